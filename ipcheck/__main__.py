@@ -1,0 +1,4 @@
+"""Entry point for ``python -m ipcheck``."""
+from ipcheck.cli import main
+
+main()

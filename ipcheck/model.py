@@ -1,0 +1,193 @@
+"""Frozen dataclasses and enums shared by every layer; no I/O happens here."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Measure(str, Enum):
+    """What kind of number a target commits to."""
+
+    LEVEL = "level"                  # an amount reached in the period (件, 家, 万元 ...)
+    GROWTH = "growth"                # year-on-year growth, %
+    ANNUAL_GROWTH = "annual_growth"  # average annual growth (年均), %
+    SHARE = "share"                  # share of a whole (占比), %
+
+
+class Op(str, Enum):
+    GE = ">="
+    GT = ">"
+    LE = "<="
+    LT = "<"
+    EQ = "=="
+
+
+class Status(str, Enum):
+    MET = "met"
+    MISSED = "missed"
+    UNREPORTED = "unreported"
+    PENDING = "pending"
+
+
+class Section(str, Enum):
+    """Where a sentence sits in a work summary; only RESULTS can prove an item done."""
+
+    FRONT = "front"          # title, cover, addressees, before the body starts
+    RESULTS = "results"      # the body: what was done
+    PROBLEMS = "problems"    # 存在的问题, 不足, 薄弱环节
+    NEXT_PLAN = "next_plan"  # 下一步, 2016年工作计划/重点/打算/思路
+
+
+class FigureKind(str, Enum):
+    """What a number in a sentence measures, as an assessor reads it."""
+
+    LEVEL = "level"                  # 专利申请1796件
+    GROWTH = "growth"                # 同比增长26%
+    ANNUAL_GROWTH = "annual_growth"  # 年均增长10%
+    SHARE = "share"                  # 占总申请量的59%
+    MULTIPLE = "multiple"            # 4.14倍
+    INCREASE = "increase"            # 增加263件 (absolute change)
+    DECREASE = "decrease"            # 下降5% / 减少20件
+    COMPLETION = "completion"        # 完成目标任务量的145%
+    TARGET = "target"                # 目标任务量为370件: a target quoted in a summary, not an actual
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PlanMeta:
+    id: str
+    title: str
+    region: str
+    issuer: str | None = None
+    document_no: str | None = None
+    issued: str | None = None
+    period: Period | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    """A numeric commitment: metric (measure) op value unit, due by a year."""
+
+    id: str
+    metric: str
+    measure: Measure
+    op: Op
+    value: float
+    unit: str
+    due: int | None = None
+    aliases: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    source: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Task:
+    """A qualitative commitment: something to be done, found by its words."""
+
+    id: str
+    title: str
+    keywords: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+    due: int | None = None
+    section: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Plan:
+    meta: PlanMeta
+    targets: tuple[Target, ...]
+    tasks: tuple[Task, ...]
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded input file: the original text and how it was read."""
+
+    path: str
+    text: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the summary, with its place in the original text.
+
+    ``text`` is the original as written (for quoting); ``norm`` is its normalised form
+    (half-width digits and punctuation) of the same length, so offsets are shared.
+    """
+
+    index: int
+    line: int
+    start: int
+    end: int
+    text: str
+    norm: str
+    section: Section
+    heading: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number read from a sentence, bound to the quantity it measures.
+
+    ``low``/``high`` is the interval the qualifier implies (余 → [v, +inf), 近 → (-inf, v],
+    约 → [v*0.95, v*1.05]); both equal ``value`` for an exact figure. ``start``/``end`` are
+    offsets in the sentence text.
+    """
+
+    value: float
+    unit: str
+    kind: FigureKind
+    quantity: str
+    text: str
+    start: int
+    end: int
+    qualifier: str | None = None
+    low: float | None = None
+    high: float | None = None
+    warnings: tuple[str, ...] = ()
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    line: int
+    text: str
+    section: Section
+    score: float
+    sentence: int = -1
+    highlight: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The decision on one plan item, with everything a reviewer needs to check it."""
+
+    item_id: str
+    kind: str                      # "target" | "task"
+    status: Status
+    needs_review: bool
+    confidence: float
+    reason: str                    # stable code, e.g. "target.met", "task.only_in_next_plan"
+    message: str                   # one human sentence explaining the verdict
+    evidence: tuple[Evidence, ...] = ()
+    figure: Figure | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    plan: Plan
+    summary_path: str
+    summary_encoding: str
+    summary_year: int | None
+    verdicts: tuple[Verdict, ...]
+    counts: dict[str, int] = field(default_factory=dict)
