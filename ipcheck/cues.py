@@ -1,0 +1,59 @@
+"""Words that change what a sentence proves: intentions, negations, other years.
+
+Chinese official writing states plans, forecasts and failures with a handful of markers; a
+sentence that carries one cannot show an item done, whatever section it sits in.
+"""
+from __future__ import annotations
+
+import re
+
+# Intentions and forecasts: the work is announced, not done. 将 is only future-tense when a
+# subject or time stands before it or an adverb follows; "将创建工作纳入…" (disposal 将) is a fact.
+_INTENTION = re.compile(
+    r"计划(?=于|在|20|明年|今年|下半年|年内|开展|召开|建设|实施|完成|新增|用|投资|申报|引进|举办|出台)|力争|争取|预计|有望|拟(?:于|在|将|开展|建立|召开|出台)|准备|打算|将要|即将|"
+    r"(?:我们|我市|我局|本市|全市|今后|明年|下一步|下步|届时|年内)将|"
+    r"将(?:于|在|进一步|继续|全力|加快|着力|重点|主要|积极|大力|尽快|逐步|不断|努力|深入|持续|按照)|"
+    r"目标(?:任务)?(?:量|数)?(?:为|是|:)|(?<!按)(?<!按照)(?<!根据)(?<!的)要求(?!的)|明确提出"
+)
+
+# Negations that say the work was not done. 未来 is a noun, 无证 a licence status: not negations.
+_NEGATION = re.compile(r"尚未|仍未|未能|未(?!来|成年)|没有|并未|还未|无法|未曾")
+
+_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})年")
+# A year right after a comparison word is a base year (比2014年增加), not the sentence's year.
+_BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比|自|从|截至|截止到?)\s*$")
+
+
+def is_intention(text: str) -> bool:
+    """True when ``text`` announces or forecasts work rather than reporting it."""
+    return _INTENTION.search(text) is not None
+
+
+def intention_words(text: str) -> list[str]:
+    """The intention markers found in ``text``, for the evidence message."""
+    return [m.group(0) for m in _INTENTION.finditer(text)]
+
+
+def is_negated(text: str) -> bool:
+    """True when ``text`` says something was not done."""
+    return _NEGATION.search(text) is not None
+
+
+def stated_year(text: str) -> int | None:
+    """The last year ``text`` says it reports on (base years after 比/较 and spans are ignored)."""
+    found = None
+    for m in _YEAR.finditer(text):
+        if _BASE_BEFORE.search(text[max(0, m.start() - 4):m.start()]):
+            continue
+        if text[m.end():m.end() + 3].startswith(("以来", "起", "至", "-", "~", "到")):
+            continue
+        found = int(m.group(1))
+    return found
+
+# Markers strong enough to govern the rest of the sentence after them ("力争…, …").
+_STRONG = re.compile(r"力争|预计|有望|拟(?:于|在|将)|计划(?=于|在|20|明年|年内)|(?:我们|我市|明年|下一步|今后)将|将于")
+
+
+def is_strong_intention(prefix: str) -> bool:
+    """True when the text before a clause announces that what follows is planned."""
+    return _STRONG.search(prefix) is not None

@@ -1,0 +1,232 @@
+"""Find the summary sentences and figures that speak about a plan item, and score them.
+
+Tasks are matched by IDF-weighted character bigrams (Chinese has no spaces, and bigrams catch
+the words of a title in any order) plus the plan's keywords; targets by the quantity a figure
+was bound to. Both use an inverted index, so the cost grows with the matches, not with
+items × sentences.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ipcheck.model import Figure, FigureKind, Measure, Sentence, Target, Task
+from ipcheck.units import convert
+
+_WORD_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+
+# Quantity words that make a metric more specific: 发明专利申请 is not 专利申请. A figure whose
+# quantity puts one of these right before the metric measures a different, narrower thing.
+SPECIFIERS: tuple[str, ...] = (
+    "发明", "实用新型", "外观设计", "外观", "企业", "职务", "非职务", "个人", "高校", "院校",
+    "科研", "单位", "PCT", "国际", "涉外", "国外", "有效", "授权", "新增", "省级", "国家级",
+    "市级", "县级", "规上", "规模以上", "重点", "高价值", "核心", "万人", "人均",
+)
+# Suffixes that do not change the quantity: 专利申请量 = 专利申请 = 专利申请数.
+_QUANTITY_SUFFIX = re.compile(r"(?:总数量|总数|总量|数量|量|数|件数|项数)$")
+# Measure -> the figure kinds that can show it.
+KINDS_FOR_MEASURE: dict[Measure, frozenset[FigureKind]] = {
+    Measure.LEVEL: frozenset({FigureKind.LEVEL}),
+    Measure.GROWTH: frozenset({FigureKind.GROWTH}),
+    Measure.ANNUAL_GROWTH: frozenset({FigureKind.ANNUAL_GROWTH}),
+    Measure.SHARE: frozenset({FigureKind.SHARE}),
+}
+FUZZY_NAME_MIN = 88.0
+
+
+def bigrams(text: str) -> list[str]:
+    """The character bigrams of ``text`` made of word characters only, in order."""
+    out = []
+    prev = ""
+    for ch in text:
+        if _WORD_CHAR.match(ch):
+            if prev:
+                out.append(prev + ch)
+            prev = ch
+        else:
+            prev = ""
+    return out
+
+
+def core(name: str) -> str:
+    """A quantity name without the suffixes that do not change its meaning."""
+    name = re.sub(r"\s+", "", name)
+    return _QUANTITY_SUFFIX.sub("", name) or name
+
+
+@dataclass(frozen=True)
+class TaskMatch:
+    sentence: Sentence
+    score: float
+    hits: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class FigureMatch:
+    sentence: Sentence
+    figure: Figure
+    score: float
+
+
+class SentenceIndex:
+    """Bigram postings and IDF over a summary's sentences, built once per document."""
+
+    def __init__(self, sentences: tuple[Sentence, ...], figures: dict[int, tuple[Figure, ...]]):
+        self.sentences = sentences
+        self.figures = figures
+        self._by_index = {s.index: s for s in sentences}
+        postings: dict[str, set[int]] = defaultdict(set)
+        for s in sentences:
+            for b in bigrams(s.norm):
+                postings[b].add(s.index)
+        self.postings = postings
+        n = len(sentences) or 1
+        self._max_idf = math.log(n + 1) + 1.0
+        self._idf = {b: math.log((n + 1) / (len(p) + 1)) + 1.0 for b, p in postings.items()}
+        qpost: dict[str, set[tuple[int, int]]] = defaultdict(set)
+        for si, figs in figures.items():
+            for fi, f in enumerate(figs):
+                for b in bigrams(f.quantity):
+                    qpost[b].add((si, fi))
+        self.quantity_postings = qpost
+
+    def idf(self, bigram: str) -> float:
+        return self._idf.get(bigram, self._max_idf)
+
+    def sentence(self, index: int) -> Sentence:
+        return self._by_index[index]
+
+
+def match_task(task: Task, index: SentenceIndex, limit: int = 5,
+               floor: float = 0.25) -> list[TaskMatch]:
+    """The sentences most likely to report ``task``, best first, scored in [0, 1]."""
+    title_bigrams = list(dict.fromkeys(bigrams(task.title)))
+    keywords = [k for k in dict.fromkeys(task.keywords) if k.strip()]
+    if not title_bigrams and not keywords:
+        return []
+    total = sum(index.idf(b) for b in title_bigrams) or 1.0
+    weight: dict[int, float] = defaultdict(float)
+    for b in title_bigrams:
+        for si in index.postings.get(b, ()):
+            weight[si] += index.idf(b)
+    for k in keywords:
+        for b in set(bigrams(k)):
+            for si in index.postings.get(b, ()):
+                weight.setdefault(si, 0.0)
+    results = []
+    for si, w in weight.items():
+        s = index.sentence(si)
+        coverage = w / total
+        if keywords:
+            found = [_keyword_score(k, s.norm) for k in keywords]
+            score = 0.5 * coverage + 0.5 * (sum(found) / len(keywords))
+        else:
+            score = coverage
+        if score >= floor:
+            results.append(TaskMatch(s, round(min(score, 1.0), 3),
+                                     _task_hits(title_bigrams, keywords, s.norm)))
+    results.sort(key=lambda m: (-m.score, m.sentence.index))
+    return results[:limit]
+
+
+def _keyword_score(keyword: str, text: str) -> float:
+    if keyword in text:
+        return 1.0
+    if len(keyword) >= 4 and fuzz.partial_ratio(keyword, text) >= 90:
+        return 0.8
+    return 0.0
+
+
+def _task_hits(title_bigrams: list[str], keywords: list[str], text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of ``text`` that echo the task: keyword occurrences and runs of shared bigrams."""
+    marks = [False] * len(text)
+    wanted = set(title_bigrams)
+    for i in range(len(text) - 1):
+        if text[i:i + 2] in wanted:
+            marks[i] = marks[i + 1] = True
+    for k in keywords:
+        start = text.find(k)
+        while start >= 0:
+            for j in range(start, start + len(k)):
+                marks[j] = True
+            start = text.find(k, start + len(k))
+    spans = []
+    i = 0
+    while i < len(text):
+        if marks[i]:
+            j = i
+            while j < len(text) and marks[j]:
+                j += 1
+            if j - i >= 3:
+                spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    return tuple(spans)
+
+
+def name_score(quantity: str, target: Target) -> float:
+    """How surely a figure's quantity names the target's metric, in [0, 1]; 0 = a different quantity."""
+    q = re.sub(r"\s+", "", quantity)
+    if not q:
+        return 0.0
+    if any(x and x in q for x in target.exclude):
+        return 0.0
+    best = 0.0
+    for name in (target.metric, *target.aliases):
+        c = core(name)
+        if not c:
+            continue
+        pos = q.find(c)
+        if pos >= 0:
+            if _narrower(q[:pos], c):
+                continue
+            best = max(best, 1.0)
+            continue
+        qc = core(q)
+        ratio = fuzz.ratio(c, qc)
+        if ratio >= FUZZY_NAME_MIN and not _narrower_fuzzy(qc, c):
+            best = max(best, ratio / 100.0)
+    return best
+
+
+def _narrower(prefix: str, name: str) -> bool:
+    """True when the words right before ``name`` restrict it (发明|专利申请)."""
+    return any(prefix.endswith(sp) and sp not in name for sp in SPECIFIERS)
+
+
+def _narrower_fuzzy(quantity: str, name: str) -> bool:
+    return any(sp in quantity and sp not in name for sp in SPECIFIERS)
+
+
+def match_target(target: Target, index: SentenceIndex) -> list[FigureMatch]:
+    """Every figure whose quantity, kind and unit could measure ``target``, best first."""
+    names = [core(n) for n in (target.metric, *target.aliases) if core(n)]
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    need = {}
+    for name in names:
+        grams = set(bigrams(name))
+        need[name] = len(grams)
+        for b in grams:
+            for key in index.quantity_postings.get(b, ()):
+                counts[key] += 1
+    least = min((max(1, math.ceil(n * 0.6)) for n in need.values()), default=1)
+    kinds = KINDS_FOR_MEASURE[target.measure]
+    out = []
+    for (si, fi), c in counts.items():
+        if c < least:
+            continue
+        fig = index.figures[si][fi]
+        if fig.kind not in kinds and fig.kind is not FigureKind.TARGET:
+            continue
+        if convert(1.0, fig.unit, target.unit) is None:
+            continue
+        score = name_score(fig.quantity, target)
+        if score > 0:
+            out.append(FigureMatch(index.sentence(si), fig, round(score, 3)))
+    out.sort(key=lambda m: (-m.score, m.sentence.index, m.figure.start))
+    return out

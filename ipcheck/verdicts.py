@@ -1,0 +1,265 @@
+"""Decide each plan item met, missed, unreported or pending from its matches, with evidence.
+
+The rules lean one way on purpose: a false "met" hides a failure from an assessor, so every
+doubt (a weak match, a figure whose qualifier straddles the target, a garbled unit, conflicting
+figures) becomes "needs review", and only results-section facts can make an item met.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ipcheck import cues
+from ipcheck.matching import FigureMatch, TaskMatch
+from ipcheck.model import (Evidence, Figure, FigureKind, Op, Section, Sentence, Status, Target,
+                           Task, Verdict)
+from ipcheck.units import convert
+
+_CLAUSE_END = re.compile(r"[,;:。!?、]")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Match scores that separate proof, a lead worth reviewing, and noise."""
+
+    task_met: float = 0.6
+    task_review: float = 0.4
+    target_name: float = 0.88
+    evidence_limit: int = 3
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` that contains [start, end)."""
+    left = 0
+    for m in _CLAUSE_END.finditer(text, 0, start):
+        left = m.end()
+    m = _CLAUSE_END.search(text, end)
+    return left, (m.start() if m else len(text))
+
+
+def _intention(sentence: Sentence, start: int, end: int) -> bool:
+    a, b = clause_span(sentence.norm, start, end)
+    return cues.is_intention(sentence.norm[a:b]) or cues.is_strong_intention(sentence.norm[:a])
+
+
+def _evidence(sentence: Sentence, score: float, spans: tuple[tuple[int, int], ...]) -> Evidence:
+    return Evidence(line=sentence.line, text=sentence.text, section=sentence.section,
+                    score=round(score, 3), sentence=sentence.index, highlight=spans)
+
+
+def _within(figure: Figure, target: Target) -> tuple[float | None, float | None]:
+    lo = figure.low if figure.low is not None or figure.qualifier else figure.value
+    hi = figure.high if figure.high is not None or figure.qualifier else figure.value
+    lo = convert(lo, figure.unit, target.unit) if lo is not None else None
+    hi = convert(hi, figure.unit, target.unit) if hi is not None else None
+    return lo, hi
+
+
+_HOLDS = {
+    Op.GE: lambda x, v: x >= v, Op.GT: lambda x, v: x > v,
+    Op.LE: lambda x, v: x <= v, Op.LT: lambda x, v: x < v,
+    Op.EQ: lambda x, v: abs(x - v) < 1e-9,
+}
+
+
+def compare(figure: Figure, target: Target) -> bool | None:
+    """True if every value the figure allows meets the target, False if none does, else None."""
+    lo, hi = _within(figure, target)
+    holds = _HOLDS[target.op]
+    ends = [x for x in (lo, hi) if x is not None]
+    if not ends:
+        return None
+    results = {holds(x, target.value) for x in ends}
+    if lo is None or hi is None:
+        # Half-open interval: only the closed end can decide, and only in one direction.
+        x = ends[0]
+        if lo is not None and target.op in (Op.GE, Op.GT):
+            return True if holds(x, target.value) else None
+        if hi is not None and target.op in (Op.LE, Op.LT):
+            return True if holds(x, target.value) else None
+        if lo is not None and target.op in (Op.LE, Op.LT):
+            return False if not holds(x, target.value) else None
+        if hi is not None and target.op in (Op.GE, Op.GT):
+            return False if not holds(x, target.value) else None
+        return None
+    return results.pop() if len(results) == 1 else None
+
+
+def _not_due(due: int | None, year: int | None) -> bool:
+    return due is not None and year is not None and year < due
+
+
+def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
+                  th: Thresholds = Thresholds()) -> Verdict:
+    """The verdict on a numeric target from the figures bound to its metric."""
+    actual: list[tuple[FigureMatch, bool | None]] = []
+    other: list[tuple[FigureMatch, str]] = []
+    for m in matches:
+        if m.score < th.target_name:
+            continue
+        why = _why_not_actual(m, year)
+        if why:
+            other.append((m, why))
+        else:
+            actual.append((m, compare(m.figure, target)))
+    not_due = _not_due(target.due, year)
+    if not actual:
+        return _target_without_actual(target, other, not_due, th)
+    best_score = actual[0][0].score
+    top = [(m, r) for m, r in actual if m.score >= best_score - 1e-9]
+    outcomes = {r for _, r in top}
+    m, result = top[0]
+    evidence = tuple(_evidence(x.sentence, x.score, ((x.figure.start, x.figure.end),))
+                     for x, _ in top[:th.evidence_limit])
+    warnings = tuple(sorted({w for x, _ in top for w in x.figure.warnings}))
+    base = dict(item_id=target.id, kind="target", evidence=evidence, figure=m.figure,
+                warnings=warnings)
+    desc = f"{m.figure.text.strip()} ({m.figure.quantity}) vs {target.op.value} {_num(target.value)}{target.unit}"
+    if len(outcomes) > 1:
+        return Verdict(status=Status.PENDING if not_due else Status.UNREPORTED, needs_review=True,
+                       confidence=0.3, reason="target.conflicting_figures",
+                       message=f"figures for {target.metric} disagree: {desc}", **base)
+    if result is None:
+        return Verdict(status=Status.PENDING if not_due else Status.UNREPORTED, needs_review=True,
+                       confidence=0.4, reason="target.bound_ambiguous",
+                       message=f"the qualifier leaves it open whether {desc} holds", **base)
+    confidence = round(m.score * (0.7 if warnings else 1.0) * (0.9 if m.figure.qualifier else 1.0), 3)
+    if result:
+        return Verdict(status=Status.MET, needs_review=bool(warnings), confidence=confidence,
+                       reason="target.met", message=f"met: {desc}", **base)
+    if not_due:
+        return Verdict(status=Status.PENDING, needs_review=bool(warnings), confidence=confidence,
+                       reason="target.not_yet_met",
+                       message=f"not met yet, due {target.due}: {desc}", **base)
+    return Verdict(status=Status.MISSED, needs_review=bool(warnings), confidence=confidence,
+                   reason="target.missed", message=f"missed: {desc}", **base)
+
+
+def _why_not_actual(m: FigureMatch, year: int | None) -> str:
+    """Why a matching figure cannot count as this year's actual ('' if it can)."""
+    s, f = m.sentence, m.figure
+    if s.section is Section.NEXT_PLAN:
+        return "next_plan"
+    if s.section is Section.PROBLEMS:
+        return "problems"
+    if s.section is Section.FRONT:
+        return "front"
+    if f.kind is FigureKind.TARGET:
+        return "stated_target"
+    if _intention(s, f.start, f.end):
+        return "intention"
+    if f.year is not None and year is not None and f.year != year:
+        return "other_year"
+    said = cues.stated_year(s.norm[:f.start]) if year is not None else None
+    if said is not None and said != year:
+        return "other_year"
+    return ""
+
+
+_OTHER_REASON = {
+    "next_plan": ("target.only_in_next_plan", "mentioned only in the next-year plan"),
+    "problems": ("target.only_in_problems", "mentioned only among the problems"),
+    "front": ("target.only_in_front", "mentioned only before the body of the summary"),
+    "stated_target": ("target.only_as_target", "the summary restates the target but gives no actual"),
+    "intention": ("target.only_as_intention", "mentioned only as an intention or forecast"),
+    "other_year": ("target.other_year", "figures found are for another year"),
+}
+
+
+def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]], not_due: bool,
+                           th: Thresholds) -> Verdict:
+    status = Status.PENDING if not_due else Status.UNREPORTED
+    if not other:
+        reason = "target.not_due" if not_due else "target.unreported"
+        msg = (f"not due until {target.due}; no actual for {target.metric} yet" if not_due
+               else f"no figure for {target.metric} in the results")
+        return Verdict(item_id=target.id, kind="target", status=status, needs_review=False,
+                       confidence=0.8, reason=reason, message=msg)
+    m, why = other[0]
+    code, msg = _OTHER_REASON[why]
+    evidence = tuple(_evidence(x.sentence, x.score, ((x.figure.start, x.figure.end),))
+                     for x, _ in other[:th.evidence_limit])
+    return Verdict(item_id=target.id, kind="target", status=status, needs_review=False,
+                   confidence=0.7, reason=code, message=f"{msg}: {m.figure.text.strip()}",
+                   evidence=evidence, figure=None)
+
+
+def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
+                th: Thresholds = Thresholds()) -> Verdict:
+    """The verdict on a qualitative task from the sentences that echo it."""
+    not_due = _not_due(task.due, year)
+    done, negated, planned, problems, weak = [], [], [], [], []
+    for m in matches:
+        s = m.sentence
+        if m.score < th.task_review:
+            continue
+        spans = m.hits or ((0, len(s.norm)),)
+        if s.section is Section.PROBLEMS:
+            problems.append(m)
+        elif s.section is not Section.RESULTS:
+            planned.append(m)
+        elif _mostly_intention(s, spans):
+            planned.append(m)
+        elif _negated(s, spans):
+            negated.append(m)
+        elif m.score >= th.task_met:
+            done.append(m)
+        else:
+            weak.append(m)
+
+    def verdict(status: Status, review: bool, conf: float, reason: str, msg: str,
+                ms: list[TaskMatch]) -> Verdict:
+        ev = tuple(_evidence(x.sentence, x.score, x.hits) for x in ms[:th.evidence_limit])
+        return Verdict(item_id=task.id, kind="task", status=status, needs_review=review,
+                       confidence=round(conf, 3), reason=reason, message=msg, evidence=ev)
+
+    if done:
+        return verdict(Status.MET, False, done[0].score, "task.met",
+                       "the results report it done", done)
+    if negated and negated[0].score >= th.task_met:
+        status = Status.PENDING if not_due else Status.MISSED
+        return verdict(status, True, negated[0].score, "task.not_done",
+                       "the results say it was not done", negated)
+    if problems and problems[0].score >= th.task_met and not weak:
+        status = Status.PENDING if not_due else Status.MISSED
+        return verdict(status, problems[0].score < 0.75, problems[0].score, "task.only_in_problems",
+                       "named only among the problems", problems)
+    fallback = Status.PENDING if not_due else Status.UNREPORTED
+    if weak or negated:
+        leads = sorted(weak + negated, key=lambda x: -x.score)
+        return verdict(fallback, True, 1.0 - leads[0].score, "task.weak_evidence",
+                       "only weak evidence in the results; review the quoted sentences", leads)
+    if planned:
+        return verdict(fallback, False, 0.7, "task.only_planned",
+                       "mentioned only as a plan or intention, not as done", planned)
+    return verdict(fallback, False, 0.8, "task.not_due" if not_due else "task.unreported",
+                   f"not due until {task.due}; nothing reported yet" if not_due
+                   else "nothing in the results matches it", [])
+
+
+def _clauses_of(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int, int]]:
+    """(clause start, clause end, matched characters) for each clause the spans touch."""
+    found: dict[tuple[int, int], int] = {}
+    for a, b in spans:
+        ca, cb = clause_span(sentence.norm, a, a)
+        found[(ca, cb)] = found.get((ca, cb), 0) + (b - a)
+    return [(a, b, n) for (a, b), n in sorted(found.items())]
+
+
+def _mostly_intention(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
+    clauses = _clauses_of(sentence, spans)
+    total = sum(n for _, _, n in clauses) or 1
+    planned = sum(n for a, b, n in clauses
+                  if cues.is_intention(sentence.norm[a:b]) or cues.is_strong_intention(sentence.norm[:a]))
+    return planned * 2 > total
+
+
+def _negated(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
+    clauses = _clauses_of(sentence, spans)
+    total = sum(n for _, _, n in clauses) or 1
+    neg = sum(n for a, b, n in clauses if cues.is_negated(sentence.norm[a:b]))
+    return neg * 2 > total
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
