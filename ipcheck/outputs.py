@@ -1,0 +1,46 @@
+"""Writing reports safely: atomically, never over an input, never half-written."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ipcheck.errors import OutputError
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def write_atomic(path: str | os.PathLike, text: str, inputs: tuple[str, ...] = ()) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
+
+    An interrupted run leaves the previous report intact; an output that is one of the
+    ``inputs`` is refused, so ipcheck never overwrites what the user gave it.
+    """
+    target = Path(path)
+    for src in inputs:
+        if _same(target, Path(src)) or target.resolve() == Path(src).resolve():
+            raise OutputError("refusing to write the report over an input file", path=str(path))
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError("the output folder does not exist", path=str(path))
+    if target.is_dir():
+        raise OutputError("the output path is a folder", path=str(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror}", path=str(path)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

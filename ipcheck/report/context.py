@@ -1,0 +1,87 @@
+"""Report -> a plain, stable dictionary: the JSON contract and the templates' context."""
+from __future__ import annotations
+
+from typing import Any
+
+from ipcheck import __version__
+from ipcheck.model import Evidence, Figure, Report, Target, Task, Verdict
+
+SCHEMA_VERSION = 1
+STATUS_ORDER = ("missed", "unreported", "pending", "met")
+
+
+def _number(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else round(v, 6)
+
+
+def figure_dict(f: Figure | None, line: int | None = None) -> dict[str, Any] | None:
+    if f is None:
+        return None
+    return {"value": _number(f.value), "unit": f.unit, "text": f.text, "qualifier": f.qualifier,
+            "low": _number(f.low), "high": _number(f.high), "kind": f.kind.value,
+            "quantity": f.quantity, "line": line, "warnings": list(f.warnings)}
+
+
+def evidence_dict(e: Evidence) -> dict[str, Any]:
+    return {"line": e.line, "text": e.text, "section": e.section.value, "score": e.score,
+            "highlight": [list(span) for span in e.highlight]}
+
+
+def _item(v: Verdict, target: Target | None, task: Task | None) -> dict[str, Any]:
+    line = v.evidence[0].line if v.figure is not None and v.evidence else None
+    d: dict[str, Any] = {
+        "id": v.item_id, "kind": v.kind,
+        "label": target.metric if target else (task.title if task else v.item_id),
+        "status": v.status.value, "needs_review": v.needs_review, "confidence": v.confidence,
+        "reason": v.reason, "message": v.message,
+        "evidence": [evidence_dict(e) for e in v.evidence],
+        "figure": figure_dict(v.figure, line), "warnings": list(v.warnings),
+        "target": None, "task": None,
+    }
+    if target:
+        d["target"] = {"metric": target.metric, "measure": target.measure.value,
+                       "op": target.op.value, "value": _number(target.value), "unit": target.unit,
+                       "due": target.due, "source": target.source, "plan_line": target.line}
+    if task:
+        d["task"] = {"title": task.title, "owners": list(task.owners), "due": task.due,
+                     "section": task.section, "plan_line": task.line}
+    return d
+
+
+def build(report: Report) -> dict[str, Any]:
+    """Everything a reporter may show, in plan order, with no timestamps."""
+    targets = {t.id: t for t in report.plan.targets}
+    tasks = {t.id: t for t in report.plan.tasks}
+    meta = report.plan.meta
+    return {
+        "ipcheck": __version__,
+        "schema": SCHEMA_VERSION,
+        "plan": {"id": meta.id, "title": meta.title, "region": meta.region,
+                 "path": report.plan.path},
+        "summary": {"path": report.summary_path, "encoding": report.summary_encoding,
+                    "year": report.summary_year},
+        "counts": dict(report.counts),
+        "items": [_item(v, targets.get(v.item_id) if v.kind == "target" else None,
+                        tasks.get(v.item_id) if v.kind == "task" else None)
+                  for v in report.verdicts],
+    }
+
+
+def segments(text: str, spans: list[list[int]]) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, highlighted) runs so templates can escape each piece."""
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for a, b in sorted((max(0, a), min(len(text), b)) for a, b in spans):
+        if a < pos:
+            a = pos
+        if a >= b:
+            continue
+        if a > pos:
+            out.append((text[pos:a], False))
+        out.append((text[a:b], True))
+        pos = b
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out

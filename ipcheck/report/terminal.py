@@ -1,0 +1,65 @@
+"""The terminal report: a rich table per status with counts; the only module that imports rich."""
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ipcheck.model import Report
+from ipcheck.report.context import STATUS_ORDER, build, segments
+
+STYLE = {"met": "green", "missed": "bold red", "unreported": "yellow", "pending": "cyan"}
+QUOTE_LIMIT = 90
+
+
+def _quote(ev: dict) -> Text:
+    text = Text()
+    shown = 0
+    for piece, hit in segments(ev["text"], ev["highlight"]):
+        if shown >= QUOTE_LIMIT:
+            break
+        piece = piece[:QUOTE_LIMIT - shown]
+        shown += len(piece)
+        text.append(piece, style="bold underline" if hit else "")
+    if len(ev["text"]) > QUOTE_LIMIT:
+        text.append("…")
+    return Text(f"L{ev['line']} ", style="dim") + text
+
+
+def render(report: Report, width: int = 120, color: bool = False) -> str:
+    """The report as terminal text; plain (no escape codes) unless ``color``."""
+    ctx = build(report)
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
+                      no_color=not color, highlight=False, emoji=False, legacy_windows=False)
+    plan, summary, counts = ctx["plan"], ctx["summary"], ctx["counts"]
+    console.print(Text(f"ipcheck: {plan['title']} ({plan['id']})", style="bold"))
+    console.print(f"summary: {summary['path']}  year: {summary['year'] or 'unknown'}  "
+                  f"encoding: {summary['encoding']}")
+    for status in STATUS_ORDER:
+        items = [i for i in ctx["items"] if i["status"] == status]
+        if not items:
+            continue
+        table = Table(title=f"{status} ({len(items)})", title_style=STYLE[status], title_justify="left",
+                      show_lines=False, expand=True, box=None, pad_edge=False)
+        table.add_column("id", no_wrap=True)
+        table.add_column("item", ratio=2)
+        table.add_column("conf", justify="right", no_wrap=True)
+        table.add_column("evidence", ratio=3)
+        for i in items:
+            flag = Text(" review", style="magenta") if i["needs_review"] else Text("")
+            label = Text(i["label"]) + flag
+            evidence = Text(i["message"], style="italic")
+            if i["evidence"]:
+                evidence = evidence + Text("\n") + _quote(i["evidence"][0])
+            for w in i["warnings"]:
+                evidence = evidence + Text(f"\n! {w}", style="magenta")
+            table.add_row(i["id"], label, f"{i['confidence']:.2f}", evidence)
+        console.print()
+        console.print(table)
+    console.print()
+    console.print(" ".join(f"{s}: {counts[s]}" for s in STATUS_ORDER)
+                  + f"  needs review: {counts['needs_review']}  total: {counts['total']}")
+    return buf.getvalue()
