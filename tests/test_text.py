@@ -1,0 +1,235 @@
+"""Tests for ipcheck.text: normalise, sentence splitting, sections and the summary year."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ipcheck.model import Document, Section
+from ipcheck.text import normalise, segment, summary_year
+
+HERE = Path(__file__).parent / "text"
+SECTION_CASES = yaml.safe_load((HERE / "sections.yaml").read_text(encoding="utf-8"))
+SENTENCE_CASES = yaml.safe_load((HERE / "sentences.yaml").read_text(encoding="utf-8"))
+SUMMARIES = sorted((Path(__file__).parent.parent / "summaries" / "2015").glob("*.txt"))
+
+
+def doc(text: str) -> Document:
+    return Document(path="t.txt", text=text, encoding="utf-8")
+
+
+def find(sentences, needle: str):
+    for s in sentences:
+        if needle in s.text:
+            return s
+    raise AssertionError(f"no sentence contains {needle!r}")
+
+
+# ---------------------------------------------------------------- normalise
+
+@pytest.mark.parametrize("src, want", [
+    ("，；：（）！？％～", ",;:()!?%~"),
+    ("２０１５年１２％", "2015年12%"),
+    ("ＡＢＣｘｙｚ－＋＝", "ABCxyz-+="),
+    ("\u3000\u00a0\u200b\ufeff\u2028", "     "),
+    ("3\u20244\uff0e5", "3.4.5"),
+    ("2013―2015年", "2013-2015年"),
+    ("一、专利。《纲要》“双打”〔2015〕", "一、专利。《纲要》“双打”〔2015〕"),
+])
+def test_normalise_maps(src: str, want: str) -> None:
+    assert normalise(src) == want
+
+
+@given(st.text())
+def test_normalise_keeps_length_and_is_idempotent(s: str) -> None:
+    n = normalise(s)
+    assert len(n) == len(s)
+    assert normalise(n) == n
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_normalise_leaves_ascii_alone(s: str) -> None:
+    assert normalise(s) == s
+
+
+# ---------------------------------------------------------------- sentences
+
+@pytest.mark.parametrize("case", SENTENCE_CASES, ids=[c["name"] for c in SENTENCE_CASES])
+def test_sentences(case: dict) -> None:
+    got = [s.text for s in segment(doc(case["text"]), year=2015)]
+    assert got == case["sentences"]
+
+
+def check_invariants(d: Document, sentences) -> None:
+    text = d.text
+    pos = 0
+    for i, s in enumerate(sentences):
+        assert s.index == i
+        assert pos <= s.start < s.end <= len(text)
+        assert text[s.start:s.end] == s.text
+        assert s.norm == normalise(s.text)
+        assert not s.norm[0].isspace() and not s.norm[-1].isspace()
+        assert s.line == text.count("\n", 0, s.start) + 1
+        assert "\n" not in s.text
+        # nothing but blanks between two sentences
+        assert not normalise(text[pos:s.start]).strip()
+        pos = s.end
+    assert not normalise(text[pos:]).strip()
+
+
+_ALPHABET = st.sampled_from(list(
+    "专利申请件增长年工作计划存在问题一二三六、()（）1234567890.%?？!！。;；,，:：“”《》"
+    " \u3000\u00a0\u200b\n\n\r\t") + ["一、", "(一)", "1、", "2016年工作计划", "存在的问题",
+                                     "41?", "3?15", "下一步", "工作总结", "\n  、"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_segment_properties(text: str) -> None:
+    d = doc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    check_invariants(d, segment(d))
+
+
+def test_segment_empty_and_blank() -> None:
+    assert segment(doc("")) == ()
+    assert segment(doc(" \n\u3000\n\u00a0\n")) == ()
+
+
+# ---------------------------------------------------------------- sections (real passages)
+
+def _section_checks():
+    for case in SECTION_CASES:
+        for e in case["expect"]:
+            yield pytest.param(case, e, id=f"{case['name']}:{e['find'][:12]}")
+
+
+@pytest.mark.parametrize("case, exp", list(_section_checks()))
+def test_sections(case: dict, exp: dict) -> None:
+    d = doc("\n".join(case["lines"]))
+    sentences = segment(d, year=case.get("year"))
+    s = find(sentences, exp["find"])
+    assert s.section is Section(exp["section"]), (s.text, s.heading)
+    if "line" in exp:
+        assert s.line == exp["line"]
+    if "heading" in exp:
+        assert s.heading.strip().startswith(exp["heading"]), s.heading
+
+
+@pytest.mark.parametrize("case", SECTION_CASES, ids=[c["name"] for c in SECTION_CASES])
+def test_section_cases_invariants_and_default_year(case: dict) -> None:
+    d = doc("\n".join(case["lines"]))
+    sentences = segment(d)
+    check_invariants(d, sentences)
+    assert summary_year(d) == case["year"]
+    assert sentences == segment(d, year=case["year"])
+    # FRONT only before the body
+    first_body = next(i for i, s in enumerate(sentences) if s.section is not Section.FRONT)
+    assert all(s.section is not Section.FRONT for s in sentences[first_body:])
+
+
+# ---------------------------------------------------------------- sections (rules)
+
+def sections_of(text: str, year: int | None = 2015) -> dict[str, Section]:
+    return {s.text: s.section for s in segment(doc(text), year=year)}
+
+
+def test_next_top_level_number_returns_to_results() -> None:  # synthetic
+    got = sections_of("正文开始,全年工作取得成效。\n二、存在的问题\n一是投入不足。\n"
+                      "三、其他工作\n开展了宣传活动。")
+    assert got["一是投入不足。"] is Section.PROBLEMS
+    assert got["三、其他工作"] is Section.RESULTS
+    assert got["开展了宣传活动。"] is Section.RESULTS
+
+
+def test_repeated_or_skipped_top_level_number_continues() -> None:  # synthetic
+    got = sections_of("正文开始,全年工作取得成效。\n一、主要工作\n二、2016年工作计划\n"
+                      "二、加强保护\n完成执法检查。\n五、加强服务\n建设服务平台。")
+    assert got["完成执法检查。"] is Section.NEXT_PLAN
+    assert got["建设服务平台。"] is Section.NEXT_PLAN
+
+
+def test_plan_year_must_be_later_than_summary_year() -> None:  # synthetic
+    text = "正文开始,全年工作取得成效。\n一、2015年工作计划完成情况\n完成了计划。"
+    assert sections_of(text)["完成了计划。"] is Section.RESULTS
+    assert sections_of(text, year=2014)["完成了计划。"] is Section.NEXT_PLAN
+
+
+def test_quoted_plan_title_is_not_a_cue() -> None:  # 泸州 line 376, as a sub-heading
+    got = sections_of("正文开始,全年工作取得成效。\n一、有关工作情况\n"
+                      "(三)《泸州市建设国家知识产权试点城市2016年推进计划》起草完成\n"
+                      "按照试点城市实施方案起草。")
+    assert got["按照试点城市实施方案起草。"] is Section.RESULTS
+
+
+def test_problem_words_deep_in_a_plan_paragraph_do_not_switch() -> None:  # 绵竹 line 822
+    text = ("正文开始,全年工作取得成效。\n六、2016年工作计划\n"
+            "(三)开展知识产权托管服务工作。针对企业知识产权人才缺乏,经验不足的现状,提供托管服务。")
+    got = sections_of(text)
+    assert got["针对企业知识产权人才缺乏,经验不足的现状,提供托管服务。"] is Section.NEXT_PLAN
+
+
+def test_short_first_sentence_of_a_long_paragraph_is_body() -> None:  # synthetic
+    got = sections_of("2015年某市知识产权工作总结\n\n2015年,我市成效显著。全市专利申请量达到"
+                      "1796件,同比增长26%,发明专利申请484件,同比增长34%。")
+    assert got["2015年某市知识产权工作总结"] is Section.FRONT
+    assert got["2015年,我市成效显著。"] is Section.RESULTS
+
+
+def test_compilation_restarts_at_each_title() -> None:
+    a = next(c for c in SECTION_CASES if c["name"] == "zigong")["lines"]
+    b = next(c for c in SECTION_CASES if c["name"] == "deyang")["lines"]
+    sentences = segment(doc("\n".join(a + ["", "\u00a0"] + b)), year=2015)
+    titles = [s for s in sentences if s.text == "2015年德阳市建设国家知识产权试点城市"]
+    assert titles and titles[0].section is Section.FRONT
+    assert find(sentences[titles[0].index:], "工作总结").section is Section.FRONT
+    assert find(sentences[titles[0].index:], "一、2015年工作总结").section is Section.RESULTS
+    assert find(sentences, "二、2016年工作计划").section is Section.NEXT_PLAN
+
+
+def test_word_cues_work_when_the_year_cue_cannot() -> None:  # synthetic
+    # the only year in the text is 2016, so summary_year is 2016 and "2016年工作计划" is not
+    # later than it; 下一步 needs no year
+    text = "正文开始,全年工作取得成效。\n一、2016年工作计划\n甲。\n二、下一步工作打算\n乙。"
+    got = {s.text: s.section for s in segment(doc(text))}
+    assert got["甲。"] is Section.RESULTS
+    assert got["乙。"] is Section.NEXT_PLAN
+
+
+# ---------------------------------------------------------------- summary_year
+
+@pytest.mark.parametrize("text, year", [
+    ("2015年绵阳市建设国家知识产权试点城市\n\n工作总结\n正文。", 2015),
+    ("XX市知识产权局2014年工作总结\n正文。", 2014),
+    ("当前位置:首页\n四川省汇编2015年试点城市工作情况总结\n四川省知识产权局\n2016年2月", 2015),
+    ("2013年度知识产权工作报告\n正文。", 2013),
+    ("关于知识产权工作的报告\n2012年我市专利申请1000件,2012年授权500件,2013年计划增长。", 2012),
+    ("关于知识产权工作的报告\n没有年份。", None),
+])
+def test_summary_year(text: str, year: int | None) -> None:
+    assert summary_year(doc(text)) == year
+
+
+# ---------------------------------------------------------------- whole summaries, if present
+
+@pytest.mark.skipif(not SUMMARIES, reason="summaries/2015 not present")
+@pytest.mark.parametrize("path", SUMMARIES, ids=[p.stem for p in SUMMARIES])
+def test_real_summaries(path: Path) -> None:
+    d = Document(str(path), path.read_text(encoding="utf-8"), "utf-8")
+    sentences = segment(d)
+    check_invariants(d, sentences)
+    assert summary_year(d) == 2015
+    assert sum(s.section is Section.RESULTS for s in sentences) > 5
+
+
+def test_segment_is_linear_enough() -> None:
+    lines = [ln for c in SECTION_CASES for ln in c["lines"]]
+    text = "\n".join(lines * 8)          # ~300 KB, more than twice the whole compilation
+    d = doc(text)
+    t0 = time.perf_counter()
+    sentences = segment(d, year=2015)
+    assert time.perf_counter() - t0 < 1.0
+    assert len(sentences) > 1000
