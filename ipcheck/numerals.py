@@ -1,0 +1,143 @@
+"""Read Arabic, full-width and Chinese numerals (1,796 / １７９６ / 一百二十 / 3.6万) as numbers."""
+from __future__ import annotations
+
+import re
+
+# Full-width digits and separators that may survive when a caller did not normalise.
+_WIDE = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+CN_DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
+# Units inside a section (十百千) and the section multipliers (万亿).
+CN_SMALL: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
+CN_BIG: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
+CN_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL) + "".join(CN_BIG)
+
+# A plain Arabic number: 1796, 1,796 (strict thousands groups only), 28.5, 0.5.
+_ARABIC = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# An Arabic number followed by Chinese multipliers: 3.6万, 1.67亿, 5千.
+_ARABIC_MULT = re.compile(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([万亿千百]{1,2})")
+_MULT = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+def parse_number(s: str) -> float | None:
+    """The value of ``s`` if it is exactly one number, else None.
+
+    Accepts Arabic (1796, 1,796, 28.5), full-width digits, Chinese numerals (十七, 两千,
+    一百二十, 三万) and Arabic with a Chinese multiplier (3.6万 → 36000). Anything else,
+    including malformed numerals such as 十百千 or 十三五, is None: a misread number is
+    worse than none.
+    """
+    if not isinstance(s, str):
+        return None
+    t = s.strip().translate(_WIDE)
+    if not t:
+        return None
+    if _ARABIC.fullmatch(t):
+        return float(t.replace(",", ""))
+    m = _ARABIC_MULT.fullmatch(t)
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        for ch in m.group(2):
+            value *= _MULT[ch]
+        return value
+    if all(ch in CN_CHARS for ch in t):
+        return _parse_chinese(t)
+    return None
+
+
+def _parse_chinese(t: str) -> float | None:
+    """Chinese numeral → number, or None when the characters do not form one numeral."""
+    total = 0          # completed 亿 part
+    wan = 0            # completed 万 part (below 亿)
+    section = 0        # below 万
+    digit: int | None = None
+    last_small = 10_000   # smallest 十/百/千 seen in the section must decrease
+    last_big = 10 ** 12
+    zero_pending = False
+    for i, ch in enumerate(t):
+        if ch in CN_DIGITS:
+            d = CN_DIGITS[ch]
+            if d == 0:
+                if digit is not None:
+                    return None          # 三零 is not a numeral
+                zero_pending = True
+                continue
+            if digit is not None:
+                return None              # two digits in a row: 三五, 十三五
+            digit = d
+            zero_pending = False
+        elif ch in CN_SMALL:
+            unit = CN_SMALL[ch]
+            if unit >= last_small:
+                return None              # 十百, 百百
+            if digit is None:
+                # only a leading 十 may stand without a digit (十七 = 17)
+                if not (ch == "十" and section == 0 and wan == 0 and total == 0 and i == 0):
+                    return None
+                digit = 1
+            section += digit * unit
+            digit = None
+            last_small = unit
+        else:  # 万 / 亿
+            big = CN_BIG[ch]
+            if big >= last_big:
+                return None
+            if digit is None and section == 0 and not (big == CN_BIG["亿"] and wan):
+                return None              # bare 万, 亿万
+            section += digit or 0
+            digit = None
+            if big == CN_BIG["万"]:
+                wan = section * big
+            else:
+                total = (wan + section) * big
+                wan = 0
+            section = 0
+            last_small = 10_000
+            last_big = big
+    if zero_pending and digit is None and not (section or wan or total):
+        return 0.0
+    section += digit or 0
+    value = total + wan + section
+    if value == 0 and not any(CN_DIGITS.get(c, 1) == 0 for c in t):
+        return None
+    return float(value)
+
+
+def to_chinese(n: int) -> str:
+    """``n`` (0 <= n < 10**12) written in Chinese numerals: 120 → 一百二十, 10 → 十."""
+    if n < 0 or n >= 10 ** 12:
+        raise ValueError("to_chinese supports 0 <= n < 10**12")
+    if n == 0:
+        return "零"
+    digits = "零一二三四五六七八九"
+
+    def four(x: int) -> str:
+        out = ""
+        zero = False
+        for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            d = x // unit % 10
+            if d:
+                if zero and out:
+                    out += "零"
+                out += digits[d] + name
+                zero = False
+            else:
+                zero = True
+        return out
+
+    parts = []
+    for big, name in ((100_000_000, "亿"), (10_000, "万"), (1, "")):
+        chunk = n // big if big == 100_000_000 else n // big % 10_000
+        if chunk:
+            if parts and chunk < 1000:
+                parts.append("零")
+            parts.append(four(chunk) + name)
+        elif parts and parts[-1] != "零":
+            parts.append("零")
+    s = re.sub("零+", "零", "".join(parts)).rstrip("零")
+    if s.startswith("一十"):
+        s = s[1:]
+    return s
