@@ -57,3 +57,26 @@ _STRONG = re.compile(r"力争|预计|有望|拟(?:于|在|将)|计划(?=于|在|
 def is_strong_intention(prefix: str) -> bool:
     """True when the text before a clause announces that what follows is planned."""
     return _STRONG.search(prefix) is not None
+
+# A clause that a following clause "deploys" or "arranges" is the content of a plan, not work
+# done: "实施商标战略、促进版权登记等方面,全方位地部署和安排…" lists what the 工作方案 covers.
+_PLANNED_BY_NEXT = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,4}地)?(?:部署|安排|规划|明确了?|提出了?)")
+
+
+def is_planned_by_next(next_clause: str) -> bool:
+    """True when ``next_clause`` makes the clause before it the object of planning."""
+    return _PLANNED_BY_NEXT.search(next_clause) is not None
+
+# Marks of work done: a perfective 了, 已, results verbs, totals, or a counted figure. A results
+# sentence without one ("积极引导企业…") describes effort, not an outcome, and proves nothing alone.
+_DONE = re.compile(
+    r"(?<!为)(?<!除)了(?!解)|已(?!有的)|完成|建成|共计|共(?=[0-9一二两三四五六七八九十百]|有|开展|举办|组织|发放|"
+    r"办理|受理|查处|资助|拨付|培训|出动|争取|认定|召开)|累计|全年|先后|相继|"
+    r"被(?:评|认定|授予|列为|确定)|荣获|获得了|获评|获批|获准|"
+    r"[0-9一二两三四五六七八九十百千万]+(?:余|多)?(?:件|项|家|个|次|场|人|期|批|份|名|所|户|起|张|册)"
+)
+
+
+def is_done(text: str) -> bool:
+    """True when ``text`` reports an outcome rather than describing ongoing effort."""
+    return _DONE.search(text) is not None

@@ -36,6 +36,15 @@ KINDS_FOR_MEASURE: dict[Measure, frozenset[FigureKind]] = {
     Measure.SHARE: frozenset({FigureKind.SHARE}),
 }
 FUZZY_NAME_MIN = 88.0
+# Statuses that differ by one word: a 试点县 accepted is not a 示范县 created (泸州 item 23).
+CONTRASTS: tuple[tuple[str, str], ...] = (
+    ("示范", "试点"), ("试点", "示范"), ("国家级", "省级"), ("国家级", "市级"), ("省级", "市级"),
+    ("驰名商标", "著名商标"), ("著名商标", "驰名商标"),
+)
+CONTRAST_FACTOR = 0.6
+# How much of its heading's score a sentence inherits: enough to surface the paragraph that
+# reports a task, never enough on its own to make a weak sentence proof.
+HEADING_SHARE = 0.6
 
 
 def bigrams(text: str) -> list[str]:
@@ -60,9 +69,12 @@ def core(name: str) -> str:
 
 @dataclass(frozen=True)
 class TaskMatch:
+    """A sentence that may report a task; ``head`` says it names what the task is about."""
+
     sentence: Sentence
     score: float
     hits: tuple[tuple[int, int], ...]
+    head: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +91,17 @@ class SentenceIndex:
         self.sentences = sentences
         self.figures = figures
         self._by_index = {s.index: s for s in sentences}
+        # heading sentence index -> the other sentences of its paragraph
+        first_of: dict[str, int] = {}
+        paragraphs: dict[int, list[int]] = defaultdict(list)
+        for s in sentences:
+            if not s.heading:
+                continue
+            if s.heading not in first_of and s.text.startswith(s.heading[:20]):
+                first_of[s.heading] = s.index
+            elif s.heading in first_of:
+                paragraphs[first_of[s.heading]].append(s.index)
+        self.paragraphs = dict(paragraphs)
         postings: dict[str, set[int]] = defaultdict(set)
         for s in sentences:
             for b in bigrams(s.norm):
@@ -103,7 +126,12 @@ class SentenceIndex:
 
 def match_task(task: Task, index: SentenceIndex, limit: int = 5,
                floor: float = 0.25) -> list[TaskMatch]:
-    """The sentences most likely to report ``task``, best first, scored in [0, 1]."""
+    """The sentences most likely to report ``task``, best first, scored in [0, 1].
+
+    A sentence scores by the share of the title's (IDF-weighted) bigrams it contains and by
+    the plan's keywords it names. Summaries report a task in the paragraph under a heading
+    that names it, so a sentence also inherits part of its heading's score.
+    """
     title_bigrams = list(dict.fromkeys(bigrams(task.title)))
     keywords = [k for k in dict.fromkeys(task.keywords) if k.strip()]
     if not title_bigrams and not keywords:
@@ -117,20 +145,62 @@ def match_task(task: Task, index: SentenceIndex, limit: int = 5,
         for b in set(bigrams(k)):
             for si in index.postings.get(b, ()):
                 weight.setdefault(si, 0.0)
+    scores = {si: _score(w / total, keywords, index.sentence(si).norm)
+              * contrast_penalty(task.title, index.sentence(si).norm) for si, w in weight.items()}
+    for si, head in list(scores.items()):
+        members = index.paragraphs.get(si)
+        if not members or head < floor:
+            continue
+        for member in members:
+            own = scores.get(member, 0.0)
+            scores[member] = max(own, HEADING_SHARE * head + (1 - HEADING_SHARE) * own)
+    head = task_head(task.title)
+    long_keywords = [k for k in keywords if len(k) >= 4]
     results = []
-    for si, w in weight.items():
-        s = index.sentence(si)
-        coverage = w / total
-        if keywords:
-            found = [_keyword_score(k, s.norm) for k in keywords]
-            score = 0.5 * coverage + 0.5 * (sum(found) / len(keywords))
-        else:
-            score = coverage
-        if score >= floor:
-            results.append(TaskMatch(s, round(min(score, 1.0), 3),
-                                     _task_hits(title_bigrams, keywords, s.norm)))
+    for si, sc in scores.items():
+        if sc < floor:
+            continue
+        text = index.sentence(si).norm
+        names = bool(head and head in text) or any(_keyword_score(k, text) > 0 for k in long_keywords)
+        results.append(TaskMatch(index.sentence(si), round(min(sc, 1.0), 3),
+                                 _task_hits(title_bigrams, keywords, text), names))
     results.sort(key=lambda m: (-m.score, m.sentence.index))
     return results[:limit]
+
+
+_TITLE_CLAUSE = re.compile(r"[,，;；。:：]")
+
+
+def task_head(title: str) -> str:
+    """The head noun of a task (the last two characters of its first clause: 启动会 -> 动会).
+
+    A title shares most of its words with unrelated sentences (泸州市建设国家知识产权试点城市…);
+    what the task is about sits at the end of its first clause, and a proof must name it.
+    """
+    first = _TITLE_CLAUSE.split(title.strip(), maxsplit=1)[0]
+    grams = bigrams(first)
+    return grams[-1] if grams else ""
+
+
+def _score(coverage: float, keywords: list[str], text: str) -> float:
+    """A sentence's score from title coverage and keyword hits (long keywords count more)."""
+    if not keywords:
+        return coverage
+    found = [(_keyword_score(k, text), k) for k in keywords]
+    hits = [(q, k) for q, k in found if q > 0]
+    if not hits:
+        return 0.5 * coverage
+    best = max(q * (1.0 if len(k) >= 4 else 0.2) for q, k in hits)
+    keyword_score = 0.6 * best + 0.4 * (len(hits) / len(keywords))
+    return max(coverage, 0.4 * coverage + 0.6 * keyword_score)
+
+
+def contrast_penalty(title: str, text: str) -> float:
+    """A factor below 1 when ``text`` names a contrasting status instead of the title's own."""
+    for wanted, other in CONTRASTS:
+        if wanted in title and wanted not in text and other in text:
+            return CONTRAST_FACTOR
+    return 1.0
 
 
 def _keyword_score(keyword: str, text: str) -> float:

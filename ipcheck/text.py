@@ -116,6 +116,12 @@ _PROBLEM_PHRASE_MAX = 30
 _PLAN_WORD_CUE = re.compile(
     _CUE_LEAD + r"(?:下一?步|下一?年度?|下一?阶段|明年|今后|来年|新的一年)"
 )
+# The parts of a plan document (规划, 工作方案) that state what is to be done. A plan read as a
+# "summary", or quoted whole inside one, must not prove anything; "重点工作完成情况" reports.
+_PLAN_PART_CUE = re.compile(
+    _CUE_LEAD + r"(?:指导思想(?:和|与|及)?(?:发展|工作)?目标|指导思想|基本原则|发展目标|主要目标|总体目标|"
+    r"工作目标|目标任务|重点任务|主要任务|重点工作|保障措施|实施步骤|工作步骤|进度安排)\s*(?:[。:]|$)"
+)
 # 2016年工作计划 / 2016年度工作重点 / 2016年推进计划 / 2016年及今后工作打算; the year must be
 # later than the summary's year for this to mean "next plan".
 _PLAN_YEAR_CUE = re.compile(
@@ -182,7 +188,7 @@ def _cue(body: str, year: int | None) -> Section | None:
     if _PROBLEM_CUE.match(body) or (len(body) <= _PROBLEM_PHRASE_MAX
                                     and _PROBLEM_PHRASE.search(body)):
         return Section.PROBLEMS
-    if _PLAN_WORD_CUE.match(body):
+    if _PLAN_WORD_CUE.match(body) or _PLAN_PART_CUE.match(body):
         return Section.NEXT_PLAN
     m = _PLAN_YEAR_CUE.match(body)
     if m and year is not None and int(m.group(1)) > year:

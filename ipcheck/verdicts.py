@@ -16,6 +16,11 @@ from ipcheck.model import (Evidence, Figure, FigureKind, Op, Section, Sentence, 
 from ipcheck.units import convert
 
 _CLAUSE_END = re.compile(r"[,;:。!?、]")
+_MAJOR_END = re.compile(r"[,;:。!?]")
+# A task title that carries its own figures is a numeric commitment: words cannot prove it.
+_NUMERIC_TITLE = re.compile(r"[0-9]|[一二两三四五六七八九十百千万]+(?:余|多)?(?:件|项|家|个|次|户|人|亿|万)")
+# Duties that recur (继续开展, 每年召开): work of an earlier year does not fulfil a later one.
+_RECURRING = re.compile(r"继续|持续|每年|长期|常态|定期|不断|年度")
 
 
 @dataclass(frozen=True)
@@ -144,10 +149,10 @@ def _why_not_actual(m: FigureMatch, year: int | None) -> str:
         return "problems"
     if s.section is Section.FRONT:
         return "front"
-    if f.kind is FigureKind.TARGET:
-        return "stated_target"
     if _intention(s, f.start, f.end):
         return "intention"
+    if f.kind is FigureKind.TARGET:
+        return "stated_target"
     if f.year is not None and year is not None and f.year != year:
         return "other_year"
     said = cues.stated_year(s.norm[:f.start]) if year is not None else None
@@ -202,7 +207,7 @@ def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
             planned.append(m)
         elif _negated(s, spans):
             negated.append(m)
-        elif m.score >= th.task_met:
+        elif m.score >= th.task_met and m.head and cues.is_done(s.norm):
             done.append(m)
         else:
             weak.append(m)
@@ -213,6 +218,14 @@ def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
         return Verdict(item_id=task.id, kind="task", status=status, needs_review=review,
                        confidence=round(conf, 3), reason=reason, message=msg, evidence=ev)
 
+    if done and _NUMERIC_TITLE.search(task.title):
+        return verdict(Status.PENDING if not_due else Status.UNREPORTED, True, 0.5,
+                       "task.numeric_see_targets",
+                       "the task commits to figures: words alone cannot show it done; check its targets",
+                       done)
+    if done and not_due and _RECURRING.search(task.title):
+        return verdict(Status.PENDING, True, 0.6, "task.recurring_not_due",
+                       f"a recurring duty due {task.due}: earlier work does not fulfil it yet", done)
     if done:
         return verdict(Status.MET, False, done[0].score, "task.met",
                        "the results report it done", done)
@@ -225,13 +238,13 @@ def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
         return verdict(status, problems[0].score < 0.75, problems[0].score, "task.only_in_problems",
                        "named only among the problems", problems)
     fallback = Status.PENDING if not_due else Status.UNREPORTED
-    if weak or negated:
-        leads = sorted(weak + negated, key=lambda x: -x.score)
-        return verdict(fallback, True, 1.0 - leads[0].score, "task.weak_evidence",
+    leads = sorted(weak + negated, key=lambda x: -x.score)
+    if planned and (not leads or planned[0].score >= leads[0].score):
+        return verdict(fallback, bool(leads), 0.7, "task.only_planned",
+                       "mentioned only as a plan or intention, not as done", planned + leads)
+    if leads:
+        return verdict(fallback, True, max(0.2, 1.0 - leads[0].score), "task.weak_evidence",
                        "only weak evidence in the results; review the quoted sentences", leads)
-    if planned:
-        return verdict(fallback, False, 0.7, "task.only_planned",
-                       "mentioned only as a plan or intention, not as done", planned)
     return verdict(fallback, False, 0.8, "task.not_due" if not_due else "task.unreported",
                    f"not due until {task.due}; nothing reported yet" if not_due
                    else "nothing in the results matches it", [])
@@ -246,11 +259,22 @@ def _clauses_of(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> list[
     return [(a, b, n) for (a, b), n in sorted(found.items())]
 
 
+def _planned_clause(text: str, a: int, b: int) -> bool:
+    """True when the clause text[a:b] states a plan or intention rather than work done."""
+    if cues.is_intention(text[a:b]) or cues.is_strong_intention(text[:a]):
+        return True
+    # The governing verb follows the whole 、-list the clause belongs to.
+    end = _MAJOR_END.search(text, b)
+    if end is None:
+        return False
+    nxt = _MAJOR_END.search(text, end.end())
+    return cues.is_planned_by_next(text[end.end():nxt.start() if nxt else len(text)])
+
+
 def _mostly_intention(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
     clauses = _clauses_of(sentence, spans)
     total = sum(n for _, _, n in clauses) or 1
-    planned = sum(n for a, b, n in clauses
-                  if cues.is_intention(sentence.norm[a:b]) or cues.is_strong_intention(sentence.norm[:a]))
+    planned = sum(n for a, b, n in clauses if _planned_clause(sentence.norm, a, b))
     return planned * 2 > total
 
 
