@@ -52,11 +52,21 @@ def stated_year(text: str) -> int | None:
 
 # Markers strong enough to govern the rest of the sentence after them ("力争…, …").
 _STRONG = re.compile(r"力争|预计|有望|拟(?:于|在|将)|计划(?=于|在|20|明年|年内)|(?:我们|我市|明年|下一步|今后)将|将于")
+# Goal statements that govern the figures after them: "确立以…为总体目标…使…比例达到30%以上".
+# "使…达到" alone is no goal: "使广汉市驰名商标达到5件" reports a result.
+_GOAL = re.compile(
+    r"为(?:总体|主要|工作|发展)?目标|目标(?:是|为)|确立以"
+)
 
 
 def is_strong_intention(prefix: str) -> bool:
     """True when the text before a clause announces that what follows is planned."""
     return _STRONG.search(prefix) is not None
+
+
+def is_goal(prefix: str) -> bool:
+    """True when the text before a figure states a goal, so the figure is a target, not an actual."""
+    return _GOAL.search(prefix) is not None
 
 # A clause that a following clause "deploys" or "arranges" is the content of a plan, not work
 # done: "实施商标战略、促进版权登记等方面,全方位地部署和安排…" lists what the 工作方案 covers.

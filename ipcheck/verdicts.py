@@ -43,8 +43,10 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _intention(sentence: Sentence, start: int, end: int) -> bool:
+    """True when the figure at [start, end) is announced, forecast or set as a goal."""
     a, b = clause_span(sentence.norm, start, end)
-    return cues.is_intention(sentence.norm[a:b]) or cues.is_strong_intention(sentence.norm[:a])
+    return (cues.is_intention(sentence.norm[a:b]) or cues.is_strong_intention(sentence.norm[:a])
+            or cues.is_goal(sentence.norm[:start]))
 
 
 def _evidence(sentence: Sentence, score: float, spans: tuple[tuple[int, int], ...]) -> Evidence:
