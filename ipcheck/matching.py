@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from ipcheck.model import Figure, FigureKind, Measure, Sentence, Target, Task
 from ipcheck.units import convert
 
-_WORD_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+_WORD_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
 
 # Quantity words that make a metric more specific: 发明专利申请 is not 专利申请. A figure whose
 # quantity puts one of these right before the metric measures a different, narrower thing.
@@ -49,15 +49,9 @@ HEADING_SHARE = 0.6
 
 def bigrams(text: str) -> list[str]:
     """The character bigrams of ``text`` made of word characters only, in order."""
-    out = []
-    prev = ""
-    for ch in text:
-        if _WORD_CHAR.match(ch):
-            if prev:
-                out.append(prev + ch)
-            prev = ch
-        else:
-            prev = ""
+    out: list[str] = []
+    for run in _WORD_RUN.findall(text):
+        out.extend(run[i:i + 2] for i in range(len(run) - 1))
     return out
 
 
@@ -103,8 +97,11 @@ class SentenceIndex:
                 paragraphs[first_of[s.heading]].append(s.index)
         self.paragraphs = dict(paragraphs)
         postings: dict[str, set[int]] = defaultdict(set)
+        self.grams: dict[int, frozenset[str]] = {}
         for s in sentences:
-            for b in bigrams(s.norm):
+            grams = frozenset(bigrams(s.norm))
+            self.grams[s.index] = grams
+            for b in grams:
                 postings[b].add(s.index)
         self.postings = postings
         n = len(sentences) or 1
@@ -139,14 +136,24 @@ def match_task(task: Task, index: SentenceIndex, limit: int = 5,
     total = sum(index.idf(b) for b in title_bigrams) or 1.0
     weight: dict[int, float] = defaultdict(float)
     for b in title_bigrams:
+        w = index.idf(b)
         for si in index.postings.get(b, ()):
-            weight[si] += index.idf(b)
+            weight[si] += w
     for k in keywords:
         for b in set(bigrams(k)):
             for si in index.postings.get(b, ()):
                 weight.setdefault(si, 0.0)
-    scores = {si: _score(w / total, keywords, index.sentence(si).norm)
-              * contrast_penalty(task.title, index.sentence(si).norm) for si, w in weight.items()}
+    keyword_grams = [frozenset(bigrams(k)) for k in keywords]
+    scores = {}
+    for si, w in weight.items():
+        coverage = w / total
+        grams = index.grams[si]
+        # Only a sentence sharing half a keyword's bigrams can match it, even fuzzily.
+        near = [k for k, kg in zip(keywords, keyword_grams) if len(kg & grams) * 2 >= len(kg)]
+        if (coverage if not keywords else 0.5 * coverage) < floor and not near:
+            continue
+        text = index.sentence(si).norm
+        scores[si] = _score(coverage, near, len(keywords), text) * contrast_penalty(task.title, text)
     for si, head in list(scores.items()):
         members = index.paragraphs.get(si)
         if not members or head < floor:
@@ -182,16 +189,20 @@ def task_head(title: str) -> str:
     return grams[-1] if grams else ""
 
 
-def _score(coverage: float, keywords: list[str], text: str) -> float:
-    """A sentence's score from title coverage and keyword hits (long keywords count more)."""
-    if not keywords:
+def _score(coverage: float, keywords: list[str], wanted: int, text: str) -> float:
+    """A sentence's score from title coverage and keyword hits (long keywords count more).
+
+    ``keywords`` are the plan's keywords that could occur in ``text``; ``wanted`` is how many
+    the plan gives in all.
+    """
+    if not wanted:
         return coverage
     found = [(_keyword_score(k, text), k) for k in keywords]
     hits = [(q, k) for q, k in found if q > 0]
     if not hits:
         return 0.5 * coverage
     best = max(q * (1.0 if len(k) >= 4 else 0.2) for q, k in hits)
-    keyword_score = 0.6 * best + 0.4 * (len(hits) / len(keywords))
+    keyword_score = 0.6 * best + 0.4 * (len(hits) / wanted)
     return max(coverage, 0.4 * coverage + 0.6 * keyword_score)
 
 
