@@ -1,0 +1,28 @@
+"""Reports match their reviewed golden copies byte for byte (regenerate with tools/regenerate_golden.py)."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("regenerate_golden", ROOT / "tools" / "regenerate_golden.py")
+golden = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(golden)
+
+
+@pytest.fixture(scope="module")
+def rendered(request):
+    mp = pytest.MonkeyPatch()
+    mp.chdir(ROOT)
+    try:
+        yield golden.reports()
+    finally:
+        mp.undo()
+
+
+@pytest.mark.parametrize("name", sorted(f"{p}.{e}" for p in golden.PAIRS for e in golden.FORMATS.values()))
+def test_report_matches_golden(rendered, name: str) -> None:
+    expected = (ROOT / "tests" / "golden" / name).read_text(encoding="utf-8")
+    assert rendered[name] == expected, f"{name} changed: review the diff, then run tools/regenerate_golden.py"
