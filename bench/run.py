@@ -83,16 +83,19 @@ def stages(plan_path: Path, summary_path: Path) -> list[tuple[str, float]]:
     ]
 
 
-def growth_summary(plan_path: Path, summary_path: Path) -> list[tuple[int, float]]:
+def growth_summary(plan_path: Path, summary_path: Path, largest: int) -> list[tuple[int, float]]:
+    """Check time as the summary grows from 10 KB by doubling (the seed text repeated)."""
     plan = load_plan(plan_path)
     base = read_document(summary_path).text
     rows = []
     size = 10_000
-    while size <= 2_560_000:
-        text = (base * (size // max(1, len(base.encode())) + 1))
-        text = text[: max(1, size // 3)]
+    while size <= largest:
+        text = base * (size // max(1, len(base.encode())) + 1)
+        while len(text.encode()) > size:
+            text = text[: int(len(text) * size / len(text.encode()))]
         doc = Document(path="bench", text=text, encoding="utf-8")
-        rows.append((len(text.encode()), _best(lambda: check(plan, doc, Settings(year=2015)), runs=3)))
+        runs = 3 if size <= 1_000_000 else 1
+        rows.append((len(text.encode()), _best(lambda: check(plan, doc, Settings(year=2015)), runs=runs)))
         size *= 2
     return rows
 
@@ -116,6 +119,51 @@ def growth_plan(plan_path: Path, summary_path: Path) -> list[tuple[int, float]]:
     return rows
 
 
+def _batch_job(pair: tuple[str, str]) -> int:
+    plan_path, summary_path = pair
+    report = check(load_plan(plan_path), read_document(summary_path))
+    return report.counts["total"]
+
+
+def _batch_inputs(folder: Path, n: int) -> list[tuple[str, str]]:
+    """``n`` pairs of a ~10 KB summary and a 50-item plan, built from the samples."""
+    import yaml
+    summaries = sorted(p for p in (ROOT / "summaries" / "2015").glob("*.txt"))
+    items = yaml.safe_load((ROOT / "plans" / "luzhou-2016.yaml").read_text(encoding="utf-8"))
+    extra = yaml.safe_load((ROOT / "plans" / "mianzhu-2015.yaml").read_text(encoding="utf-8"))
+    plan = dict(items)
+    plan["targets"] = items["targets"] + [dict(t, id=f"m{t['id']}") for t in extra["targets"]]
+    plan["tasks"] = (items["tasks"] + [dict(t, id=f"m{t['id']}") for t in extra["tasks"]])[: 50 - len(plan["targets"])]
+    plan_path = folder / "plan50.yaml"
+    plan_path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    tens = []
+    for i, src in enumerate(summaries):
+        text = src.read_text(encoding="utf-8")
+        text = (text * (10_000 // len(text.encode()) + 1))
+        while len(text.encode()) > 10_000:
+            text = text[:-200]
+        dst = folder / f"s{i}.txt"
+        dst.write_text(text, encoding="utf-8")
+        tens.append(dst)
+    return [(str(plan_path), str(tens[i % len(tens)])) for i in range(n)]
+
+
+def batch(n: int) -> list[tuple[int, float, float]]:
+    """Throughput of ``n`` checks with 1 and 2 worker processes (reading included)."""
+    import multiprocessing
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        pairs = _batch_inputs(Path(tmp), n)
+        for workers in (1, 2):
+            ctx = multiprocessing.get_context("fork")
+            t0 = time.perf_counter()
+            with ctx.Pool(workers) as pool:
+                list(pool.imap_unordered(_batch_job, pairs, chunksize=20))
+            elapsed = time.perf_counter() - t0
+            rows.append((workers, elapsed, n / elapsed))
+    return rows
+
+
 def _ratios(rows: list[tuple[int, float]]) -> list[str]:
     out = ["–"]
     for (a, ta), (b, tb) in zip(rows, rows[1:]):
@@ -127,6 +175,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--out", default=str(ROOT / "bench" / "RESULTS.md"))
+    ap.add_argument("--largest", type=int, default=10_240_000, help="largest summary in bytes")
+    ap.add_argument("--batch", type=int, default=1000, help="pairs in the batch run")
     args = ap.parse_args()
     plan, summary = _largest_pair()
     exe = [sys.executable, "-m", "ipcheck"]
@@ -147,7 +197,12 @@ def main() -> None:
         "## Stages of one check (in process)", "", "| stage | median |", "|---|---|",
     ]
     lines += [f"| {name} | {t * 1000:.2f} ms |" for name, t in stages(plan, summary)]
-    for title, rows, unit in (("summary length", growth_summary(plan, summary), "bytes"),
+    lines += ["", f"## Batch: {args.batch} checks of a 10 KB summary against a 50-item plan", "",
+              "| workers | time | checks/s | speed-up |", "|---|---|---|---|"]
+    rows = batch(args.batch)
+    for workers, elapsed, rate in rows:
+        lines.append(f"| {workers} | {elapsed:.2f} s | {rate:.0f} | {rows[0][1] / elapsed:.2f}× |")
+    for title, rows, unit in (("summary length", growth_summary(plan, summary, args.largest), "bytes"),
                               ("plan size", growth_plan(plan, summary), "items")):
         lines += ["", f"## Growth with {title}", "", f"| {unit} | check time | ratio |", "|---|---|---|"]
         lines += [f"| {n:,} | {t * 1000:.1f} ms | {r} |" for (n, t), r in zip(rows, _ratios(rows))]
