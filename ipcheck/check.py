@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ipcheck.figures import extract_figures
 from ipcheck.matching import SentenceIndex, match_target, match_task
 from ipcheck.model import Document, Figure, Plan, Report, Sentence, Status, Verdict
+from ipcheck.regions import scope
 from ipcheck.text import segment, summary_year
 from ipcheck.verdicts import Thresholds, decide_target, decide_task
 
@@ -44,8 +45,11 @@ def count(verdicts: tuple[Verdict, ...]) -> dict[str, int]:
 def check(plan: Plan, document: Document, settings: Settings = Settings()) -> Report:
     """Check every item of ``plan`` against the summary ``document``."""
     year = settings.year if settings.year is not None else summary_year(document)
-    sentences = segment(document, year=year)
-    index = SentenceIndex(sentences, read_figures(sentences))
+    where = scope(segment(document, year=year), plan.meta.region)
+    index = SentenceIndex(where.sentences, read_figures(where.sentences))
     verdicts = decide(plan, index, year, settings.thresholds)
+    if where.foreign:
+        verdicts = tuple(replace(v, needs_review=True, warnings=v.warnings + where.warnings[:1])
+                         if v.status is Status.MET else v for v in verdicts)
     return Report(plan=plan, summary_path=document.path, summary_encoding=document.encoding,
-                  summary_year=year, verdicts=verdicts, counts=count(verdicts))
+                  summary_year=year, verdicts=verdicts, counts=count(verdicts), warnings=where.warnings)

@@ -191,3 +191,4 @@ class Report:
     summary_year: int | None
     verdicts: tuple[Verdict, ...]
     counts: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()

@@ -5,7 +5,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "ipcheck"
-CORE = {"model", "errors", "units", "plan", "plan_schema", "documents", "text", "numerals",
+CORE = {"model", "errors", "units", "plan", "plan_schema", "documents", "text", "numerals", "regions",
         "figures", "quantities", "cues", "matching", "verdicts", "check", "outputs"}
 # Third-party imports each allowed in one place only.
 ONLY_IN = {"click": {"cli"}, "rich": {"report.terminal"}, "jinja2": {"report.template"}}

@@ -63,6 +63,7 @@ def build(report: Report) -> dict[str, Any]:
         "summary": {"path": report.summary_path, "encoding": report.summary_encoding,
                     "year": report.summary_year},
         "counts": dict(report.counts),
+        "warnings": list(report.warnings),
         "items": [_item(v, targets.get(v.item_id) if v.kind == "target" else None,
                         tasks.get(v.item_id) if v.kind == "task" else None)
                   for v in report.verdicts],

@@ -38,6 +38,8 @@ def render(report: Report, width: int = 120, color: bool = False) -> str:
     console.print(Text(f"ipcheck: {plan['title']} ({plan['id']})", style="bold"))
     console.print(f"summary: {summary['path']}  year: {summary['year'] or 'unknown'}  "
                   f"encoding: {summary['encoding']}")
+    for w in ctx["warnings"]:
+        console.print(Text(f"! {w}", style="magenta"))
     for status in STATUS_ORDER:
         items = [i for i in ctx["items"] if i["status"] == status]
         if not items:

@@ -1,0 +1,46 @@
+"""A compilation is checked on the plan's own region; another region's summary is flagged."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ipcheck.check import check
+from ipcheck.documents import read_document
+from ipcheck.model import Status
+from ipcheck.plan import load_plan
+from ipcheck.regions import same_region, split
+from ipcheck.text import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPILATION = ROOT / "summaries" / "sichuan-2015-compilation.txt"
+
+
+def test_compilation_splits_into_its_ten_city_summaries() -> None:
+    parts = split(segment(read_document(COMPILATION)))
+    assert [p.region for p in parts] == ["绵阳市", "自贡市", "德阳市", "泸州市", "宜宾市", "遂宁市",
+                                         "华蓥市", "崇州市", "绵竹市", "广汉市"]
+    assert [p.first_line for p in parts] == [48, 134, 256, 334, 520, 602, 648, 728, 780, 853]
+
+
+@pytest.mark.parametrize("plan,single", [("mianzhu-2015", "mianzhu-2015"), ("guanghan-2015", "guanghan-2015"),
+                                         ("luzhou-2016", "luzhou-2015")])
+def test_compilation_gives_the_verdicts_of_the_city_s_own_file(plan: str, single: str) -> None:
+    p = load_plan(ROOT / "plans" / f"{plan}.yaml")
+    whole = check(p, read_document(COMPILATION))
+    alone = check(p, read_document(ROOT / "summaries" / "2015" / f"{single}.txt"))
+    assert [(v.item_id, v.status) for v in whole.verdicts] == [(v.item_id, v.status) for v in alone.verdicts]
+    assert any(w.startswith("compilation:") and p.meta.region in w for w in whole.warnings)
+
+
+def test_another_region_never_gives_an_unflagged_met() -> None:
+    report = check(load_plan(ROOT / "plans" / "guangan-2017.yaml"),
+                   read_document(ROOT / "summaries" / "2015" / "huaying-2015.txt"))
+    assert any(w.startswith("region_mismatch:") for w in report.warnings)
+    assert all(v.needs_review for v in report.verdicts if v.status is Status.MET)
+
+
+@pytest.mark.parametrize("a,b,same", [("绵竹市", "绵竹", True), ("绵竹市", "绵竹市", True),
+                                      ("绵竹市", "绵阳市", False), ("", "绵竹市", False)])
+def test_same_region(a: str, b: str, same: bool) -> None:
+    assert same_region(a, b) is same
