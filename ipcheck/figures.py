@@ -56,6 +56,9 @@ _ONE_IDIOMS = ("批", "起", "部分", "次性", "条龙", "系列", "把手", "
 _SESSION_AFTER = re.compile(r"[一二三四五六七八九]中|全会|全国|中央|人大|人民代表|党代会|常委|委员会|政协")
 # A Chinese numeral + unit followed by these is a place name (三台县), not a count.
 _PLACE_AFTER = set("县区市镇乡村山路街")
+# A count of aspects (重点通过三个方面, 从两个层面) structures the text; it is never a quantity.
+_ASPECT_UNITS = {"个", "大"}
+_ASPECT_AFTER = ("方面", "层面", "维度")
 # A ? that stands for a garbled %: followed by the end, punctuation or a space.
 _GARBLED_END = set(",;。、)”\"' :!\t\n")
 
@@ -261,6 +264,8 @@ def _read_one(text: str, scan: str, m: re.Match) -> Raw | None:
             return None           # 十八届五中全会
     elif unit == "届" and _SESSION_AFTER.match(scan[end:end + 6]):
         return None
+    if unit in _ASPECT_UNITS and scan.startswith(_ASPECT_AFTER, end):
+        return None               # 三个方面, 两个层面: how a text is organised, not a count of work
     # compound units the table lacks: 1.4万余家次, 78篇次, 5000元/件
     if end < len(scan) and scan[end] == "次" and not unit.endswith("次") and unit + "次" not in UNITS:
         warnings.append(f"unit_compound: '{unit}次' read as {unit}")

@@ -101,9 +101,11 @@ _F_CONNECT = re.compile(r"其中|同时|并|分别|以及|中(?![\u4e00-\u9fff])
 # (晨光院获一项中国专利优秀奖, 促成…等9家企业, 17个单位的20件专利).
 _PRE_NOMINAL = re.compile(
     r"(?:[等的了获将有把向给与和及]|推荐|培育|认定|确定|安排|支持|促成|引进|建成|建立|新建|组建|召开|举办|开展"
-    r"|组织|资助|奖励|表彰|授予|评选|选派|委派|邀请|发放|扶持|吸引|培训|捣毁|查处|办理|处理|受理|完成"
+    r"|组织|资助|奖励|表彰|授予|评选|选派|委派|派选|下派|派出|抽调|邀请|发放|扶持|吸引|培训|捣毁|查处|办理|处理|受理|完成"
     r"|实施|获批|获得|取得|拥有|涉及|包括|推动|帮助|指导|联合|新增|出台|制定|拟定|下达|收到|争取|给予|给以)$"
 )
+# A place or scope right before the count does not name it: 在全国133个分站中, 全省十三所…学校.
+_SCOPE_END = re.compile(r"(?:全国|全省|全市|全州|全县|全区|我省|本省)$")
 # A count followed by these heads names the organisations just listed (A、B三家企业).
 _NAMED_HEAD = re.compile(r"(?:企业|公司|单位|机构|院校|学校|高校)$")
 _SAME_UNIT_KINDS = {FigureKind.LEVEL, FigureKind.INCREASE, FigureKind.DECREASE, FigureKind.TARGET}
@@ -335,9 +337,12 @@ def _quantity(text: str, drop: list[bool], subject: str, raw: Raw, seg_end: int,
             return last_q, False
     noun, verb = _following(text, drop, raw, seg_end, raws, k)
     said = re.sub(r"[\s、,]+$", "", re.sub(r"\s+", "", subject))
-    if noun and (len(p) <= 2 or _PRE_NOMINAL.search(said) or "、" in p or said.endswith(("”", "\""))
+    if noun and (len(p) <= 2 or _PRE_NOMINAL.search(said) or _SCOPE_END.search(said) or "、" in p
+                 or said.endswith(("”", "\""))
                  or _NAMED_HEAD.search(noun)):
         return (("新增" if p.endswith("新增") else "") + noun), True
+    if verb and p and _PRE_NOMINAL.search(said) and len(p) <= 4:
+        return verb, True          # 组织30多人次开展联合执法检查: what the people counted did
     if p:
         return p, True
     if verb:
@@ -360,7 +365,7 @@ def _following(text: str, drop: list[bool], raw: Raw, seg_end: int, raws: list[R
         f = f[1:]
     m = _F_STOP.search(f)
     if m and m.start() == 0:
-        return "", clean(re.split(r"[,;、]", f)[0][:12])
+        return "", clean(re.split(r"[,;、]", f)[0][:16])
     while m and m.group(0) == "的" and m.start() <= 2:    # 12件本地的专利侵权假冒案件
         n = _F_STOP.search(f, m.end())
         if n is None or n.start() == m.end():
