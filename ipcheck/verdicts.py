@@ -7,7 +7,9 @@ figures) becomes "needs review", and only results-section facts can make an item
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ipcheck import cues
 from ipcheck.matching import FigureMatch, TaskMatch
@@ -33,20 +35,34 @@ class Thresholds:
     evidence_limit: int = 3
 
 
+@lru_cache(maxsize=64)
+def _marks(pattern: re.Pattern[str], text: str) -> tuple[int, ...]:
+    """Offsets of the one-character marks ``pattern`` finds in ``text``, read once per sentence
+    so clause lookups are a bisection, not a rescan (a 10 MB sentence stays linear)."""
+    return tuple(m.start() for m in pattern.finditer(text))
+
+
+def _next_mark(pattern: re.Pattern[str], text: str, pos: int) -> int | None:
+    """Offset of the first mark at or after ``pos`` (``pattern.search(text, pos).start()``)."""
+    marks = _marks(pattern, text)
+    i = bisect_left(marks, pos)
+    return marks[i] if i < len(marks) else None
+
+
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause of ``text`` that contains [start, end)."""
-    left = 0
-    for m in _CLAUSE_END.finditer(text, 0, start):
-        left = m.end()
-    m = _CLAUSE_END.search(text, end)
-    return left, (m.start() if m else len(text))
+    marks = _marks(_CLAUSE_END, text)
+    i = bisect_left(marks, start)            # marks before ``start``: the last one opens it
+    left = marks[i - 1] + 1 if i else 0
+    right = _next_mark(_CLAUSE_END, text, end)
+    return left, (len(text) if right is None else right)
 
 
 def _intention(sentence: Sentence, start: int, end: int) -> bool:
     """True when the figure at [start, end) is announced, forecast or set as a goal."""
     a, b = clause_span(sentence.norm, start, end)
-    return (cues.is_intention(sentence.norm[a:b]) or cues.is_strong_intention(sentence.norm[:a])
-            or cues.is_goal(sentence.norm[:start]))
+    return (cues.is_intention(sentence.norm[a:b]) or cues.strong_intention_before(sentence.norm, a)
+            or cues.goal_before(sentence.norm, start))
 
 
 def _evidence(sentence: Sentence, score: float, spans: tuple[tuple[int, int], ...]) -> Evidence:
@@ -55,8 +71,11 @@ def _evidence(sentence: Sentence, score: float, spans: tuple[tuple[int, int], ..
 
 
 def _within(figure: Figure, target: Target) -> tuple[float | None, float | None]:
+    """The interval of values the figure allows, in the target's unit (a decrease negated)."""
     lo = figure.low if figure.low is not None or figure.qualifier else figure.value
     hi = figure.high if figure.high is not None or figure.qualifier else figure.value
+    if figure.kind is FigureKind.DECREASE:
+        lo, hi = (-hi if hi is not None else None), (-lo if lo is not None else None)
     lo = convert(lo, figure.unit, target.unit) if lo is not None else None
     hi = convert(hi, figure.unit, target.unit) if hi is not None else None
     return lo, hi
@@ -121,7 +140,9 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
     warnings = tuple(sorted({w for x, _ in top for w in x.figure.warnings}))
     base = dict(item_id=target.id, kind="target", evidence=evidence, figure=m.figure,
                 warnings=warnings)
-    desc = f"{m.figure.text.strip()} ({m.figure.quantity}) vs {target.op.value} {_num(target.value)}{target.unit}"
+    sign = ", a decrease" if m.figure.kind is FigureKind.DECREASE else ""
+    desc = (f"{m.figure.text.strip()} ({m.figure.quantity}{sign}) vs "
+            f"{target.op.value} {_num(target.value)}{target.unit}")
     if len(outcomes) > 1:
         return Verdict(status=Status.PENDING if not_due else Status.UNREPORTED, needs_review=True,
                        confidence=0.3, reason="target.conflicting_figures",
@@ -263,14 +284,14 @@ def _clauses_of(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> list[
 
 def _planned_clause(text: str, a: int, b: int) -> bool:
     """True when the clause text[a:b] states a plan or intention rather than work done."""
-    if cues.is_intention(text[a:b]) or cues.is_strong_intention(text[:a]):
+    if cues.is_intention(text[a:b]) or cues.strong_intention_before(text, a):
         return True
     # The governing verb follows the whole 、-list the clause belongs to.
-    end = _MAJOR_END.search(text, b)
+    end = _next_mark(_MAJOR_END, text, b)
     if end is None:
         return False
-    nxt = _MAJOR_END.search(text, end.end())
-    return cues.is_planned_by_next(text[end.end():nxt.start() if nxt else len(text)])
+    nxt = _next_mark(_MAJOR_END, text, end + 1)
+    return cues.is_planned_by_next(text[end + 1:len(text) if nxt is None else nxt])
 
 
 def _mostly_intention(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
