@@ -1,6 +1,7 @@
 """Orchestration: plan + summary document -> Report. Pure: it never prints, reads argv or exits."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -20,9 +21,40 @@ class Settings:
     thresholds: Thresholds = field(default_factory=Thresholds)
 
 
+# Digits split by a blank: after normalise() a zero-width or bidi control (1\u200b796件),
+# NBSP or thin space is a plain space, and the reader would silently take 796 for 1796.
+_SPLIT_NUMBER = re.compile(r"[0-9][.,]?\s+[.,]?(?=[0-9])")
+# Bidirectional controls (LRE..RLO, LRI..PDI): a number next to one may show reversed.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def _split_warning(s: Sentence, f: Figure) -> str | None:
+    """A warning when the figure's digits continue across a blank just before or inside it."""
+    for m in _SPLIT_NUMBER.finditer(s.norm, max(0, f.start - 8), f.end):
+        if m.end() == f.start or f.start <= m.start() < f.end:
+            gap = "".join(f"U+{ord(c):04X}" for c in s.text[m.start():m.end()]
+                          if not ("0" <= c <= "9" or c in ".,"))
+            return (f"split_number: '{s.text[m.start():f.end]}' has {gap} between its digits; "
+                    f"read as '{f.text}', check the source")
+    near = s.text[max(0, f.start - 1):f.end]
+    bidi = [c for c in near if c in _BIDI]
+    if bidi:
+        return (f"bidi_control: U+{ord(bidi[0]):04X} next to '{f.text}' may make it display "
+                f"reversed; read as '{f.text}' in file order, check the source")
+    return None
+
+
 def read_figures(sentences: tuple[Sentence, ...]) -> dict[int, tuple[Figure, ...]]:
-    """Every figure of every sentence, keyed by sentence index."""
-    return {s.index: extract_figures(s.norm) for s in sentences}
+    """Every figure of every sentence, keyed by sentence index; a figure whose digits run on
+    across an invisible or space character carries a split_number warning (needs review)."""
+    out = {}
+    for s in sentences:
+        figures = extract_figures(s.norm)
+        if _SPLIT_NUMBER.search(s.norm) or not _BIDI.isdisjoint(s.text):
+            figures = tuple(replace(f, warnings=f.warnings + (w,)) if (w := _split_warning(s, f))
+                            else f for f in figures)
+        out[s.index] = figures
+    return out
 
 
 def decide(plan: Plan, index: SentenceIndex, year: int | None,

@@ -1,6 +1,7 @@
 """Read Arabic, full-width and Chinese numerals (1,796 / １７９６ / 一百二十 / 3.6万) as numbers."""
 from __future__ import annotations
 
+import math
 import re
 
 # Full-width digits and separators that may survive when a caller did not normalise.
@@ -18,8 +19,10 @@ CN_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL) + "".join(CN_BIG)
 # A plain Arabic number: 1796, 1,796 (strict thousands groups only), 28.5, 0.5.
 _ARABIC = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 # An Arabic number followed by Chinese multipliers: 3.6万, 1.67亿, 5千.
-_ARABIC_MULT = re.compile(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([万亿千百]{1,2})")
+_ARABIC_MULT = re.compile(r"(?<![\d,.])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([万亿千百]{1,2})")
 _MULT = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+# Values at or above 10^15 are refused: not a figure a summary reports, and not exact as a float.
+_MAX_EXACT = 1e15
 
 
 def parse_number(s: str) -> float | None:
@@ -30,6 +33,16 @@ def parse_number(s: str) -> float | None:
     including malformed numerals such as 十百千 or 十三五, is None: a misread number is
     worse than none.
     """
+    value = _parse(s)
+    # 400 nines is no count anyone reported: beyond 15 digits a float is no longer exact, and
+    # an infinite value would be "met" against any target and break the JSON report.
+    if value is None or not math.isfinite(value) or abs(value) >= _MAX_EXACT:
+        return None
+    return value
+
+
+def _parse(s: str) -> float | None:
+    """parse_number without the range check."""
     if not isinstance(s, str):
         return None
     t = s.strip().translate(_WIDE)

@@ -16,7 +16,9 @@ from .plan_schema import (ALIAS_TAG, BAD, FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, 
                           TOP_REQUIRED, Checker, node_line, unit_fits)
 
 _SLUG_RE = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
-_FOLDED_OP_RE = re.compile(r"\s*-?\s*op\s*:\s*[>|]")
+# Used with match(); written so that no run of blanks is scanned twice (\s*-?\s*op was
+# quadratic on a line of blanks next to a YAML error: hours for a few MB).
+_FOLDED_OP_RE = re.compile(r"(?<!\s)\s*(?:-\s*)?op\s*:\s*[>|]")
 
 
 class _Refused(Exception):

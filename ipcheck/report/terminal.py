@@ -12,6 +12,22 @@ from ipcheck.report.context import STATUS_ORDER, build, segments
 
 STYLE = {"met": "green", "missed": "bold red", "unreported": "yellow", "pending": "cyan"}
 QUOTE_LIMIT = 90
+# Control characters from a summary or plan (ESC starts terminal escape sequences: a quoted
+# "\x1b]0;…" would retitle the window, "\x1b[2J" clear it) are shown as their Control
+# Pictures (U+2400…) or U+FFFD, one character for one so highlight offsets still hold.
+_VISIBLE = {cp: 0x2400 + cp for cp in range(0x20) if chr(cp) not in "\n\t"}
+_VISIBLE.update({0x7F: 0x2421, **{cp: 0xFFFD for cp in range(0x80, 0xA0)}})
+
+
+def _clean(value):
+    """``value`` (the report context) with every string's control characters made visible."""
+    if isinstance(value, str):
+        return value.translate(_VISIBLE)
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_clean(v) for v in value)
+    return value
 
 
 def _quote(ev: dict) -> Text:
@@ -30,14 +46,14 @@ def _quote(ev: dict) -> Text:
 
 def render(report: Report, width: int = 120, color: bool = False) -> str:
     """The report as terminal text; plain (no escape codes) unless ``color``."""
-    ctx = build(report)
+    ctx = _clean(build(report))
     buf = io.StringIO()
     console = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
                       no_color=not color, highlight=False, emoji=False, legacy_windows=False)
     plan, summary, counts = ctx["plan"], ctx["summary"], ctx["counts"]
     console.print(Text(f"ipcheck: {plan['title']} ({plan['id']})", style="bold"))
-    console.print(f"summary: {summary['path']}  year: {summary['year'] or 'unknown'}  "
-                  f"encoding: {summary['encoding']}")
+    console.print(Text(f"summary: {summary['path']}  year: {summary['year'] or 'unknown'}  "   # Text: no markup
+                       f"encoding: {summary['encoding']}"))
     for w in ctx["warnings"]:
         console.print(Text(f"! {w}", style="magenta"))
     for status in STATUS_ORDER:
@@ -58,7 +74,7 @@ def render(report: Report, width: int = 120, color: bool = False) -> str:
                 evidence = evidence + Text("\n") + _quote(i["evidence"][0])
             for w in i["warnings"]:
                 evidence = evidence + Text(f"\n! {w}", style="magenta")
-            table.add_row(i["id"], label, f"{i['confidence']:.2f}", evidence)
+            table.add_row(Text(i["id"]), label, f"{i['confidence']:.2f}", evidence)   # an id may hold "[/x]"
         console.print()
         console.print(table)
     console.print()

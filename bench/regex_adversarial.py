@@ -1,0 +1,126 @@
+"""Time every compiled regular expression in ipcheck/ on long adversarial strings.
+
+Run by hand (not a unit test): ``python bench/regex_adversarial.py [--size 50000] [--bound 1.0]``.
+
+Every module attribute of type ``re.Pattern`` in the ``ipcheck`` package is run with
+``finditer`` (all matches, as the code scans), ``search`` and ``match`` over strings such as
+50 KB of '1', '1.', '年', '、', '(', '余', '第' and mixes of them. Each pattern runs in a child
+process with a hard time bound, so catastrophic backtracking is reported, not waited for.
+The run is repeated at a tenth of the size: a time ratio far above 10 (x10 input) points at
+super-linear behaviour even when the absolute time is small. Prints the slowest pairs and
+every pattern over the bound; exit status 1 when any pattern exceeds it.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import multiprocessing as mp
+import pkgutil
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+UNITS = ["1", "1.", "1,", "12.", "年", "、", "(", "(1", "余", "第", "一", "十", "万", "《", "“", " ", "?",
+         "1年", "1、", "第1", "1%", "1件", "一、", "(一)", "2015年", "近", "约1", "百分之", ",", "。",
+         "专利", "1-", "1~", "〔2015〕", "1.2.", "计划", "将", "目标"]
+MIXED = ["1.年、(余第", "第一、(1)1.", "1,1.1、1年", "近约余多以上1", "“《(〔", "2015年1-11月", "一二三四五六七八九十百千万亿"]
+
+
+def patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """(module.NAME, pattern) for every compiled pattern at module level in ipcheck."""
+    import ipcheck
+    found: dict[int, tuple[str, re.Pattern[str]]] = {}
+    for info in pkgutil.walk_packages(ipcheck.__path__, "ipcheck."):
+        if info.name.endswith("__main__"):     # importing it runs the CLI
+            continue
+        try:
+            module = importlib.import_module(info.name)
+        except Exception as exc:  # noqa: BLE001 - a module that cannot import is reported, not fatal
+            print(f"skip {info.name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            continue
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                found.setdefault(id(value), (f"{info.name}.{name}", value))
+    return sorted(found.values())
+
+
+def inputs(size: int) -> list[tuple[str, str]]:
+    out = [(f"{u!r}*", (u * (size // len(u) + 1))[:size]) for u in UNITS]
+    out += [(f"{m!r}*", (m * (size // len(m) + 1))[:size]) for m in MIXED]
+    return out
+
+
+def _time_one(pattern: re.Pattern[str], text: str) -> float:
+    t = time.perf_counter()
+    for _ in pattern.finditer(text):
+        pass
+    pattern.search(text)
+    pattern.match(text)
+    return time.perf_counter() - t
+
+
+def _worker(name: str, size: int, conn) -> None:
+    pattern = dict(patterns())[name]
+    for label, text in inputs(size):
+        conn.send((label, _time_one(pattern, text)))
+    conn.send(None)
+
+
+def run(name: str, size: int, bound: float) -> list[tuple[str, float]]:
+    """[(input label, seconds)] for one pattern; a timed-out input gets float('inf')."""
+    parent, child = mp.Pipe(duplex=False)
+    proc = mp.get_context("fork").Process(target=_worker, args=(name, size, child), daemon=True)
+    proc.start()
+    out: list[tuple[str, float]] = []
+    labels = [label for label, _ in inputs(1)]
+    while True:
+        if not parent.poll(bound * 5 + 2):
+            out.append((labels[len(out)] if len(out) < len(labels) else "?", float("inf")))
+            proc.kill()
+            break
+        item = parent.recv()
+        if item is None:
+            break
+        out.append(item)
+    proc.join(1)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--size", type=int, default=50_000, help="characters per adversarial string")
+    ap.add_argument("--bound", type=float, default=1.0, help="seconds one pattern may take on one string")
+    ap.add_argument("--top", type=int, default=15)
+    a = ap.parse_args(argv)
+    pats = patterns()
+    print(f"{len(pats)} compiled patterns in ipcheck/, {len(inputs(1))} adversarial strings of "
+          f"{a.size} characters each (and of {a.size // 10} for the growth ratio); bound {a.bound}s")
+    rows = []
+    t0 = time.perf_counter()
+    for name, _ in pats:
+        big = dict(run(name, a.size, a.bound))
+        small = dict(run(name, a.size // 10, a.bound))
+        for label, secs in big.items():
+            ratio = secs / max(small.get(label, 0.0), 1e-5)
+            rows.append((secs, ratio, name, label))
+    rows.sort(reverse=True)
+    print(f"total {time.perf_counter() - t0:.1f}s\n\nslowest (seconds at {a.size}, ratio to {a.size // 10}):")
+    for secs, ratio, name, label in rows[:a.top]:
+        print(f"  {secs:9.4f}s  x{ratio:7.1f}  {name:40s} {label}")
+    over = [r for r in rows if r[0] > a.bound]
+    growth = [r for r in rows if r[1] > 40 and r[0] > 0.01]
+    print(f"\nover the {a.bound}s bound: {len(over)}")
+    for secs, ratio, name, label in over:
+        print(f"  {'TIMEOUT' if secs == float('inf') else f'{secs:.3f}s'}  {name}  {label}")
+    print(f"super-linear (ratio > 40 and > 10 ms): {len(growth)}")
+    for secs, ratio, name, label in growth:
+        print(f"  {secs:.4f}s x{ratio:.0f}  {name}  {label}")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
