@@ -44,12 +44,17 @@ def read_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYT
     one parity; strict GB18030; charset-normalizer if its guess is clean. Newlines become
     ``\\n``; nothing else is changed, so line numbers and quotes match the file. Raises
     DocumentError (one line, naming the file) for a missing, unreadable, empty, binary,
-    oversized or not-yet-supported (.docx, .pdf) file.
+    oversized or not-yet-supported (.doc, other zip) file. Word .docx, PDF and HTML are
+    recognised by content and read by ipcheck.formats (a Document with ``locations`` for PDF).
     """
     name = os.fspath(path)
     data = _read_bytes(Path(name), name, max_bytes)
     if not data:
         raise DocumentError("file is empty", path=name)
+    from ipcheck.formats import read_formatted   # .docx, .pdf, .html by content (lazy: cheap start)
+    formatted = read_formatted(name, data, _decode)
+    if formatted is not None:
+        return formatted
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise DocumentError(f"this is {what}, which is not supported yet",
@@ -121,8 +126,29 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     guess = _guess(data)
     if guess is not None:
         return guess
+    _utf8_damage(data, name)
     raise DocumentError("cannot tell the text encoding", path=name,
                         hint="save the file as UTF-8 and try again")
+
+
+def _utf8_damage(data: bytes, name: str) -> None:
+    """Raise a DocumentError naming the line when ``data`` is UTF-8 but for a few bad bytes
+    (a file cut mid-character, a flipped byte): more use to the user than "cannot tell"."""
+    try:
+        data.decode("utf-8")
+        return
+    except UnicodeDecodeError as exc:
+        first = exc
+    bad = data.decode("utf-8", "replace").count("\ufffd")
+    if bad > max(8, len(data) // 1000):
+        return
+    line = data.count(b"\n", 0, first.start) + 1
+    if first.reason == "unexpected end of data" and first.end >= len(data):
+        raise DocumentError("the file ends in the middle of a UTF-8 character: it looks truncated",
+                            path=name, line=line)
+    raise DocumentError(f"not valid UTF-8: byte {first.start} is not part of a "
+                        f"character ({bad} bad byte sequence{'s' if bad > 1 else ''} in all)",
+                        path=name, line=line, hint="save the file as UTF-8 and try again")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

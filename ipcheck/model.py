@@ -109,11 +109,17 @@ class Plan:
 
 @dataclass(frozen=True)
 class Document:
-    """A decoded input file: the original text and how it was read."""
+    """A decoded input file: the original text and how it was read.
+
+    ``locations`` (PDF only) gives, for text line i + 1, the (page, line on that page) where
+    it starts in the file, so cited lines can be found; None when text lines are the file's
+    own lines (text), paragraphs (.docx) or block elements (.html).
+    """
 
     path: str
     text: str
     encoding: str
+    locations: tuple[tuple[int, int], ...] | None = None
 
 
 @dataclass(frozen=True)

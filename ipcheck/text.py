@@ -6,6 +6,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 
+from ipcheck.formats.chinese import T2S
 from ipcheck.model import Document, Section, Sentence
 
 # --------------------------------------------------------------------------------------
@@ -35,6 +36,8 @@ class _Table(dict):
             out = _FIXED[cp]
         elif 0xFF01 <= cp <= 0xFF5E:                # full-width ASCII: ，；：（）！？％～－．０-９Ａ-ｚ
             out = chr(cp - 0xFEE0)
+        elif cp in T2S:                             # traditional -> simplified, 1:1 (專 -> 专)
+            out = T2S[cp]
         else:
             cat = unicodedata.category(chr(cp))
             # NBSP and other space separators, zero-width and format characters (Cf),
@@ -49,7 +52,8 @@ _TABLE = _Table()
 
 def normalise(s: str) -> str:
     """Map full-width ASCII, CJK punctuation with an ASCII twin, odd spaces and invisible
-    format characters to plain ASCII, one character for one, so ``len(normalise(s)) ==
+    format characters to plain ASCII, and traditional Chinese characters with a one-character
+    simplified form to it (ipcheck.formats.chinese), one character for one, so ``len(normalise(s)) ==
     len(s)`` and offsets are shared with the original. Idempotent; ASCII is left alone."""
     return s.translate(_TABLE)
 
