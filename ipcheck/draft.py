@@ -1,0 +1,186 @@
+"""Draft a version-1 plan (YAML text) from a plan document, for a person to review.
+
+``draft(document)`` reads the numbered structure (``draft_structure``), the metadata, tasks and
+targets (``draft_extract``, which states the rules) and writes the YAML itself: keys in schema
+order, strings quoted only where YAML needs it, every item with its source line as a comment
+(``# line 7``) and doubtful ones marked ``# REVIEW: why``. The same input gives the same bytes.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ipcheck.draft_extract import DraftItem, structure, target_items, task_items
+from ipcheck.draft_meta import DraftMeta, embedded_range, is_summary, read_meta
+from ipcheck.errors import IpcheckError
+from ipcheck.model import Document
+from ipcheck.text import normalise, summary_year
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The drafted plan as YAML text, with what was found."""
+
+    yaml: str
+    tasks: int
+    targets: int
+    review: int
+    first_line: int
+    last_line: int
+
+    @property
+    def summary(self) -> str:
+        return f"drafted {self.tasks} tasks, {self.targets} targets, {self.review} to review"
+
+
+class DraftError(IpcheckError):
+    """A document no plan can be drafted from (nothing numbered, a bad line range)."""
+
+
+def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
+          from_line: int | None = None, to_line: int | None = None) -> Draft:
+    """Draft a plan from ``doc``; ``from_line``/``to_line`` (1-based, inclusive) restrict it
+    to part of the document. Without them a plan quoted in a work summary (三、2016年工作计划)
+    is found by its heading and drafted alone."""
+    text, norm = doc.text, normalise(doc.text)
+    starts = [0] + [m.end() for m in re.finditer("\n", norm)]
+    n_lines = len(starts)
+    embedded = False
+    if from_line is None and to_line is None:
+        found = embedded_range(norm)
+        if found:
+            from_line, to_line = found
+            embedded = True
+        elif is_summary(norm):
+            raise DraftError("this is a work summary (总结) and no plan heading such as "
+                             "“三、2016年工作计划” was found in it", path=doc.path,
+                             hint="give the plan's lines with --from-line/--to-line")
+    first, last = from_line or 1, to_line or n_lines
+    if not 1 <= first <= last or first > n_lines:
+        raise DraftError(f"bad line range {first}-{last} (the document has {n_lines} lines)",
+                         path=doc.path)
+    last = min(last, n_lines)
+    embedded = embedded or first > 1
+    lo = starts[first - 1]
+    hi = starts[last] - 1 if last < n_lines else len(norm)
+    blocks = structure(norm, lo, hi, starts)
+    if not blocks:
+        raise DraftError("no numbered parts (一、 (一) 1.) found: is this a plan?", path=doc.path)
+    body = blocks[0].start
+    meta = read_meta(text, norm, lo, body, hi, embedded, blocks)
+    if region:
+        meta.region = region
+    if embedded and meta.period is None:
+        year = summary_year(doc)        # "下一步工作计划" in a 2015 summary: the plan for 2016
+        if year is not None:
+            meta.period = (year + 1, year + 1)
+            meta.review = [r for r in meta.review if not r.startswith("period:")]
+            meta.notes.append(f"period: the year after the summary's year {year}")
+    targets = target_items(text, norm, blocks, lo, hi, meta.period, starts)
+    tasks = task_items(text, norm, blocks, hi, meta.period)
+    if not tasks and not any(not t.skipped for t in targets):
+        raise DraftError("no numbered task and no numeric target found: is this a plan?", path=doc.path,
+                         hint="give the plan's lines with --from-line/--to-line")
+    ident = plan_id or _slug(Path(doc.path).stem)
+    out = _write(doc.path, first, last, ident, meta, targets, tasks)
+    n_review = sum(1 for item in targets + tasks if item.review) + (1 if meta.review else 0)
+    return Draft(yaml=out, tasks=len(tasks), targets=sum(1 for t in targets if not t.skipped),
+                 review=n_review, first_line=first, last_line=last)
+
+
+def _slug(stem: str) -> str:
+    s = re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).strip("-._")
+    return s or "draft"
+
+
+# ----------------------------------------------------------------------------------------
+# YAML text
+# ----------------------------------------------------------------------------------------
+
+_PLAIN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9_()（）《》〈〉“”‘’、·.\-]+")
+_RESERVED = re.compile(r"(?i)^(?:y|n|yes|no|on|off|true|false|null|~|[-+.0-9].*)$")
+
+
+def scalar(value: object) -> str:
+    """A YAML scalar: numbers as numbers, strings plain when safe, else double-quoted with
+    escapes for quotes, backslashes and invisible characters (NBSP stays visible as \\u00a0)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value == int(value) and abs(value) < 1e15 else repr(value)
+    s = str(value)
+    if s and _PLAIN.fullmatch(s) and not _RESERVED.match(s):
+        return s
+    out = []
+    for ch in s:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp", "Co", "Cs") and ch != " ":
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _value(value: object) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(scalar(v) for v in value) + "]"
+    if isinstance(value, tuple):
+        return "{start: %s, end: %s}" % (value[0], value[1])
+    return scalar(value)
+
+
+def _comment(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _write(path: str, first: int, last: int, ident: str, meta: DraftMeta,
+           targets: list[DraftItem], tasks: list[DraftItem]) -> str:
+    lines = [f"# Drafted by `ipcheck plan draft` from {_comment(path)} (lines {first}-{last}).",
+             "# Review every item before use; items marked REVIEW need a decision.",
+             "# Rules: tasks are the numbered items of the task parts; targets every figure of the",
+             "# plan body; due is the nearest 到YYYY年 before a figure, else the period end; a yearly",
+             "# commitment (每年) is encoded once, due at the period end. \"# line N\": where it was read."]
+    lines += [f"# {_comment(n)}" for n in meta.notes]
+    lines += ["version: 1", "plan:"]
+    lines += [f"  # REVIEW: {_comment(r)}" for r in meta.review]
+    plan_fields = (("id", ident), ("title", meta.title or "TODO"), ("region", meta.region or "TODO"),
+                   ("issuer", meta.issuer), ("document_no", meta.document_no),
+                   ("issued", meta.issued), ("period", meta.period))
+    if meta.region is None:
+        lines.append("  # REVIEW: region not found: give --region")
+    for key, value in plan_fields:
+        if value is None:
+            continue
+        lines.append(f"  {key}: {_value(value)}")
+    lines += _items("targets", targets)
+    lines += _items("tasks", tasks)
+    return "\n".join(lines) + "\n"
+
+
+def _items(key: str, items: list[DraftItem]) -> list[str]:
+    live = [i for i in items if not i.skipped]
+    lines = [f"{key}:" if live else f"{key}: []"]
+    for item in items:
+        lines += [f"  # REVIEW: {_comment(r)}" for r in item.review]
+        lines += [f"  # {_comment(n)}" for n in item.notes]
+        if item.skipped:
+            src = item.fields.get("source")
+            lines.append(f"  #   (line {item.line}) {_comment(str(src))}")
+            continue
+        first = True
+        for k, v in item.fields.items():
+            if first:
+                lines.append(f"  - {k}: {_value(v)}  # line {item.line}")
+                first = False
+            else:
+                lines.append(f"    {k}: {_value(v)}")
+    return lines

@@ -1,0 +1,379 @@
+"""Read a plan document's metadata, numbered tasks and numeric targets (for ``ipcheck.draft``).
+
+Rules, so a reviewer knows what to expect:
+
+- Tasks are the numbered items (1. / 1、) of the task parts (重点任务, 主要任务, 工作任务, 工作计划,
+  推进计划 …); a (一) part of a task part without numbered items is one task. With no task part
+  in the document, every numbered item outside background, goals, principles, steps and
+  safeguards is a task. Ids are "1", "2" … when the items are numbered straight through, else
+  "1.2" (part 1, item 2); a part without items gets its own number.
+- Targets are every figure ``extract_figures`` reads in the plan body, except in the
+  background (发展基础, 形势) and the principles (指导思想, 基本原则). Ids "T1" … in document order.
+- due: the nearest "到2020年" / "2020年底前" before the figure in its item, else in the preamble
+  of an enclosing part, else the period end. A yearly commitment (每年 …) is encoded once, due
+  at the period end, and says so in a comment.
+- op: 以上/不低于/不少于/至少/达到/提高至 → ">="; 超过/逾 → ">" (literally "more than");
+  以内/以下/不超过/控制在 → "<="; 不足/不到 → "<"; otherwise ">=".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ipcheck.draft_meta import BY_YEAR
+from ipcheck.draft_structure import Block, find_blocks, line_of, part_kind
+from ipcheck.figures import extract_figures
+from ipcheck.model import FigureKind, Measure
+from ipcheck.plan_schema import unit_fits
+from ipcheck.units import unit as find_unit
+
+
+@dataclass
+class DraftItem:
+    """One drafted target or task: its YAML fields in order, its line and its notes."""
+
+    kind: str                       # "target" | "task"
+    fields: dict[str, object]
+    line: int
+    notes: list[str] = field(default_factory=list)     # plain comments
+    review: list[str] = field(default_factory=list)    # "# REVIEW: …" comments
+    skipped: bool = False            # written as a comment only (could not be encoded)
+
+
+# ----------------------------------------------------------------------------------------
+# tasks
+# ----------------------------------------------------------------------------------------
+
+_OWNER_OPEN = re.compile(r"\(\s*(?:责任单位|牵头单位|责任部门|负责单位)\s*:|\((?=[^()]{0,80}(?:牵头|按职责分工负责))")
+_OWNER_TAIL = re.compile(r"(?:等部门|等单位|等)?\s*(?:按职责分工负责|按照职责分工负责|分工负责|负责|配合)\s*$")
+_PREFIXED = ("自治州", "州")
+TITLE_MAX, SECTION_MAX = 40, 60
+
+
+def _paren_end(norm: str, start: int, stop: int) -> int:
+    """End (exclusive) of the balanced paren opened at ``start``; ``stop`` if unbalanced."""
+    depth = 0
+    for i in range(start, stop):
+        ch = norm[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return stop
+
+
+def owner_spans(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The "(责任单位:…)" / "(X牵头, Y按职责分工负责)" parens between ``lo`` and ``hi``."""
+    spans, pos = [], lo
+    while True:
+        m = _OWNER_OPEN.search(norm, pos, hi)
+        if not m:
+            return spans
+        end = _paren_end(norm, m.start(), hi)
+        spans.append((m.start(), end))
+        pos = end
+
+
+def parse_owners(inner: str) -> list[str]:
+    """Responsible units from the inside of an owners paren, in order, without duplicates.
+
+    "责任单位:" is dropped; "X牵头" gives X; "…等按职责分工负责" is cut; a shared suffix is
+    distributed ("高新区、长开区、白酒园区管委会" → 高新区管委会 …), and so is a 自治州 prefix
+    ("自治州科技局、工信局" → 自治州工信局)."""
+    inner = re.sub(r"^\s*(?:责任单位|牵头单位|责任部门|负责单位)\s*:", "", inner)
+    inner = inner.split("。")[0]
+    inner = _OWNER_TAIL.sub("", inner.strip())
+    out: list[str] = []
+    for group in re.split(r"[,;]|(?<=牵头)", inner):
+        group = re.sub(r"牵头$", "", group.strip())
+        group = re.sub(r"^(?:由|会同)", "", group)
+        parts: list[str] = []
+        for piece in re.split(r"、|等部门及|等单位及|(?<=[局委会府])及", group):
+            piece = _OWNER_TAIL.sub("", piece.strip())
+            piece = re.sub(r"(?:等部门|等单位|等)$", "", piece).strip()
+            if piece:
+                parts.append(piece)
+        # a suffix shared by a run of areas: 高新区、长开区、白酒园区管委会
+        for i, p in enumerate(parts):
+            if p.endswith("管委会") and p[:-3].endswith("区"):
+                j = i - 1
+                while j >= 0 and parts[j].endswith("区"):
+                    parts[j] += "管委会"
+                    j -= 1
+        # a prefix shared by a list of departments: 自治州科技局、工信局
+        if parts:
+            prefix = next((p for p in _PREFIXED if parts[0].startswith(p)), None)
+            if prefix:
+                parts = [parts[0]] + [p if p.startswith((prefix, "各", "人民", "中国", "国家"))
+                                      else prefix + p for p in parts[1:]]
+        out += parts
+    seen: set[str] = set()
+    return [o for o in out if o and not (o in seen or seen.add(o))]  # type: ignore[func-returns-value]
+
+
+def _clean_title(s: str) -> str:
+    return s.strip().rstrip("。.,;: ").strip()
+
+
+def _title(text: str, norm: str, lo: int, hi: int, owners: list[tuple[int, int]]) -> str:
+    """The item's first sentence, without its owners paren; its first clause when long."""
+    end = norm.find("。", lo, hi)
+    end = hi if end < 0 else end
+    for a, _ in owners:
+        if lo <= a < end:
+            end = a
+    return concise(text[lo:end])
+
+
+_CLAUSE_END = re.compile(r"[,;,;]")
+
+
+def concise(s: str, limit: int = 0) -> str:
+    """A title: the text without end punctuation; its first clause when over ``limit``
+    (default TITLE_MAX) characters."""
+    first = _clean_title(s)
+    if len(first) > (limit or TITLE_MAX):
+        m = _CLAUSE_END.search(first)
+        if m and m.start() >= 6:
+            first = _clean_title(first[:m.start()])
+    return first
+
+
+# ----------------------------------------------------------------------------------------
+# targets
+# ----------------------------------------------------------------------------------------
+
+_OP_BEFORE = (("控制在", "<="), ("不超过", "<="), ("不高于", "<="), ("不多于", "<="), ("最多", "<="),
+              ("不足", "<"), ("不到", "<"), ("低于", "<"), ("超过", ">"), ("逾", ">"),
+              ("不低于", ">="), ("不少于", ">="), ("至少", ">="), ("提高至", ">="), ("提高到", ">="),
+              ("达到", ">="), ("突破", ">="))
+_OP_QUALIFIER = {"以上": ">=", "之上": ">=", "不少于": ">=", "不低于": ">=", "至少": ">=", "余": ">=",
+                 "多": ">=", "有余": ">=", "超过": ">", "超": ">", "逾": ">", "以内": "<=", "之内": "<=",
+                 "以下": "<=", "不超过": "<=", "最多": "<=", "不足": "<", "不到": "<", "range": ">="}
+_APPROX = {"约", "左右", "大约", "大概", "近", "将近", "接近", "近乎"}
+_MEASURE = {FigureKind.LEVEL: "level", FigureKind.TARGET: "level", FigureKind.INCREASE: "level",
+            FigureKind.GROWTH: "growth", FigureKind.ANNUAL_GROWTH: "annual_growth",
+            FigureKind.SHARE: "share"}
+_LEAD_WORDS = re.compile(r"^(?:全市|全州|全县|全区|我市|本市|每年|力争|扶持|培育|认定|筛选|引进|推进|实现|开展|"
+                         r"累计|建成|打造|新培育|共|达到|拥有(?!自主))")
+_TAIL_WORDS = re.compile(r"(?:达到|达|提高至|提高到|超过|为|突破|增幅|增长|占比)$")
+_CLAUSE_SEP = re.compile(r"[,;:。]")
+_SHORT_OBJECT = re.compile(r"^(?:开展|参与|参加|实施|通过|完成|建立|获得)[^,;。、]{2,12}")
+_SENTENCE_END = re.compile(r"[。\n]")
+_RECURRING = re.compile(r"每年|年均|每季度|每半年")
+
+
+def clean_metric(quantity: str) -> str:
+    m = quantity.strip()
+    for _ in range(4):
+        new = _LEAD_WORDS.sub("", m).strip()
+        new = _TAIL_WORDS.sub("", new).strip()
+        if new == m or len(new) < 2:
+            break
+        m = new
+    return m
+
+
+def _due(norm: str, chain: list[Block], pos: int) -> int | None:
+    """The nearest 到YYYY年 before ``pos`` in its item, else in an enclosing part's preamble."""
+    inner = chain[0]
+    spans = [(inner.body_start, pos)]
+    for anc in chain[1:]:
+        first_child = anc.children[0].start if anc.children else anc.end
+        spans.append((anc.body_start, min(first_child, pos)))
+    for a, b in spans:
+        found = [int(x or y) for x, y in BY_YEAR.findall(norm, a, max(a, b))]
+        if found:
+            return found[-1]
+    return None
+
+
+def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
+                 period: tuple[int, int] | None, starts: list[int]) -> list[DraftItem]:
+    """One DraftItem per figure of the plan body (see the module rules)."""
+    masked = list(norm)
+    for a, b in owner_spans(norm, lo, hi):
+        masked[a:b] = " " * (b - a)
+    scan = "".join(masked)
+    cuts = sorted({lo, hi, *(b.start for b in blocks), *(b.body_start for b in blocks),
+                   *(m.end() for m in _SENTENCE_END.finditer(norm, lo, hi))})
+    out: list[DraftItem] = []
+    for a, b in zip(cuts, cuts[1:]):
+        sent = scan[a:b]
+        if not sent.strip() or not any(ch.isdigit() or ch in "一二三四五六七八九十百千万" for ch in sent):
+            continue
+        holder = next((blk for blk in reversed(blocks) if blk.start <= a < blk.end), None)
+        if holder is None:
+            continue            # front matter: before the first numbered part
+        if a < holder.body_start:
+            continue            # the marker itself
+        kind = part_kind(holder, norm)
+        if kind in ("background", "principles"):
+            continue
+        chain = []
+        blk = holder
+        while blk is not None:
+            chain.append(blk)
+            blk = blk.parent
+        prev = None
+        for fig in extract_figures(sent):
+            item = _target(text, norm, sent, a, fig, chain, period, starts)
+            _share_lead_word(item, prev, fig, sent)
+            out.append(item)
+            prev = (item, fig)
+    for i, item in enumerate(t for t in out if not t.skipped):
+        item.fields["id"] = f"T{i + 1}"
+    return out
+
+
+def _share_lead_word(item: DraftItem, prev, fig, sent: str) -> None:
+    """"新增高新技术企业10户,省级创新型企业10户": 新增 of the first clause applies to the next
+    one when it follows directly, in the same unit, with a bare quantity."""
+    if prev is None or item.skipped or prev[0].skipped:
+        return
+    p_item, p_fig = prev
+    metric, p_metric = str(item.fields.get("metric", "")), str(p_item.fields.get("metric", ""))
+    between = sent[p_fig.end:fig.start]
+    if (p_metric.startswith("新增") and not metric.startswith("新增") and p_fig.unit == fig.unit
+            and between.count(",") == 1 and between.lstrip(", ").startswith(metric)):
+        item.fields["metric"] = "新增" + metric
+
+
+def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
+    line = line_of(starts, a + fig.start)
+    # the clause holding the figure, extended back to its quantity when that sits earlier
+    c0 = max([m.end() for m in _CLAUSE_SEP.finditer(sent, 0, fig.start)] or [0])
+    m = _CLAUSE_SEP.search(sent, fig.end)
+    c1 = m.start() if m else len(sent.rstrip())
+    q = sent.rfind(fig.quantity, 0, fig.start) if fig.quantity else -1
+    if 0 <= q < c0 and fig.quantity not in sent[c0:c1]:
+        c0 = max([m.end() for m in _CLAUSE_SEP.finditer(sent, 0, q)] or [0])
+    while c0 < c1 and sent[c0] in " \t":
+        c0 += 1
+    source = text[a + c0:a + c1].strip()
+    before = sent[c0:fig.start]
+    item = DraftItem("target", {}, line)
+    metric = clean_metric(fig.quantity or "")
+    if len(metric) <= 2:
+        after = sent[fig.end:c1].lstrip()
+        if after.startswith(metric):
+            o = _SHORT_OBJECT.match(after[len(metric):])
+            if o:
+                metric = f"{o.group(0)}的{metric}"
+    if len(metric) <= 2:
+        item.review.append(f"metric '{metric}' is unclear: name the quantity")
+    elif "、" in metric:
+        item.review.append("metric names several things: check it")
+    measure = _MEASURE.get(fig.kind)
+    u = find_unit(fig.unit)
+    if measure is None or u is None or not unit_fits(Measure(measure), u):
+        item.skipped = True
+        item.review.append(f"not drafted: {fig.text} reads as {fig.kind.value} in "
+                           f"'{fig.unit}', which a target cannot state; encode it by hand if it is one")
+        item.fields = {"source": source}
+        return item
+    if fig.kind is FigureKind.INCREASE:
+        item.review.append("an increase (增加/新增 N): encoded as a level, check the base")
+    op = None
+    if fig.qualifier in _APPROX:
+        item.review.append(f"approximate ({fig.qualifier}): check the operator")
+    elif fig.qualifier:
+        op = _OP_QUALIFIER.get(fig.qualifier)
+    if op is None:
+        for word, o in _OP_BEFORE:
+            if word in before[-8:]:
+                op = o
+                break
+    op = op or ">="
+    if fig.qualifier == "range":
+        item.notes.append(f"a range ({fig.text}): its lower bound is the commitment")
+    due = _due(norm, chain, a + fig.start)
+    recurring = _RECURRING.search(before) or any(w.startswith("recurring") for w in fig.warnings)
+    if due is None and period is not None:
+        due = period[1]
+        if recurring and fig.kind is not FigureKind.ANNUAL_GROWTH:
+            item.notes.append(f"yearly (每年): encoded once, due at the period end {due}")
+    if due is None:
+        item.review.append("no due year stated: add one")
+    for w in fig.warnings:
+        if w.startswith("blank_in_text"):
+            item.review.append("a blank where a number should be: a figure may be missing")
+        elif w.startswith("cumulative"):
+            item.review.append("a running total (累计): check it is a target of this plan")
+        elif not w.startswith("recurring"):
+            item.review.append(w)
+    value = fig.low if fig.qualifier == "range" and fig.low is not None else fig.value
+    item.fields = {"id": "", "metric": metric or fig.unit, "measure": measure, "op": op,
+                   "value": value, "unit": u.name}
+    if due is not None:
+        item.fields["due"] = due
+    item.fields["source"] = source
+    return item
+
+
+def task_items(text: str, norm: str, blocks: list[Block], hi: int,
+               period: tuple[int, int] | None) -> list[DraftItem]:
+    """One DraftItem per numbered task (see the module rules)."""
+    kinds = {id(b): part_kind(b, norm) for b in blocks}
+    has_task_part = any(k == "task" for k in kinds.values())
+    other = ("background", "goal", "principles", "steps", "safeguards")
+
+    def is_task_area(b: Block) -> bool:
+        k = kinds[id(b)]
+        return k == "task" if has_task_part else k not in other
+
+    chosen = [b for b in blocks if is_task_area(b) and (
+        b.level == 3 or (b.level == 2 and not any(c.level == 3 for c in b.children)))]
+    items3 = [b.number for b in chosen if b.level == 3]
+    # "1", "2" … when the items are numbered straight through and no part stands alone as a
+    # task (its number would collide with an item's), else "part.item"
+    straight = bool(items3) and items3 == list(range(items3[0], items3[0] + len(items3))) \
+        and all(b.level == 3 for b in chosen)
+    out: list[DraftItem] = []
+    used: set[str] = set()
+    for b in chosen:
+        h2 = b if b.level == 2 else (b.parent if b.parent and b.parent.level == 2 else None)
+        if b.level == 3:
+            ident = str(b.number) if straight or h2 is None else f"{h2.number}.{b.number}"
+        else:
+            ident = str(b.number)
+        if ident in used:
+            ident = f"{b.parent.number if b.parent else 0}.{ident}"
+        used.add(ident)
+        spans = owner_spans(norm, b.body_start, b.end)
+        if b.level == 2:
+            title = concise(text[b.body_start:b.head_end])
+        else:
+            title = _title(text, norm, b.body_start, b.end, spans)
+        owners: list[str] = []
+        for a, e in spans:
+            owners += [o for o in parse_owners(norm[a + 1:e - 1]) if o not in owners]
+        item = DraftItem("task", {"id": ident, "title": title}, b.line)
+        if owners:
+            item.fields["owners"] = [_original(text, norm, o) for o in owners]
+        dues = [int(x or y) for x, y in BY_YEAR.findall(norm, b.body_start, b.end)]
+        due = dues[0] if dues else (period[1] if period else None)
+        if due is not None:
+            item.fields["due"] = due
+        section = h2 or (b.parent if b.parent else None)
+        if section is not None:
+            item.fields["section"] = concise(text[section.body_start:section.head_end], SECTION_MAX)
+        if not title:
+            item.review.append("no title found")
+        elif len(title) > TITLE_MAX:
+            item.review.append("long title (the heading runs into the text?): shorten it")
+        out.append(item)
+    return out
+
+
+def _original(text: str, norm: str, owner: str) -> str:
+    """An owner as written in the original text when it occurs there verbatim (full-width
+    parens stay full-width), else as built from the normalised text."""
+    i = norm.find(owner)
+    return text[i:i + len(owner)] if i >= 0 else owner
+
+
+def structure(norm: str, lo: int, hi: int, starts: list[int]) -> list[Block]:
+    return find_blocks(norm, lo, hi, starts)
