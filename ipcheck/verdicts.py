@@ -20,7 +20,8 @@ from ipcheck.units import convert
 _CLAUSE_END = re.compile(r"[,;:。!?、]")
 _MAJOR_END = re.compile(r"[,;:。!?]")
 # A task title that carries its own figures is a numeric commitment: words cannot prove it.
-_NUMERIC_TITLE = re.compile(r"[0-9]|[一二两三四五六七八九十百千万]+(?:余|多)?(?:件|项|家|个|次|户|人|亿|万)")
+_NUMERIC_TITLE = re.compile(r"[0-9]|(?<![一二两三四五六七八九十百千万])[一二两三四五六七八九十百千万]+(?:余|多)?"
+                            r"(?:件|项|家|个|次|户|人|亿|万)")
 # Duties that recur (继续开展, 每年召开): work of an earlier year does not fulfil a later one.
 _RECURRING = re.compile(r"继续|持续|每年|长期|常态|定期|不断|年度")
 

@@ -6,9 +6,12 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "ipcheck"
 CORE = {"model", "errors", "units", "plan", "plan_schema", "documents", "text", "numerals", "regions",
-        "figures", "quantities", "cues", "matching", "verdicts", "check", "outputs"}
+        "figures", "quantities", "cues", "matching", "verdicts", "check", "outputs", "split", "batch",
+        "draft", "draft_extract", "draft_meta", "draft_structure",
+        "formats", "formats.sniff", "formats.docx", "formats.pdf", "formats.html", "formats.chinese",
+        "formats.t2s_table"}
 # Third-party imports each allowed in one place only.
-ONLY_IN = {"click": {"cli"}, "rich": {"report.terminal"}, "jinja2": {"report.template"}}
+ONLY_IN = {"click": {"cli"}, "rich": {"report.terminal", "report.index", "report.plan_table"}, "jinja2": {"report.template"}}
 
 
 def _imports(path: Path) -> set[str]:

@@ -1,6 +1,7 @@
 """Reports rendered from Jinja templates (HTML, Markdown); the only module that imports jinja2."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
@@ -29,6 +30,16 @@ def _markdown_escape(text: str) -> str:
     return "".join(out)
 
 
+def _markdown_code(text: str) -> str:
+    """``text`` as a Markdown code span that no backtick inside it can end: the fence is one
+    backtick longer than the longest run in the text (a file name may hold backticks)."""
+    text = " ".join(str(text).splitlines())
+    longest = max((len(r) for r in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _environment(html: bool) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir())),
@@ -39,6 +50,7 @@ def _environment(html: bool) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = _markdown_escape
+    env.filters["mdcode"] = _markdown_code
     env.globals["segments"] = segments
     return env
 
@@ -58,3 +70,14 @@ def render_html(report: Report) -> str:
 def render_markdown(report: Report) -> str:
     """A Markdown report, every quoted text escaped so it renders inert."""
     return _environment(False).get_template("report.md.j2").render(_context(report))
+
+
+def render_index_html(index: dict) -> str:
+    """The batch index as a self-contained HTML page; sortable with an inline script, fully
+    readable with JavaScript off."""
+    return _environment(True).get_template("index.html.j2").render(index)
+
+
+def render_index_markdown(index: dict) -> str:
+    """The batch index as Markdown, every file name and error escaped."""
+    return _environment(False).get_template("index.md.j2").render(index)
