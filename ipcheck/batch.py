@@ -26,7 +26,7 @@ import yaml
 from ipcheck.errors import IpcheckError
 
 PLAN_SUFFIXES = (".yaml", ".yml")
-SUMMARY_SUFFIXES = (".txt", ".text")
+SUMMARY_SUFFIXES = (".txt", ".text", ".md", ".docx", ".pdf", ".html", ".htm")
 COUNT_KEYS = ("met", "missed", "unreported", "pending", "needs_review", "total")
 INDEX_SCHEMA = 1
 

@@ -13,7 +13,7 @@ from ipcheck.model import Section, Sentence
 
 # A title line that opens with a region: 2015年绵竹市建设…, 绵竹市2015年…, 淄博市人民政府办公室.
 _TITLE_REGION = re.compile(
-    r"^\s*(?:20\d\d\s*年度?)?\s*([\u4e00-\u9fff]{1,7}?(?:市|县|区|州|盟|旗))"
+    r"^\s*(?:20\d\d\s*年度?\s*)?([\u4e00-\u9fff]{1,7}?(?:市|县|区|州|盟|旗))"
     r"(?=建设|创建|国家|知识产权|关于|人民政府|20\d\d|年度|工作)"
 )
 # Words that end like a place name but are a status: 试点城市, 示范城市.
@@ -31,9 +31,17 @@ class Part:
 
 
 def same_region(a: str, b: str) -> bool:
-    """True when two region names denote the same place (绵竹市 = 绵竹)."""
-    a, b = a.strip(), b.strip()
-    return bool(a and b) and (a == b or _SUFFIX.sub("", a) == _SUFFIX.sub("", b))
+    """True when two region names denote the same place (绵竹市 = 绵竹, 泸州 = 泸州市)."""
+    return bool(_names(a) & _names(b))
+
+
+def _names(region: str) -> set[str]:
+    """A region's name with and without its administrative suffix (never cut below 2 characters)."""
+    region = region.strip()
+    if not region:
+        return set()
+    short = _SUFFIX.sub("", region)
+    return {region, short} if len(short) >= 2 else {region}
 
 
 def split(sentences: tuple[Sentence, ...]) -> list[Part]:

@@ -44,3 +44,8 @@ def test_another_region_never_gives_an_unflagged_met() -> None:
                                       ("绵竹市", "绵阳市", False), ("", "绵竹市", False)])
 def test_same_region(a: str, b: str, same: bool) -> None:
     assert same_region(a, b) is same
+
+
+@pytest.mark.parametrize("a,b", [("泸州", "泸州市"), ("泸州市", "泸州"), ("克州", "克州")])
+def test_names_ending_in_zhou_keep_their_stem(a: str, b: str) -> None:
+    assert same_region(a, b)
