@@ -92,7 +92,7 @@ def test_html_report_written_to_file(run, tmp_path) -> None:
 @pytest.mark.parametrize("args,message", [
     (("check", PLAN, "no/such/file.txt"), "no/such/file.txt"),
     (("check", "no/such/plan.yaml", SUMMARY), "no/such/plan.yaml"),
-    (("check", PLAN, "tests/golden"), "tests/golden"),   # a folder means a batch; this one holds no summaries
+    (("check", PLAN, "tests/plans/valid"), "tests/plans/valid"),   # a folder means a batch; this one holds no summaries
     (("check", PLAN, SUMMARY, "-o", "report.xyz"), "report.xyz"),
     (("check", PLAN, SUMMARY, "-o", SUMMARY, "--format", "json"), SUMMARY),
     (("check", PLAN, SUMMARY, "-o", "no/such/dir/r.json"), "no/such/dir/r.json"),
