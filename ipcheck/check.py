@@ -74,12 +74,21 @@ def count(verdicts: tuple[Verdict, ...]) -> dict[str, int]:
     return counts
 
 
+def _on_pages(verdict: Verdict, locations: tuple[tuple[int, int], ...]) -> Verdict:
+    """The verdict with each evidence sentence placed on its PDF page, as the reader finds it."""
+    placed = tuple(replace(e, page=locations[e.line - 1][0], page_line=locations[e.line - 1][1])
+                   if 1 <= e.line <= len(locations) else e for e in verdict.evidence)
+    return replace(verdict, evidence=placed)
+
+
 def check(plan: Plan, document: Document, settings: Settings = Settings()) -> Report:
     """Check every item of ``plan`` against the summary ``document``."""
     year = settings.year if settings.year is not None else summary_year(document)
     where = scope(segment(document, year=year), plan.meta.region)
     index = SentenceIndex(where.sentences, read_figures(where.sentences))
     verdicts = decide(plan, index, year, settings.thresholds)
+    if document.locations:
+        verdicts = tuple(_on_pages(v, document.locations) for v in verdicts)
     if where.foreign:
         verdicts = tuple(replace(v, needs_review=True, warnings=v.warnings + where.warnings[:1])
                          if v.status is Status.MET else v for v in verdicts)

@@ -171,6 +171,8 @@ class Evidence:
     score: float
     sentence: int = -1
     highlight: tuple[tuple[int, int], ...] = ()
+    page: int | None = None        # PDF only: the page and the line on it where the sentence starts
+    page_line: int | None = None
 
 
 @dataclass(frozen=True)

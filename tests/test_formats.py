@@ -343,3 +343,16 @@ def test_docx_nested_too_deeply_is_one_line(tmp_path) -> None:
     path.write_bytes(make_docx(body))
     with pytest.raises(DocumentError, match="nested too deeply"):
         read_document(path)
+
+
+def test_pdf_evidence_cites_page_and_line_on_the_page() -> None:
+    """Evidence from a PDF names the page and the line on it, which a reader can find."""
+    from ipcheck.check import check
+    from ipcheck.plan import load_plan
+    root = Path(__file__).resolve().parent.parent
+    doc = read_document(root / "tests" / "formats" / "mianzhu-2015-pages.pdf")
+    report = check(load_plan(root / "plans" / "mianzhu-2015.yaml"), doc)
+    evidence = [e for v in report.verdicts for e in v.evidence]
+    assert evidence and all(e.page is not None and e.page_line is not None for e in evidence)
+    assert all((e.page, e.page_line) == doc.locations[e.line - 1] for e in evidence)
+    assert {e.page for e in evidence} > {1}

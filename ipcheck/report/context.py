@@ -25,7 +25,7 @@ def figure_dict(f: Figure | None, line: int | None = None) -> dict[str, Any] | N
 
 
 def evidence_dict(e: Evidence) -> dict[str, Any]:
-    return {"line": e.line, "text": e.text, "section": e.section.value, "score": e.score,
+    return {"line": e.line, "page": e.page, "page_line": e.page_line, "text": e.text, "section": e.section.value, "score": e.score,
             "highlight": [list(span) for span in e.highlight]}
 
 

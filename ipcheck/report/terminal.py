@@ -41,7 +41,7 @@ def _quote(ev: dict) -> Text:
         text.append(piece, style="bold underline" if hit else "")
     if len(ev["text"]) > QUOTE_LIMIT:
         text.append("…")
-    return Text(f"L{ev['line']} ", style="dim") + text
+    return Text((f"p{ev['page']} L{ev['page_line']} " if ev.get("page") else f"L{ev['line']} "), style="dim") + text
 
 
 def render(report: Report, width: int = 120, color: bool = False) -> str:
