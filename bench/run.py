@@ -121,7 +121,8 @@ def growth_plan(plan_path: Path, summary_path: Path) -> list[tuple[int, float]]:
 
 def _batch_job(pair: tuple[str, str]) -> int:
     plan_path, summary_path = pair
-    report = check(load_plan(plan_path), read_document(summary_path))
+    from ipcheck.batch import load_plan_once
+    report = check(load_plan_once(plan_path), read_document(summary_path))
     return report.counts["total"]
 
 
