@@ -294,9 +294,13 @@ def figure_rows(doc, year: int | None = None) -> list[dict]:
     """Every figure of a document as the ``ipcheck figures`` JSON contract lists it, sorted by
     line then position: {line, text, quantity, value, unit, qualifier, low, high, kind,
     section, warnings} (the sentence's quoted text is the figure's own characters)."""
+    from ipcheck.check import read_figures
+
+    sentences = segment(doc, year)
+    figures = read_figures(sentences)
     rows = []
-    for s in segment(doc, year):
-        for f in extract_figures(s.norm):
+    for s in sentences:
+        for f in figures[s.index]:
             rows.append(((s.line, s.start + f.start), {
                 "line": s.line, "text": s.text[f.start:f.end], "quantity": f.quantity,
                 "value": f.value, "unit": f.unit, "qualifier": f.qualifier, "low": f.low,

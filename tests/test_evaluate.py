@@ -142,3 +142,13 @@ def test_rules_added_while_measuring() -> None:
     assert "分站" in f.quantity
     [f] = extract_figures("组织30多人次开展联合执法检查。")
     assert "联合执法检查" in f.quantity and f.qualifier == "多"
+
+
+def test_figures_shows_the_warnings_the_check_uses(tmp_path) -> None:
+    """`ipcheck figures` lists what `check` reads, data-quality warnings included."""
+    summary = tmp_path / "s.txt"
+    summary.write_text("2015年绵竹市工作总结\n一、主要工作\n全市专利申请量1\u200b796件。\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["figures", str(summary), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)["figures"]
+    assert any(w.startswith("split_number") for f in figures for w in f["warnings"])
