@@ -146,9 +146,8 @@ def figures_command(ctx: click.Context, summary: str, fmt: str, year: int | None
 
 
 def _num(v: float | None) -> str:
-    if v is None:
-        return "-"
-    return str(int(v)) if v == int(v) else f"{v:g}"
+    from ipcheck.units import format_number
+    return "-" if v is None else format_number(v)
 
 
 # --------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from ipcheck import quantities
 from ipcheck.model import Figure
 from ipcheck.numerals import parse_number
 from ipcheck.quantities import MASK, Raw
-from ipcheck.units import UNITS
+from ipcheck.units import UNITS, format_number
 
 # ----------------------------------------------------------------------------------------
 # tables
@@ -251,7 +251,7 @@ def _read_one(text: str, scan: str, m: re.Match) -> Raw | None:
         g = sp if sp < len(scan) and scan[sp] == "?" else (p + 1 if scan[p:p + 2] == " ?" else -1)
         if g >= 0 and inner is None and (g + 1 >= len(scan) or scan[g + 1] in _GARBLED_END):
             unit, end = "%", g + 1
-            warnings.append(f"garbled_unit: '{text[s:g + 1]}' read as {_num(v)}%")
+            warnings.append(f"garbled_unit: '{text[s:g + 1]}' read as {format_number(v)}%")
     if unit is None:
         return None
     if m.group("cn") is not None:
@@ -317,9 +317,6 @@ def _finish(text: str, scan: str, v: float, v2: float | None, unit: str, s: int,
     return Raw(value=v, unit=unit, start=s, end=end, pre=pre, post=post, qualifier=qualifier,
                low=low, high=high, warnings=warnings)
 
-
-def _num(v: float) -> str:
-    return str(int(v)) if v == int(v) else f"{v:g}"
 
 
 # Years and periods that scope a figure.

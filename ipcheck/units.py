@@ -54,6 +54,11 @@ def unit(name: str) -> Unit | None:
     return UNITS.get(key)
 
 
+def format_number(value: float) -> str:
+    """A value as people write it: 1750, not 1750.0; 28.5 stays 28.5."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
 def convert(value: float, src: str, dst: str) -> float | None:
     """``value`` in unit ``src`` expressed in unit ``dst``; None when they cannot be compared."""
     a, b = unit(src), unit(dst)

@@ -15,7 +15,7 @@ from ipcheck import cues
 from ipcheck.matching import FigureMatch, TaskMatch
 from ipcheck.model import (Evidence, Figure, FigureKind, Op, Section, Sentence, Status, Target,
                            Task, Verdict)
-from ipcheck.units import convert
+from ipcheck.units import convert, format_number
 
 _CLAUSE_END = re.compile(r"[,;:。!?、]")
 _MAJOR_END = re.compile(r"[,;:。!?]")
@@ -143,7 +143,7 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
                 warnings=warnings)
     sign = ", a decrease" if m.figure.kind is FigureKind.DECREASE else ""
     desc = (f"{m.figure.text.strip()} ({m.figure.quantity}{sign}) vs "
-            f"{target.op.value} {_num(target.value)}{target.unit}")
+            f"{target.op.value} {format_number(target.value)}{target.unit}")
     if len(outcomes) > 1:
         return Verdict(status=Status.PENDING if not_due else Status.UNREPORTED, needs_review=True,
                        confidence=0.3, reason="target.conflicting_figures",
@@ -308,6 +308,3 @@ def _negated(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
     neg = sum(n for a, b, n in clauses if cues.is_negated(sentence.norm[a:b]))
     return neg * 2 > total
 
-
-def _num(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else f"{v:g}"

@@ -8,10 +8,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ipcheck.model import Plan
+from ipcheck.units import format_number
 
-
-def _num(v: float) -> str:
-    return str(int(v)) if v == int(v) else f"{v:g}"
 
 
 def render_plan(plan: Plan, width: int = 120, color: bool = False) -> str:
@@ -35,7 +33,7 @@ def render_plan(plan: Plan, width: int = 120, color: bool = False) -> str:
             table.add_column(name, **kw)
         for t in plan.targets:
             table.add_row(Text(t.id), Text(t.metric), Text(t.measure.value),
-                          Text(f"{t.op.value} {_num(t.value)} {t.unit}"), Text(str(t.due or "-")),
+                          Text(f"{t.op.value} {format_number(t.value)} {t.unit}"), Text(str(t.due or "-")),
                           Text(str(t.line)))
         console.print()
         console.print(table)
