@@ -1,0 +1,124 @@
+"""`ipcheck check`: one pair, or a batch of pairs (folders or a manifest)."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ipcheck.cli import DEFAULT_FAIL_ON, EXIT_FAILED_ITEMS, EXIT_OK, STATUSES, _fail_on, _guarded, main, terminal_width
+from ipcheck.errors import IpcheckError
+
+
+@main.command("check")
+@click.argument("plan", type=click.Path(dir_okay=True), required=False)
+@click.argument("summary", type=click.Path(dir_okay=True), required=False)
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
+              help="Report format (default: from the -o extension, else text; in a batch, html).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--year", type=click.IntRange(1990, 2100), help="The year the summary reports on (default: read from its title).")
+@click.option("--fail-on", default=DEFAULT_FAIL_ON, show_default=True,
+              help="Comma-separated statuses that make the exit status 1.")
+@click.option("--color/--no-color", default=None, help="Colour the terminal report (default: when stdout is a terminal).")
+@click.option("--manifest", type=click.Path(dir_okay=False),
+              help="Batch: check the pairs listed in this YAML file (pairs: [{plan: …, summary: …}]).")
+@click.option("--output-dir", type=click.Path(file_okay=False),
+              help="Batch: write one report per pair and index.html/.md/.json into this folder.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 1024), default=None,
+              help="Batch: worker processes (default: every core).")
+@click.pass_context
+def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt: str | None, output: str | None,
+                  year: int | None, fail_on: str, color: bool | None, manifest: str | None = None,
+                  output_dir: str | None = None, jobs: int | None = None) -> None:
+    """Decide every item of PLAN met, missed, unreported or pending from SUMMARY.
+
+    Batch mode, when PLAN or SUMMARY is a folder or --manifest is given: pair plans with
+    summaries by region and year, check every pair, and print an index (see README)."""
+    failing = _fail_on(fail_on)
+    if _batch_mode(ctx, plan, summary, manifest, output, output_dir):
+        ctx.exit(_guarded(ctx, lambda: _run_batch(plan, summary, manifest, fmt, year, failing, color,
+                                                   output_dir, jobs)))
+
+    def run() -> int:
+        from ipcheck.check import Settings, check
+        from ipcheck.documents import read_document
+        from ipcheck.outputs import write_atomic
+        from ipcheck.plan import load_plan
+        from ipcheck.report import format_for, render
+
+        chosen = format_for(output, fmt)
+        report = check(load_plan(plan), read_document(summary), Settings(year=year))
+        if chosen == "text" and output is None:
+            from ipcheck.report.terminal import render as render_text
+            use_color = sys.stdout.isatty() if color is None else color
+            width = terminal_width()
+            click.echo(render_text(report, width=width, color=use_color), nl=False)
+        elif output is None:
+            click.echo(render(report, chosen), nl=False)
+        else:
+            write_atomic(output, render(report, chosen), inputs=(plan, summary))
+            c = report.counts
+            click.echo(f"{output}: " + ", ".join(f"{c[s]} {s}" for s in STATUSES) + f", {c['needs_review']} need review",
+                       err=True)
+        return EXIT_FAILED_ITEMS if any(report.counts[s] for s in failing) else EXIT_OK
+
+    ctx.exit(_guarded(ctx, run))
+
+
+
+REPORT_EXTENSION = {"text": "txt", "json": "json", "markdown": "md", "html": "html"}
+
+
+def _batch_mode(ctx: click.Context, plan: str | None, summary: str | None, manifest: str | None,
+                output: str | None, output_dir: str | None) -> bool:
+    """True for a batch (a folder argument or --manifest); checks the arguments fit the mode."""
+    import os.path
+    if manifest is not None:
+        if plan is not None or summary is not None:
+            raise click.UsageError("give either --manifest FILE or PLAN SUMMARY, not both", ctx)
+        batch = True
+    else:
+        for name, value in (("PLAN", plan), ("SUMMARY", summary)):
+            if value is None:
+                raise click.UsageError(f"Missing argument '{name}'.", ctx)
+        batch = os.path.isdir(plan) or os.path.isdir(summary)
+    if batch and output is not None:
+        raise click.UsageError("-o/--output names one report; a batch writes into --output-dir DIR", ctx)
+    if not batch and output_dir is not None:
+        raise click.UsageError("--output-dir is for a batch (a folder argument or --manifest); use -o FILE", ctx)
+    return batch
+
+
+def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt: str | None,
+               year: int | None, failing: frozenset[str], color: bool | None, output_dir: str | None,
+               jobs: int | None) -> int:
+    import contextlib
+    import functools
+
+    from ipcheck.batch import index, run_batch
+    from ipcheck.outputs import write_atomic
+    from ipcheck.report import render
+    from ipcheck.report.index import FILES, RENDER, ProgressBar, render_table
+
+    chosen = fmt or "html"
+    if output_dir is not None:
+        try:
+            os.makedirs(output_dir, exist_ok=True)
+        except OSError as exc:
+            raise IpcheckError(f"cannot create the output folder: {exc.strerror or exc}", path=output_dir) from None
+    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    with bar if bar is not None else contextlib.nullcontext():
+        result = run_batch(plan, summary, manifest, year=year, jobs=jobs, output_dir=output_dir,
+                           render=functools.partial(render, fmt=chosen), ext=REPORT_EXTENSION[chosen],
+                           fail_on=failing, progress=bar)
+    idx = index(result, failing)
+    use_color = sys.stdout.isatty() if color is None else color
+    width = terminal_width()
+    click.echo(render_table(idx, width=width, color=use_color), nl=False)
+    if output_dir is not None:
+        for name, kind in FILES.items():
+            write_atomic(os.path.join(output_dir, name), RENDER[kind](idx))
+        written = sum(1 for r in idx["pairs"] if r["report"])
+        click.echo(f"{output_dir}: {written} {chosen} reports, " + ", ".join(FILES), err=True)
+    return result.exit_status
+

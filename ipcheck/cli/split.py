@@ -1,0 +1,46 @@
+"""`ipcheck split`: a compilation cut into one file per city summary."""
+from __future__ import annotations
+
+import os
+
+import click
+
+from ipcheck.cli import EXIT_OK, _guarded, main
+
+
+@main.command("split")
+@click.argument("compilation", type=click.Path(dir_okay=True))
+@click.option("-o", "--output-dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the summaries (created if missing).")
+@click.option("--force", is_flag=True, help="Overwrite summaries already in the folder.")
+@click.pass_context
+def split_command(ctx: click.Context, compilation: str, output_dir: str, force: bool) -> None:
+    """Cut COMPILATION into one file per city summary, named <year>-<region>.txt."""
+
+    def run() -> int:
+        from ipcheck.documents import read_document
+        from ipcheck.errors import OutputError
+        from ipcheck.outputs import write_atomic
+        from ipcheck.split import split_document
+
+        pieces, cover = split_document(read_document(compilation))
+        targets = [(p, os.path.join(output_dir, p.name)) for p in pieces]
+        existing = [t for _, t in targets if os.path.lexists(t)]
+        if existing and not force:
+            raise OutputError(f"{len(existing)} of the summaries exist already: "
+                              f"{', '.join(os.path.basename(t) for t in existing)} (use --force to overwrite)",
+                              path=output_dir)
+        try:
+            os.makedirs(output_dir, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create the output folder: {exc.strerror or exc}", path=output_dir) from None
+        if cover:
+            click.echo(f"{compilation}: left out lines 1-{cover} (before the first summary)", err=True)
+        for p, target in targets:
+            write_atomic(target, p.text, inputs=(compilation,))
+            click.echo(f"{target}: {p.region} {p.year if p.year is not None else 'year unknown'}, "
+                       f"lines {p.first_line}-{p.last_line} of {compilation}")
+        return EXIT_OK
+
+    ctx.exit(_guarded(ctx, run))
+
