@@ -13,6 +13,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.path:
+            return self.message
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
 
@@ -31,7 +33,7 @@ class IpcheckError(Exception):
     @property
     def problems(self) -> tuple[Problem, ...]:
         text = f"{self.message} ({self.hint})" if self.hint else self.message
-        return (Problem(self.path or "ipcheck", self.line, text),)
+        return (Problem(self.path or "", self.line, text),)
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)

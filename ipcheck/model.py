@@ -189,6 +189,28 @@ class Verdict:
     evidence: tuple[Evidence, ...] = ()
     figure: Figure | None = None
     warnings: tuple[str, ...] = ()
+    params: tuple[tuple[str, str], ...] = ()   # the message's parameters, for other languages
+    review: ReviewDecision | None = None       # a person's recorded decision on this item
+
+
+@dataclass(frozen=True)
+class ReviewDecision:
+    """A person's decision on one item, as recorded in the reviews file and checked on this run.
+
+    ``applied`` is False when ``stale`` names what changed since the decision was made
+    ("summary_changed", "item_changed"): a stale decision is shown, never trusted, and the
+    tool's own verdict stands. ``tool_status`` is the tool's verdict on this run;
+    ``reviewed_tool_status`` what the tool said when the person decided.
+    """
+
+    status: Status
+    reason: str
+    by: str
+    date: str
+    tool_status: Status
+    reviewed_tool_status: Status | None = None
+    applied: bool = True
+    stale: str = ""
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-def write_atomic(path: str | os.PathLike, text: str, inputs: tuple[str, ...] = ()) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
+def write_atomic(path: str | os.PathLike, text: str | bytes, inputs: tuple[str, ...] = ()) -> None:
+    """Write ``text`` (UTF-8 with \\n line ends; bytes as they are) to ``path`` via a
+    temporary file in the same folder and a rename.
 
     An interrupted run leaves the previous report intact; an output that is one of the
     ``inputs`` is refused, so ipcheck never overwrites what the user gave it.
@@ -35,8 +36,12 @@ def write_atomic(path: str | os.PathLike, text: str, inputs: tuple[str, ...] = (
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror}", path=str(path)) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as fb:
+                fb.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
         os.replace(tmp, target)
     except BaseException:
         try:

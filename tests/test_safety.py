@@ -203,7 +203,7 @@ def test_templates_are_strict_and_html_autoescapes() -> None:
 def test_a_template_with_a_missing_variable_fails_loudly(hostile_report, monkeypatch) -> None:
     import ipcheck.report.template as t
     real = t._context
-    monkeypatch.setattr(t, "_context", lambda report: {k: v for k, v in real(report).items() if k != "plan"})
+    monkeypatch.setattr(t, "_context", lambda report, lang="zh-CN": {k: v for k, v in real(report, lang).items() if k != "plan"})
     for fmt in ("html", "markdown"):
         with pytest.raises(jinja2.UndefinedError):
             render(hostile_report, fmt)

@@ -8,13 +8,19 @@ import click
 
 from ipcheck.cli import DEFAULT_FAIL_ON, EXIT_FAILED_ITEMS, EXIT_OK, STATUSES, _fail_on, _guarded, main, terminal_width
 from ipcheck.errors import IpcheckError
+from ipcheck.report import BINARY_FORMATS, EXTENSION_BY_FORMAT, REPORTER_BY_NAME, template_extension
+
+FORMATS = sorted(REPORTER_BY_NAME)
 
 
 @main.command("check")
 @click.argument("plan", type=click.Path(dir_okay=True), required=False)
 @click.argument("summary", type=click.Path(dir_okay=True), required=False)
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
               help="Report format (default: from the -o extension, else text; in a batch, html).")
+@click.option("--lang", help="Language of the report: zh-CN (default) or en.")
+@click.option("--template", type=click.Path(dir_okay=False),
+              help="Render the report with this Jinja template (context: docs/templates.md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--year", type=click.IntRange(1990, 2100), help="The year the summary reports on (default: read from its title).")
 @click.option("--fail-on", default=DEFAULT_FAIL_ON, show_default=True,
@@ -29,7 +35,8 @@ from ipcheck.errors import IpcheckError
 @click.pass_context
 def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt: str | None, output: str | None,
                   year: int | None, fail_on: str, color: bool | None, manifest: str | None = None,
-                  output_dir: str | None = None, jobs: int | None = None) -> None:
+                  output_dir: str | None = None, jobs: int | None = None, lang: str | None = None,
+                  template: str | None = None) -> None:
     """Decide every item of PLAN met, missed, unreported or pending from SUMMARY.
 
     Batch mode, when PLAN or SUMMARY is a folder or --manifest is given: pair plans with
@@ -37,7 +44,7 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
     failing = _fail_on(fail_on)
     if _batch_mode(ctx, plan, summary, manifest, output, output_dir):
         ctx.exit(_guarded(ctx, lambda: _run_batch(plan, summary, manifest, fmt, year, failing, color,
-                                                   output_dir, jobs)))
+                                                   output_dir, jobs, _options(lang, template))))
 
     def run() -> int:
         from ipcheck.check import Settings, check
@@ -46,17 +53,20 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
         from ipcheck.plan import load_plan
         from ipcheck.report import format_for, render
 
-        chosen = format_for(output, fmt)
+        options = _options(lang, template)
+        chosen = "template" if template else format_for(output, fmt)
+        if chosen in BINARY_FORMATS and output is None:
+            raise IpcheckError(f"a {chosen} report is a binary file: name it with -o FILE")
         report = check(load_plan(plan), read_document(summary), Settings(year=year))
         if chosen == "text" and output is None:
             from ipcheck.report.terminal import render as render_text
             use_color = sys.stdout.isatty() if color is None else color
             width = terminal_width()
-            click.echo(render_text(report, width=width, color=use_color), nl=False)
+            click.echo(render_text(report, width=width, color=use_color, lang=options.lang), nl=False)
         elif output is None:
-            click.echo(render(report, chosen), nl=False)
+            click.echo(render(report, chosen, options), nl=False)
         else:
-            write_atomic(output, render(report, chosen), inputs=(plan, summary))
+            write_atomic(output, render(report, chosen, options), inputs=(plan, summary))
             c = report.counts
             click.echo(f"{output}: " + ", ".join(f"{c[s]} {s}" for s in STATUSES) + f", {c['needs_review']} need review",
                        err=True)
@@ -65,8 +75,11 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
     ctx.exit(_guarded(ctx, run))
 
 
-
-REPORT_EXTENSION = {"text": "txt", "json": "json", "markdown": "md", "html": "html"}
+def _options(lang: str | None, template: str | None):
+    """RenderOptions from the flags; an unknown language is a usage error (exit status 2)."""
+    from ipcheck.i18n import DEFAULT_LANG, check_lang
+    from ipcheck.report import RenderOptions
+    return RenderOptions(lang=check_lang(lang) if lang else DEFAULT_LANG, template=template)
 
 
 def _batch_mode(ctx: click.Context, plan: str | None, summary: str | None, manifest: str | None,
@@ -91,7 +104,7 @@ def _batch_mode(ctx: click.Context, plan: str | None, summary: str | None, manif
 
 def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt: str | None,
                year: int | None, failing: frozenset[str], color: bool | None, output_dir: str | None,
-               jobs: int | None) -> int:
+               jobs: int | None, options) -> int:
     import contextlib
     import functools
 
@@ -100,7 +113,9 @@ def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt:
     from ipcheck.report import render
     from ipcheck.report.index import FILES, RENDER, ProgressBar, render_table
 
-    chosen = fmt or "html"
+    chosen = "template" if options.template else (fmt or "html")
+    ext = (template_extension(options.template) if options.template
+           else EXTENSION_BY_FORMAT.get(chosen, "txt"))
     if output_dir is not None:
         try:
             os.makedirs(output_dir, exist_ok=True)
@@ -109,7 +124,8 @@ def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt:
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     with bar if bar is not None else contextlib.nullcontext():
         result = run_batch(plan, summary, manifest, year=year, jobs=jobs, output_dir=output_dir,
-                           render=functools.partial(render, fmt=chosen), ext=REPORT_EXTENSION[chosen],
+                           render=functools.partial(render, fmt=chosen, options=options),
+                           ext=ext,
                            fail_on=failing, progress=bar)
     idx = index(result, failing)
     use_color = sys.stdout.isatty() if color is None else color

@@ -1,37 +1,73 @@
-"""Reporters: one function per output format, chosen by name or by the output file's extension."""
+"""Reporters: one function per output format, chosen by name or by the output file's extension.
+
+Each reporter takes the Report and RenderOptions (language, custom template) and returns the
+report as text, or bytes for binary formats (XLSX), which can only be written to a file.
+"""
 from __future__ import annotations
 
-from typing import Callable
+import os
+from dataclasses import dataclass
+from typing import Callable, Union
 
 from ipcheck.errors import IpcheckError
+from ipcheck.i18n import DEFAULT_LANG
 from ipcheck.model import Report
 
 
-def _text(report: Report) -> str:
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to render: the language of every human-facing word, and a user's Jinja template."""
+
+    lang: str = DEFAULT_LANG
+    template: str | None = None
+
+
+Rendered = Union[str, bytes]
+
+
+def _text(report: Report, options: RenderOptions) -> str:
     from ipcheck.report.terminal import render
-    return render(report)
+    return render(report, lang=options.lang)
 
 
-def _json(report: Report) -> str:
+def _json(report: Report, options: RenderOptions) -> str:
     from ipcheck.report.json_report import render
-    return render(report)
+    return render(report, lang=options.lang)
 
 
-def _markdown(report: Report) -> str:
+def _markdown(report: Report, options: RenderOptions) -> str:
     from ipcheck.report.template import render_markdown
-    return render_markdown(report)
+    return render_markdown(report, lang=options.lang)
 
 
-def _html(report: Report) -> str:
+def _html(report: Report, options: RenderOptions) -> str:
     from ipcheck.report.template import render_html
-    return render_html(report)
+    return render_html(report, lang=options.lang)
 
 
-REPORTER_BY_NAME: dict[str, Callable[[Report], str]] = {
+def _template(report: Report, options: RenderOptions) -> str:
+    from ipcheck.report.template import render_custom
+    if not options.template:
+        raise IpcheckError("the template format needs --template FILE")
+    return render_custom(report, options.template, lang=options.lang)
+
+
+REPORTER_BY_NAME: dict[str, Callable[[Report, RenderOptions], Rendered]] = {
     "text": _text, "json": _json, "markdown": _markdown, "html": _html,
 }
+BINARY_FORMATS: frozenset[str] = frozenset()
 FORMAT_BY_EXTENSION = {".txt": "text", ".json": "json", ".md": "markdown", ".markdown": "markdown",
                        ".html": "html", ".htm": "html"}
+EXTENSION_BY_FORMAT = {"text": "txt", "json": "json", "markdown": "md", "html": "html"}
+
+
+def template_extension(template: str) -> str:
+    """The report extension a custom template implies: ``report.csv.j2`` -> ``csv``."""
+    name = os.path.basename(template)
+    for suffix in (".j2", ".jinja", ".jinja2"):
+        name = name.removesuffix(suffix)
+    _, dot, ext = name.rpartition(".")
+    return ext if dot and ext else "txt"
 
 
 def format_for(path: str | None, requested: str | None) -> str:
@@ -39,7 +75,7 @@ def format_for(path: str | None, requested: str | None) -> str:
     if requested:
         return requested
     if path:
-        for ext, name in FORMAT_BY_EXTENSION.items():
+        for ext, name in sorted(FORMAT_BY_EXTENSION.items(), key=lambda kv: -len(kv[0])):
             if path.lower().endswith(ext):
                 return name
         raise IpcheckError(f"cannot tell the report format from the extension of {path!r}",
@@ -47,6 +83,9 @@ def format_for(path: str | None, requested: str | None) -> str:
     return "text"
 
 
-def render(report: Report, fmt: str) -> str:
-    """The report in format ``fmt`` (a key of REPORTER_BY_NAME)."""
-    return REPORTER_BY_NAME[fmt](report)
+def render(report: Report, fmt: str, options: RenderOptions = RenderOptions()) -> Rendered:
+    """The report in format ``fmt`` (a key of REPORTER_BY_NAME, or "template" for the user's
+    template named in ``options``)."""
+    if fmt == "template":
+        return _template(report, options)
+    return REPORTER_BY_NAME[fmt](report, options)

@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Any
 
 from ipcheck import __version__
-from ipcheck.model import Evidence, Figure, Report, Target, Task, Verdict
+from ipcheck.i18n import DEFAULT_LANG
+from ipcheck.model import Evidence, Figure, ReviewDecision, Report, Target, Task, Verdict
 
 SCHEMA_VERSION = 1
 STATUS_ORDER = ("missed", "unreported", "pending", "met")
@@ -29,12 +30,23 @@ def evidence_dict(e: Evidence) -> dict[str, Any]:
             "highlight": [list(span) for span in e.highlight]}
 
 
+def review_dict(r: ReviewDecision | None) -> dict[str, Any] | None:
+    if r is None:
+        return None
+    return {"status": r.status.value, "reason": r.reason, "by": r.by, "date": r.date,
+            "applied": r.applied, "stale": r.stale or None,
+            "reviewed_tool_status": r.reviewed_tool_status.value if r.reviewed_tool_status else None}
+
+
 def _item(v: Verdict, target: Target | None, task: Task | None) -> dict[str, Any]:
     line = v.evidence[0].line if v.figure is not None and v.evidence else None
     d: dict[str, Any] = {
         "id": v.item_id, "kind": v.kind,
         "label": target.metric if target else (task.title if task else v.item_id),
-        "status": v.status.value, "needs_review": v.needs_review, "confidence": v.confidence,
+        "status": v.status.value,
+        "tool_status": v.review.tool_status.value if v.review else v.status.value,
+        "review": review_dict(v.review),
+        "needs_review": v.needs_review, "confidence": v.confidence,
         "reason": v.reason, "message": v.message,
         "evidence": [evidence_dict(e) for e in v.evidence],
         "figure": figure_dict(v.figure, line), "warnings": list(v.warnings),
@@ -50,14 +62,17 @@ def _item(v: Verdict, target: Target | None, task: Task | None) -> dict[str, Any
     return d
 
 
-def build(report: Report) -> dict[str, Any]:
-    """Everything a reporter may show, in plan order, with no timestamps."""
+def build(report: Report, lang: str = DEFAULT_LANG) -> dict[str, Any]:
+    """Everything a reporter may show, in plan order, with no timestamps. ``status`` is the
+    effective status (a person's applied review decision, else the tool's); ``tool_status``
+    the tool's own verdict."""
     targets = {t.id: t for t in report.plan.targets}
     tasks = {t.id: t for t in report.plan.tasks}
     meta = report.plan.meta
     return {
         "ipcheck": __version__,
         "schema": SCHEMA_VERSION,
+        "lang": lang,
         "plan": {"id": meta.id, "title": meta.title, "region": meta.region,
                  "path": report.plan.path},
         "summary": {"path": report.summary_path, "encoding": report.summary_encoding,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import jinja2
 
+from ipcheck.i18n import DEFAULT_LANG
 from ipcheck.model import Report
 from ipcheck.report.context import STATUS_ORDER, build, segments
 
@@ -55,21 +56,21 @@ def _environment(html: bool) -> jinja2.Environment:
     return env
 
 
-def _context(report: Report) -> dict:
-    ctx = build(report)
+def _context(report: Report, lang: str = DEFAULT_LANG) -> dict:
+    ctx = build(report, lang)
     ctx["status_order"] = STATUS_ORDER
     ctx["grouped"] = {s: [i for i in ctx["items"] if i["status"] == s] for s in STATUS_ORDER}
     return ctx
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, lang: str = DEFAULT_LANG) -> str:
     """A self-contained HTML page: no external assets, works with JavaScript off."""
-    return _environment(True).get_template("report.html.j2").render(_context(report))
+    return _environment(True).get_template("report.html.j2").render(_context(report, lang))
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: Report, lang: str = DEFAULT_LANG) -> str:
     """A Markdown report, every quoted text escaped so it renders inert."""
-    return _environment(False).get_template("report.md.j2").render(_context(report))
+    return _environment(False).get_template("report.md.j2").render(_context(report, lang))
 
 
 def render_index_html(index: dict) -> str:
@@ -81,3 +82,32 @@ def render_index_html(index: dict) -> str:
 def render_index_markdown(index: dict) -> str:
     """The batch index as Markdown, every file name and error escaped."""
     return _environment(False).get_template("index.md.j2").render(index)
+
+
+def render_custom(report: Report, template: str, lang: str = DEFAULT_LANG) -> str:
+    """``report`` rendered with a user's Jinja template (its context: docs/templates.md). The
+    template runs sandboxed; it is autoescaped when its name says HTML or XML."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from ipcheck.errors import IpcheckError
+
+    path = Path(template)
+    if not path.is_file():
+        raise IpcheckError("no such template file", path=template)
+    name = path.name.lower()
+    for suffix in (".j2", ".jinja", ".jinja2"):
+        name = name.removesuffix(suffix)
+    env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(str(path.parent)),
+                               autoescape=name.endswith((".html", ".htm", ".xml", ".svg")),
+                               undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters["md"] = _markdown_escape
+    env.filters["mdcode"] = _markdown_code
+    env.globals["segments"] = segments
+    try:
+        return env.get_template(path.name).render(_context(report, lang))
+    except jinja2.TemplateSyntaxError as exc:
+        raise IpcheckError(f"template error: {exc.message}", path=template, line=exc.lineno) from None
+    except jinja2.UndefinedError as exc:
+        raise IpcheckError(f"template error: {exc.message}", path=template) from None
+    except jinja2.TemplateError as exc:
+        raise IpcheckError(f"template error: {exc}", path=template) from None

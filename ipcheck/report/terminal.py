@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ipcheck.i18n import DEFAULT_LANG
 from ipcheck.model import Report
 from ipcheck.report.context import STATUS_ORDER, build, segments
 
@@ -44,9 +45,9 @@ def _quote(ev: dict) -> Text:
     return Text((f"p{ev['page']} L{ev['page_line']} " if ev.get("page") else f"L{ev['line']} "), style="dim") + text
 
 
-def render(report: Report, width: int = 120, color: bool = False) -> str:
+def render(report: Report, width: int = 120, color: bool = False, lang: str = DEFAULT_LANG) -> str:
     """The report as terminal text; plain (no escape codes) unless ``color``."""
-    ctx = _clean(build(report))
+    ctx = _clean(build(report, lang))
     buf = io.StringIO()
     console = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
                       no_color=not color, highlight=False, emoji=False, legacy_windows=False)
