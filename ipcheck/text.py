@@ -127,11 +127,15 @@ _PLAN_PART_CUE = re.compile(
     r"工作目标|目标任务|重点任务|主要任务|重点工作|保障措施|实施步骤|工作步骤|进度安排)\s*(?:[。:]|$)"
 )
 # 2016年工作计划 / 2016年度工作重点 / 2016年推进计划 / 2016年及今后工作打算; the year must be
-# later than the summary's year for this to mean "next plan".
+# later than the summary's year for this to mean "next plan" -- or the same year with a word
+# that only looks forward: "2016年推进计划" in a summary read as 2016's is still a plan quoted
+# in it (重点/目标/任务 are left out there: "2016年重点工作完成情况" reports results).
 _PLAN_YEAR_CUE = re.compile(
     _CUE_LEAD + r"(20\d\d)\s*年度?[^,。;:!?]{0,12}?"
-    r"(?:计划|重点|打算|思路|安排|目标|要点|任务)"
+    r"(计划|重点|打算|思路|安排|目标|要点|任务)"
 )
+_REPORTS = re.compile(r"完成|落实|执行|进展|开展|推进情况|实施情况")
+_FORWARD_ONLY = frozenset({"计划", "打算", "思路", "安排", "要点"})
 # A sentence that opens a plan without a heading: "2016年,我们将主要开展以下工作:".
 _PLAN_SENTENCE = re.compile(
     r"^(?:(20\d\d)\s*年度?|明年|下一?步|今后|下一?阶段|新的一年)[^。]{0,40}?"
@@ -195,7 +199,9 @@ def _cue(body: str, year: int | None) -> Section | None:
     if _PLAN_WORD_CUE.match(body) or _PLAN_PART_CUE.match(body):
         return Section.NEXT_PLAN
     m = _PLAN_YEAR_CUE.match(body)
-    if m and year is not None and int(m.group(1)) > year:
+    if m and year is not None and (int(m.group(1)) > year
+                                   or (int(m.group(1)) == year and m.group(2) in _FORWARD_ONLY
+                                       and not _REPORTS.search(body))):
         return Section.NEXT_PLAN
     return None
 
