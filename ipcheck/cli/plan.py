@@ -50,16 +50,27 @@ def plan_draft_command(ctx: click.Context, document: str, output: str | None, pl
 
 
 @plan_group.command("validate")
-@click.argument("plan", type=click.Path(dir_okay=True))
+@click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True))
 @click.pass_context
-def plan_validate_command(ctx: click.Context, plan: str) -> None:
-    """Check PLAN against the format; every problem as FILE:LINE: message (exit status 2)."""
+def plan_validate_command(ctx: click.Context, plans: tuple[str, ...]) -> None:
+    """Check each PLAN against the format; every problem of every file as FILE:LINE: message
+    (exit status 2 when any is invalid). Several files at once suit a pre-commit hook."""
 
     def run() -> int:
+        from ipcheck.errors import IpcheckError, PlanError
         from ipcheck.plan import load_plan
 
-        p = load_plan(plan)
-        click.echo(f"ok: {len(p.targets)} targets, {len(p.tasks)} tasks")
+        problems = []
+        for path in plans:
+            try:
+                p = load_plan(path)
+            except IpcheckError as exc:
+                problems.extend(exc.problems)
+                continue
+            click.echo(f"{path}: ok: {len(p.targets)} targets, {len(p.tasks)} tasks" if len(plans) > 1
+                       else f"ok: {len(p.targets)} targets, {len(p.tasks)} tasks")
+        if problems:
+            raise PlanError(problems)
         return EXIT_OK
 
     ctx.exit(_guarded(ctx, run))
