@@ -191,12 +191,25 @@ def test_compilation_restarts_at_each_title() -> None:
 
 
 def test_word_cues_work_when_the_year_cue_cannot() -> None:  # synthetic
-    # the only year in the text is 2016, so summary_year is 2016 and "2016年工作计划" is not
-    # later than it; 下一步 needs no year
-    text = "正文开始,全年工作取得成效。\n一、2016年工作计划\n甲。\n二、下一步工作打算\n乙。"
+    # the only year in the text is 2016, so summary_year is 2016 and "2016年重点工作" is not
+    # later than it (and 重点 may report results); 下一步 needs no year
+    text = "正文开始,全年工作取得成效。\n一、2016年重点工作\n甲。\n二、下一步工作打算\n乙。"
     got = {s.text: s.section for s in segment(doc(text))}
     assert got["甲。"] is Section.RESULTS
     assert got["乙。"] is Section.NEXT_PLAN
+
+
+@pytest.mark.parametrize("heading, section", [
+    ("2016年工作计划", Section.NEXT_PLAN),        # looks forward even in the year it is for
+    ("2016年推进计划", Section.NEXT_PLAN),
+    ("2016年工作思路", Section.NEXT_PLAN),
+    ("2016年重点工作", Section.RESULTS),          # may report that year's results
+    ("2016年工作计划完成情况", Section.RESULTS),  # reports on the plan
+])
+def test_a_plan_for_the_year_being_read_is_a_plan(heading: str, section: Section) -> None:
+    text = f"2016年XX市知识产权工作总结\n一、{heading}\n甲。"
+    got = {s.text: s.section for s in segment(doc(text), year=2016)}
+    assert got["甲。"] is section
 
 
 # ---------------------------------------------------------------- summary_year
