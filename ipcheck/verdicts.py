@@ -15,6 +15,7 @@ from ipcheck import cues
 from ipcheck.matching import FigureMatch, TaskMatch
 from ipcheck.model import (Evidence, Figure, FigureKind, Op, Section, Sentence, Status, Target,
                            Task, Verdict)
+from ipcheck.i18n import verdict_message
 from ipcheck.units import convert, format_number
 
 _CLAUSE_END = re.compile(r"[,;:。!?、]")
@@ -112,23 +113,58 @@ def compare(figure: Figure, target: Target) -> bool | None:
     return results.pop() if len(results) == 1 else None
 
 
+def _params(target: Target, **more: str | None) -> tuple[tuple[str, str], ...]:
+    """A target verdict's message parameters (None values left out)."""
+    p = dict(metric=target.metric, op=target.op.value, value=format_number(target.value),
+             unit=target.unit, due=None if target.due is None else str(target.due), **more)
+    return tuple((k, v) for k, v in p.items() if v is not None)
+
+
+def _said(reason: str, params: tuple[tuple[str, str], ...], fallback: str = "") -> dict[str, object]:
+    """reason, params and the English message built from the catalogue: the message stays the
+    stable English, reports translate reason + params into their own language."""
+    return dict(reason=reason, params=params, message=verdict_message(reason, params, "en") or fallback or reason)
+
+
 def _not_due(due: int | None, year: int | None) -> bool:
     return due is not None and year is not None and year < due
+
+
+# Classes of a target's candidate figure: counted as this year's actual, too weak a name match,
+# or one of _why_not_actual's reasons (next_plan, problems, front, intention, stated_target, other_year).
+ACTUAL, BELOW_FLOOR = "actual", "below_floor"
+
+
+@dataclass(frozen=True)
+class TargetCandidate:
+    """How decide_target reads one matching figure: its class and, for an actual, the comparison."""
+
+    match: FigureMatch
+    why: str                                   # ACTUAL, BELOW_FLOOR or a _why_not_actual code
+    result: bool | None = None                 # compare(figure, target) for an actual, else None
+    interval: tuple[float | None, float | None] = (None, None)   # allowed values in the target's unit
+
+
+def classify_target_matches(target: Target, matches: list[FigureMatch], year: int | None,
+                            th: Thresholds = Thresholds()) -> tuple[TargetCandidate, ...]:
+    """Every match, in order, with the class decide_target gives it (the one place these rules live)."""
+    out = []
+    for m in matches:
+        if m.score < th.target_name:
+            out.append(TargetCandidate(m, BELOW_FLOOR, None, _within(m.figure, target)))
+            continue
+        why = _why_not_actual(m, year)
+        out.append(TargetCandidate(m, why or ACTUAL, None if why else compare(m.figure, target),
+                                   _within(m.figure, target)))
+    return tuple(out)
 
 
 def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
                   th: Thresholds = Thresholds()) -> Verdict:
     """The verdict on a numeric target from the figures bound to its metric."""
-    actual: list[tuple[FigureMatch, bool | None]] = []
-    other: list[tuple[FigureMatch, str]] = []
-    for m in matches:
-        if m.score < th.target_name:
-            continue
-        why = _why_not_actual(m, year)
-        if why:
-            other.append((m, why))
-        else:
-            actual.append((m, compare(m.figure, target)))
+    classified = classify_target_matches(target, matches, year, th)
+    actual = [(c.match, c.result) for c in classified if c.why == ACTUAL]
+    other = [(c.match, c.why) for c in classified if c.why not in (ACTUAL, BELOW_FLOOR)]
     not_due = _not_due(target.due, year)
     if not actual:
         return _target_without_actual(target, other, not_due, th)
@@ -141,27 +177,23 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
     warnings = tuple(sorted({w for x, _ in top for w in x.figure.warnings}))
     base = dict(item_id=target.id, kind="target", evidence=evidence, figure=m.figure,
                 warnings=warnings)
-    sign = ", a decrease" if m.figure.kind is FigureKind.DECREASE else ""
-    desc = (f"{m.figure.text.strip()} ({m.figure.quantity}{sign}) vs "
-            f"{target.op.value} {format_number(target.value)}{target.unit}")
+    said = _params(target, figure=m.figure.text.strip(), quantity=m.figure.quantity,
+                   decrease="1" if m.figure.kind is FigureKind.DECREASE else None)
     if len(outcomes) > 1:
         return Verdict(status=Status.PENDING if not_due else Status.UNREPORTED, needs_review=True,
-                       confidence=0.3, reason="target.conflicting_figures",
-                       message=f"figures for {target.metric} disagree: {desc}", **base)
+                       confidence=0.3, **_said("target.conflicting_figures", said), **base)
     if result is None:
         return Verdict(status=Status.PENDING if not_due else Status.UNREPORTED, needs_review=True,
-                       confidence=0.4, reason="target.bound_ambiguous",
-                       message=f"the qualifier leaves it open whether {desc} holds", **base)
+                       confidence=0.4, **_said("target.bound_ambiguous", said), **base)
     confidence = round(m.score * (0.7 if warnings else 1.0) * (0.9 if m.figure.qualifier else 1.0), 3)
     if result:
         return Verdict(status=Status.MET, needs_review=bool(warnings), confidence=confidence,
-                       reason="target.met", message=f"met: {desc}", **base)
+                       **_said("target.met", said), **base)
     if not_due:
         return Verdict(status=Status.PENDING, needs_review=bool(warnings), confidence=confidence,
-                       reason="target.not_yet_met",
-                       message=f"not met yet, due {target.due}: {desc}", **base)
+                       **_said("target.not_yet_met", said), **base)
     return Verdict(status=Status.MISSED, needs_review=bool(warnings), confidence=confidence,
-                   reason="target.missed", message=f"missed: {desc}", **base)
+                   **_said("target.missed", said), **base)
 
 
 def _why_not_actual(m: FigureMatch, year: int | None) -> str:
@@ -185,13 +217,13 @@ def _why_not_actual(m: FigureMatch, year: int | None) -> str:
     return ""
 
 
-_OTHER_REASON = {
-    "next_plan": ("target.only_in_next_plan", "mentioned only in the next-year plan"),
-    "problems": ("target.only_in_problems", "mentioned only among the problems"),
-    "front": ("target.only_in_front", "mentioned only before the body of the summary"),
-    "stated_target": ("target.only_as_target", "the summary restates the target but gives no actual"),
-    "intention": ("target.only_as_intention", "mentioned only as an intention or forecast"),
-    "other_year": ("target.other_year", "figures found are for another year"),
+_OTHER_REASON = {   # why a figure is not an actual -> the verdict's reason (messages: ipcheck/i18n.py)
+    "next_plan": "target.only_in_next_plan",
+    "problems": "target.only_in_problems",
+    "front": "target.only_in_front",
+    "stated_target": "target.only_as_target",
+    "intention": "target.only_as_intention",
+    "other_year": "target.other_year",
 }
 
 
@@ -200,47 +232,75 @@ def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]],
     status = Status.PENDING if not_due else Status.UNREPORTED
     if not other:
         reason = "target.not_due" if not_due else "target.unreported"
-        msg = (f"not due until {target.due}; no actual for {target.metric} yet" if not_due
-               else f"no figure for {target.metric} in the results")
         return Verdict(item_id=target.id, kind="target", status=status, needs_review=False,
-                       confidence=0.8, reason=reason, message=msg)
+                       confidence=0.8, **_said(reason, _params(target)))
     m, why = other[0]
-    code, msg = _OTHER_REASON[why]
+    code = _OTHER_REASON[why]
     evidence = tuple(_evidence(x.sentence, x.score, ((x.figure.start, x.figure.end),))
                      for x, _ in other[:th.evidence_limit])
     return Verdict(item_id=target.id, kind="target", status=status, needs_review=False,
-                   confidence=0.7, reason=code, message=f"{msg}: {m.figure.text.strip()}",
+                   confidence=0.7, **_said(code, _params(target, figure=m.figure.text.strip())),
                    evidence=evidence, figure=None)
+
+
+# How decide_task sorts a task's candidate sentences (the first five decide; below_floor is noise).
+TASK_GROUPS = ("done", "negated", "planned", "problems", "weak", "below_floor")
+
+
+@dataclass(frozen=True)
+class TaskCandidate:
+    """How decide_task reads one matching sentence: its group and why (``detail``).
+
+    ``detail``: for planned, "section" (not in the results) or "intention"; for weak, what a
+    done sentence would need and this one lacks: "score", "head" (the task's head noun), "done_cue".
+    """
+
+    match: TaskMatch
+    group: str
+    detail: str = ""
+
+
+def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None,
+                          th: Thresholds = Thresholds()) -> tuple[TaskCandidate, ...]:
+    """Every match, in order, with the group decide_task puts it in (the one place these rules live)."""
+    out = []
+    for m in matches:
+        s = m.sentence
+        if m.score < th.task_review:
+            out.append(TaskCandidate(m, "below_floor"))
+            continue
+        spans = m.hits or ((0, len(s.norm)),)
+        if s.section is Section.PROBLEMS:
+            out.append(TaskCandidate(m, "problems"))
+        elif s.section is not Section.RESULTS:
+            out.append(TaskCandidate(m, "planned", "section"))
+        elif _mostly_intention(s, spans):
+            out.append(TaskCandidate(m, "planned", "intention"))
+        elif _negated(s, spans):
+            out.append(TaskCandidate(m, "negated"))
+        elif m.score >= th.task_met and m.head and cues.is_done(s.norm):
+            out.append(TaskCandidate(m, "done"))
+        else:
+            lacks = "score" if m.score < th.task_met else "head" if not m.head else "done_cue"
+            out.append(TaskCandidate(m, "weak", lacks))
+    return tuple(out)
 
 
 def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
                 th: Thresholds = Thresholds()) -> Verdict:
     """The verdict on a qualitative task from the sentences that echo it."""
     not_due = _not_due(task.due, year)
-    done, negated, planned, problems, weak = [], [], [], [], []
-    for m in matches:
-        s = m.sentence
-        if m.score < th.task_review:
-            continue
-        spans = m.hits or ((0, len(s.norm)),)
-        if s.section is Section.PROBLEMS:
-            problems.append(m)
-        elif s.section is not Section.RESULTS:
-            planned.append(m)
-        elif _mostly_intention(s, spans):
-            planned.append(m)
-        elif _negated(s, spans):
-            negated.append(m)
-        elif m.score >= th.task_met and m.head and cues.is_done(s.norm):
-            done.append(m)
-        else:
-            weak.append(m)
+    groups: dict[str, list[TaskMatch]] = {g: [] for g in TASK_GROUPS}
+    for c in classify_task_matches(task, matches, year, th):
+        groups[c.group].append(c.match)
+    done, negated, planned, problems, weak = (groups[g] for g in TASK_GROUPS[:5])
 
     def verdict(status: Status, review: bool, conf: float, reason: str, msg: str,
                 ms: list[TaskMatch]) -> Verdict:
         ev = tuple(_evidence(x.sentence, x.score, x.hits) for x in ms[:th.evidence_limit])
+        params = (("due", str(task.due)),) if task.due is not None else ()
         return Verdict(item_id=task.id, kind="task", status=status, needs_review=review,
-                       confidence=round(conf, 3), reason=reason, message=msg, evidence=ev)
+                       confidence=round(conf, 3), **_said(reason, params, msg), evidence=ev)
 
     if done and _NUMERIC_TITLE.search(task.title):
         return verdict(Status.PENDING if not_due else Status.UNREPORTED, True, 0.5,

@@ -85,7 +85,7 @@ def test_batch_over_the_split_compilation(split_dir: Path, tmp_path: Path) -> No
     invoke("check", PLANS / "mianzhu-2015.yaml", split_dir / "2015-绵竹市.txt", "-o", single)
     assert (out / mianzhu["report"]).read_text(encoding="utf-8") == single.read_text(encoding="utf-8")
     # the terminal index lists every pair and every unpaired file
-    for name in ("guanghan-2015", "luzhou-2016", "mianzhu-2015", "2015-自贡市.txt", "unpaired summary"):
+    for name in ("guanghan-2015", "luzhou-2016", "mianzhu-2015", "2015-自贡市.txt", "未配对的总结"):
         assert name in result.output
 
 
@@ -98,7 +98,7 @@ def test_index_html_is_readable_without_javascript(split_dir: Path, tmp_path: Pa
     assert "<th" in static and "<button" not in static       # sort buttons are added by the script only
     assert "<script src" not in html and "http" not in html
     md = (tmp_path / "index.md").read_text(encoding="utf-8")
-    assert "| mianzhu-2015 |" in md and "Unpaired files (" in md
+    assert "| mianzhu-2015 |" in md and "未配对文件（" in md
 
 
 def test_order_and_bytes_do_not_depend_on_the_number_of_workers(split_dir: Path, tmp_path: Path) -> None:
@@ -120,7 +120,7 @@ def test_failed_files_are_rows_and_do_not_stop_the_batch(tmp_path: Path) -> None
     assert rows[2]["error"].endswith("no-such-summary.txt: file not found")
     assert sorted(p.name for p in tmp_path.glob("*--*")) == ["guanghan-2015--guanghan-2015.json",
                                                              "mianzhu-2015--mianzhu-2015.json"]
-    assert "failed: " in result.output and "Traceback" not in result.output
+    assert "运行失败：" in result.output and "Traceback" not in result.output
 
 
 def test_bad_files_found_in_folders_are_failed_rows(tmp_path: Path) -> None:
@@ -140,7 +140,7 @@ def test_bad_files_found_in_folders_are_failed_rows(tmp_path: Path) -> None:
 def test_fail_on_decides_exit_1_or_0(split_dir: Path) -> None:
     assert invoke("check", PLANS / "mianzhu-2015.yaml", split_dir).exit_code == 1
     result = invoke("check", PLANS / "mianzhu-2015.yaml", split_dir, "--fail-on", "missed")
-    assert result.exit_code == 0 and "9 files unpaired" in result.output
+    assert result.exit_code == 0 and "未配对文件 9 个" in result.output
 
 
 def test_manifest_paths_are_relative_to_it_and_errors_are_one_line(tmp_path: Path) -> None:

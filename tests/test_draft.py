@@ -227,7 +227,7 @@ def test_cli_draft_validate_show(tmp_path: Path) -> None:
     r = runner.invoke(main, ["plan", "validate", str(out)])
     assert r.exit_code == 0 and r.stdout == "ok: 7 targets, 14 tasks\n"
     r = runner.invoke(main, ["plan", "show", str(out)])
-    assert r.exit_code == 0 and "发明专利授权量" in r.stdout and "tasks (14)" in r.stdout
+    assert r.exit_code == 0 and "发明专利授权量" in r.stdout and "任务（14）" in r.stdout
     bad = tmp_path / "bad.yaml"
     bad.write_text("version: 1\nplan: {id: x, title: t, region: r}\ntargets:\n  - id: T1\n    op: '=>'\n",
                    encoding="utf-8")

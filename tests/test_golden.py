@@ -22,7 +22,7 @@ def rendered(request):
         mp.undo()
 
 
-@pytest.mark.parametrize("name", sorted(f"{p}.{e}" for p in golden.PAIRS for e in golden.FORMATS.values()))
+@pytest.mark.parametrize("name", golden.names())
 def test_report_matches_golden(rendered, name: str) -> None:
     expected = (ROOT / "tests" / "golden" / name).read_text(encoding="utf-8")
     assert rendered[name] == expected, f"{name} changed: review the diff, then run tools/regenerate_golden.py"

@@ -166,7 +166,7 @@ def test_markdown_is_escaped(hostile_report) -> None:
     md = render(hostile_report, "markdown")
     assert not re.search(r"(?<!\\)<\s*(?:script|img)", md, re.I)     # only escaped: \<script
     assert "](javascript:" not in md
-    assert md.splitlines()[0] == "# ipcheck: 标题\\<script\\>alert\\(1\\)\\</script\\>\\[x\\]\\(javascript:alert\\(1\\)\\)"
+    assert md.splitlines()[0] == "# ipcheck 核查报告：标题\\<script\\>alert\\(1\\)\\</script\\>\\[x\\]\\(javascript:alert\\(1\\)\\)"
     assert "\\[x\\]\\(**javascript**:**alert**\\(1\\)\\)" in md          # the quoted sentence
 
 
@@ -176,7 +176,7 @@ def test_markdown_code_spans_cannot_be_broken_out_of(tmp_path: Path) -> None:
     name = tmp_path / f"a{evil}.txt"
     name.write_bytes(XSS.read_bytes())
     md = render(check(load_plan(PLAN), read_document(name)), "markdown")
-    line = next(ln for ln in md.splitlines() if "summary" in ln and "alert" in ln)
+    line = next(ln for ln in md.splitlines() if "总结" in ln and "alert" in ln)
     spans = re.findall(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", line)
     assert any(evil in body for _, body in spans), line          # inside one code span
 

@@ -10,11 +10,18 @@ sys.path.insert(0, str(ROOT))
 from ipcheck.check import check  # noqa: E402
 from ipcheck.documents import read_document  # noqa: E402
 from ipcheck.plan import load_plan  # noqa: E402
-from ipcheck.report import render  # noqa: E402
+from ipcheck.report import RenderOptions, render  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden"
 PAIRS = {"mianzhu-2015": ("plans/mianzhu-2015.yaml", "summaries/2015/mianzhu-2015.txt")}
 FORMATS = {"json": "json", "markdown": "md", "html": "html"}
+# Chinese (the default) is pinned as <pair>.<ext>, English as <pair>.en.<ext>.
+LANGS = {"zh-CN": "", "en": ".en"}
+
+
+def names() -> list[str]:
+    """Every golden file name, sorted."""
+    return sorted(f"{p}{tag}.{ext}" for p in PAIRS for tag in LANGS.values() for ext in FORMATS.values())
 
 
 def reports() -> dict[str, str]:
@@ -22,8 +29,9 @@ def reports() -> dict[str, str]:
     out = {}
     for name, (plan, summary) in PAIRS.items():
         report = check(load_plan(plan), read_document(summary))
-        for fmt, ext in FORMATS.items():
-            out[f"{name}.{ext}"] = render(report, fmt)
+        for lang, tag in LANGS.items():
+            for fmt, ext in FORMATS.items():
+                out[f"{name}{tag}.{ext}"] = render(report, fmt, RenderOptions(lang=lang))
     return out
 
 

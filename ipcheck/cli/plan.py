@@ -79,17 +79,20 @@ def plan_validate_command(ctx: click.Context, plans: tuple[str, ...]) -> None:
 @plan_group.command("show")
 @click.argument("plan", type=click.Path(dir_okay=True))
 @click.option("--color/--no-color", default=None, help="Colour the tables (default: when stdout is a terminal).")
+@click.option("--lang", help="Language of the tables: zh-CN (default) or en.")
 @click.pass_context
-def plan_show_command(ctx: click.Context, plan: str, color: bool | None) -> None:
+def plan_show_command(ctx: click.Context, plan: str, color: bool | None, lang: str | None = None) -> None:
     """Show PLAN's targets and tasks as tables."""
 
     def run() -> int:
         from ipcheck.plan import load_plan
+        from ipcheck.i18n import DEFAULT_LANG, check_lang
         from ipcheck.report.plan_table import render_plan
 
         use_color = sys.stdout.isatty() if color is None else color
         width = terminal_width()
-        click.echo(render_plan(load_plan(plan), width=width, color=use_color), nl=False)
+        language = check_lang(lang) if lang else DEFAULT_LANG
+        click.echo(render_plan(load_plan(plan), width=width, color=use_color, lang=language), nl=False)
         return EXIT_OK
 
     ctx.exit(_guarded(ctx, run))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from ipcheck import __version__
-from ipcheck.i18n import DEFAULT_LANG
+from ipcheck.i18n import DEFAULT_LANG, status_word, verdict_message
 from ipcheck.model import Evidence, Figure, ReviewDecision, Report, Target, Task, Verdict
 
 SCHEMA_VERSION = 1
@@ -38,16 +38,17 @@ def review_dict(r: ReviewDecision | None) -> dict[str, Any] | None:
             "reviewed_tool_status": r.reviewed_tool_status.value if r.reviewed_tool_status else None}
 
 
-def _item(v: Verdict, target: Target | None, task: Task | None) -> dict[str, Any]:
+def _item(v: Verdict, target: Target | None, task: Task | None, lang: str) -> dict[str, Any]:
     line = v.evidence[0].line if v.figure is not None and v.evidence else None
     d: dict[str, Any] = {
         "id": v.item_id, "kind": v.kind,
         "label": target.metric if target else (task.title if task else v.item_id),
-        "status": v.status.value,
+        "status": v.status.value, "status_label": status_word(v.status.value, lang),
         "tool_status": v.review.tool_status.value if v.review else v.status.value,
         "review": review_dict(v.review),
         "needs_review": v.needs_review, "confidence": v.confidence,
-        "reason": v.reason, "message": v.message,
+        "reason": v.reason, "params": dict(v.params),
+        "message": (verdict_message(v.reason, v.params, lang) if v.params or lang != "en" else None) or v.message,
         "evidence": [evidence_dict(e) for e in v.evidence],
         "figure": figure_dict(v.figure, line), "warnings": list(v.warnings),
         "target": None, "task": None,
@@ -80,7 +81,7 @@ def build(report: Report, lang: str = DEFAULT_LANG) -> dict[str, Any]:
         "counts": dict(report.counts),
         "warnings": list(report.warnings),
         "items": [_item(v, targets.get(v.item_id) if v.kind == "target" else None,
-                        tasks.get(v.item_id) if v.kind == "task" else None)
+                        tasks.get(v.item_id) if v.kind == "task" else None, lang)
                   for v in report.verdicts],
     }
 

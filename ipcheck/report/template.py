@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 
-from ipcheck.i18n import DEFAULT_LANG
+from ipcheck.i18n import DEFAULT_LANG, stale_text, t, warning_text
 from ipcheck.model import Report
 from ipcheck.report.context import STATUS_ORDER, build, segments
 
@@ -56,10 +56,39 @@ def _environment(html: bool) -> jinja2.Environment:
     return env
 
 
+CHART_ORDER = ("met", "missed", "unreported", "pending")
+CHART_WIDTH = 600
+
+
+def chart(counts: dict[str, int], width: int = CHART_WIDTH) -> list[dict]:
+    """The segments of a stacked bar of ``counts`` (met, missed, unreported, pending) ``width``
+    units wide: status, count, x, width (whole units, so the same counts give the same SVG)."""
+    total = sum(counts.get(s, 0) for s in CHART_ORDER)
+    out, x, done = [], 0, 0
+    for s in CHART_ORDER:
+        n = counts.get(s, 0)
+        if not n:
+            continue
+        done += n
+        end = round(width * done / total)
+        out.append({"status": s, "count": n, "x": x, "width": end - x, "mid": (x + end) // 2})
+        x = end
+    return out
+
+
+def _helpers(lang: str) -> dict:
+    """The functions every template may call, bound to the report language."""
+    return {"t": lambda key, **params: t(key, lang, **params),
+            "warning": lambda w: warning_text(w, lang),
+            "stale_text": lambda stale: stale_text(stale, lang)}
+
+
 def _context(report: Report, lang: str = DEFAULT_LANG) -> dict:
     ctx = build(report, lang)
     ctx["status_order"] = STATUS_ORDER
     ctx["grouped"] = {s: [i for i in ctx["items"] if i["status"] == s] for s in STATUS_ORDER}
+    ctx["chart"] = chart(ctx["counts"])
+    ctx.update(_helpers(lang))
     return ctx
 
 
@@ -73,15 +102,53 @@ def render_markdown(report: Report, lang: str = DEFAULT_LANG) -> str:
     return _environment(False).get_template("report.md.j2").render(_context(report, lang))
 
 
-def render_index_html(index: dict) -> str:
+def render_index_html(index: dict, lang: str = DEFAULT_LANG) -> str:
     """The batch index as a self-contained HTML page; sortable with an inline script, fully
     readable with JavaScript off."""
-    return _environment(True).get_template("index.html.j2").render(index)
+    return _environment(True).get_template("index.html.j2").render(index, lang=lang, **_helpers(lang))
 
 
-def render_index_markdown(index: dict) -> str:
+def render_index_markdown(index: dict, lang: str = DEFAULT_LANG) -> str:
     """The batch index as Markdown, every file name and error escaped."""
-    return _environment(False).get_template("index.md.j2").render(index)
+    return _environment(False).get_template("index.md.j2").render(index, lang=lang, **_helpers(lang))
+
+
+COMMENT_LIMIT = 65536     # GitHub's maximum comment body, in characters (GitLab allows more)
+COMMENT_SHORT = 120       # a message in the comment's table is cut to this many characters
+
+
+def render_comment(report: Report, lang: str = DEFAULT_LANG,
+                   fail_on: frozenset[str] = frozenset({"missed", "unreported"}),
+                   limit: int = COMMENT_LIMIT) -> str:
+    """A compact Markdown for a merge-request comment: counts, a table of the failing and
+    needs-review items, the rest folded in <details>; rows are left out (with a note saying
+    how many) until it fits in ``limit`` characters."""
+    from ipcheck.i18n import status_word, t
+
+    ctx = _context(report, lang)
+    for item in ctx["items"]:
+        message = " ".join(str(item["message"]).split())
+        item["short"] = message if len(message) <= COMMENT_SHORT else message[:COMMENT_SHORT - 1] + "…"
+    failing = [i for i in ctx["items"] if i["status"] in fail_on or i["needs_review"]]
+    rest = [i for i in ctx["items"] if not (i["status"] in fail_on or i["needs_review"])]
+    ctx.update(fail_on=sorted(fail_on), t=lambda key, **p: t(key, lang, **p),
+               word=lambda status: status_word(status, lang))
+    template = _environment(False).get_template("comment.md.j2")
+
+    def attempt(keep: int) -> str:
+        return template.render(ctx, failing=failing[:keep], rest=rest[:max(0, keep - len(failing))],
+                               n_failing=len(failing), n_rest=len(rest),
+                               left_out=len(failing) + len(rest) - keep)
+
+    total = len(failing) + len(rest)
+    text = attempt(total)
+    if len(text) <= limit:
+        return text
+    low, high = 0, total          # the most rows that fit: attempt(low) fits, attempt(high) does not
+    while high - low > 1:
+        mid = (low + high) // 2
+        low, high = (mid, high) if len(attempt(mid)) <= limit else (low, mid)
+    return attempt(low)
 
 
 def render_custom(report: Report, template: str, lang: str = DEFAULT_LANG) -> str:
@@ -99,15 +166,33 @@ def render_custom(report: Report, template: str, lang: str = DEFAULT_LANG) -> st
         name = name.removesuffix(suffix)
     env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(str(path.parent)),
                                autoescape=name.endswith((".html", ".htm", ".xml", ".svg")),
-                               undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+                               undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                               trim_blocks=True, lstrip_blocks=True)   # as the built-in templates
     env.filters["md"] = _markdown_escape
     env.filters["mdcode"] = _markdown_code
     env.globals["segments"] = segments
     try:
         return env.get_template(path.name).render(_context(report, lang))
     except jinja2.TemplateSyntaxError as exc:
-        raise IpcheckError(f"template error: {exc.message}", path=template, line=exc.lineno) from None
-    except jinja2.UndefinedError as exc:
-        raise IpcheckError(f"template error: {exc.message}", path=template) from None
-    except jinja2.TemplateError as exc:
-        raise IpcheckError(f"template error: {exc}", path=template) from None
+        raise IpcheckError(f"template error: {exc.message}", path=exc.filename or template,
+                           line=exc.lineno) from None
+    except UnicodeDecodeError:
+        raise IpcheckError("the template is not UTF-8 text", path=template) from None
+    except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
+        # an undefined name, a sandbox refusal, {{ 1 / 0 }}: the user's template, not a bug
+        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        raise IpcheckError(f"template error: {message}", path=template,
+                           line=_template_line(exc, path)) from None
+
+
+def _template_line(exc: BaseException, path: Path) -> int | None:
+    """The line of the user's template a rendering error happened on: Jinja rewrites the
+    traceback so the template's own frames carry its file name and line."""
+    line, tb = None, exc.__traceback__
+    target = str(path.resolve())
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename and Path(code.co_filename).resolve().as_posix() == Path(target).as_posix():
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

@@ -1,0 +1,258 @@
+"""The message catalogue: both languages complete and alike, every key the code uses exists,
+verdict messages and warnings translated, and every human-facing report in the chosen language."""
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ipcheck.check import check
+from ipcheck.cli import main
+from ipcheck.documents import read_document
+from ipcheck.errors import IpcheckError
+from ipcheck.i18n import (_WARNING_PARTS, CATALOGUE, DEFAULT_LANG, LANGS, check_lang, counts_line, stale_text, t,
+                          verdict_message, warning_text)
+from ipcheck.model import FigureKind, Measure, Op, Section, Status
+from ipcheck.plan import load_plan
+from ipcheck.report import RenderOptions, render
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN, SUMMARY = ROOT / "plans" / "mianzhu-2015.yaml", ROOT / "summaries" / "2015" / "mianzhu-2015.txt"
+SOURCES = sorted((ROOT / "ipcheck").rglob("*.py")) + sorted((ROOT / "templates").glob("*.j2"))
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_both_languages_have_the_same_keys_and_parameters() -> None:
+    assert set(LANGS) == set(CATALOGUE) and DEFAULT_LANG == "zh-CN"
+    en, zh = CATALOGUE["en"], CATALOGUE["zh-CN"]
+    assert sorted(en) == sorted(zh)
+    for key in en:
+        assert _fields(en[key]) == _fields(zh[key]) or key.startswith("warning."), key
+        assert en[key] and zh[key], key
+
+
+def test_warning_entries_use_only_the_parts_their_pattern_reads() -> None:
+    for code, rules in _WARNING_PARTS.items():
+        for key, pattern in rules:
+            assert _fields(CATALOGUE["zh-CN"][key]) <= set(pattern.groupindex) | {"code", "detail"}, key
+
+
+def _used_keys() -> set[str]:
+    keys: set[str] = set()
+    for path in SOURCES:
+        text = path.read_text(encoding="utf-8")
+        keys.update(re.findall(r"""\bt\(\s*["']([a-z_]+(?:\.[a-z_>=<]+)*)["']""", text))
+        keys.update(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_]+)["'] if""", text))
+        keys.update(re.findall(r"""else ["']((?:result|label)\.[a-z_]+)["']\)""", text))
+    return keys
+
+
+def test_every_key_used_in_code_and_templates_exists() -> None:
+    used = _used_keys()
+    assert {"report.heading", "item.confidence", "index.totals", "plan.targets", "cli.written"} <= used
+    assert sorted(k for k in used if k not in CATALOGUE["en"]) == []
+
+
+@pytest.mark.parametrize("prefix, values", [
+    ("status.", [s.value for s in Status]), ("section.", [s.value for s in Section]),
+    ("measure.", [m.value for m in Measure]), ("kind.", [k.value for k in FigureKind] + ["plan", "summary"]),
+    ("op.", [o.value for o in Op]), ("stale.", ["summary_changed", "item_changed"]),
+    ("col.", ["id", "item", "conf", "evidence", "plan", "summary", "region", "year", "needs_review", "result",
+              "metric", "measure", "commitment", "due", "line", "title", "owners", "section"]),
+])
+def test_keys_built_from_values_exist(prefix: str, values: list[str]) -> None:
+    for v in values:
+        assert prefix + v in CATALOGUE["en"] and prefix + v in CATALOGUE["zh-CN"], prefix + v
+
+
+def test_every_reason_code_has_a_message() -> None:
+    codes = set(re.findall(r'"((?:target|task)\.[a-z_]+)"', (ROOT / "ipcheck" / "verdicts.py").read_text()))
+    assert len(codes) >= 19
+    assert sorted(c for c in codes if f"reason.{c}" not in CATALOGUE["en"]) == []
+
+
+def test_an_unknown_language_is_an_error() -> None:
+    assert check_lang("zh") == check_lang("zh_cn") == "zh-CN" and check_lang("EN") == "en"
+    with pytest.raises(IpcheckError, match="unknown report language"):
+        check_lang("fr")
+    result = CliRunner().invoke(main, ["check", "--lang", "fr", str(PLAN), str(SUMMARY)])
+    assert result.exit_code == 2 and "unknown report language 'fr'" in result.output
+    result = CliRunner().invoke(main, ["plan", "show", "--lang", "klingon", str(PLAN)])
+    assert result.exit_code == 2 and "unknown report language" in result.output
+
+
+TARGET = (("metric", "专利申请量"), ("op", ">="), ("value", "1500"), ("unit", "件"), ("due", "2016"),
+          ("figure", "1796件"), ("quantity", "专利申请量"))
+
+
+@pytest.mark.parametrize("reason, params, en, zh", [
+    ("target.met", TARGET, "met: 1796件 (专利申请量) vs >= 1500件", "已完成：1796件（专利申请量）对照目标 ≥ 1500件"),
+    ("target.missed", TARGET + (("decrease", "1"),), "missed: 1796件 (专利申请量, a decrease) vs >= 1500件",
+     "未完成：1796件（专利申请量，下降）对照目标 ≥ 1500件"),
+    ("target.not_yet_met", TARGET, "not met yet, due 2016: 1796件 (专利申请量) vs >= 1500件",
+     "尚未达到，时限 2016 年：1796件（专利申请量）对照目标 ≥ 1500件"),
+    ("target.unreported", TARGET[:1], "no figure for 专利申请量 in the results", "工作成效部分没有专利申请量的数字"),
+    ("task.not_due", (("due", "2017"),), "not due until 2017; nothing reported yet", "2017 年才到期；尚未报告"),
+    ("task.met", (), "the results report it done", "工作成效部分报告已完成"),
+])
+def test_verdict_messages_in_both_languages(reason, params, en, zh) -> None:
+    assert verdict_message(reason, params, "en") == en
+    assert verdict_message(reason, params, "zh-CN") == zh
+
+
+def test_a_message_without_its_params_or_entry_falls_back() -> None:
+    assert verdict_message("task.not_due", (), "zh-CN") is None        # {due} missing
+    assert verdict_message("task.no_such_code", (), "zh-CN") is None
+
+
+def test_verdicts_carry_params_and_keep_their_english_message() -> None:
+    report = check(load_plan(PLAN), read_document(SUMMARY))
+    t1 = next(v for v in report.verdicts if v.item_id == "T1")
+    assert dict(t1.params)["figure"] == "537件" and t1.message == "met: 537件 (专利申请量) vs >= 370件"
+    for v in report.verdicts:
+        assert verdict_message(v.reason, v.params, "en") == v.message, v.item_id
+        zh = verdict_message(v.reason, v.params, "zh-CN")
+        assert zh and HAN.search(zh) and not re.search(r"\b(met|missed|vs)\b", zh), (v.item_id, zh)
+
+
+# One warning per code the code base emits, written as the code writes it.
+WARNINGS = {
+    "garbled_unit": ("garbled_unit: '41?' read as 41%", "单位疑似乱码：'41?' 按 41% 读取"),
+    "unit_compound": ("unit_compound: '件次' read as 件", "复合单位：'件次' 按 件 读取"),
+    "rate_unit": ("rate_unit: 件/万人 is a rate, not an amount", "件/万人 是比率单位，不是数量"),
+    "conflicting_qualifiers": ("conflicting_qualifiers: 近+余", "限定词相互矛盾：近+余"),
+    "multi_year": ("multi_year: '十二五期间'", "跨年度的数字：'十二五期间'"),
+    "multi_year.since": ("multi_year: since 2013", "跨年度的数字：2013 年以来的累计"),
+    "partial_period": ("partial_period: '1-10月'", "非全年的数字：'1-10月'"),
+    "respective_unresolved": ("respective_unresolved: 分别 with 3 figures", "“分别”后有 3 个数字，无法逐一对应"),
+    "no_quantity": ("no_quantity: nothing names what this figure measures", "未能确定该数字所指的指标"),
+    "cumulative": ("cumulative: a running total, not this period's amount", "累计数，不是本期数量"),
+    "blank_in_text": ("blank_in_text: a blank before the figure, a number may be missing", "数字前有空白，可能缺了一个数字"),
+    "recurring": ("recurring: a yearly rate (每年), not an amount reported for the period", "每年的数额（每年），不是本期报告的数量"),
+    "estimate": ("estimate: the figure is a forecast", "该数字是预计数"),
+    "split_number": ("split_number: '1 796件' has U+200B between its digits; read as '796件', check the source",
+                     "'1 796件' 的数字之间夹有 U+200B，按 '796件' 读取，请核对原文"),
+    "bidi_control": ("bidi_control: U+202E next to '537件' may make it display reversed; read as '537件' in file "
+                     "order, check the source", "'537件' 旁有双向控制字符 U+202E，可能显示颠倒；按文件顺序读作 '537件'，请核对原文"),
+    "region_mismatch": ("region_mismatch: the summary is about 德阳市, the plan is for 绵竹市; every 'met' needs review",
+                        "总结所述地区为德阳市，方案属于绵竹市；每个“已完成”都需人工复核"),
+    "compilation": ("compilation: the document holds summaries of 绵竹市、德阳市; checked the part about 绵竹市 "
+                    "(lines 3-40)", "文件汇编了绵竹市、德阳市的总结；只核对了绵竹市的部分（第 3-40 行）"),
+    "year_mismatch": ("year_mismatch: the summary's title says 2015, it was checked as 2016; figures it reports "
+                      "may be for 2015", "总结标题写的是 2015 年，却按 2016 年核对；所报数字可能属于 2015 年"),
+    "compilation.none": ("compilation: the document holds summaries of 绵竹市、德阳市, none for 广汉市; every 'met' "
+                         "needs review", "文件汇编了绵竹市、德阳市的总结，没有广汉市的；每个“已完成”都需人工复核"),
+}
+
+
+def _emitted_codes() -> set[str]:
+    """Warning codes the code base writes: "code: …" strings in the modules that warn."""
+    codes = set()
+    for name in ("figures", "quantities", "check", "regions"):
+        text = (ROOT / "ipcheck" / f"{name}.py").read_text(encoding="utf-8")
+        codes.update(re.findall(r"""[(\s]f?["']([a-z_]+): """, text))
+    return codes
+
+
+def test_every_warning_code_is_translated() -> None:
+    emitted = _emitted_codes()
+    assert {"split_number", "bidi_control", "compilation", "garbled_unit", "estimate"} <= emitted
+    assert sorted(emitted - {k.split(".")[0] for k in WARNINGS}) == []
+    assert sorted(emitted - set(_WARNING_PARTS)) == []
+
+
+@pytest.mark.parametrize("name", sorted(WARNINGS))
+def test_warning_translated_keeping_the_quoted_text(name: str) -> None:
+    warning, zh = WARNINGS[name]
+    assert warning_text(warning, "en") == warning
+    assert warning_text(warning, "zh-CN") == zh
+
+
+def test_an_unknown_warning_keeps_its_code_and_detail() -> None:
+    assert warning_text("odd_thing: x", "zh-CN") == "odd_thing：x" and warning_text("plain", "zh-CN") == "plain"
+
+
+def test_counts_line_and_stale_text() -> None:
+    counts = {"met": 11, "missed": 0, "unreported": 5, "pending": 0, "needs_review": 3}
+    assert counts_line(counts, "en") == "11 met, 0 missed, 5 unreported, 0 pending, 3 need review"
+    assert counts_line(counts, "zh-CN") == "已完成 11 项，未完成 0 项，未报告 5 项，未到期 0 项，需人工复核 3 项"
+    assert stale_text("summary_changed", "zh-CN") == "评审后总结已变更"
+    assert stale_text("plan_moved", "en") == "the inputs changed after the review (plan_moved)"
+    assert t("no.such.key", "zh-CN") == "no.such.key"
+
+
+# ------------------------------------------------------------------ every human-facing report
+
+@pytest.fixture(scope="module")
+def report():
+    return check(load_plan(PLAN), read_document(SUMMARY))
+
+
+@pytest.mark.parametrize("fmt, en_message", [
+    ("text", "met: 537件 (专利申请量) vs >= 370件"),
+    ("markdown", "met: 537件 \\(专利申请量\\) vs \\>= 370件"),
+    ("html", "met: 537件 (专利申请量) vs &gt;= 370件"),
+])
+def test_reports_are_chinese_by_default_and_english_on_request(report, fmt: str, en_message: str) -> None:
+    zh = render(report, fmt)
+    en = render(report, fmt, RenderOptions(lang="en"))
+    assert "已完成（11）" in zh and "未报告（5）" in zh and "需人工复核" in zh
+    assert "已完成：537件（专利申请量）对照目标 ≥ 370件" in zh
+    assert en_message in en and "met (11)" in en and "unreported (5)" in en and "needs review" in en
+    assert "已完成（11）" not in en and "需人工复核" not in en
+    words = re.sub(r"<style>.*?</style>|<[^>]*>|(?:task|target)\.[a-z_]+", " ", zh, flags=re.S)   # text, not codes
+    for english in ("needs review", "unreported", "confidence", "evidence", "line", "total"):
+        assert english not in words, (fmt, english)
+
+
+def test_json_keeps_its_codes_and_has_the_message_in_the_report_language(report) -> None:
+    import json
+    zh, en = (json.loads(render(report, "json", RenderOptions(lang=lang))) for lang in ("zh-CN", "en"))
+    z, e = zh["items"][0], en["items"][0]
+    assert z["status"] == e["status"] and z["reason"] == e["reason"] and z["params"] == e["params"]
+    assert HAN.search(z["message"]) and z["status_label"] in ("已完成", "未完成", "未报告", "未到期")
+    assert zh["counts"] == en["counts"] and zh["lang"] == "zh-CN" and en["lang"] == "en"
+
+
+def test_html_lang_attribute_follows_the_language(report) -> None:
+    assert '<html lang="zh-CN">' in render(report, "html")
+    assert '<html lang="en">' in render(report, "html", RenderOptions(lang="en"))
+
+
+def test_stderr_line_of_a_written_report_is_in_the_report_language(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "r.html"
+    zh = runner.invoke(main, ["check", str(PLAN), str(SUMMARY), "-o", str(out)])
+    assert f"{out}：已完成 11 项，未完成 0 项，未报告 5 项，未到期 0 项，需人工复核 3 项" in zh.output
+    en = runner.invoke(main, ["check", "--lang", "en", str(PLAN), str(SUMMARY), "-o", str(out)])
+    assert f"{out}: 11 met, 0 missed, 5 unreported, 0 pending, 3 need review" in en.output
+
+
+def test_plan_show_in_both_languages() -> None:
+    runner = CliRunner()
+    zh = runner.invoke(main, ["plan", "show", str(ROOT / "plans" / "luzhou-2016.yaml")]).output
+    en = runner.invoke(main, ["plan", "show", "--lang", "en", str(ROOT / "plans" / "luzhou-2016.yaml")]).output
+    assert "目标（16）" in zh and "责任单位" in zh and "地区：泸州市" in zh and "≥ 1750 件" in zh
+    assert "targets (16)" in en and "owners" in en and "region: 泸州市" in en and ">= 1750 件" in en
+
+
+def test_batch_index_in_both_languages(tmp_path: Path) -> None:
+    manifest = tmp_path / "pairs.yaml"
+    manifest.write_text(f"pairs:\n  - {{plan: {PLAN}, summary: {SUMMARY}}}\n", encoding="utf-8")
+    runner = CliRunner()
+    for lang, words in (("zh-CN", ("方案", "已完成", "不通过", "共 1 组")), ("en", ("plan", "met", "failing", "1 pairs"))):
+        out = tmp_path / lang
+        result = runner.invoke(main, ["check", "--lang", lang, "--manifest", str(manifest), "--output-dir", str(out)])
+        assert result.exit_code == 1
+        html = (out / "index.html").read_text(encoding="utf-8")
+        md = (out / "index.md").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in html
+        for w in words:
+            assert w in result.output and w in html and w in md, (lang, w)
