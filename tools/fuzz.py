@@ -222,11 +222,12 @@ def _pipeline(plan_file: str, summary_file: str) -> int:
     from ipcheck.check import check
     from ipcheck.documents import read_document
     from ipcheck.plan import load_plan
-    from ipcheck.report import REPORTER_BY_NAME, render
+    from ipcheck.report import BINARY_FORMATS, REPORTER_BY_NAME, render
     report = check(load_plan(plan_file), read_document(summary_file))
     for fmt in REPORTER_BY_NAME:
         out = render(report, fmt)
-        assert isinstance(out, str) and out, fmt
+        assert isinstance(out, bytes if fmt in BINARY_FORMATS else str), fmt
+        assert out or fmt == "github", fmt      # GitHub annotations: nothing flagged, no line
     return 1 if report.counts["missed"] or report.counts["unreported"] else 0
 
 

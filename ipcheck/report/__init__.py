@@ -20,6 +20,8 @@ class RenderOptions:
 
     lang: str = DEFAULT_LANG
     template: str | None = None
+    # The statuses that fail a CI run (the CLI's --fail-on): JUnit failures, GitHub errors.
+    fail_on: frozenset[str] = frozenset({"missed", "unreported"})
 
 
 Rendered = Union[str, bytes]
@@ -52,13 +54,50 @@ def _template(report: Report, options: RenderOptions) -> str:
     return render_custom(report, options.template, lang=options.lang)
 
 
+def _comment(report: Report, options: RenderOptions) -> str:
+    from ipcheck.report.template import render_comment
+    return render_comment(report, lang=options.lang, fail_on=options.fail_on)
+
+
+def _junit(report: Report, options: RenderOptions) -> str:
+    from ipcheck.report.junit import render
+    return render(report, options.lang, options.fail_on)
+
+
+def _github(report: Report, options: RenderOptions) -> str:
+    from ipcheck.report.annotations import render_github
+    return render_github(report, options.lang, options.fail_on)
+
+
+def _gitlab(report: Report, options: RenderOptions) -> str:
+    from ipcheck.report.annotations import render_gitlab
+    return render_gitlab(report, options.lang, options.fail_on)
+
+
+def _csv(report: Report, options: RenderOptions) -> str:
+    from ipcheck.report.csv_report import render
+    return render(report, options.lang)
+
+
+def _xlsx(report: Report, options: RenderOptions) -> bytes:
+    from ipcheck.report.xlsx import render
+    return render(report, options.lang)
+
+
 REPORTER_BY_NAME: dict[str, Callable[[Report, RenderOptions], Rendered]] = {
     "text": _text, "json": _json, "markdown": _markdown, "html": _html,
+    # CI and spreadsheet formats (README, "CI and spreadsheet formats").
+    "junit": _junit, "github": _github, "gitlab": _gitlab, "csv": _csv, "xlsx": _xlsx,
+    "comment": _comment,
 }
-BINARY_FORMATS: frozenset[str] = frozenset()
+BINARY_FORMATS: frozenset[str] = frozenset({"xlsx"})
 FORMAT_BY_EXTENSION = {".txt": "text", ".json": "json", ".md": "markdown", ".markdown": "markdown",
-                       ".html": "html", ".htm": "html"}
-EXTENSION_BY_FORMAT = {"text": "txt", "json": "json", "markdown": "md", "html": "html"}
+                       ".html": "html", ".htm": "html", ".xml": "junit", ".csv": "csv", ".xlsx": "xlsx",
+                       # compound extensions (the longest match wins): the names a batch gives them
+                       ".github.txt": "github", ".codequality.json": "gitlab", ".comment.md": "comment"}
+EXTENSION_BY_FORMAT = {"text": "txt", "json": "json", "markdown": "md", "html": "html",
+                       "junit": "xml", "github": "github.txt", "gitlab": "codequality.json",
+                       "csv": "csv", "xlsx": "xlsx", "comment": "comment.md"}
 
 
 def template_extension(template: str) -> str:

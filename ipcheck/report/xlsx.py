@@ -1,0 +1,83 @@
+"""XLSX: the CSV's rows as a workbook (header bold and frozen, widths fit for Chinese) plus a
+sheet of counts. Written with XlsxWriter, byte-identical across runs (fixed document dates;
+XlsxWriter already stamps every zip member 1980-01-01)."""
+from __future__ import annotations
+
+import datetime
+import io
+import unicodedata
+
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
+from ipcheck.i18n import DEFAULT_LANG, status_word, t
+from ipcheck.model import Report
+from ipcheck.report.context import STATUS_ORDER
+from ipcheck.report.csv_report import COLUMNS, Cell, table
+
+# The workbook's created date: a constant, so the same report is the same file (a run's
+# clock is not part of the result).
+FIXED_DATE = datetime.datetime(2000, 1, 1)
+MIN_WIDTH, MAX_WIDTH = 6, 60
+WIDE = {"label": 30, "message": 40, "evidence": 50}   # minimum widths of the prose columns
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on screen: a Chinese (wide or fullwidth) character counts two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _width(key: str, heading: str, cells: list[Cell]) -> int:
+    widest = max([display_width(heading)] + [display_width(str(c)) for c in cells if c is not None])
+    return max(WIDE.get(key, MIN_WIDTH), min(MAX_WIDTH, widest + 2))
+
+
+def _write(sheet: Worksheet, row: int, col: int, value: Cell, fmt: Format | None = None) -> None:
+    # write_string, never write(): a text starting with "=" must stay text, not a formula.
+    if value is None:
+        sheet.write_blank(row, col, None, fmt)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        sheet.write_number(row, col, value, fmt)
+    else:
+        sheet.write_string(row, col, str(value), fmt)
+
+
+def render(report: Report, lang: str = DEFAULT_LANG) -> bytes:
+    """The report as an XLSX workbook's bytes."""
+    heads, rows, ctx = table(report, lang)
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
+                                     "strings_to_urls": False, "strings_to_numbers": False})
+    book.set_properties({"title": str(ctx["plan"]["title"] or ctx["plan"]["id"]), "author": "ipcheck",
+                         "created": FIXED_DATE})
+    bold = book.add_format({"bold": True})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    top = book.add_format({"valign": "top"})
+
+    items = book.add_worksheet(t("ci.sheet_items", lang))
+    for col, heading in enumerate(heads):
+        _write(items, 0, col, heading, bold)
+        column = [r[col] for r in rows]
+        width = _width(COLUMNS[col], heading, column)
+        items.set_column(col, col, width, wrap if COLUMNS[col] in WIDE else top)
+    for r, row in enumerate(rows, start=1):
+        for col, value in enumerate(row):
+            _write(items, r, col, value)
+    items.freeze_panes(1, 0)
+    if rows:
+        items.autofilter(0, 0, len(rows), len(heads) - 1)
+
+    counts = book.add_worksheet(t("ci.sheet_counts", lang))
+    lines = [(status_word(s, lang), ctx["counts"].get(s, 0)) for s in STATUS_ORDER]
+    lines += [(t("needs_review", lang), ctx["counts"].get("needs_review", 0)),
+              (t("ci.total", lang), ctx["counts"].get("total", len(rows)))]
+    _write(counts, 0, 0, t("csv.status", lang), bold)
+    _write(counts, 0, 1, t("ci.count", lang), bold)
+    for r, (word, n) in enumerate(lines, start=1):
+        _write(counts, r, 0, word)
+        _write(counts, r, 1, n)
+    counts.set_column(0, 0, max(display_width(w) for w, _ in lines) + 4)
+    counts.set_column(1, 1, 10)
+    book.close()
+    return out.getvalue()
