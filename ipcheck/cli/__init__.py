@@ -28,10 +28,13 @@ def _fail_on(value: str) -> frozenset[str]:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="ipcheck")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error (for developers).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Read settings from this file instead of finding one (also IPCHECK_CONFIG).")
+@click.option("--no-config", is_flag=True, help="Read no config file (environment and flags still apply).")
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
+def main(ctx: click.Context, debug: bool, config_file: str | None = None, no_config: bool = False) -> None:
     """Check a city's IP work summary (工作总结) against its plan (YAML)."""
-    ctx.obj = {"debug": debug}
+    ctx.obj = {"debug": debug, "config": config_file, "no_config": no_config}
 
 
 
@@ -71,3 +74,6 @@ def terminal_width() -> int:
 
 # Registering the subcommands (each module decorates functions with @main.command).
 from ipcheck.cli import check, figures, plan, split  # noqa: E402,F401
+from ipcheck.cli import explain  # noqa: E402,F401
+from ipcheck.cli import config  # noqa: E402,F401
+from ipcheck.cli import review  # noqa: E402,F401
