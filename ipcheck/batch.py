@@ -1,16 +1,9 @@
-"""Check many plan/summary pairs at once: collect, pair, run in a process pool, index.
+"""Check many plan/summary pairs at once: collect, pair (ipcheck.pairing), run in a process pool,
+index.
 
 Pure: it never prints, reads argv or exits. The CLI gives it paths and a renderer and gets
 back rows (plain dictionaries, in a deterministic order whatever order the workers finish
 in) that the index reporters turn into a table, HTML, Markdown or JSON.
-
-Pairing (a folder of plans and/or of summaries): a plan pairs with a summary when one of
-the regions the summary's titles name is the plan's region (绵竹市 = 绵竹) and the summary's
-year falls in the plan's years. A plan's years run from ``period.start`` to ``period.end``,
-else over the due years of its items; a summary written the year before a plan starts (the
-2015 summary that announces the 2016推进计划) pairs with it only when no plan of that region
-covers the summary's year itself. A summary whose year is unknown pairs with every plan of
-its region. Files that pair with nothing are listed as unpaired, with the reason.
 """
 from __future__ import annotations
 
@@ -22,12 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-import yaml
+from ipcheck.pairing import (PLAN_SUFFIXES, SUMMARY_SUFFIXES, Pair, PlanInfo, Skipped,  # noqa: F401 (re-exported)
+                             SummaryInfo, _describe_summary_job, describe_plan, describe_summary, list_files,
+                             one_line, pair, read_manifest)
+from ipcheck.verdicts import Thresholds
 
-from ipcheck.errors import IpcheckError
-
-PLAN_SUFFIXES = (".yaml", ".yml")
-SUMMARY_SUFFIXES = (".txt", ".text", ".md", ".docx", ".pdf", ".html", ".htm")
 COUNT_KEYS = ("met", "missed", "unreported", "pending", "needs_review", "total")
 INDEX_SCHEMA = 1
 
@@ -35,205 +27,8 @@ Progress = Callable[[str, int, int], None]        # (phase, done, total)
 
 
 # --------------------------------------------------------------------------------------
-# inputs
-# --------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Skipped:
-    """A file that is not checked: unpaired, or not a plan/summary file at all."""
-
-    path: str
-    kind: str                   # "plan" | "summary"
-    region: str | None
-    year: int | None
-    reason: str
-
-
-@dataclass(frozen=True)
-class PlanInfo:
-    path: str
-    id: str | None = None
-    region: str | None = None
-    years: tuple[int, int] | None = None
-    error: str | None = None
-
-
-@dataclass(frozen=True)
-class SummaryInfo:
-    path: str
-    regions: tuple[str, ...] = ()
-    year: int | None = None
-    error: str | None = None
-
-
-@dataclass(frozen=True)
-class Pair:
-    plan: str
-    summary: str
-
-
-@dataclass
-class Batch:
-    """What a batch will check: its pairs in order, and everything left out."""
-
-    pairs: list[Pair] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    failed: list[dict[str, Any]] = field(default_factory=list)     # inputs that could not be read
-
-
-def list_files(path: str, suffixes: Sequence[str], kind: str) -> tuple[list[str], list[Skipped]]:
-    """``path`` itself when it is a file, else the files directly inside the folder whose
-    names end in one of ``suffixes`` (sorted); other files are returned as skipped."""
-    p = Path(path)
-    if not p.is_dir():
-        return [path], []
-    try:
-        entries = sorted(p.iterdir(), key=lambda e: e.name)
-    except OSError as exc:
-        raise IpcheckError(f"cannot list the folder: {exc.strerror or exc}", path=path) from None
-    files, skipped = [], []
-    for e in entries:
-        if e.name.startswith(".") or e.is_dir():
-            continue
-        if e.suffix.lower() in suffixes:
-            files.append(str(e))
-        else:
-            skipped.append(Skipped(str(e), kind, None, None,
-                                   f"not a {kind} file (expected {' or '.join(suffixes)})"))
-    if not files:
-        raise IpcheckError(f"is a directory with no {kind} files ({' or '.join(suffixes)})", path=path)
-    return files, skipped
-
-
-def read_manifest(path: str) -> list[Pair]:
-    """The pairs of a manifest: ``pairs: [{plan: …, summary: …}]``, paths relative to it."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise IpcheckError("manifest not found", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise IpcheckError(f"cannot read the manifest: {getattr(exc, 'strerror', None) or exc}",
-                           path=path) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise IpcheckError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=path,
-                           line=mark.line + 1 if mark else None) from None
-    if not isinstance(data, dict) or not isinstance(data.get("pairs"), list) or not data["pairs"]:
-        raise IpcheckError("a manifest needs a non-empty list 'pairs: [{plan: FILE, summary: FILE}]'",
-                           path=path)
-    base = Path(path).parent
-    pairs = []
-    for k, item in enumerate(data["pairs"], 1):
-        if (not isinstance(item, dict) or set(item) != {"plan", "summary"}
-                or not all(isinstance(item[key], str) and item[key].strip() for key in ("plan", "summary"))):
-            raise IpcheckError(f"pair {k}: expected exactly 'plan: FILE' and 'summary: FILE'", path=path)
-        pairs.append(Pair(_join(base, item["plan"]), _join(base, item["summary"])))
-    return pairs
-
-
-def _join(base: Path, rel: str) -> str:
-    return os.path.normpath(str(base / rel)) if not os.path.isabs(rel) else rel
-
-
-# --------------------------------------------------------------------------------------
-# describing and pairing
-# --------------------------------------------------------------------------------------
-
-def describe_plan(path: str) -> PlanInfo:
-    """A plan's id, region and years, or the one-line error that stops it loading."""
-    from ipcheck.plan import load_plan
-    try:
-        plan = load_plan(path)
-    except IpcheckError as exc:
-        return PlanInfo(path, error=one_line(exc))
-    meta = plan.meta
-    if meta.period is not None:
-        years: tuple[int, int] | None = (meta.period.start, meta.period.end)
-    else:
-        dues = [i.due for i in (*plan.targets, *plan.tasks) if i.due is not None]
-        years = (min(dues), max(dues)) if dues else None
-    return PlanInfo(path, meta.id, meta.region, years)
-
-
-def describe_summary(path: str, year: int | None = None) -> SummaryInfo:
-    """The regions a summary's titles name and the year it reports on (``year`` overrides)."""
-    from ipcheck.documents import read_document
-    from ipcheck.regions import split
-    from ipcheck.text import segment, summary_year
-    try:
-        doc = read_document(path)
-    except IpcheckError as exc:
-        return SummaryInfo(path, error=one_line(exc))
-    if year is None:
-        year = summary_year(doc)
-    regions = tuple(dict.fromkeys(p.region for p in split(segment(doc, year=year))))
-    return SummaryInfo(path, regions, year)
-
-
-def _describe_summary_job(args: tuple[str, int | None]) -> SummaryInfo:
-    return describe_summary(*args)
-
-
-def pair(plans: Sequence[PlanInfo], summaries: Sequence[SummaryInfo]) -> tuple[list[Pair], list[Skipped]]:
-    """Pair plans with summaries by region and year (see the module docstring).
-
-    Pairs come in summary order, then plan order; unpaired plans and summaries follow with
-    the reason. Infos carrying an error are left to the caller (they are failed rows).
-    """
-    from ipcheck.regions import same_region
-    good_plans = [p for p in plans if p.error is None]
-    pairs: list[Pair] = []
-    used: set[str] = set()
-    skipped: list[Skipped] = []
-    for s in summaries:
-        if s.error is not None:
-            continue
-        if not s.regions:
-            skipped.append(Skipped(s.path, "summary", None, s.year,
-                                   "no title line naming a region (2015年绵竹市…工作总结)"))
-            continue
-        chosen: list[PlanInfo] = []
-        for region in s.regions:
-            mine = [p for p in good_plans if same_region(p.region or "", region)]
-            exact = [p for p in mine if s.year is None or p.years is None or p.years[0] <= s.year <= p.years[1]]
-            early = [p for p in mine if s.year is not None and p.years is not None and s.year == p.years[0] - 1]
-            chosen += [p for p in (exact or early) if p not in chosen]
-        for p in chosen:
-            pairs.append(Pair(p.path, s.path))
-            used.add(p.path)
-        if not chosen:
-            regions = "、".join(s.regions)
-            near = [p for p in good_plans if any(same_region(p.region or "", r) for r in s.regions)]
-            why = (f"no plan covers {s.year}: " + ", ".join(f"{Path(p.path).name} ({_span(p.years)})" for p in near)
-                   if near else f"no plan for {regions}")
-            skipped.append(Skipped(s.path, "summary", regions, s.year, why))
-    for p in good_plans:
-        if p.path not in used:
-            skipped.append(Skipped(p.path, "plan", p.region, None,
-                                   f"no summary about {p.region} for {_span(p.years)}"))
-    return pairs, skipped
-
-
-def _span(years: tuple[int, int] | None) -> str:
-    if years is None:
-        return "any year"
-    return str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
-
-
-# --------------------------------------------------------------------------------------
 # running
 # --------------------------------------------------------------------------------------
-
-def one_line(exc: BaseException) -> str:
-    """An error as one line: an IpcheckError's first problem (and how many more)."""
-    if isinstance(exc, IpcheckError):
-        problems = [str(p) for p in exc.problems]
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        return (problems[0] if problems else str(exc)) + more
-    return f"internal error: {type(exc).__name__}: {exc}"
-
 
 @dataclass(frozen=True)
 class Job:
@@ -244,6 +39,8 @@ class Job:
     output: str | None                                  # where to write the pair's report
     render: Callable[[Any], str] | None
     fail_on: frozenset[str]
+    reviews: bool = True                                # apply the reviews file beside the plan
+    thresholds: Thresholds = field(default_factory=Thresholds)
 
 
 def _row(job: Job, **extra: Any) -> dict[str, Any]:
@@ -279,9 +76,12 @@ def run_job(job: Job) -> dict[str, Any]:
     from ipcheck.check import Settings, check
     from ipcheck.documents import read_document
     from ipcheck.outputs import write_atomic
+    from ipcheck.reviews import find
     try:
         plan = load_plan_once(job.plan)
-        report = check(plan, read_document(job.summary), Settings(year=job.year))
+        settings = Settings(year=job.year, thresholds=job.thresholds,
+                            reviews=find(job.plan, enabled=job.reviews))
+        report = check(plan, read_document(job.summary), settings)
         if job.output is not None and job.render is not None:
             write_atomic(job.output, job.render(report), inputs=(job.plan, job.summary))
     except Exception as exc:                       # a failed row, never a stopped batch
@@ -341,10 +141,12 @@ def run_batch(plan_arg: str | None, summary_arg: str | None, manifest: str | Non
               year: int | None = None, jobs: int | None = None, output_dir: str | None = None,
               render: Callable[[Any], str] | None = None, ext: str = "html",
               fail_on: Iterable[str] = ("missed", "unreported"),
-              progress: Progress | None = None) -> Result:
+              progress: Progress | None = None, reviews: bool = True,
+              thresholds: Thresholds = Thresholds()) -> Result:
     """Collect, pair and check. Exactly one of (``plan_arg`` and ``summary_arg``) or
     ``manifest`` is given. Reports go to ``output_dir`` (rendered by ``render``) when both
-    are given. ``jobs`` worker processes (default: every core; 1 runs in this process)."""
+    are given. ``jobs`` worker processes (default: every core; 1 runs in this process).
+    ``reviews``: apply each plan's reviews file (ipcheck.reviews.default_path) when it exists."""
     jobs = max(1, jobs or os.cpu_count() or 1)
     failing = frozenset(fail_on)
     skipped: list[Skipped] = []
@@ -378,7 +180,7 @@ def run_batch(plan_arg: str | None, summary_arg: str | None, manifest: str | Non
                 continue
             out = (os.path.join(output_dir, report_name(info.id or Path(p.plan).stem, p.summary, ext, used))
                    if output_dir is not None and render is not None else None)
-            work.append(Job(k, p.plan, p.summary, year, out, render, failing))
+            work.append(Job(k, p.plan, p.summary, year, out, render, failing, reviews, thresholds))
         jobs_only = [w for w in work if isinstance(w, Job)]
         done = iter(_map(run_job, jobs_only, jobs, "checking", progress, pool if len(jobs_only) > 1 else None))
         rows = [next(done) if isinstance(w, Job) else w for w in work]

@@ -8,17 +8,20 @@ from dataclasses import dataclass, field, replace
 from ipcheck.figures import extract_figures
 from ipcheck.matching import SentenceIndex, match_target, match_task
 from ipcheck.model import Document, Figure, Plan, Report, Sentence, Status, Verdict
-from ipcheck.regions import scope
+from ipcheck.regions import Scope, scope
+from ipcheck.reviews import Decision, apply as apply_reviews
 from ipcheck.text import segment, summary_year
 from ipcheck.verdicts import Thresholds, decide_target, decide_task
 
 
 @dataclass(frozen=True)
 class Settings:
-    """What a check may be told from outside: the summary's year and the match thresholds."""
+    """What a check may be told from outside: the summary's year, the match thresholds and the
+    recorded review decisions to apply (ipcheck.reviews; None: none)."""
 
     year: int | None = None
     thresholds: Thresholds = field(default_factory=Thresholds)
+    reviews: tuple[Decision, ...] | None = None
 
 
 # Digits split by a blank: after normalise() a zero-width or bidi control (1\u200b796件),
@@ -81,16 +84,52 @@ def _on_pages(verdict: Verdict, locations: tuple[tuple[int, int], ...]) -> Verdi
     return replace(verdict, evidence=placed)
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What every item is checked against: the summary's year, the scope (a compilation
+    narrowed to the plan's region) and the sentence index over it."""
+
+    year: int | None
+    where: Scope
+    index: SentenceIndex
+    year_warning: str | None = None
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The report-level warnings: the scope's, then a year given against the title's."""
+        return self.where.warnings + ((self.year_warning,) if self.year_warning else ())
+
+
+def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> Prepared:
+    """Year, scope and index for checking ``plan`` against ``document`` (shared with explain)."""
+    titled = summary_year(document)
+    year = settings.year if settings.year is not None else titled
+    where = scope(segment(document, year=year), plan.meta.region)
+    mismatch = None
+    if settings.year is not None and titled is not None and titled != settings.year:
+        mismatch = (f"year_mismatch: the summary's title says {titled}, it was checked as "
+                    f"{settings.year}; figures it reports may be for {titled}")
+    return Prepared(year, where, SentenceIndex(where.sentences, read_figures(where.sentences)), mismatch)
+
+
+def finish(verdict: Verdict, document: Document, prep: Prepared) -> Verdict:
+    """The verdict as reported: evidence placed on PDF pages; a met or missed on another
+    region's summary, or on a summary read as another year than its title's, flagged for review."""
+    if document.locations:
+        verdict = _on_pages(verdict, document.locations)
+    if prep.where.foreign and verdict.status is Status.MET:
+        verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + prep.where.warnings[:1])
+    if prep.year_warning and verdict.status in (Status.MET, Status.MISSED):
+        verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + (prep.year_warning,))
+    return verdict
+
+
 def check(plan: Plan, document: Document, settings: Settings = Settings()) -> Report:
     """Check every item of ``plan`` against the summary ``document``."""
-    year = settings.year if settings.year is not None else summary_year(document)
-    where = scope(segment(document, year=year), plan.meta.region)
-    index = SentenceIndex(where.sentences, read_figures(where.sentences))
-    verdicts = decide(plan, index, year, settings.thresholds)
-    if document.locations:
-        verdicts = tuple(_on_pages(v, document.locations) for v in verdicts)
-    if where.foreign:
-        verdicts = tuple(replace(v, needs_review=True, warnings=v.warnings + where.warnings[:1])
-                         if v.status is Status.MET else v for v in verdicts)
-    return Report(plan=plan, summary_path=document.path, summary_encoding=document.encoding,
-                  summary_year=year, verdicts=verdicts, counts=count(verdicts), warnings=where.warnings)
+    prep = prepare(plan, document, settings)
+    verdicts = tuple(finish(v, document, prep)
+                     for v in decide(plan, prep.index, prep.year, settings.thresholds))
+    report = Report(plan=plan, summary_path=document.path, summary_encoding=document.encoding,
+                    summary_year=prep.year, verdicts=verdicts, counts=count(verdicts),
+                    warnings=prep.warnings)
+    return apply_reviews(report, settings.reviews, plan, document) if settings.reviews else report

@@ -6,12 +6,13 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "ipcheck"
 CORE = {"model", "errors", "units", "i18n", "plan", "plan_schema", "documents", "text", "numerals", "regions",
-        "figures", "quantities", "cues", "matching", "verdicts", "check", "outputs", "split", "batch",
-        "draft", "draft_extract", "draft_meta", "draft_structure",
+        "figures", "quantities", "cues", "matching", "verdicts", "check", "explain", "outputs", "split", "batch",
+        "draft", "draft_extract", "draft_meta", "draft_structure", "config", "pairing", "reviews",
         "formats", "formats.sniff", "formats.docx", "formats.pdf", "formats.html", "formats.chinese",
         "formats.t2s_table"}
 # Third-party imports each allowed in one place only.
-ONLY_IN = {"click": {"cli", "cli.check", "cli.figures", "cli.plan", "cli.split", "cli.review", "cli.explain", "cli.config"}, "rich": {"report.terminal", "report.index", "report.plan_table"}, "jinja2": {"report.template"}}
+ONLY_IN = {"click": {"cli", "cli.check", "cli.figures", "cli.plan", "cli.split", "cli.review", "cli.explain", "cli.config"}, "rich": {"report.terminal", "report.index", "report.plan_table", "report.explain"}, "jinja2": {"report.template"},
+           "xlsxwriter": {"report.xlsx"}}
 
 
 def _imports(path: Path) -> set[str]:

@@ -1,0 +1,214 @@
+"""Which files a batch checks and how plans pair with summaries: folder listing, manifests, pairing.
+
+Pairing (a folder of plans and/or of summaries): a plan pairs with a summary when one of
+the regions the summary's titles name is the plan's region (绵竹市 = 绵竹) and the summary's
+year falls in the plan's years. A plan's years run from ``period.start`` to ``period.end``,
+else over the due years of its items; a summary written the year before a plan starts (the
+2015 summary that announces the 2016推进计划) pairs with it only when no plan of that region
+covers the summary's year itself. A summary whose year is unknown pairs with every plan of
+its region. Files that pair with nothing are listed as unpaired, with the reason.
+
+Pure: it never prints, reads argv or exits. Split out of batch.py (which runs the pairs).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+
+from ipcheck.errors import IpcheckError
+from ipcheck.reviews import is_reviews_file
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+SUMMARY_SUFFIXES = (".txt", ".text", ".md", ".docx", ".pdf", ".html", ".htm")
+
+
+def one_line(exc: BaseException) -> str:
+    """An error as one line: an IpcheckError's first problem (and how many more)."""
+    if isinstance(exc, IpcheckError):
+        problems = [str(p) for p in exc.problems]
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        return (problems[0] if problems else str(exc)) + more
+    return f"internal error: {type(exc).__name__}: {exc}"
+
+
+# --------------------------------------------------------------------------------------
+# inputs
+# --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that is not checked: unpaired, or not a plan/summary file at all."""
+
+    path: str
+    kind: str                   # "plan" | "summary"
+    region: str | None
+    year: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    path: str
+    id: str | None = None
+    region: str | None = None
+    years: tuple[int, int] | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class SummaryInfo:
+    path: str
+    regions: tuple[str, ...] = ()
+    year: int | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Pair:
+    plan: str
+    summary: str
+
+
+def list_files(path: str, suffixes: Sequence[str], kind: str) -> tuple[list[str], list[Skipped]]:
+    """``path`` itself when it is a file, else the files directly inside the folder whose
+    names end in one of ``suffixes`` (sorted); other files are returned as skipped."""
+    p = Path(path)
+    if not p.is_dir():
+        return [path], []
+    try:
+        entries = sorted(p.iterdir(), key=lambda e: e.name)
+    except OSError as exc:
+        raise IpcheckError(f"cannot list the folder: {exc.strerror or exc}", path=path) from None
+    files, skipped = [], []
+    for e in entries:
+        if e.name.startswith(".") or e.is_dir() or (kind == "plan" and is_reviews_file(e.name)):
+            continue                     # a plan's reviews file sits beside it and is not a plan
+        if e.suffix.lower() in suffixes:
+            files.append(str(e))
+        else:
+            skipped.append(Skipped(str(e), kind, None, None,
+                                   f"not a {kind} file (expected {' or '.join(suffixes)})"))
+    if not files:
+        raise IpcheckError(f"is a directory with no {kind} files ({' or '.join(suffixes)})", path=path)
+    return files, skipped
+
+
+def read_manifest(path: str) -> list[Pair]:
+    """The pairs of a manifest: ``pairs: [{plan: …, summary: …}]``, paths relative to it."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise IpcheckError("manifest not found", path=path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IpcheckError(f"cannot read the manifest: {getattr(exc, 'strerror', None) or exc}",
+                           path=path) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise IpcheckError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=path,
+                           line=mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict) or not isinstance(data.get("pairs"), list) or not data["pairs"]:
+        raise IpcheckError("a manifest needs a non-empty list 'pairs: [{plan: FILE, summary: FILE}]'",
+                           path=path)
+    base = Path(path).parent
+    pairs = []
+    for k, item in enumerate(data["pairs"], 1):
+        if (not isinstance(item, dict) or set(item) != {"plan", "summary"}
+                or not all(isinstance(item[key], str) and item[key].strip() for key in ("plan", "summary"))):
+            raise IpcheckError(f"pair {k}: expected exactly 'plan: FILE' and 'summary: FILE'", path=path)
+        pairs.append(Pair(_join(base, item["plan"]), _join(base, item["summary"])))
+    return pairs
+
+
+def _join(base: Path, rel: str) -> str:
+    return os.path.normpath(str(base / rel)) if not os.path.isabs(rel) else rel
+
+
+# --------------------------------------------------------------------------------------
+# describing and pairing
+# --------------------------------------------------------------------------------------
+
+def describe_plan(path: str) -> PlanInfo:
+    """A plan's id, region and years, or the one-line error that stops it loading."""
+    from ipcheck.plan import load_plan
+    try:
+        plan = load_plan(path)
+    except IpcheckError as exc:
+        return PlanInfo(path, error=one_line(exc))
+    meta = plan.meta
+    if meta.period is not None:
+        years: tuple[int, int] | None = (meta.period.start, meta.period.end)
+    else:
+        dues = [i.due for i in (*plan.targets, *plan.tasks) if i.due is not None]
+        years = (min(dues), max(dues)) if dues else None
+    return PlanInfo(path, meta.id, meta.region, years)
+
+
+def describe_summary(path: str, year: int | None = None) -> SummaryInfo:
+    """The regions a summary's titles name and the year it reports on (``year`` overrides)."""
+    from ipcheck.documents import read_document
+    from ipcheck.regions import split
+    from ipcheck.text import segment, summary_year
+    try:
+        doc = read_document(path)
+    except IpcheckError as exc:
+        return SummaryInfo(path, error=one_line(exc))
+    if year is None:
+        year = summary_year(doc)
+    regions = tuple(dict.fromkeys(p.region for p in split(segment(doc, year=year))))
+    return SummaryInfo(path, regions, year)
+
+
+def _describe_summary_job(args: tuple[str, int | None]) -> SummaryInfo:
+    return describe_summary(*args)
+
+
+def pair(plans: Sequence[PlanInfo], summaries: Sequence[SummaryInfo]) -> tuple[list[Pair], list[Skipped]]:
+    """Pair plans with summaries by region and year (see the module docstring).
+
+    Pairs come in summary order, then plan order; unpaired plans and summaries follow with
+    the reason. Infos carrying an error are left to the caller (they are failed rows).
+    """
+    from ipcheck.regions import same_region
+    good_plans = [p for p in plans if p.error is None]
+    pairs: list[Pair] = []
+    used: set[str] = set()
+    skipped: list[Skipped] = []
+    for s in summaries:
+        if s.error is not None:
+            continue
+        if not s.regions:
+            skipped.append(Skipped(s.path, "summary", None, s.year,
+                                   "no title line naming a region (2015年绵竹市…工作总结)"))
+            continue
+        chosen: list[PlanInfo] = []
+        for region in s.regions:
+            mine = [p for p in good_plans if same_region(p.region or "", region)]
+            exact = [p for p in mine if s.year is None or p.years is None or p.years[0] <= s.year <= p.years[1]]
+            early = [p for p in mine if s.year is not None and p.years is not None and s.year == p.years[0] - 1]
+            chosen += [p for p in (exact or early) if p not in chosen]
+        for p in chosen:
+            pairs.append(Pair(p.path, s.path))
+            used.add(p.path)
+        if not chosen:
+            regions = "、".join(s.regions)
+            near = [p for p in good_plans if any(same_region(p.region or "", r) for r in s.regions)]
+            why = (f"no plan covers {s.year}: " + ", ".join(f"{Path(p.path).name} ({_span(p.years)})" for p in near)
+                   if near else f"no plan for {regions}")
+            skipped.append(Skipped(s.path, "summary", regions, s.year, why))
+    for p in good_plans:
+        if p.path not in used:
+            skipped.append(Skipped(p.path, "plan", p.region, None,
+                                   f"no summary about {p.region} for {_span(p.years)}"))
+    return pairs, skipped
+
+
+def _span(years: tuple[int, int] | None) -> str:
+    if years is None:
+        return "any year"
+    return str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"

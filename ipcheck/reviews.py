@@ -1,0 +1,303 @@
+"""Review decisions: a person's recorded verdict on a plan item, kept beside the plan and applied
+on later runs only while the summary and the plan item are still the ones that were reviewed.
+
+Pure apart from reading and writing the reviews file. A decision carries two fingerprints: the
+SHA-256 of the summary's decoded text (so re-encoding the same text is no change) and of the
+plan item's content without its line number (so moving the item in the plan is no change, but
+editing its value, metric or title is). When either differs the decision is *stale*: shown,
+never trusted; the tool's verdict stands and needs review. A person's "met" never silently
+carries over to a changed document.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from enum import Enum
+from typing import Any, Iterable
+
+import yaml
+
+from ipcheck.errors import IpcheckError, PlanError
+from ipcheck.model import Document, Plan, Report, ReviewDecision, Status, Target, Task, Verdict
+from ipcheck.outputs import write_atomic
+from ipcheck.plan_schema import BAD, Checker, node_line
+
+FORMAT_VERSION = 1
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 20
+TOP_KEYS = ("version", "decisions")
+DECISION_KEYS = ("item", "summary", "status", "reason", "by", "date", "tool_status",
+                 "summary_sha256", "item_sha256")          # also the order written
+STATUSES = {s.value: s for s in Status}
+SUFFIXES = (".yaml", ".yml")
+REVIEWS_SUFFIX = ".reviews.yaml"
+_SHA_RE = re.compile(r"[0-9a-f]{64}\Z")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\Z")
+# Which change makes a decision stale, in the order reported when both changed.
+STALE_ITEM, STALE_SUMMARY = "item_changed", "summary_changed"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One recorded decision on ``item`` for the summary file named ``summary`` (its base name)."""
+
+    item: str
+    summary: str
+    status: Status
+    reason: str
+    by: str
+    date: str                   # ISO 8601 UTC to the second: 2026-11-23T11:30:00Z
+    tool_status: Status         # the tool's verdict when the person decided
+    summary_sha256: str
+    item_sha256: str
+    line: int = 0               # where it sits in the reviews file (0 when not read from one)
+
+
+# --------------------------------------------------------------------------------------
+# where the file is, fingerprints
+# --------------------------------------------------------------------------------------
+
+def default_path(plan_path: str) -> str:
+    """``plans/mianzhu-2015.yaml`` → ``plans/mianzhu-2015.reviews.yaml``."""
+    base = plan_path
+    for suffix in SUFFIXES:
+        if base.lower().endswith(suffix):
+            base = base[: -len(suffix)]
+            break
+    return base + REVIEWS_SUFFIX
+
+
+def is_reviews_file(path: str) -> bool:
+    """Whether ``path`` names a reviews file (so a plans folder does not take it for a plan)."""
+    name = os.path.basename(path).lower()
+    return name.endswith((".reviews.yaml", ".reviews.yml"))
+
+
+def summary_name(path: str) -> str:
+    """The name a decision records its summary by: the file's base name."""
+    return os.path.basename(path)
+
+
+def summary_fingerprint(document: Document) -> str:
+    """SHA-256 of the summary's decoded text (newlines as \\n, no BOM): same text, same print."""
+    text = document.text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """A JSON value for a plan item field: enums by value, whole floats as integers."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def item_fingerprint(item: Target | Task) -> str:
+    """SHA-256 of the item's canonical JSON: every field but its line number, and its kind."""
+    fields = {f.name: _plain(getattr(item, f.name)) for f in dataclasses.fields(item) if f.name != "line"}
+    fields["kind"] = "target" if isinstance(item, Target) else "task"
+    text = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def plan_items(plan: Plan) -> dict[str, Target | Task]:
+    """The plan's items by id (ids are unique across targets and tasks)."""
+    return {i.id: i for i in (*plan.targets, *plan.tasks)}
+
+
+def now() -> str:
+    """The current time as a decision records it (UTC, to the second)."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --------------------------------------------------------------------------------------
+# reading and writing
+# --------------------------------------------------------------------------------------
+
+class _Loader(yaml.SafeLoader):
+    """A SafeLoader that refuses aliases and deep nesting while composing (hostile files stay cheap)."""
+
+    def __init__(self, stream: str, path: str) -> None:
+        super().__init__(stream)
+        self.path, self.depth = path, 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        line = self.peek_event().start_mark.line + 1
+        if self.check_event(yaml.AliasEvent):
+            raise IpcheckError("YAML aliases are not allowed in a reviews file", path=self.path, line=line)
+        if self.depth >= MAX_DEPTH:
+            raise IpcheckError(f"nesting deeper than {MAX_DEPTH} levels", path=self.path, line=line)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _compose(text: str, path: str) -> yaml.Node | None:
+    loader = _Loader(text, path)
+    try:
+        return loader.get_single_node()
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        what = getattr(err, "problem", None) or getattr(err, "context", None) or str(err)
+        raise IpcheckError("YAML syntax error: " + " ".join(str(what).split()), path=path,
+                           line=mark.line + 1 if mark else None) from None
+    finally:
+        loader.dispose()
+
+
+def _decision(chk: Checker, node: yaml.Node, k: int) -> Decision | None:
+    ctx = f"decisions[{k}]"
+    before = len(chk.problems)
+    f = chk.fields(node, ctx, "a decision", DECISION_KEYS, DECISION_KEYS)
+    if f is None:
+        return None
+    got: dict[str, Any] = {"item": chk.ident(f["item"], ctx, "item")} if "item" in f else {}
+    for key in ("summary", "reason", "by", "summary_sha256", "item_sha256"):
+        if key in f:
+            got[key] = chk.text(f[key], ctx, key)
+    for key in ("status", "tool_status"):
+        if key in f:
+            got[key] = chk.choice(f[key], ctx, key, STATUSES, list(STATUSES))
+    if "date" in f:
+        v = chk.value(f["date"], ctx, "date")
+        if isinstance(v, datetime):      # an unquoted timestamp, as a person may write it
+            v = (v if v.tzinfo is None else v.astimezone(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if v is not BAD and not (isinstance(v, str) and _DATE_RE.match(v)):
+            chk.add(f["date"], f"{ctx}: 'date' must be a UTC time like 2026-01-31T09:30:00Z")
+        got["date"] = v if isinstance(v, str) else None
+    for key in ("summary_sha256", "item_sha256"):
+        if got.get(key) is not None and not _SHA_RE.match(got[key]):
+            chk.add(f[key], f"{ctx}: '{key}' must be 64 lowercase hex digits (a SHA-256)")
+    if len(chk.problems) > before or any(got.get(key) is None for key in DECISION_KEYS):
+        return None
+    return Decision(**got, line=node_line(node))
+
+
+def parse(text: str, path: str) -> tuple[Decision, ...]:
+    """The decisions in reviews-file ``text``; every problem as FILE:LINE (raises PlanError)."""
+    root = _compose(text.removeprefix("\ufeff"), path)
+    if root is None:
+        raise IpcheckError("the reviews file is empty", path=path)
+    chk = Checker(path, yaml.SafeLoader(""))
+    top = chk.fields(root, "reviews file", "the top level", TOP_KEYS, TOP_KEYS)
+    decisions: list[Decision] = []
+    if top is not None:
+        v = chk.value(top["version"], "reviews file", "version") if "version" in top else BAD
+        if "version" in top and v != FORMAT_VERSION:
+            chk.add(top["version"], f"reviews file: unsupported version {v!r} (this ipcheck reads "
+                                    f"version {FORMAT_VERSION})")
+        seq = chk.value(top["decisions"], "reviews file", "decisions") if "decisions" in top else BAD
+        if isinstance(seq, yaml.SequenceNode):
+            decisions = [d for k, node in enumerate(seq.value) if (d := _decision(chk, node, k))]
+        elif seq is not BAD:
+            chk.wrong(top["decisions"], "reviews file", "decisions", "a list", seq)
+    seen: dict[tuple[str, str], int] = {}
+    for d in decisions:
+        if (d.item, d.summary) in seen:
+            chk.add(d.line, f"duplicate decision on {d.item} for {d.summary} (first at line "
+                            f"{seen[d.item, d.summary]})")
+        seen.setdefault((d.item, d.summary), d.line)
+    if chk.problems:
+        raise PlanError(sorted(chk.problems, key=lambda p: p.line or 0))
+    return tuple(decisions)
+
+
+def load(path: str) -> tuple[Decision, ...]:
+    """Read the reviews file at ``path`` (UTF-8); a missing or bad file raises IpcheckError."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise IpcheckError("reviews file not found", path=path) from None
+    except OSError as exc:
+        raise IpcheckError(f"cannot read the reviews file: {exc.strerror or exc}", path=path) from None
+    if len(data) > MAX_BYTES:
+        raise IpcheckError("the reviews file is larger than 5 MB", path=path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise IpcheckError("the reviews file is not UTF-8 text", path=path, line=line) from None
+    return parse(text, path)
+
+
+def find(plan_path: str, reviews: str | None = None, enabled: bool = True) -> tuple[Decision, ...] | None:
+    """The decisions that apply to a check of ``plan_path``: ``reviews`` when named (it must
+    exist), else the file beside the plan when there is one; None when disabled or absent."""
+    if not enabled:
+        return None
+    if reviews is not None:
+        return load(reviews)
+    beside = default_path(plan_path)
+    return load(beside) if os.path.isfile(beside) else None
+
+
+def dump(decisions: Iterable[Decision]) -> str:
+    """The reviews file's text: version 1, decisions sorted by (item, summary), fixed key order."""
+    rows = [{key: (v.value if isinstance(v := getattr(d, key), Status) else v) for key in DECISION_KEYS}
+            for d in sorted(decisions, key=lambda d: (d.item, d.summary))]
+    body = yaml.safe_dump({"version": FORMAT_VERSION, "decisions": rows}, allow_unicode=True,
+                          sort_keys=False, width=10**6, default_flow_style=False)
+    return ("# Review decisions for ipcheck (written by `ipcheck review`; see the README).\n"
+            "# A decision applies only while the summary and the plan item are unchanged.\n" + body)
+
+
+def save(path: str, decisions: Iterable[Decision], inputs: tuple[str, ...] = ()) -> None:
+    """Write the reviews file atomically (never half-written, never over an input)."""
+    write_atomic(path, dump(decisions), inputs=inputs)
+
+
+def record(decisions: Iterable[Decision], new: Decision) -> tuple[Decision, ...]:
+    """``decisions`` with ``new`` in place of any earlier one on the same (item, summary)."""
+    return tuple(d for d in decisions if (d.item, d.summary) != (new.item, new.summary)) + (new,)
+
+
+# --------------------------------------------------------------------------------------
+# applying
+# --------------------------------------------------------------------------------------
+
+def staleness(decision: Decision, item: Target | Task, summary_sha256: str) -> str:
+    """'' when the decision still holds, else what changed: 'item_changed' (checked first),
+    'summary_changed'."""
+    if decision.item_sha256 != item_fingerprint(item):
+        return STALE_ITEM
+    if decision.summary_sha256 != summary_sha256:
+        return STALE_SUMMARY
+    return ""
+
+
+def _applied(v: Verdict, d: Decision, stale: str) -> Verdict:
+    review = ReviewDecision(status=d.status, reason=d.reason, by=d.by, date=d.date, tool_status=v.status,
+                            reviewed_tool_status=d.tool_status, applied=not stale, stale=stale)
+    if not stale:
+        return replace(v, status=d.status, needs_review=False, review=review)
+    what = "the plan item" if stale == STALE_ITEM else "the summary"
+    warning = (f"review_stale: {what} changed since {d.by} decided {d.status.value} on {d.date}; "
+               f"the tool's verdict stands, review it again")
+    return replace(v, needs_review=True, review=review, warnings=v.warnings + (warning,))
+
+
+def apply(report: Report, decisions: Iterable[Decision], plan: Plan, document: Document) -> Report:
+    """The report with every decision on this summary applied, or flagged stale; counts follow the
+    effective statuses, and a decision on an item no longer in the plan is a report warning."""
+    from ipcheck.check import count      # check.py applies reviews itself: import late, no cycle
+    name = summary_name(report.summary_path)
+    mine = {d.item: d for d in decisions if d.summary == name}
+    if not mine:
+        return report
+    items, printed = plan_items(plan), summary_fingerprint(document)
+    verdicts = tuple(_applied(v, mine[v.item_id], staleness(mine[v.item_id], items[v.item_id], printed))
+                     if v.item_id in mine and v.item_id in items else v for v in report.verdicts)
+    orphans = tuple(f"review_orphan: {d.by} decided {d.status.value} on {d.item} for {name}, "
+                    f"but the plan has no item {d.item} any more" for d in mine.values() if d.item not in items)
+    return replace(report, verdicts=verdicts, counts=count(verdicts), warnings=report.warnings + orphans)
