@@ -1,0 +1,153 @@
+"""Why one item's verdict came out as it did: every candidate the matcher returned, how the
+verdict rules classified it, and the verdict itself (exactly the one ``check`` gives).
+
+Pure, and no second copy of the rules: the classification is verdicts.classify_*_matches,
+the very functions decide_target/decide_task use, over check.prepare's year, scope and index.
+"""
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ipcheck.check import Prepared, Settings, finish, prepare
+from ipcheck.errors import IpcheckError
+from ipcheck.matching import match_target, match_task, task_head
+from ipcheck.model import Document, Figure, Plan, Sentence, Target, Task, Verdict
+from ipcheck.verdicts import (ACTUAL, TargetCandidate, TaskCandidate, classify_target_matches,
+                              classify_task_matches, decide_target, decide_task)
+
+SCHEMA = 1
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """One item explained; ``to_dict`` is the JSON contract and what the text reporter reads."""
+
+    plan: dict[str, Any]
+    summary: dict[str, Any]
+    item: dict[str, Any]
+    thresholds: dict[str, Any]
+    candidates: tuple[dict[str, Any], ...]
+    verdict: Verdict
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain, JSON-ready dict (sorted when dumped); candidates best first."""
+        return {"schema": SCHEMA, "plan": self.plan, "summary": self.summary, "item": self.item,
+                "thresholds": self.thresholds, "candidates": list(self.candidates),
+                "verdict": _verdict_dict(self.verdict)}
+
+
+def explain(plan: Plan, document: Document, item_id: str, settings: Settings = Settings(),
+            prepared: Prepared | None = None) -> Explanation:
+    """Explain the verdict on plan item ``item_id`` against ``document``; ``prepared`` (from
+    check.prepare with the same inputs) saves reading the summary again for each of many items."""
+    item = find_item(plan, item_id)
+    prep = prepared if prepared is not None else prepare(plan, document, settings)
+    th = settings.thresholds
+    if isinstance(item, Target):
+        matches = match_target(item, prep.index)
+        verdict = decide_target(item, matches, prep.year, th)
+        candidates = [_target_candidate(c, item) for c in classify_target_matches(item, matches, prep.year, th)]
+        fields = _target_fields(item)
+    else:
+        matches = match_task(item, prep.index)
+        verdict = decide_task(item, matches, prep.year, th)
+        candidates = [_task_candidate(c) for c in classify_task_matches(item, matches, prep.year, th)]
+        fields = _task_fields(item)
+    verdict = finish(verdict, document, prep)
+    cited = {(e.sentence, tuple(map(tuple, e.highlight))) for e in verdict.evidence}
+    for rank, c in enumerate(candidates, 1):
+        c["rank"] = rank
+        c["decided"] = (c.pop("_sentence"), c.pop("_spans")) in cited
+        c.update(_place(c["line"], document))
+    return Explanation(plan={"id": plan.meta.id, "title": plan.meta.title, "region": plan.meta.region,
+                             "path": plan.path},
+                       summary=_summary(document, prep),
+                       item=fields, thresholds=asdict(th), candidates=tuple(candidates), verdict=verdict)
+
+
+def find_item(plan: Plan, item_id: str) -> Target | Task:
+    """The target or task with id ``item_id``; an unknown id is an error naming the closest ids."""
+    items: dict[str, Target | Task] = {t.id: t for t in (*plan.targets, *plan.tasks)}
+    wanted = str(item_id).strip()
+    if wanted in items:
+        return items[wanted]
+    folded = {k.casefold(): v for k, v in items.items()}
+    if wanted.casefold() in folded:
+        return folded[wanted.casefold()]
+    close = difflib.get_close_matches(wanted, list(items), n=3, cutoff=0.0) or list(items)[:3]
+    raise IpcheckError(f"no item {wanted!r} in the plan ({len(items)} items)", path=plan.path or None,
+                       hint="closest ids: " + ", ".join(close) if close else "the plan has no items")
+
+
+def _summary(document: Document, prep: Prepared) -> dict[str, Any]:
+    s = prep.where.sentences
+    return {"path": document.path, "encoding": document.encoding, "year": prep.year,
+            "scope": {"sentences": len(s), "first_line": s[0].line if s else None,
+                      "last_line": s[-1].line if s else None, "foreign": prep.where.foreign,
+                      "warnings": list(prep.warnings)}}
+
+
+def _target_fields(t: Target) -> dict[str, Any]:
+    return {"kind": "target", "id": t.id, "metric": t.metric, "measure": t.measure.value, "op": t.op.value,
+            "value": t.value, "unit": t.unit, "due": t.due, "aliases": list(t.aliases),
+            "exclude": list(t.exclude), "source": t.source, "line": t.line}
+
+
+def _task_fields(t: Task) -> dict[str, Any]:
+    return {"kind": "task", "id": t.id, "title": t.title, "keywords": list(t.keywords),
+            "owners": list(t.owners), "due": t.due, "section": t.section, "line": t.line,
+            "head": task_head(t.title)}
+
+
+def _sentence(s: Sentence, score: float) -> dict[str, Any]:
+    return {"line": s.line, "section": s.section.value, "text": s.text, "score": score,
+            "_sentence": s.index}
+
+
+def _finite(x: float | None) -> float | None:
+    return x if x is not None and math.isfinite(x) else None
+
+
+def _figure(f: Figure) -> dict[str, Any]:
+    return {"text": f.text.strip(), "value": f.value, "unit": f.unit, "kind": f.kind.value,
+            "quantity": f.quantity, "qualifier": f.qualifier, "low": _finite(f.low), "high": _finite(f.high),
+            "year": f.year, "warnings": list(f.warnings), "start": f.start, "end": f.end}
+
+
+_RESULT = {True: "holds", False: "fails", None: "open"}
+
+
+def _target_candidate(c: TargetCandidate, target: Target) -> dict[str, Any]:
+    out = _sentence(c.match.sentence, c.match.score)
+    lo, hi = c.interval
+    out.update(figure=_figure(c.match.figure), interval=[_finite(lo), _finite(hi)], unit=target.unit,
+               **{"class": c.why, "detail": "", "compare": _RESULT[c.result] if c.why == ACTUAL else None},
+               _spans=((c.match.figure.start, c.match.figure.end),))
+    return out
+
+
+def _task_candidate(c: TaskCandidate) -> dict[str, Any]:
+    out = _sentence(c.match.sentence, c.match.score)
+    out.update(hits=[list(h) for h in c.match.hits], head=c.match.head, detail=c.detail,
+               _spans=tuple(map(tuple, c.match.hits)), **{"class": c.group})
+    return out
+
+
+def _place(line: int, document: Document) -> dict[str, Any]:
+    """The PDF page and line on it of text line ``line`` (None for other documents)."""
+    loc = document.locations
+    if loc and 1 <= line <= len(loc):
+        return {"page": loc[line - 1][0], "page_line": loc[line - 1][1]}
+    return {"page": None, "page_line": None}
+
+
+def _verdict_dict(v: Verdict) -> dict[str, Any]:
+    return {"item_id": v.item_id, "kind": v.kind, "status": v.status.value, "needs_review": v.needs_review,
+            "reason": v.reason, "message": v.message, "confidence": v.confidence,
+            "params": {k: val for k, val in v.params}, "warnings": list(v.warnings),
+            "figure": _figure(v.figure) if v.figure else None,
+            "evidence": [{"line": e.line, "section": e.section.value, "score": e.score, "text": e.text,
+                          "page": e.page, "page_line": e.page_line} for e in v.evidence]}
