@@ -78,9 +78,9 @@ def render(report: Report, width: int = 120, color: bool = False, lang: str = DE
                       title_style=STYLE[status], title_justify="left",
                       show_lines=False, expand=True, box=None, pad_edge=False)
         table.add_column(t("col.id", lang), no_wrap=True)
-        table.add_column(t("col.item", lang), ratio=2)
+        table.add_column(t("col.item", lang), ratio=2, overflow="fold")
         table.add_column(t("col.conf", lang), justify="right", no_wrap=True)
-        table.add_column(t("col.evidence", lang), ratio=3)
+        table.add_column(t("col.evidence", lang), ratio=3, overflow="fold")
         for i in items:
             flag = Text(" " + t("label.review", lang), style="magenta") if i["needs_review"] else Text("")
             label = Text(i["label"]) + flag
