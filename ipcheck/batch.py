@@ -204,7 +204,8 @@ def index(result: Result, fail_on: Iterable[str]) -> dict[str, Any]:
         "schema": INDEX_SCHEMA,
         "fail_on": sorted(fail_on),
         "pairs": result.rows,
-        "unpaired": [{"path": s.path, "kind": s.kind, "region": s.region, "year": s.year, "reason": s.reason}
+        "unpaired": [{"path": s.path, "kind": s.kind, "region": s.region, "year": s.year, "reason": s.reason,
+                      "reason_code": s.code, "reason_params": dict(s.params)}
                      for s in result.skipped],
         "totals": {**totals, "pairs": len(result.rows),
                    "checked": sum(r["status"] == "checked" for r in result.rows),

@@ -20,6 +20,7 @@ from typing import Sequence
 import yaml
 
 from ipcheck.errors import IpcheckError
+from ipcheck.i18n import t
 from ipcheck.reviews import is_reviews_file
 
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -47,7 +48,17 @@ class Skipped:
     kind: str                   # "plan" | "summary"
     region: str | None
     year: int | None
-    reason: str
+    reason: str                 # in English; ``code`` and ``params`` rebuild it in any language
+    code: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+
+def _skipped(path: str, kind: str, region: str | None, year: int | None, code: str,
+             params: dict[str, str] | None = None) -> Skipped:
+    """A Skipped whose reason is the catalogue's "unpaired.<code>" entry with ``params``."""
+    params = params or {}
+    return Skipped(path, kind, region, year, t(f"unpaired.{code}", "en", **params), code,
+                   tuple(sorted(params.items())))
 
 
 @dataclass(frozen=True)
@@ -90,8 +101,7 @@ def list_files(path: str, suffixes: Sequence[str], kind: str) -> tuple[list[str]
         if e.suffix.lower() in suffixes:
             files.append(str(e))
         else:
-            skipped.append(Skipped(str(e), kind, None, None,
-                                   f"not a {kind} file (expected {' or '.join(suffixes)})"))
+            skipped.append(_skipped(str(e), kind, None, None, f"not_a_{kind}", {"expected": ", ".join(suffixes)}))
     if not files:
         raise IpcheckError(f"is a directory with no {kind} files ({' or '.join(suffixes)})", path=path)
     return files, skipped
@@ -183,8 +193,7 @@ def pair(plans: Sequence[PlanInfo], summaries: Sequence[SummaryInfo]) -> tuple[l
         if s.error is not None:
             continue
         if not s.regions:
-            skipped.append(Skipped(s.path, "summary", None, s.year,
-                                   "no title line naming a region (2015年绵竹市…工作总结)"))
+            skipped.append(_skipped(s.path, "summary", None, s.year, "no_region"))
             continue
         chosen: list[PlanInfo] = []
         for region in s.regions:
@@ -198,13 +207,16 @@ def pair(plans: Sequence[PlanInfo], summaries: Sequence[SummaryInfo]) -> tuple[l
         if not chosen:
             regions = "、".join(s.regions)
             near = [p for p in good_plans if any(same_region(p.region or "", r) for r in s.regions)]
-            why = (f"no plan covers {s.year}: " + ", ".join(f"{Path(p.path).name} ({_span(p.years)})" for p in near)
-                   if near else f"no plan for {regions}")
-            skipped.append(Skipped(s.path, "summary", regions, s.year, why))
+            if near:
+                plans = ", ".join(f"{Path(p.path).name} ({_span(p.years)})" for p in near)
+                skipped.append(_skipped(s.path, "summary", regions, s.year, "no_plan_covers",
+                                        {"year": str(s.year), "plans": plans}))
+            else:
+                skipped.append(_skipped(s.path, "summary", regions, s.year, "no_plan_for", {"regions": regions}))
     for p in good_plans:
         if p.path not in used:
-            skipped.append(Skipped(p.path, "plan", p.region, None,
-                                   f"no summary about {p.region} for {_span(p.years)}"))
+            skipped.append(_skipped(p.path, "plan", p.region, None, "no_summary",
+                                    {"region": p.region or "", "years": _span(p.years)}))
     return pairs, skipped
 
 

@@ -2,6 +2,7 @@
 verdict messages and warnings translated, and every human-facing report in the chosen language."""
 from __future__ import annotations
 
+import json
 import re
 import string
 from pathlib import Path
@@ -256,3 +257,23 @@ def test_batch_index_in_both_languages(tmp_path: Path) -> None:
         assert f'<html lang="{lang}">' in html
         for w in words:
             assert w in result.output and w in html and w in md, (lang, w)
+
+
+def test_unpaired_files_are_explained_in_the_report_language(tmp_path: Path) -> None:
+    plans, summaries = tmp_path / "plans", tmp_path / "summaries"
+    plans.mkdir(), summaries.mkdir()
+    (plans / "mianzhu-2015.yaml").write_bytes(PLAN.read_bytes())
+    (summaries / "zigong-2015.txt").write_bytes((ROOT / "summaries/2015/zigong-2015.txt").read_bytes())
+    runner = CliRunner()
+    for lang, words in (("zh-CN", ("没有自贡市的方案", "没有绵竹市2015的总结")),
+                        ("en", ("no plan for 自贡市", "no summary about 绵竹市 for 2015"))):
+        out = tmp_path / lang
+        result = runner.invoke(main, ["check", "--lang", lang, str(plans), str(summaries), "--output-dir", str(out)])
+        html = (out / "index.html").read_text(encoding="utf-8")
+        md = (out / "index.md").read_text(encoding="utf-8")
+        printed = "".join(result.output.split())      # the terminal table wraps long paths
+        for w in words:
+            assert "".join(w.split()) in printed and w in html and w in md, (lang, w)
+        assert out.name in result.stderr and ("份 html 报告" if lang == "zh-CN" else "html reports") in result.stderr
+        index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+        assert {u["reason_code"] for u in index["unpaired"]} == {"no_plan_for", "no_summary"}

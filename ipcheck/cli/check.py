@@ -176,6 +176,7 @@ def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt:
         for name, kind in FILES.items():
             write_atomic(os.path.join(output_dir, name), RENDER[kind](idx, options.lang))
         written = sum(1 for r in idx["pairs"] if r["report"])
-        click.echo(f"{output_dir}: {written} {chosen} reports, " + ", ".join(FILES), err=True)
+        click.echo(t("cli.batch_written", options.lang, dir=output_dir, count=written, format=chosen,
+                     files=", ".join(FILES)), err=True)
     return result.exit_status
 

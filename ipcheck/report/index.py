@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from ipcheck.i18n import DEFAULT_LANG, status_word, t
+from ipcheck.i18n import DEFAULT_LANG, status_word, t, unpaired_reason
 
 COLUMNS = ("met", "missed", "unreported", "pending", "needs_review")
 FILES = {"index.json": "json", "index.html": "html", "index.md": "markdown"}
@@ -65,7 +65,7 @@ def render_table(index: dict[str, Any], width: int = 120, color: bool = False, l
             console.print(Text(t("index.failed", lang, error=r["error"]), style="red"), overflow="fold")
     for u in index["unpaired"]:
         console.print(Text(t("index.unpaired", lang, kind=t(f"kind.{u['kind']}", lang), path=u["path"],
-                             reason=u["reason"]), style="yellow"))
+                             reason=unpaired_reason(u, lang)), style="yellow"))
     return buf.getvalue()
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 
-from ipcheck.i18n import DEFAULT_LANG, stale_text, t, warning_text
+from ipcheck.i18n import DEFAULT_LANG, stale_text, t, unpaired_reason, warning_text
 from ipcheck.model import Report
 from ipcheck.report.context import STATUS_ORDER, build, segments
 
@@ -80,7 +80,8 @@ def _helpers(lang: str) -> dict:
     """The functions every template may call, bound to the report language."""
     return {"t": lambda key, **params: t(key, lang, **params),
             "warning": lambda w: warning_text(w, lang),
-            "stale_text": lambda stale: stale_text(stale, lang)}
+            "stale_text": lambda stale: stale_text(stale, lang),
+            "unpaired_reason": lambda row: unpaired_reason(row, lang)}
 
 
 def _context(report: Report, lang: str = DEFAULT_LANG) -> dict:

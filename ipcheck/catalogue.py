@@ -1,0 +1,364 @@
+"""The words of every report, English and Chinese, as data: ``CATALOGUE[lang][key]`` and the
+patterns that take a warning's detail apart for translation. ipcheck.i18n looks them up;
+tests/test_i18n.py checks both languages have the same keys and the same {parameters}.
+Blocks are merged in from (key: (English, Chinese)) tables, one per report family."""
+from __future__ import annotations
+
+import re
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "en": {
+        "status.met": "met",
+        "status.missed": "missed",
+        "status.unreported": "unreported",
+        "status.pending": "pending",
+        "needs_review": "needs review",
+    },
+    "zh-CN": {
+        "status.met": "已完成",
+        "status.missed": "未完成",
+        "status.unreported": "未报告",
+        "status.pending": "未到期",
+        "needs_review": "需人工复核",
+    },
+}
+
+# key: (English, Chinese). English keeps the words the reports used before there was a
+# catalogue (tests and users grep for them); Chinese is what an assessment officer writes.
+_ENTRIES: dict[str, tuple[str, str]] = {
+    # words and labels
+    "label.plan": ("plan", "方案"),
+    "label.summary": ("summary", "总结"),
+    "label.year": ("year", "年度"),
+    "label.unknown": ("unknown", "未知"),
+    "label.encoding": ("encoding", "编码"),
+    "label.region": ("region", "地区"),
+    "label.issuer": ("issuer", "印发单位"),
+    "label.issued": ("issued", "印发日期"),
+    "label.period": ("period", "实施期"),
+    "label.status": ("status", "状态"),
+    "label.items": ("items", "事项数"),
+    "label.total": ("total", "合计"),
+    "label.all": ("all", "全部"),
+    "label.review": ("review", "需复核"),
+    "label.confidence": ("confidence", "置信度"),
+    "label.score": ("score", "匹配度"),
+    "label.evidence": ("evidence", "依据"),
+    "label.figure": ("figure", "数字"),
+    "label.target": ("target", "目标"),
+    "label.owners": ("owners", "责任单位"),
+    "label.due": ("due", "时限"),
+    "label.line": ("line", "行"),
+    "label.page": ("page", "页"),
+    "label.value": ("{label}: {value}", "{label}：{value}"),
+    "list.sep": (", ", "，"),
+    "col.id": ("id", "编号"),
+    "col.item": ("item", "事项"),
+    "col.conf": ("conf", "置信度"),
+    "col.evidence": ("evidence", "依据"),
+    "col.plan": ("plan", "方案"),
+    "col.summary": ("summary", "总结"),
+    "col.region": ("region", "地区"),
+    "col.year": ("year", "年度"),
+    "col.needs_review": ("needs review", "需复核"),
+    "col.result": ("result", "结果"),
+    "col.report": ("report", "报告"),
+    "col.file": ("file", "文件"),
+    "col.kind": ("kind", "类型"),
+    "col.reason": ("reason", "原因"),
+    "col.metric": ("metric", "指标"),
+    "col.measure": ("measure", "口径"),
+    "col.commitment": ("commitment", "目标值"),
+    "col.due": ("due", "时限"),
+    "col.line": ("line", "行号"),
+    "col.title": ("title", "任务"),
+    "col.owners": ("owners", "责任单位"),
+    "col.section": ("section", "所属部分"),
+    "section.results": ("results", "工作成效"),
+    "section.problems": ("problems", "存在问题"),
+    "section.next_plan": ("next_plan", "下一步计划"),
+    "section.front": ("front", "正文之前"),
+    "measure.level": ("level", "数量"),
+    "measure.growth": ("growth", "同比增长率"),
+    "measure.annual_growth": ("annual_growth", "年均增长率"),
+    "measure.share": ("share", "占比"),
+    "kind.level": ("level", "数量"),
+    "kind.growth": ("growth", "同比增长率"),
+    "kind.annual_growth": ("annual_growth", "年均增长率"),
+    "kind.share": ("share", "占比"),
+    "kind.multiple": ("multiple", "倍数"),
+    "kind.increase": ("increase", "增加量"),
+    "kind.decrease": ("decrease", "减少量"),
+    "kind.completion": ("completion", "完成率"),
+    "kind.target": ("target", "目标值"),
+    "kind.plan": ("plan", "方案"),
+    "kind.summary": ("summary", "总结"),
+    "colon": (": ", "："),
+    "clause.sep": ("; ", "；"),
+    "item.paren": ("({text})", "（{text}）"),
+    "op.>=": (">=", "≥"),
+    "op.>": (">", ">"),
+    "op.<=": ("<=", "≤"),
+    "op.<": ("<", "<"),
+    "op.==": ("==", "="),
+    # one report (terminal, HTML, Markdown)
+    "report.heading": ("ipcheck: {title} ({id})", "ipcheck 核查报告：{title}（{id}）"),
+    "report.title": ("ipcheck: {title}", "ipcheck 核查报告：{title}"),
+    "report.meta": ("summary: {path}  year: {year}  encoding: {encoding}",
+                    "总结：{path}  年度：{year}  编码：{encoding}"),
+    "report.group": ("{status} ({count})", "{status}（{count}）"),
+    "report.count": ("{label}: {count}", "{label}：{count}"),
+    "report.need_review_count": ("{count} need review", "需人工复核 {count} 项"),
+    "report.items_count": ("{count} items", "共 {count} 项"),
+    "report.footer": ("ipcheck {version} · report schema {schema}", "ipcheck {version} · 报告格式版本 {schema}"),
+    "report.chart": ("Items by status", "各状态事项数"),
+    "report.chart_label": ("{status}: {count} of {total}", "{status}：{count} / {total} 项"),
+    "item.target": ("target: {metric} ({measure}) {op} {value}{unit}", "目标：{metric}（{measure}）{op} {value}{unit}"),
+    "item.target_due": (", due {due}", "，时限 {due} 年"),
+    "item.owners": ("owners: {owners}", "责任单位：{owners}"),
+    "item.due": ("due {due}", "时限 {due} 年"),
+    "item.confidence": ("(confidence {confidence}, {reason})", "（置信度 {confidence}，代码 {reason}）"),
+    "item.figure": ("figure: {text} → {value} {unit}{qualifier}, {kind} of {quantity}",
+                    "数字：{text} → {value} {unit}{qualifier}，{quantity}的{kind}"),
+    "item.qualifier": (" ({qualifier})", "（{qualifier}）"),
+    "item.line": ("line {line}", "第 {line} 行"),
+    "item.page_line": ("page {page}, line {line}", "第 {page} 页第 {line} 行"),
+    "term.line": ("L{line}", "第{line}行"),
+    "term.page_line": ("p{page} L{line}", "第{page}页第{line}行"),
+    "item.where": ("{where} · {section} · score {score}", "{where} · {section} · 匹配度 {score}"),
+    "item.where_md": ("{where} ({section})", "{where}（{section}）"),
+    # a person's review decision
+    "review.heading": ("reviewed", "人工复核"),
+    "review.decision": ("{by} decided {status} on {date}: {reason}", "{by} 于 {date} 复核认定为{status}：{reason}"),
+    "review.tool": ("the tool said {status}", "工具判定：{status}"),
+    "review.not_applied": ("decision not applied: {why}; the tool's verdict stands",
+                           "复核决定未采用：{why}，仍以工具判定为准"),
+    "stale.summary_changed": ("the summary changed after the review", "评审后总结已变更"),
+    "stale.item_changed": ("the plan item changed after the review", "评审后方案条目已变更"),
+    "stale.other": ("the inputs changed after the review ({stale})", "评审后输入已变更（{stale}）"),
+    # the batch index
+    "index.title": ("ipcheck batch", "ipcheck 批量核查"),
+    "index.html_title": ("ipcheck batch: {pairs} pairs", "ipcheck 批量核查：{pairs} 组"),
+    "index.totals": ("{pairs} pairs: {checked} checked, {failed} failed to run, {failing} with a status in "
+                     "--fail-on ({fail_on}); {unpaired} files unpaired. Exit status {exit_status}.",
+                     "共 {pairs} 组：已核查 {checked} 组，{failed} 组运行失败，{failing} 组含 --fail-on 所列状态"
+                     "（{fail_on}）；{unpaired} 个文件未配对。退出状态 {exit_status}。"),
+    "index.totals_short": ("{pairs} pairs: {checked} checked, {failed} failed to run, {failing} failing; "
+                           "{unpaired} files unpaired",
+                           "共 {pairs} 组：已核查 {checked} 组，运行失败 {failed} 组，不通过 {failing} 组；"
+                           "未配对文件 {unpaired} 个"),
+    "index.failed": ("failed: {error}", "运行失败：{error}"),
+    "index.unpaired": ("unpaired {kind}: {path}: {reason}", "未配对的{kind}：{path}：{reason}"),
+    "index.unpaired_heading": ("Unpaired files ({count})", "未配对文件（{count}）"),
+    "result.failed": ("failed", "运行失败"),
+    "result.failing": ("failing", "不通过"),
+    "result.ok": ("ok", "通过"),
+    # ipcheck plan show
+    "plan.targets": ("targets ({count})", "目标（{count}）"),
+    "plan.tasks": ("tasks ({count})", "任务（{count}）"),
+    # the line `ipcheck check -o FILE` prints on stderr
+    "cli.written": ("{output}: {counts}", "{output}：{counts}"),
+    "cli.count": ("{count} {status}", "{status} {count} 项"),
+    "cli.need_review": ("{count} need review", "需人工复核 {count} 项"),
+    # verdict messages: "reason.<code>" with {desc} composed from the figure and the target
+    "reason.desc": ("{figure} ({quantity}) vs {op} {value}{unit}", "{figure}（{quantity}）对照目标 {op} {value}{unit}"),
+    "reason.desc.decrease": ("{figure} ({quantity}, a decrease) vs {op} {value}{unit}",
+                             "{figure}（{quantity}，下降）对照目标 {op} {value}{unit}"),
+    "reason.target.met": ("met: {desc}", "已完成：{desc}"),
+    "reason.target.missed": ("missed: {desc}", "未完成：{desc}"),
+    "reason.target.not_yet_met": ("not met yet, due {due}: {desc}", "尚未达到，时限 {due} 年：{desc}"),
+    "reason.target.conflicting_figures": ("figures for {metric} disagree: {desc}", "{metric}的数字相互矛盾：{desc}"),
+    "reason.target.bound_ambiguous": ("the qualifier leaves it open whether {desc} holds",
+                                      "限定词使结果无法确定：{desc}"),
+    "reason.target.not_due": ("not due until {due}; no actual for {metric} yet",
+                              "{due} 年才到期；总结尚未报告{metric}的实际数"),
+    "reason.target.unreported": ("no figure for {metric} in the results", "工作成效部分没有{metric}的数字"),
+    "reason.target.only_in_next_plan": ("mentioned only in the next-year plan: {figure}", "仅在下一步计划中提及：{figure}"),
+    "reason.target.only_in_problems": ("mentioned only among the problems: {figure}", "仅在存在问题中提及：{figure}"),
+    "reason.target.only_in_front": ("mentioned only before the body of the summary: {figure}",
+                                    "仅在总结正文之前提及：{figure}"),
+    "reason.target.only_as_target": ("the summary restates the target but gives no actual: {figure}",
+                                     "总结只复述了目标，没有给出实际数：{figure}"),
+    "reason.target.only_as_intention": ("mentioned only as an intention or forecast: {figure}",
+                                        "仅作为打算或预计提及：{figure}"),
+    "reason.target.other_year": ("figures found are for another year: {figure}", "找到的数字属于其他年份：{figure}"),
+    "reason.task.numeric_see_targets": ("the task commits to figures: words alone cannot show it done; check its targets",
+                                        "该任务含量化指标，仅凭文字不能证明已完成；请核对相应目标"),
+    "reason.task.recurring_not_due": ("a recurring duty due {due}: earlier work does not fulfil it yet",
+                                      "经常性工作，时限 {due} 年：此前的工作尚不能算作完成"),
+    "reason.task.met": ("the results report it done", "工作成效部分报告已完成"),
+    "reason.task.not_done": ("the results say it was not done", "工作成效部分表明未完成"),
+    "reason.task.only_in_problems": ("named only among the problems", "仅在存在问题中提及"),
+    "reason.task.only_planned": ("mentioned only as a plan or intention, not as done", "仅作为计划或打算提及，未报告已完成"),
+    "reason.task.weak_evidence": ("only weak evidence in the results; review the quoted sentences",
+                                  "工作成效部分只有较弱的依据，请核对所引句子"),
+    "reason.task.not_due": ("not due until {due}; nothing reported yet", "{due} 年才到期；尚未报告"),
+    "reason.task.unreported": ("nothing in the results matches it", "工作成效部分没有与之对应的内容"),
+    # warnings "code: detail": English is the warning itself ({detail}); Chinese is built from
+    # the parts _WARNING_PARTS reads out of the detail (quoted source text kept as written)
+    "warning.garbled_unit": ("{code}: {detail}", "单位疑似乱码：'{text}' 按 {value} 读取"),
+    "warning.unit_compound": ("{code}: {detail}", "复合单位：'{text}' 按 {unit} 读取"),
+    "warning.rate_unit": ("{code}: {detail}", "{unit} 是比率单位，不是数量"),
+    "warning.conflicting_qualifiers": ("{code}: {detail}", "限定词相互矛盾：{words}"),
+    "warning.multi_year": ("{code}: {detail}", "跨年度的数字：'{text}'"),
+    "warning.multi_year.since": ("{code}: {detail}", "跨年度的数字：{year} 年以来的累计"),
+    "warning.partial_period": ("{code}: {detail}", "非全年的数字：'{text}'"),
+    "warning.respective_unresolved": ("{code}: {detail}", "“分别”后有 {count} 个数字，无法逐一对应"),
+    "warning.no_quantity": ("{code}: {detail}", "未能确定该数字所指的指标"),
+    "warning.cumulative": ("{code}: {detail}", "累计数，不是本期数量"),
+    "warning.blank_in_text": ("{code}: {detail}", "数字前有空白，可能缺了一个数字"),
+    "warning.recurring": ("{code}: {detail}", "每年的数额（每年），不是本期报告的数量"),
+    "warning.estimate": ("{code}: {detail}", "该数字是预计数"),
+    "warning.split_number": ("{code}: {detail}", "'{text}' 的数字之间夹有 {gap}，按 '{read}' 读取，请核对原文"),
+    "warning.bidi_control": ("{code}: {detail}",
+                             "'{text}' 旁有双向控制字符 {gap}，可能显示颠倒；按文件顺序读作 '{read}'，请核对原文"),
+    "warning.region_mismatch": ("{code}: {detail}", "总结所述地区为{found}，方案属于{region}；每个“已完成”都需人工复核"),
+    "warning.compilation": ("{code}: {detail}", "文件汇编了{listed}的总结；只核对了{region}的部分（第 {lines} 行）"),
+    "warning.compilation.none": ("{code}: {detail}", "文件汇编了{listed}的总结，没有{region}的；每个“已完成”都需人工复核"),
+    "warning.year_mismatch": ("{code}: {detail}", "总结标题写的是 {titled} 年，却按 {year} 年核对；所报数字可能属于 {titled} 年"),
+    "warning.other": ("{code}: {detail}", "{code}：{detail}"),
+}
+for _key, (_en, _zh) in _ENTRIES.items():
+    CATALOGUE["en"].setdefault(_key, _en)
+    CATALOGUE["zh-CN"].setdefault(_key, _zh)
+
+# --- ci-formats (helper B): CSV/XLSX headings, JUnit, annotation and MR-comment words. ---
+_CI_FORMATS: dict[str, tuple[str, str]] = {
+    "csv.id": ("id", "编号"), "csv.kind": ("kind", "类别"), "csv.label": ("item", "事项"),
+    "csv.status": ("status", "结论"), "csv.needs_review": ("needs review", "需人工复核"),
+    "csv.confidence": ("confidence", "置信度"), "csv.reason": ("reason code", "原因代码"),
+    "csv.message": ("message", "说明"), "csv.figure_text": ("figure text", "数字原文"),
+    "csv.figure_value": ("figure value", "数值"), "csv.unit": ("unit", "单位"),
+    "csv.line": ("evidence line", "证据行"), "csv.page": ("page", "页"),
+    "csv.evidence": ("evidence sentence", "证据原文"), "csv.summary": ("summary file", "总结文件"),
+    "csv.plan_line": ("plan line", "方案行"),
+    "item_kind.target": ("target", "指标"), "item_kind.task": ("task", "任务"),
+    "ci.yes": ("yes", "是"), "ci.no": ("no", "否"),
+    "ci.line": ("line {line}", "第 {line} 行"), "ci.page_line": ("page {page}, line {line}", "第 {page} 页第 {line} 行"),
+    "ci.plan_line": ("plan line {line}", "方案第 {line} 行"), "ci.evidence": ("evidence", "证据"),
+    "ci.figure": ("figure", "数字"), "ci.confidence": ("confidence", "置信度"), "ci.reason": ("reason", "原因"),
+    "ci.no_evidence": ("no sentence found in the summary", "总结中未找到相关语句"),
+    "ci.total": ("total", "合计"), "ci.count": ("items", "项数"),
+    "ci.sheet_items": ("items", "事项"), "ci.sheet_counts": ("counts", "统计"),
+    "ci.review": ("reviewed as {status} by {by} ({date}); the tool said {tool}: {reason}",
+                  "人工复核结论：{status}（{by}，{date}）；工具结论：{tool}；理由：{reason}"),
+    "comment.title": ("ipcheck: {title}", "ipcheck 核查结果：{title}"),
+    "comment.summary": ("plan {plan}, summary {path}, year {year}", "方案 {plan}，总结 {path}，年度 {year}"),
+    "comment.failing": ("Failing or needing review", "未通过或需人工复核的事项"),
+    "comment.none_failing": ("Nothing failing and nothing to review.", "没有未通过或需人工复核的事项。"),
+    "comment.others": ("The other {n} items", "其余 {n} 项"),
+    "comment.truncated": ("{n} more rows left out to stay within the comment size limit; see the full report.",
+                          "为不超过评论长度上限，另有 {n} 行未列出；请查看完整报告。"),
+}
+for _key, (_en, _zh) in _CI_FORMATS.items():
+    CATALOGUE["en"].setdefault(_key, _en)
+    CATALOGUE["zh-CN"].setdefault(_key, _zh)
+# --- end ci-formats ---
+
+# Warning details (English, from figures.py, quantities.py, check.py, regions.py) -> the parts a
+# translation needs; the first pattern that matches the whole detail wins, its key is the entry.
+_WARNING_PARTS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    "garbled_unit": (("warning.garbled_unit", re.compile(r"'(?P<text>.*)' read as (?P<value>.+)")),),
+    "unit_compound": (("warning.unit_compound", re.compile(r"'(?P<text>.*)' read as (?P<unit>.+)")),),
+    "rate_unit": (("warning.rate_unit", re.compile(r"(?P<unit>.+) is a rate, not an amount")),),
+    "conflicting_qualifiers": (("warning.conflicting_qualifiers", re.compile(r"(?P<words>.+)")),),
+    "multi_year": (("warning.multi_year.since", re.compile(r"since (?P<year>.+)")),
+                   ("warning.multi_year", re.compile(r"'(?P<text>.*)'"))),
+    "partial_period": (("warning.partial_period", re.compile(r"'(?P<text>.*)'")),),
+    "respective_unresolved": (("warning.respective_unresolved", re.compile(r"分别 with (?P<count>\d+) figures")),),
+    "no_quantity": (("warning.no_quantity", re.compile(r".*")),),
+    "cumulative": (("warning.cumulative", re.compile(r".*")),),
+    "blank_in_text": (("warning.blank_in_text", re.compile(r".*")),),
+    "recurring": (("warning.recurring", re.compile(r".*")),),
+    "estimate": (("warning.estimate", re.compile(r".*")),),
+    "split_number": (("warning.split_number", re.compile(
+        r"'(?P<text>.*)' has (?P<gap>\S+) between its digits; read as '(?P<read>.*)', check the source")),),
+    "bidi_control": (("warning.bidi_control", re.compile(
+        r"(?P<gap>U\+[0-9A-F]+) next to '(?P<text>.*)' may make it display reversed; "
+        r"read as '(?P<read>.*)' in file order, check the source")),),
+    "region_mismatch": (("warning.region_mismatch", re.compile(
+        r"the summary is about (?P<found>.+), the plan is for (?P<region>.+); every 'met' needs review")),),
+    "year_mismatch": (("warning.year_mismatch", re.compile(
+        r"the summary's title says (?P<titled>\d+), it was checked as (?P<year>\d+); figures it reports may be for \d+")),),
+    "compilation": (("warning.compilation.none", re.compile(
+        r"the document holds summaries of (?P<listed>.+), none for (?P<region>.+); every 'met' needs review")),
+                    ("warning.compilation", re.compile(
+        r"the document holds summaries of (?P<listed>.+); checked the part about (?P<region>.+) "
+        r"\(lines (?P<lines>.+)\)"))),
+}
+
+
+# --- explain (helper E): `ipcheck explain`, why one item's verdict came out as it did. ---
+_EXPLAIN: dict[str, tuple[str, str]] = {
+    "explain.heading": ("ipcheck explain: {kind} {id}", "ipcheck 解释：{kind} {id}"),
+    "explain.kind.target": ("target", "指标"), "explain.kind.task": ("task", "任务"),
+    "explain.plan": ("plan: {title} ({id})", "计划：{title}（{id}）"),
+    "explain.summary": ("summary: {path}  year: {year}", "总结：{path}  年份：{year}"),
+    "explain.scope": ("checked lines {first}-{last} ({n} sentences)", "核查范围：第{first}-{last}行（共{n}句）"),
+    "explain.target": ("target: {metric} {op} {value}{unit}, due {due}", "指标：{metric} {op} {value}{unit}，期限 {due}"),
+    "explain.aliases": ("also called: {names}", "别名：{names}"),
+    "explain.exclude": ("not counted: {names}", "不计入：{names}"),
+    "explain.task": ("task: {title}, due {due}", "任务：{title}，期限 {due}"),
+    "explain.keywords": ("keywords: {words}", "关键词：{words}"),
+    "explain.head": ("head noun: {head}", "中心词：{head}"),
+    "explain.thresholds": ("thresholds: metric name ≥ {target_name}; task done ≥ {task_met}, "
+                           "considered ≥ {task_review}",
+                           "阈值：指标名称 ≥ {target_name}；任务完成 ≥ {task_met}，纳入考虑 ≥ {task_review}"),
+    "explain.candidates": ("Candidates ({n}, best first)", "候选（{n} 个，按得分从高到低）"),
+    "explain.no_candidates": ("The matcher found no sentence or figure for this item.",
+                              "匹配器未找到与此事项相关的语句或数字。"),
+    "explain.more": ("… {n} more candidates not shown (--limit {limit})", "…… 另有 {n} 个候选未显示（--limit {limit}）"),
+    "explain.decided": ("decided the verdict", "决定结论"),
+    "explain.score": ("score {score}", "得分 {score}"),
+    "explain.line": ("L{line}", "第{line}行"), "explain.page_line": ("p{page} L{line}", "第{page}页第{line}行"),
+    "explain.figure": ("figure “{text}”: {value} {unit}, {kind}, quantity “{quantity}”",
+                       "数字“{text}”：{value} {unit}，{kind}，量“{quantity}”"),
+    "explain.interval": ("allows [{low}, {high}] {unit}", "取值区间 [{low}, {high}] {unit}"),
+    "explain.compare.holds": ("meets the target", "达到目标"),
+    "explain.compare.fails": ("falls short of the target", "未达到目标"),
+    "explain.compare.open": ("the qualifier leaves it open", "限定词使其无法判定"),
+    "explain.head_yes": ("names the head noun", "含中心词"), "explain.head_no": ("does not name the head noun", "不含中心词"),
+    "explain.class.actual": ("counted as this year's actual", "计为本年实绩"),
+    "explain.class.below_floor": ("below the floor ({floor}): ignored", "低于下限（{floor}）：不予考虑"),
+    "explain.class.next_plan": ("excluded: in the next-year plan", "排除：位于下一步工作计划"),
+    "explain.class.problems": ("among the problems, not the results", "位于存在问题部分，不是工作成效"),
+    "explain.class.front": ("excluded: before the body of the summary", "排除：位于正文之前"),
+    "explain.class.intention": ("excluded: an intention or forecast", "排除：属于打算或预期"),
+    "explain.class.stated_target": ("excluded: the target restated, not an actual", "排除：复述的目标值，不是实绩"),
+    "explain.class.other_year": ("excluded: another year's figure", "排除：其他年份的数字"),
+    "explain.class.done": ("done: the results report it done", "完成：工作成效部分报告已完成"),
+    "explain.class.negated": ("negated: the results say it was not done", "否定：工作成效部分称未完成"),
+    "explain.class.planned": ("planned, not done", "仅为计划，未完成"),
+    "explain.class.weak": ("weak evidence", "弱证据"),
+    "explain.detail.section": ("not in the results", "不在工作成效部分"),
+    "explain.detail.intention": ("worded as a plan or intention", "表述为计划或打算"),
+    "explain.detail.score": ("score below {task_met}", "得分低于 {task_met}"),
+    "explain.detail.head": ("does not name the head noun “{head}”", "未提及中心词“{head}”"),
+    "explain.detail.done_cue": ("no word saying it was done", "没有表示已完成的措辞"),
+    "explain.section.results": ("results", "工作成效"), "explain.section.problems": ("problems", "存在问题"),
+    "explain.section.next_plan": ("next-year plan", "下一步计划"), "explain.section.front": ("front matter", "正文之前"),
+    "explain.verdict": ("Verdict: {status}", "结论：{status}"),
+    "explain.reason": ("reason {reason}, confidence {confidence}", "原因 {reason}，置信度 {confidence}"),
+    "explain.none": ("none", "无"), "explain.then": (": ", "："),
+    "explain.needs_review": (" (needs review)", "（需人工复核）"),
+}
+for _key, (_en, _zh) in _EXPLAIN.items():
+    CATALOGUE["en"].setdefault(_key, _en)
+    CATALOGUE["zh-CN"].setdefault(_key, _zh)
+# --- end explain ---
+
+
+# --- batch: why a file was left out of the pairs (ipcheck.pairing), what was written ---
+_BATCH: dict[str, tuple[str, str]] = {
+    "cli.batch_written": ("{dir}: {count} {format} reports, {files}", "{dir}：{count} 份 {format} 报告，{files}"),
+    "unpaired.not_a_plan": ("not a plan file (expected {expected})", "不是方案文件（应为 {expected}）"),
+    "unpaired.not_a_summary": ("not a summary file (expected {expected})", "不是总结文件（应为 {expected}）"),
+    "unpaired.no_region": ("no title line naming a region (2015年绵竹市…工作总结)",
+                           "没有写明地区的标题行（如“2015年绵竹市…工作总结”）"),
+    "unpaired.no_plan_for": ("no plan for {regions}", "没有{regions}的方案"),
+    "unpaired.no_plan_covers": ("no plan covers {year}: {plans}", "没有覆盖{year}年的方案：{plans}"),
+    "unpaired.no_summary": ("no summary about {region} for {years}", "没有{region}{years}的总结"),
+}
+for _key, (_en, _zh) in _BATCH.items():
+    CATALOGUE["en"].setdefault(_key, _en)
+    CATALOGUE["zh-CN"].setdefault(_key, _zh)
