@@ -2,7 +2,7 @@
 its source. Pure: it takes the working directory, an environment mapping and the flags given,
 and returns a Config; it never prints, reads argv or exits.
 
-Config files, looked for from the working directory upward to the filesystem root; the nearest
+Config files (found and parsed by ipcheck.config_files), looked for from the working directory upward to the filesystem root; the nearest
 folder holding one wins: ``ipcheck.toml``, ``.ipcheck.yaml``/``.ipcheck.yml``, or a
 ``pyproject.toml`` with a ``[tool.ipcheck]`` table. Two of them in one folder is an error naming
 both (which one wins would be a guess). ``--config FILE`` / ``IPCHECK_CONFIG`` name the file,
@@ -12,25 +12,15 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
-import sys
 from dataclasses import dataclass, fields
 from typing import Any, Callable, Collection, Mapping
 
-import yaml
-
+from ipcheck.config_files import discover, parse_toml, parse_yaml, read_text
 from ipcheck.errors import IpcheckError
 from ipcheck.i18n import DEFAULT_LANG, check_lang
 from ipcheck.model import Status
 from ipcheck.verdicts import Thresholds
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:                                   # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
-MAX_BYTES = 1024 * 1024          # a config file is a few lines; refuse anything larger unread
-FILE_NAMES = ("ipcheck.toml", ".ipcheck.yaml", ".ipcheck.yml", "pyproject.toml")
 CONFIG_ENV = "IPCHECK_CONFIG"
 # IPCHECK_* variables that are not settings: the config file itself, click's shell completion,
 # the test suite's switch for slow tests. Other unknown IPCHECK_* names are errors when they
@@ -204,115 +194,6 @@ def _resolve(path: str, folder: str, cwd: str) -> str:
     return rel if not rel.startswith(os.pardir) else full
 
 
-def _has_tool_table(path: str) -> bool:
-    """True when the pyproject.toml at ``path`` has a [tool.ipcheck] table; an unparsable one
-    that mentions ipcheck counts too, so its error is reported instead of the file skipped."""
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-        tool = tomllib.loads(data.decode("utf-8-sig")).get("tool", {})
-    except OSError:
-        return False
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return b"ipcheck" in data
-    return isinstance(tool, dict) and "ipcheck" in tool
-
-
-def discover(cwd: str) -> str | None:
-    """The config file nearest to ``cwd`` (this folder, then each parent), or None."""
-    folder = os.path.abspath(cwd)
-    while True:
-        found = [os.path.join(folder, n) for n in FILE_NAMES if os.path.isfile(os.path.join(folder, n))]
-        found = [p for p in found if not p.endswith("pyproject.toml") or _has_tool_table(p)]
-        if len(found) > 1:
-            names = " and ".join(os.path.basename(p) for p in found)
-            raise IpcheckError(f"two config files in one folder: {names}", path=folder,
-                               hint="keep one, or name it with --config FILE")
-        if found:
-            return found[0]
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None
-        folder = parent
-
-
-def _toml_lines(text: str, prefix: tuple[str, ...]) -> dict[str, int]:
-    """Line of each dotted key in TOML ``text``, relative to the table ``prefix``."""
-    out: dict[str, int] = {}
-    table: tuple[str, ...] = ()
-    for number, line in enumerate(text.splitlines(), 1):
-        s = line.strip()
-        if s.startswith("["):
-            table = tuple(p.strip().strip("\"'") for p in s.strip("[]").split("]")[0].split("."))
-            if table[:len(prefix)] == prefix and len(table) > len(prefix):
-                out.setdefault(".".join(table[len(prefix):]), number)
-            continue
-        m = re.match(r"\s*([A-Za-z0-9_\-\"'. ]+?)\s*=", line)
-        if m and table[:len(prefix)] == prefix:
-            key = ".".join(p.strip().strip("\"'") for p in m.group(1).split("."))
-            out.setdefault(".".join(table[len(prefix):] + (key,)), number)
-    return out
-
-
-def _read(path: str, shown: str) -> str:
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise IpcheckError("config file not found", path=shown) from None
-    except OSError as exc:
-        raise IpcheckError(f"cannot read config file: {exc.strerror or exc}", path=shown) from None
-    if len(data) > MAX_BYTES:
-        raise IpcheckError("config file is larger than 1 MB", path=shown)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise IpcheckError("config file is not UTF-8", path=shown, line=line) from None
-
-
-def _parse_toml(text: str, path: str) -> tuple[dict[str, Any], dict[str, int]]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"\s*\(at (?:line (\d+), column \d+|end of document)\)", str(exc))
-        message = str(exc)[:m.start()] if m else str(exc)
-        line = (int(m.group(1)) if m.group(1) else max(1, len(text.splitlines()))) if m else None
-        raise IpcheckError(f"invalid TOML: {message}", path=path, line=line) from None
-    prefix: tuple[str, ...] = ()
-    if os.path.basename(path) == "pyproject.toml":
-        prefix = ("tool", "ipcheck")
-        data = data.get("tool", {}).get("ipcheck", {})
-        if not isinstance(data, dict):
-            raise IpcheckError("[tool.ipcheck] must be a table", path=path)
-    return data, _toml_lines(text, prefix)
-
-
-def _parse_yaml(text: str, path: str) -> tuple[dict[str, Any], dict[str, int]]:
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise IpcheckError(f"invalid YAML: {exc.problem or exc}", path=path,
-                           line=mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
-        raise IpcheckError(f"invalid YAML: {exc}", path=path) from None
-    except RecursionError:
-        raise IpcheckError("invalid YAML: nesting too deep", path=path) from None
-    if data is None:
-        return {}, {}
-    if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
-        raise IpcheckError("a config file must be a mapping of settings", path=path, line=1)
-    lines: dict[str, int] = {}
-    for key, value in root.value:
-        lines[str(key.value)] = key.start_mark.line + 1
-        if isinstance(value, yaml.MappingNode):
-            for sub, _ in value.value:
-                lines[f"{key.value}.{sub.value}"] = sub.start_mark.line + 1
-    return data, lines
-
-
 def _flatten(data: dict[str, Any]) -> dict[str, Any]:
     """{"thresholds": {"task_met": 0.5}} -> {"thresholds.task_met": 0.5}; one level only."""
     out: dict[str, Any] = {}
@@ -326,8 +207,8 @@ def _flatten(data: dict[str, Any]) -> dict[str, Any]:
 
 def read_file(path: str, shown: str, cwd: str) -> dict[str, tuple[Any, Source]]:
     """Every setting of the config file at ``path`` (``shown`` names it in sources and errors)."""
-    text = _read(path, shown)
-    parse = _parse_yaml if path.endswith((".yaml", ".yml")) else _parse_toml
+    text = read_text(path, shown)
+    parse = parse_yaml if path.endswith((".yaml", ".yml")) else parse_toml
     data, lines = parse(text, shown)
     folder = os.path.dirname(os.path.abspath(path))
     out: dict[str, tuple[Any, Source]] = {}
