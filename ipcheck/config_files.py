@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from ipcheck.errors import IpcheckError
+from ipcheck.smallfiles import read_utf8
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -73,20 +74,7 @@ def _toml_lines(text: str, prefix: tuple[str, ...]) -> dict[str, int]:
 
 def read_text(path: str, shown: str) -> str:
     """The config file's text; one-line errors for a missing, unreadable, huge or non-UTF-8 file."""
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise IpcheckError("config file not found", path=shown) from None
-    except OSError as exc:
-        raise IpcheckError(f"cannot read config file: {exc.strerror or exc}", path=shown) from None
-    if len(data) > MAX_BYTES:
-        raise IpcheckError("config file is larger than 1 MB", path=shown)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise IpcheckError("config file is not UTF-8", path=shown, line=line) from None
+    return read_utf8(path, "config file", MAX_BYTES, shown)
 
 
 def parse_toml(text: str, path: str) -> tuple[dict[str, Any], dict[str, int]]:

@@ -26,6 +26,7 @@ from ipcheck.errors import IpcheckError, PlanError
 from ipcheck.model import Document, Plan, Report, ReviewDecision, Status, Target, Task, Verdict
 from ipcheck.outputs import write_atomic
 from ipcheck.plan_schema import BAD, Checker, node_line
+from ipcheck.smallfiles import read_utf8
 
 FORMAT_VERSION = 1
 MAX_BYTES = 5 * 1024 * 1024
@@ -214,20 +215,7 @@ def parse(text: str, path: str) -> tuple[Decision, ...]:
 
 def load(path: str) -> tuple[Decision, ...]:
     """Read the reviews file at ``path`` (UTF-8); a missing or bad file raises IpcheckError."""
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise IpcheckError("reviews file not found", path=path) from None
-    except OSError as exc:
-        raise IpcheckError(f"cannot read the reviews file: {exc.strerror or exc}", path=path) from None
-    if len(data) > MAX_BYTES:
-        raise IpcheckError("the reviews file is larger than 5 MB", path=path)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise IpcheckError("the reviews file is not UTF-8 text", path=path, line=line) from None
+    text = read_utf8(path, "reviews file", MAX_BYTES)
     return parse(text, path)
 
 

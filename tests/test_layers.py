@@ -5,7 +5,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "ipcheck"
-CORE = {"model", "errors", "units", "i18n", "catalogue", "config_files", "plan", "plan_schema", "documents", "text", "numerals", "regions",
+CORE = {"model", "errors", "units", "i18n", "catalogue", "config_files", "smallfiles", "plan", "plan_schema", "documents", "text", "numerals", "regions",
         "figures", "quantities", "cues", "matching", "verdicts", "check", "explain", "outputs", "split", "batch",
         "draft", "draft_extract", "draft_meta", "draft_structure", "config", "pairing", "reviews",
         "formats", "formats.sniff", "formats.docx", "formats.pdf", "formats.html", "formats.chinese",
