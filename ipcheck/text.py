@@ -154,7 +154,9 @@ def summary_year(doc: Document) -> int | None:
     """The year a summary reports on: from its title (first non-blank lines, read as one
     string because titles wrap: "2015年绵阳市…城市" / "工作总结"), else the most frequent
     20xx年 near the start, else None. Cue rules compare plan years against it."""
-    norm = normalise(doc.text)
+    raw = doc.text
+    first_lines = sum(len(ln) + 1 for ln in raw.split("\n", 200)[:200])
+    norm = normalise(raw[:max(min(first_lines, 100 * _HEAD_CHARS), _HEAD_CHARS)])   # 1:1, so a prefix
     lines = [ln.strip() for ln in norm.split("\n", 200)[:200] if ln.strip()][:_TITLE_LINES]
     title = "".join(lines)
     for pattern in (_TITLE_YEAR, _TITLE_YEAR_DU):

@@ -91,7 +91,7 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
         chosen = "template" if template else format_for(output, file_fmt if output else fmt)
         chosen_by = {o: "template" if template else format_for(o, file_fmt) for o in outputs}
         if chosen in BINARY_FORMATS and output is None:
-            raise IpcheckError(f"a {chosen} report is a binary file: name it with -o FILE")
+            raise IpcheckError(f"the {chosen} format is binary and cannot go to the terminal: write it with -o FILE")
         from ipcheck.reviews import find
         decisions = find(plan, reviews_file, enabled=not no_reviews)
         report = check(load_plan(plan), read_document(summary),

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ipcheck.cli import EXIT_OK, _guarded, main
-from ipcheck.config import KEYS, Config, load_config
+
+if TYPE_CHECKING:                # imported when used: `ipcheck --version` must stay fast
+    from ipcheck.config import Config
 
 
-def effective(ctx: click.Context, flags: dict[str, Any]) -> Config:
+def effective(ctx: click.Context, flags: dict[str, Any]) -> "Config":
     """The settings for this run: defaults < config file < IPCHECK_* < ``flags``. A bad config
     file or variable prints one line and exits with status 2 (through _guarded)."""
+    from ipcheck.config import load_config
     from ipcheck.report import REPORTER_BY_NAME
     obj = ctx.find_root().obj or {}
-    found: list[Config] = []
+    found: list["Config"] = []
 
     def run() -> int:
         found.append(load_config(os.getcwd(), os.environ, flags, config_file=obj.get("config"),
@@ -38,8 +41,9 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def render_text(cfg: Config) -> str:
+def render_text(cfg: "Config") -> str:
     """One line per key: name, value, source; the file found first."""
+    from ipcheck.config import KEYS
     lines = [f"config file: {cfg.file or '(none)'}"]
     width = max(len(k.name) for k in KEYS)
     values = [_shown(cfg[k.name]) for k in KEYS]

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Callable, Union
+from typing import TYPE_CHECKING, Callable, Union
 
 from ipcheck.errors import IpcheckError
 from ipcheck.i18n import DEFAULT_LANG
-from ipcheck.model import Report
+
+if TYPE_CHECKING:            # the CLI imports this registry to list formats; keep that import light
+    from ipcheck.model import Report
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Reports rendered from Jinja templates (HTML, Markdown); the only module that imports jinja2."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -41,7 +42,10 @@ def _markdown_code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+@functools.lru_cache(maxsize=2)
 def _environment(html: bool) -> jinja2.Environment:
+    """The environment of the shipped templates, made once per process: compiling a template
+    costs more than rendering it, and a batch renders hundreds of reports."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir())),
         autoescape=html,
