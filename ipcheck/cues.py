@@ -107,6 +107,15 @@ def goal_before(text: str, end: int) -> bool:
 _PLANNED_BY_NEXT = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,4}地)?(?:部署|安排|规划|明确了?|提出了?)")
 
 
+# A verb in the perfective (召开了, 出台了): the clause reports an event, whatever follows it.
+_PERFECTIVE = re.compile(r"[\u4e00-\u9fff](?<!为)(?<!除)(?<!明确)(?<!提出)了(?!解)")
+
+
+def is_perfective(clause: str) -> bool:
+    """True when ``clause`` has a verb marked done with 了 (not 为了/除了/了解)."""
+    return _PERFECTIVE.search(clause) is not None
+
+
 def is_planned_by_next(next_clause: str) -> bool:
     """True when ``next_clause`` makes the clause before it the object of planning."""
     return _PLANNED_BY_NEXT.search(next_clause) is not None

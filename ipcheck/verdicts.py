@@ -347,7 +347,10 @@ def _planned_clause(text: str, a: int, b: int) -> bool:
     """True when the clause text[a:b] states a plan or intention rather than work done."""
     if cues.is_intention(text[a:b]) or cues.strong_intention_before(text, a):
         return True
-    # The governing verb follows the whole 、-list the clause belongs to.
+    # The governing verb follows the whole 、-list the clause belongs to -- unless the clause
+    # has its own completed verb: "召开了知识产权工作会议,部署全年工作" held the meeting.
+    if cues.is_perfective(text[a:b]):
+        return False
     end = _next_mark(_MAJOR_END, text, b)
     if end is None:
         return False
