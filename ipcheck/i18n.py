@@ -86,7 +86,12 @@ def warning_text(warning: str, lang: str = DEFAULT_LANG) -> str:
     for key, pattern in _WARNING_PARTS.get(code, ()):
         m = pattern.fullmatch(detail)
         if m:
-            return t(key, lang, code=code, detail=detail, **m.groupdict())
+            parts = m.groupdict()
+            if "status" in parts:
+                parts["status"] = status_word(parts["status"], lang)
+            if "what" in parts:
+                parts["what"] = t("warning.what." + parts["what"].replace(" ", "_"), lang)
+            return t(key, lang, code=code, detail=detail, **parts)
     return t("warning.other", lang, code=code, detail=detail)
 
 

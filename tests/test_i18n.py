@@ -148,6 +148,14 @@ WARNINGS = {
                     "(lines 3-40)", "文件汇编了绵竹市、德阳市的总结；只核对了绵竹市的部分（第 3-40 行）"),
     "year_mismatch": ("year_mismatch: the summary's title says 2015, it was checked as 2016; figures it reports "
                       "may be for 2015", "总结标题写的是 2015 年，却按 2016 年核对；所报数字可能属于 2015 年"),
+    "review_stale": ("review_stale: the summary changed since 王审核 decided met on 2026-01-31T09:30:00Z; the tool's "
+                     "verdict stands, review it again",
+                     "总结在王审核于 2026-01-31T09:30:00Z 认定为“已完成”之后已变更；仍以工具判定为准，请重新复核"),
+    "review_stale.item": ("review_stale: the plan item changed since 王审核 decided missed on 2026-01-31T09:30:00Z; the "
+                          "tool's verdict stands, review it again",
+                          "方案事项在王审核于 2026-01-31T09:30:00Z 认定为“未完成”之后已变更；仍以工具判定为准，请重新复核"),
+    "review_orphan": ("review_orphan: 王审核 decided met on 5 for mianzhu-2015.txt, but the plan has no item 5 any more",
+                      "王审核对第 5 项（mianzhu-2015.txt）作出的“已完成”决定已无对应事项：方案中已没有该项"),
     "compilation.none": ("compilation: the document holds summaries of 绵竹市、德阳市, none for 广汉市; every 'met' "
                          "needs review", "文件汇编了绵竹市、德阳市的总结，没有广汉市的；每个“已完成”都需人工复核"),
 }
@@ -156,7 +164,7 @@ WARNINGS = {
 def _emitted_codes() -> set[str]:
     """Warning codes the code base writes: "code: …" strings in the modules that warn."""
     codes = set()
-    for name in ("figures", "quantities", "check", "regions"):
+    for name in ("figures", "quantities", "check", "regions", "reviews"):
         text = (ROOT / "ipcheck" / f"{name}.py").read_text(encoding="utf-8")
         codes.update(re.findall(r"""[(\s]f?["']([a-z_]+): """, text))
     return codes

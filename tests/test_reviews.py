@@ -333,3 +333,15 @@ def test_apply_is_a_pure_function_of_its_inputs(pair) -> None:
     assert report.counts["met"] == check(plan, document).counts["met"] + 1
     with pytest.raises(IpcheckError):
         reviews.load("no/such/file.yaml")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_stale_decision_is_said_once_in_the_report_language(pair, fmt: str) -> None:
+    assert review(pair, "5").exit_code == 0
+    with pair[1].open("a", encoding="utf-8") as fh:
+        fh.write("追加一行。\n")
+    shown = cli("check", *pair, "--format", fmt).stdout
+    assert shown.count("复核决定未采用") == 1 and "review_stale" not in shown
+    assert "第15行写明已培育驰名商标" in shown and "王审核" in shown
+    english = cli("check", *pair, "--format", fmt, "--lang", "en").stdout
+    assert "review_stale" not in english and "第15行写明已培育驰名商标" in english

@@ -102,3 +102,11 @@ def segments(text: str, spans: list[list[int]]) -> list[tuple[str, bool]]:
     if pos < len(text):
         out.append((text[pos:], False))
     return out
+
+
+def shown_warnings(item: dict[str, Any]) -> list[str]:
+    """An item's warnings as a person reads them: a stale review's warning is left out where
+    the review itself is shown (it says the same thing beside the decision)."""
+    if item.get("review"):
+        return [w for w in item["warnings"] if not w.startswith("review_stale:")]
+    return list(item["warnings"])

@@ -9,7 +9,7 @@ import jinja2
 
 from ipcheck.i18n import DEFAULT_LANG, stale_text, t, unpaired_reason, warning_text
 from ipcheck.model import Report
-from ipcheck.report.context import STATUS_ORDER, build, segments
+from ipcheck.report.context import STATUS_ORDER, build, segments, shown_warnings
 
 _PACKAGED = Path(__file__).resolve().parent.parent / "templates"
 _SOURCE_TREE = Path(__file__).resolve().parent.parent.parent / "templates"
@@ -57,6 +57,7 @@ def _environment(html: bool) -> jinja2.Environment:
     env.filters["md"] = _markdown_escape
     env.filters["mdcode"] = _markdown_code
     env.globals["segments"] = segments
+    env.globals["shown_warnings"] = shown_warnings
     return env
 
 
@@ -176,6 +177,7 @@ def render_custom(report: Report, template: str, lang: str = DEFAULT_LANG) -> st
     env.filters["md"] = _markdown_escape
     env.filters["mdcode"] = _markdown_code
     env.globals["segments"] = segments
+    env.globals["shown_warnings"] = shown_warnings
     try:
         return env.get_template(path.name).render(_context(report, lang))
     except jinja2.TemplateSyntaxError as exc:

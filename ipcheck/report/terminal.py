@@ -9,7 +9,7 @@ from rich.text import Text
 
 from ipcheck.i18n import DEFAULT_LANG, stale_text, status_word, t, warning_text
 from ipcheck.model import Report
-from ipcheck.report.context import STATUS_ORDER, build, segments
+from ipcheck.report.context import STATUS_ORDER, build, segments, shown_warnings
 
 STYLE = {"met": "green", "missed": "bold red", "unreported": "yellow", "pending": "cyan"}
 QUOTE_LIMIT = 90
@@ -87,7 +87,7 @@ def render(report: Report, width: int = 120, color: bool = False, lang: str = DE
             evidence = Text(i["message"], style="italic")
             if i["evidence"]:
                 evidence = evidence + Text("\n") + _quote(i["evidence"][0], lang)
-            for w in i["warnings"]:
+            for w in shown_warnings(i):
                 evidence = evidence + Text(f"\n! {_clean(warning_text(w, lang))}", style="magenta")
             if i["review"]:
                 evidence = evidence + _review(i["review"], i["tool_status"], lang)
