@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -34,7 +35,8 @@ _UTF16_MIN_NULS = 0.02          # NULs per byte pair, at least (one ASCII char i
 _UTF16_TEXT_SHARE = 0.9        # share of ASCII/CJK characters a BOM-less UTF-16 guess needs
 _MAX_CONTROL_SHARE = 0.05       # above this share of control characters it is binary
 _MAX_CHAOS = 0.2                # charset-normalizer's mess ratio we still accept
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Control characters (category Cc) other than tab, newline, carriage return, form feed, VT.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def read_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -198,6 +200,4 @@ def _guess(data: bytes) -> tuple[str, str] | None:
 def _control_share(text: str) -> float:
     """Share of control characters (other than tab/newline/form feed) in a sample of ``text``."""
     sample = text[:_SAMPLE]
-    bad = sum(1 for ch in sample
-              if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)

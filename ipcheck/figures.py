@@ -85,7 +85,7 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     full-width input is tolerated. Years, dates, document and patent numbers, ordinals and
     numbers inside titles or quoted names are not figures. Never raises on odd input.
     """
-    if not text or not any(ch.isdigit() or ch in "零〇一二两三四五六七八九十百千万亿" for ch in text):
+    if not text or not _NUMBER_CHAR.search(text):
         return ()
     original, text = text, _tolerate(text)
     scan, drop = _masks(text)
@@ -98,9 +98,14 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     return figures
 
 
+# The characters _NUM can start a number with: a sentence without one holds no figure.
+_NUMBER_CHAR = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+
+
 def _tolerate(text: str) -> str:
     """Map the few full-width characters the reader depends on, one for one."""
-    if not any("\uff01" <= ch <= "\uff5e" for ch in text):
+    if not _FULL_WIDTH.search(text):
         return text
     return "".join(chr(ord(ch) - 0xFEE0) if "\uff01" <= ch <= "\uff5e" else ch for ch in text)
 

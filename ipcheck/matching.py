@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,12 +50,27 @@ HEADING_SHARE = 0.6
 
 def bigrams(text: str) -> list[str]:
     """The character bigrams of ``text`` made of word characters only, in order."""
+    if len(text) <= _SHORT:
+        return list(_short_bigrams(text))
     out: list[str] = []
     for run in _WORD_RUN.findall(text):
-        out.extend(run[i:i + 2] for i in range(len(run) - 1))
+        out += map(str.__add__, run, run[1:])
     return out
 
 
+# Titles, keywords and quantity names recur in every check of a batch: remember their bigrams.
+_SHORT = 64
+
+
+@lru_cache(maxsize=8192)
+def _short_bigrams(text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for run in _WORD_RUN.findall(text):
+        out += map(str.__add__, run, run[1:])
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
 def core(name: str) -> str:
     """A quantity name without the suffixes that do not change its meaning."""
     name = re.sub(r"\s+", "", name)
@@ -106,8 +121,9 @@ class SentenceIndex:
                 postings[b].add(s.index)
         self.postings = postings
         n = len(sentences) or 1
+        self._n = n
         self._max_idf = math.log(n + 1) + 1.0
-        self._idf = {b: math.log((n + 1) / (len(p) + 1)) + 1.0 for b, p in postings.items()}
+        self._idf: dict[str, float] = {}         # filled as plan bigrams are looked up
         qpost: dict[str, set[tuple[int, int]]] = defaultdict(set)
         for si, figs in figures.items():
             for fi, f in enumerate(figs):
@@ -116,7 +132,13 @@ class SentenceIndex:
         self.quantity_postings = qpost
 
     def idf(self, bigram: str) -> float:
-        return self._idf.get(bigram, self._max_idf)
+        """Inverse document frequency of ``bigram`` over the sentences (rarer: higher)."""
+        value = self._idf.get(bigram)
+        if value is None:
+            posting = self.postings.get(bigram)
+            value = math.log((self._n + 1) / (len(posting) + 1)) + 1.0 if posting else self._max_idf
+            self._idf[bigram] = value
+        return value
 
     def sentence(self, index: int) -> Sentence:
         return self._by_index[index]
@@ -140,17 +162,26 @@ def match_task(task: Task, index: SentenceIndex, limit: int = 5,
         w = index.idf(b)
         for si in index.postings.get(b, ()):
             weight[si] += w
+    # Only a sentence sharing half a keyword's bigrams can match it, even fuzzily: count the
+    # shared bigrams from the postings (a keyword's bigrams are few and rare).
+    shared: list[Counter[int]] = []
     for k in keywords:
+        counts: Counter[int] = Counter()
         for b in set(bigrams(k)):
-            for si in index.postings.get(b, ()):
-                weight.setdefault(si, 0.0)
-    keyword_grams = [frozenset(bigrams(k)) for k in keywords]
+            counts.update(index.postings.get(b, ()))
+        shared.append(counts)
+        for si in counts:
+            weight.setdefault(si, 0.0)
+    near_of: dict[int, list[str]] = defaultdict(list)
+    for k, counts in zip(keywords, shared):
+        size = len(set(bigrams(k)))
+        for si in (weight if not size else counts):
+            if counts.get(si, 0) * 2 >= size:
+                near_of[si].append(k)
     scores = {}
     for si, w in weight.items():
         coverage = w / total
-        grams = index.grams[si]
-        # Only a sentence sharing half a keyword's bigrams can match it, even fuzzily.
-        near = [k for k, kg in zip(keywords, keyword_grams) if len(kg & grams) * 2 >= len(kg)]
+        near = near_of.get(si, [])
         if (coverage if not keywords else 0.5 * coverage) < floor and not near:
             continue
         text = index.sentence(si).norm
