@@ -345,3 +345,23 @@ def test_a_stale_decision_is_said_once_in_the_report_language(pair, fmt: str) ->
     assert "第15行写明已培育驰名商标" in shown and "王审核" in shown
     english = cli("check", *pair, "--format", fmt, "--lang", "en").stdout
     assert "review_stale" not in english and "第15行写明已培育驰名商标" in english
+
+
+def test_spreadsheets_show_the_tool_verdict_and_the_decision(pair, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from ipcheck.report.csv_report import COLUMNS
+    assert review(pair, "5").exit_code == 0
+    rows = list(csv.reader(io.StringIO(cli("check", *pair, "--format", "csv").stdout.lstrip("\ufeff"))))
+    row = next(r for r in rows[1:] if r[COLUMNS.index("id")] == "5")
+    assert (row[COLUMNS.index("status")], row[COLUMNS.index("tool_status")]) == ("已完成", "未报告")
+    assert row[COLUMNS.index("review")] == "王审核于 2026-01-31T09:30:00Z 认定为已完成：第15行写明已培育驰名商标"
+    with pair[1].open("a", encoding="utf-8") as fh:
+        fh.write("追加一行。\n")
+    rows = list(csv.reader(io.StringIO(cli("check", *pair, "--format", "csv", "--lang", "en").stdout.lstrip("\ufeff"))))
+    row = next(r for r in rows[1:] if r[COLUMNS.index("id")] == "5")
+    assert (row[COLUMNS.index("status")], row[COLUMNS.index("tool_status")]) == ("unreported", "unreported")
+    assert row[COLUMNS.index("review")].endswith("(not applied: the summary changed after the review)")
+    untouched = next(r for r in rows[1:] if r[COLUMNS.index("id")] == "6")
+    assert untouched[COLUMNS.index("review")] == ""

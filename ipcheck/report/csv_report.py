@@ -6,7 +6,7 @@ import csv
 import io
 from typing import Any, Union
 
-from ipcheck.i18n import DEFAULT_LANG, status_word, t
+from ipcheck.i18n import DEFAULT_LANG, stale_text, status_word, t
 from ipcheck.model import Report
 from ipcheck.report.annotations import one_line
 from ipcheck.report.context import build
@@ -15,7 +15,8 @@ Cell = Union[str, int, float, None]
 
 # Column keys in order; each heading is the catalogue's "csv.<key>".
 COLUMNS = ("id", "kind", "label", "status", "needs_review", "confidence", "reason", "message",
-           "figure_text", "figure_value", "unit", "line", "page", "evidence", "summary", "plan_line")
+           "figure_text", "figure_value", "unit", "line", "page", "evidence", "summary", "plan_line",
+           "tool_status", "review")
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): such a
 # text cell gets a leading apostrophe, which Excel and LibreOffice show as plain text.
@@ -41,8 +42,20 @@ def _row(item: dict[str, Any], ctx: dict[str, Any], lang: str) -> list[Cell]:
         "line": first["line"] if first else None, "page": first["page"] if first else None,
         "evidence": one_line(first["text"]) if first else None,
         "summary": ctx["summary"]["path"], "plan_line": plan_item.get("plan_line"),
+        "tool_status": status_word(item["tool_status"], lang), "review": _review(item["review"], lang),
     }
     return [values[key] for key in COLUMNS]
+
+
+def _review(review: dict[str, Any] | None, lang: str) -> str | None:
+    """A person's recorded decision in one cell; a stale one says it was not applied."""
+    if review is None:
+        return None
+    text = t("csv.review_text", lang, status=status_word(review["status"], lang), by=review["by"],
+             date=review["date"], reason=one_line(review["reason"]))
+    if not review["applied"]:
+        text += " " + t("csv.review_not_applied", lang, why=stale_text(review["stale"], lang))
+    return text
 
 
 def table(report: Report, lang: str = DEFAULT_LANG) -> tuple[list[str], list[list[Cell]], dict[str, Any]]:
