@@ -160,8 +160,9 @@ def run_batch(plan_arg: str | None, summary_arg: str | None, manifest: str | Non
             plans = {p.path: p for p in _map(describe_plan, plan_paths, jobs, "reading plans", progress, None)}
         else:
             assert plan_arg is not None and summary_arg is not None
-            plan_files, s1 = list_files(plan_arg, PLAN_SUFFIXES, "plan")
-            summary_files, s2 = list_files(summary_arg, SUMMARY_SUFFIXES, "summary")
+            mine = (output_dir,) if output_dir is not None else ()
+            plan_files, s1 = list_files(plan_arg, PLAN_SUFFIXES, "plan", exclude=mine)
+            summary_files, s2 = list_files(summary_arg, SUMMARY_SUFFIXES, "summary", exclude=mine)
             skipped += s1 + s2
             plan_infos = _map(describe_plan, plan_files, jobs, "reading plans", progress, None)
             summary_infos = _map(_describe_summary_job, [(f, year) for f in summary_files], jobs,

@@ -84,24 +84,37 @@ class Pair:
     summary: str
 
 
-def list_files(path: str, suffixes: Sequence[str], kind: str) -> tuple[list[str], list[Skipped]]:
-    """``path`` itself when it is a file, else the files directly inside the folder whose
-    names end in one of ``suffixes`` (sorted); other files are returned as skipped."""
+def list_files(path: str, suffixes: Sequence[str], kind: str,
+               exclude: Sequence[str] = ()) -> tuple[list[str], list[Skipped]]:
+    """``path`` itself when it is a file, else the files in the folder and its subfolders (a
+    province kept as <city>/<year>/…) whose names end in one of ``suffixes``, sorted by path;
+    other files are returned as skipped. Hidden entries and the folders in ``exclude`` (the
+    batch's own output folder) are not read."""
     p = Path(path)
     if not p.is_dir():
         return [path], []
-    try:
-        entries = sorted(p.iterdir(), key=lambda e: e.name)
-    except OSError as exc:
-        raise IpcheckError(f"cannot list the folder: {exc.strerror or exc}", path=path) from None
+    left_out = {os.path.realpath(e) for e in exclude}
     files, skipped = [], []
-    for e in entries:
-        if e.name.startswith(".") or e.is_dir() or (kind == "plan" and is_reviews_file(e.name)):
-            continue                     # a plan's reviews file sits beside it and is not a plan
-        if e.suffix.lower() in suffixes:
-            files.append(str(e))
-        else:
-            skipped.append(_skipped(str(e), kind, None, None, f"not_a_{kind}", {"expected": ", ".join(suffixes)}))
+    folders = [p]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = sorted(folder.iterdir(), key=lambda e: e.name)
+        except OSError as exc:
+            raise IpcheckError(f"cannot list the folder: {exc.strerror or exc}", path=str(folder)) from None
+        for e in entries:
+            if e.name.startswith(".") or (kind == "plan" and is_reviews_file(e.name)):
+                continue                 # a plan's reviews file sits beside it and is not a plan
+            if e.is_dir():
+                if not e.is_symlink() and os.path.realpath(e) not in left_out:
+                    folders.append(e)
+            elif e.suffix.lower() in suffixes:
+                files.append(str(e))
+            else:
+                skipped.append(_skipped(str(e), kind, None, None, f"not_a_{kind}",
+                                        {"expected": ", ".join(suffixes)}))
+    files.sort()
+    skipped.sort(key=lambda s: s.path)
     if not files:
         raise IpcheckError(f"is a directory with no {kind} files ({' or '.join(suffixes)})", path=path)
     return files, skipped

@@ -163,3 +163,26 @@ def test_manifest_paths_are_relative_to_it_and_errors_are_one_line(tmp_path: Pat
 def test_usage_errors(args) -> None:
     result = CliRunner().invoke(main, [str(a) for a in args])
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_a_province_tree_is_read_to_every_depth_but_not_the_output_folder(tmp_path: Path) -> None:
+    plans, tree = tmp_path / "plans", tmp_path / "province"
+    (plans / "deyang").mkdir(parents=True)
+    shutil.copy(ROOT / "plans" / "mianzhu-2015.yaml", plans / "deyang" / "mianzhu-2015.yaml")
+    shutil.copy(ROOT / "plans" / "guanghan-2015.yaml", plans / "guanghan-2015.yaml")
+    for city in ("mianzhu", "guanghan", "zigong"):
+        (tree / city / "2015").mkdir(parents=True)
+        shutil.copy(ROOT / "summaries" / "2015" / f"{city}-2015.txt", tree / city / "2015" / "summary.txt")
+    (tree / ".drafts").mkdir()
+    shutil.copy(ROOT / "summaries" / "2015" / "mianzhu-2015.txt", tree / ".drafts" / "old.txt")
+    out = tree / "reports"                    # the output folder inside the summaries' tree
+    first = invoke("check", str(plans), str(tree), "--output-dir", str(out), "--format", "markdown", "--lang", "en")
+    assert first.exit_code == 1, first.output
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    paired = sorted((Path(r["plan"]).name, Path(r["summary"]).parent.parent.name) for r in index["pairs"])
+    assert paired == [("guanghan-2015.yaml", "guanghan"), ("mianzhu-2015.yaml", "mianzhu")]
+    assert [Path(u["path"]).parts[-3] for u in index["unpaired"]] == ["zigong"]       # not .drafts
+    second = invoke("check", str(plans), str(tree), "--output-dir", str(out), "--format", "markdown", "--lang", "en")
+    again = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert again == index, "the reports written into the tree are not read back as summaries"
+    assert second.exit_code == 1
