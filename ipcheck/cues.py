@@ -21,8 +21,10 @@ _INTENTION = re.compile(
 _NEGATION = re.compile(r"尚未|仍未|未能|未(?!来|成年)|没有|并未|还未|无法|未曾")
 
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})年")
-# A year right after a comparison word is a base year (比2014年增加), not the sentence's year.
-_BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比|自|从|截至|截止到?)\s*$")
+# Words after which a year is the base of a comparison (比2014年增加), not the year reported.
+COMPARISON_WORDS = "比|较|与|同|相比|对比"
+# ... and, for the year a sentence reports on, words that start a period (自2014年, 截至2015年).
+_BASE_BEFORE = re.compile(rf"(?:{COMPARISON_WORDS}|自|从|截至|截止到?)\s*$")
 
 
 def is_intention(text: str) -> bool:

@@ -6,6 +6,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from ipcheck import quantities
+from ipcheck.cues import COMPARISON_WORDS
 from ipcheck.model import Figure
 from ipcheck.numerals import parse_number
 from ipcheck.quantities import MASK, Raw
@@ -330,7 +331,8 @@ _YEARISH = re.compile(
     r"|(?<!\d)((?:19|20)\d\d)\s*年"
     r"|[\"“]?十[一二三四]五[\"”]?(?:期间|时期|以来)"
 )
-_BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比|是)\s*[\"“]?$")
+# A base year scopes no figure ("是2014年的2倍" too); periods (自/截至) are read by _SINCE_AFTER/_PARTIAL.
+_BASE_BEFORE = re.compile(rf"(?:{COMPARISON_WORDS}|是)\s*[\"“]?$")
 _SINCE_AFTER = re.compile(r"^(?:度)?(?:\d{1,2}\s*月(?:份)?)?(?:\d{1,2}日)?(?:以来|起)")
 _CLAUSE_END = re.compile(r"[,;。:]")
 _PARTIAL = re.compile(
