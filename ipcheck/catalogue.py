@@ -215,6 +215,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "warning.region_mismatch": ("{code}: {detail}", "总结所述地区为{found}，方案属于{region}；每个“已完成”都需人工复核"),
     "warning.compilation": ("{code}: {detail}", "文件汇编了{listed}的总结；只核对了{region}的部分（第 {lines} 行）"),
     "warning.compilation.none": ("{code}: {detail}", "文件汇编了{listed}的总结，没有{region}的；每个“已完成”都需人工复核"),
+    "warning.thresholds": ("{code}: {detail}", "匹配阈值不是默认值：{changed}"),
     "warning.what.plan_item": ("the plan item", "方案事项"),
     "warning.what.summary": ("the summary", "总结"),
     "warning.review_stale": ("{code}: {detail}", "{what}在{by}于 {date} 认定为“{status}”之后已变更；仍以工具判定为准，请重新复核"),
@@ -285,6 +286,7 @@ _WARNING_PARTS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         r"read as '(?P<read>.*)' in file order, check the source")),),
     "region_mismatch": (("warning.region_mismatch", re.compile(
         r"the summary is about (?P<found>.+), the plan is for (?P<region>.+); every 'met' needs review")),),
+    "thresholds": (("warning.thresholds", re.compile(r"(?P<changed>.+)")),),
     "review_stale": (("warning.review_stale", re.compile(
         r"the (?P<what>plan item|summary) changed since (?P<by>.+) decided (?P<status>[a-z]+) on (?P<date>\S+); "
         r"the tool's verdict stands, review it again")),),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from ipcheck.figures import extract_figures
 from ipcheck.matching import SentenceIndex, match_target, match_task
@@ -93,11 +93,21 @@ class Prepared:
     where: Scope
     index: SentenceIndex
     year_warning: str | None = None
+    thresholds_warning: str | None = None
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """The report-level warnings: the scope's, then a year given against the title's."""
-        return self.where.warnings + ((self.year_warning,) if self.year_warning else ())
+        """The report-level warnings: the scope's, a year given against the title's, and match
+        thresholds changed from the defaults (a reader must know the report was made with them)."""
+        return self.where.warnings + tuple(w for w in (self.year_warning, self.thresholds_warning) if w)
+
+
+def thresholds_warning(thresholds: Thresholds) -> str | None:
+    """"thresholds: task_met 0.5 (default 0.6)" for every threshold not at its default."""
+    default = Thresholds()
+    changed = [f"{f.name} {getattr(thresholds, f.name)} (default {getattr(default, f.name)})"
+               for f in fields(Thresholds) if getattr(thresholds, f.name) != getattr(default, f.name)]
+    return "thresholds: " + ", ".join(changed) if changed else None
 
 
 def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> Prepared:
@@ -109,7 +119,8 @@ def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> 
     if settings.year is not None and titled is not None and titled != settings.year:
         mismatch = (f"year_mismatch: the summary's title says {titled}, it was checked as "
                     f"{settings.year}; figures it reports may be for {titled}")
-    return Prepared(year, where, SentenceIndex(where.sentences, read_figures(where.sentences)), mismatch)
+    return Prepared(year, where, SentenceIndex(where.sentences, read_figures(where.sentences)), mismatch,
+                    thresholds_warning(settings.thresholds))
 
 
 def finish(verdict: Verdict, document: Document, prep: Prepared) -> Verdict:

@@ -36,3 +36,11 @@ def test_a_year_against_the_title_flags_every_decided_verdict() -> None:
     for v in decided:
         assert v.needs_review and any(w.startswith("year_mismatch") for w in v.warnings), v.item_id
     assert report.counts["needs_review"] >= len(decided)
+
+
+def test_thresholds_other_than_the_defaults_are_stated_in_the_report() -> None:
+    from ipcheck.verdicts import Thresholds
+    plan, doc = load_plan(str(PLAN)), read_document(str(SUMMARY))
+    assert not any(w.startswith("thresholds") for w in check(plan, doc).warnings)
+    changed = check(plan, doc, Settings(thresholds=Thresholds(task_met=0.7, evidence_limit=1))).warnings
+    assert "thresholds: task_met 0.7 (default 0.6), evidence_limit 1 (default 3)" in changed

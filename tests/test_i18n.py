@@ -148,6 +148,7 @@ WARNINGS = {
                     "(lines 3-40)", "文件汇编了绵竹市、德阳市的总结；只核对了绵竹市的部分（第 3-40 行）"),
     "year_mismatch": ("year_mismatch: the summary's title says 2015, it was checked as 2016; figures it reports "
                       "may be for 2015", "总结标题写的是 2015 年，却按 2016 年核对；所报数字可能属于 2015 年"),
+    "thresholds": ("thresholds: task_met 0.7 (default 0.6)", "匹配阈值不是默认值：task_met 0.7 (default 0.6)"),
     "review_stale": ("review_stale: the summary changed since 王审核 decided met on 2026-01-31T09:30:00Z; the tool's "
                      "verdict stands, review it again",
                      "总结在王审核于 2026-01-31T09:30:00Z 认定为“已完成”之后已变更；仍以工具判定为准，请重新复核"),
