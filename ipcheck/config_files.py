@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from ipcheck.errors import IpcheckError
+from ipcheck.plan_schema import yaml_syntax_problem
 from ipcheck.smallfiles import read_utf8
 
 if sys.version_info >= (3, 11):
@@ -98,14 +99,11 @@ def parse_yaml(text: str, path: str) -> tuple[dict[str, Any], dict[str, int]]:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise IpcheckError(f"invalid YAML: {exc.problem or exc}", path=path,
-                           line=mark.line + 1 if mark else None) from None
     except yaml.YAMLError as exc:
-        raise IpcheckError(f"invalid YAML: {exc}", path=path) from None
+        problem = yaml_syntax_problem(path, text, exc)
+        raise IpcheckError(problem.message, path=path, line=problem.line) from None
     except RecursionError:
-        raise IpcheckError("invalid YAML: nesting too deep", path=path) from None
+        raise IpcheckError("YAML syntax error: nesting too deep", path=path) from None
     if data is None:
         return {}, {}
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):

@@ -21,6 +21,7 @@ import yaml
 
 from ipcheck.errors import IpcheckError
 from ipcheck.i18n import t
+from ipcheck.plan_schema import yaml_syntax_problem
 from ipcheck.reviews import is_reviews_file
 
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -132,9 +133,8 @@ def read_manifest(path: str) -> list[Pair]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise IpcheckError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=path,
-                           line=mark.line + 1 if mark else None) from None
+        problem = yaml_syntax_problem(path, text, exc)
+        raise IpcheckError(problem.message, path=path, line=problem.line) from None
     if not isinstance(data, dict) or not isinstance(data.get("pairs"), list) or not data["pairs"]:
         raise IpcheckError("a manifest needs a non-empty list 'pairs: [{plan: FILE, summary: FILE}]'",
                            path=path)

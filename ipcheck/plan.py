@@ -10,7 +10,7 @@ import yaml
 
 from .errors import PlanError, Problem
 from .model import Measure, Op, Period, Plan, PlanMeta, Target, Task
-from .plan_schema import (ALIAS_TAG, BAD, FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS,
+from .plan_schema import (ALIAS_TAG, yaml_syntax_problem, BAD, FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS,
                           MEASURES, OPS, PERIOD_KEYS, PERIOD_REQUIRED, PLAN_KEYS, PLAN_REQUIRED,
                           TARGET_KEYS, TARGET_REQUIRED, TASK_KEYS, TASK_REQUIRED, TOP_KEYS,
                           TOP_REQUIRED, Checker, node_line, unit_fits)
@@ -172,23 +172,12 @@ def _plan(chk: Checker, root: yaml.Node) -> Plan | None:
 
 
 def _syntax_problem(path: str, text: str, err: yaml.YAMLError) -> Problem:
-    """One-line Problem for a YAML parser error, at the line the parser names."""
-    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    if mark is not None:
-        line = mark.line + 1
-    else:  # a ReaderError: a character YAML does not allow, located by its offset
-        line = text.count("\n", 0, getattr(err, "position", 0)) + 1
-    what = getattr(err, "problem", None) or getattr(err, "context", None) or str(err)
-    if isinstance(err, yaml.reader.ReaderError):
-        what = f"unacceptable character #x{err.character:04x}" if isinstance(
-            err.character, int) else f"unacceptable character {err.character!r}"
-    message = "YAML syntax error: " + " ".join(str(what).split())
-    context, start = getattr(err, "context", None), getattr(err, "context_mark", None)
-    if context and start is not None and start.line + 1 != line:
-        message += f" ({' '.join(context.split())} started at line {start.line + 1})"
+    """One-line Problem for a YAML parser error, with a hint for an unquoted operator."""
+    problem = yaml_syntax_problem(path, text, err)
+    line = problem.line or 1
     if any(_FOLDED_OP_RE.match(s) for s in text.splitlines()[max(0, line - 3):line]):
-        message += ' (quote the operator: op: ">=")'
-    return Problem(path, line, message)
+        return Problem(path, problem.line, problem.message + ' (quote the operator: op: ">=")')
+    return problem
 
 
 def _finish(problems: list[Problem], path: str) -> PlanError:

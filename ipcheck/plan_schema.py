@@ -252,3 +252,22 @@ class Checker:
 def load_schema() -> dict[str, Any]:
     """The JSON Schema of the plan format shipped with ipcheck (for editors and tests)."""
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def yaml_syntax_problem(path: str, text: str, err: yaml.YAMLError) -> Problem:
+    """One-line Problem for any YAML parser error (plans, reviews, config, manifests), at the
+    line the parser names or, for a character YAML does not allow, the line it is on."""
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    if mark is not None:
+        line = mark.line + 1
+    else:  # a ReaderError: a character YAML does not allow, located by its offset
+        line = text.count("\n", 0, getattr(err, "position", 0) or 0) + 1
+    what = getattr(err, "problem", None) or getattr(err, "context", None) or str(err)
+    if isinstance(err, yaml.reader.ReaderError):
+        what = f"unacceptable character #x{err.character:04x}" if isinstance(
+            err.character, int) else f"unacceptable character {err.character!r}"
+    message = "YAML syntax error: " + " ".join(str(what).split())
+    context, start = getattr(err, "context", None), getattr(err, "context_mark", None)
+    if context and start is not None and start.line + 1 != line:
+        message += f" ({' '.join(context.split())} started at line {start.line + 1})"
+    return Problem(path, line, message)

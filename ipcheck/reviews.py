@@ -25,7 +25,7 @@ import yaml
 from ipcheck.errors import IpcheckError, PlanError
 from ipcheck.model import Document, Plan, Report, ReviewDecision, Status, Target, Task, Verdict
 from ipcheck.outputs import write_atomic
-from ipcheck.plan_schema import BAD, Checker, node_line
+from ipcheck.plan_schema import BAD, Checker, node_line, yaml_syntax_problem
 from ipcheck.smallfiles import read_utf8
 
 FORMAT_VERSION = 1
@@ -148,10 +148,8 @@ def _compose(text: str, path: str) -> yaml.Node | None:
     try:
         return loader.get_single_node()
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        what = getattr(err, "problem", None) or getattr(err, "context", None) or str(err)
-        raise IpcheckError("YAML syntax error: " + " ".join(str(what).split()), path=path,
-                           line=mark.line + 1 if mark else None) from None
+        problem = yaml_syntax_problem(path, text, err)
+        raise IpcheckError(problem.message, path=path, line=problem.line) from None
     finally:
         loader.dispose()
 

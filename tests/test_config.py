@@ -176,11 +176,11 @@ BAD_FILES = [
      "(0.5, ipcheck.toml:2) (a lead to review must score at most what proves a task met)"),
     ("ipcheck.toml", "lang = 'en'\nfail_on = [\n", "ipcheck.toml:2: invalid TOML: "),
     ("ipcheck.toml", "lang = 'en'\nlang = 'zh'\n", "ipcheck.toml:2: invalid TOML: "),
-    (".ipcheck.yaml", "lang: en\n  bad: [\n", ".ipcheck.yaml:2: invalid YAML: "),
+    (".ipcheck.yaml", "lang: en\n  bad: [\n", ".ipcheck.yaml:2: YAML syntax error: "),
     (".ipcheck.yaml", "- lang\n", ".ipcheck.yaml:1: a config file must be a mapping of settings"),
     (".ipcheck.yml", "lang: en\nfail-on: met\n", ".ipcheck.yml:2: unknown setting 'fail-on' (did you mean 'fail_on'?)"),
     (".ipcheck.yaml", "thresholds:\n  task_met: high\n", ".ipcheck.yaml:2: thresholds.task_met: expected a number, not 'high'"),
-    (".ipcheck.yaml", "[" * 5000, ".ipcheck.yaml: invalid YAML: nesting too deep"),
+    (".ipcheck.yaml", "[" * 5000, ".ipcheck.yaml: YAML syntax error: nesting too deep"),
     ("ipcheck.toml", "x" * (1024 * 1024 + 1), "ipcheck.toml: config file is larger than 1 MB"),
 ]
 

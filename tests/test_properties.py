@@ -240,3 +240,40 @@ def test_long_runs_stay_fast(pattern_text: str) -> None:
     t = time.perf_counter()
     check(PLAN, as_document("2015年工作总结\n" + pattern_text))
     assert time.perf_counter() - t < 5
+
+
+# ------------------------------------------------------------------ config and reviews files
+
+_YAMLISH = st.text(alphabet=st.sampled_from(list("abc_:- \n\t'\"[]{}#&*!|>.0123456789年审核\u3000")), max_size=200)
+_DECISION = ("version: 1\ndecisions:\n- item: '5'\n  summary: s.txt\n  status: met\n  reason: 第15行\n"
+             "  by: 王审核\n  date: '2026-01-31T09:30:00Z'\n  tool_status: unreported\n"
+             f"  summary_sha256: {'a' * 64}\n  item_sha256: {'b' * 64}\n")
+
+
+@FEW
+@given(st.one_of(_YAMLISH, st.text(max_size=120), st.builds(lambda cut, noise: _DECISION[:cut] + noise,
+                                                            st.integers(0, len(_DECISION)), _YAMLISH)))
+def test_a_reviews_file_parses_or_fails_with_located_problems(text: str) -> None:
+    from ipcheck.reviews import parse
+    try:
+        decisions = parse(text, "r.reviews.yaml")
+    except IpcheckError as exc:
+        assert all(str(p).startswith("r.reviews.yaml") and "\n" not in str(p) for p in exc.problems)
+    else:
+        assert all(d.item and d.reason and d.by for d in decisions)
+
+
+@FEW
+@given(st.one_of(_YAMLISH, st.text(max_size=120)), st.sampled_from(["ipcheck.toml", ".ipcheck.yaml"]))
+def test_a_config_file_is_read_or_refused_in_one_line(text: str, name: str) -> None:
+    import tempfile
+
+    from ipcheck.config import load_config
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, name).write_text(text, encoding="utf-8")
+        try:
+            cfg = load_config(folder, {}, {})
+        except IpcheckError as exc:
+            assert len(exc.problems) == 1 and "\n" not in str(exc)
+        else:
+            assert set(cfg.sources) == set(cfg.values)
