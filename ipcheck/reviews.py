@@ -144,14 +144,16 @@ class _Loader(yaml.SafeLoader):
 
 
 def _compose(text: str, path: str) -> yaml.Node | None:
-    loader = _Loader(text, path)
+    loader = None
     try:
+        loader = _Loader(text, path)     # the reader checks every character here already
         return loader.get_single_node()
     except yaml.YAMLError as err:
         problem = yaml_syntax_problem(path, text, err)
         raise IpcheckError(problem.message, path=path, line=problem.line) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _decision(chk: Checker, node: yaml.Node, k: int) -> Decision | None:
