@@ -14,7 +14,8 @@ from typing import Any
 from ipcheck.check import Prepared, Settings, finish, prepare
 from ipcheck.errors import IpcheckError
 from ipcheck.matching import match_target, match_task, task_head
-from ipcheck.model import Document, Figure, Plan, Sentence, Target, Task, Verdict
+from ipcheck.model import Document, Figure, Plan, Report, ReviewDecision, Sentence, Target, Task, Verdict
+from ipcheck.reviews import apply as apply_reviews
 from ipcheck.verdicts import (ACTUAL, TargetCandidate, TaskCandidate, classify_target_matches,
                               classify_task_matches, decide_target, decide_task)
 
@@ -31,12 +32,13 @@ class Explanation:
     thresholds: dict[str, Any]
     candidates: tuple[dict[str, Any], ...]
     verdict: Verdict
+    review: ReviewDecision | None = None      # a person's recorded decision on the item, if any
 
     def to_dict(self) -> dict[str, Any]:
         """A plain, JSON-ready dict (sorted when dumped); candidates best first."""
         return {"schema": SCHEMA, "plan": self.plan, "summary": self.summary, "item": self.item,
                 "thresholds": self.thresholds, "candidates": list(self.candidates),
-                "verdict": _verdict_dict(self.verdict)}
+                "verdict": _verdict_dict(self.verdict), "review": _review_dict(self.review)}
 
 
 def explain(plan: Plan, document: Document, item_id: str, settings: Settings = Settings(),
@@ -57,6 +59,7 @@ def explain(plan: Plan, document: Document, item_id: str, settings: Settings = S
         candidates = [_task_candidate(c) for c in classify_task_matches(item, matches, prep.year, th)]
         fields = _task_fields(item)
     verdict = finish(verdict, document, prep)
+    review = _review(plan, document, prep, verdict, settings)
     cited = {(e.sentence, tuple(map(tuple, e.highlight))) for e in verdict.evidence}
     for rank, c in enumerate(candidates, 1):
         c["rank"] = rank
@@ -65,7 +68,26 @@ def explain(plan: Plan, document: Document, item_id: str, settings: Settings = S
     return Explanation(plan={"id": plan.meta.id, "title": plan.meta.title, "region": plan.meta.region,
                              "path": plan.path},
                        summary=_summary(document, prep),
-                       item=fields, thresholds=asdict(th), candidates=tuple(candidates), verdict=verdict)
+                       item=fields, thresholds=asdict(th), candidates=tuple(candidates), verdict=verdict,
+                       review=review)
+
+
+def _review(plan: Plan, document: Document, prep: Prepared, verdict: Verdict,
+            settings: Settings) -> ReviewDecision | None:
+    """The recorded decision on this item for this summary, checked as `ipcheck check` checks it
+    (applied, or stale): explain explains the tool's verdict and shows the person's beside it."""
+    if not settings.reviews:
+        return None
+    one = Report(plan=plan, summary_path=document.path, summary_encoding=document.encoding,
+                 summary_year=prep.year, verdicts=(verdict,))
+    return apply_reviews(one, settings.reviews, plan, document).verdicts[0].review
+
+
+def _review_dict(r: ReviewDecision | None) -> dict[str, Any] | None:
+    if r is None:
+        return None
+    return {"status": r.status.value, "reason": r.reason, "by": r.by, "date": r.date, "applied": r.applied,
+            "stale": r.stale or None}
 
 
 def find_item(plan: Plan, item_id: str) -> Target | Task:

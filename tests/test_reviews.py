@@ -365,3 +365,16 @@ def test_spreadsheets_show_the_tool_verdict_and_the_decision(pair, tmp_path: Pat
     assert row[COLUMNS.index("review")].endswith("(not applied: the summary changed after the review)")
     untouched = next(r for r in rows[1:] if r[COLUMNS.index("id")] == "6")
     assert untouched[COLUMNS.index("review")] == ""
+
+
+def test_explain_shows_the_decision_beside_the_tools_verdict(pair) -> None:
+    assert review(pair, "5").exit_code == 0
+    explained = json.loads(cli("explain", *pair, "5", "--format", "json").stdout)
+    assert explained["verdict"]["status"] == "unreported"           # the tool's own verdict, explained
+    assert explained["review"] == {"status": "met", "reason": "第15行写明已培育驰名商标", "by": "王审核",
+                                   "date": DATE, "applied": True, "stale": None}
+    assert json.loads(cli("explain", *pair, "6", "--format", "json").stdout)["review"] is None
+    with pair[1].open("a", encoding="utf-8") as fh:
+        fh.write("追加一行。\n")
+    text = cli("explain", *pair, "5").stdout
+    assert "复核认定为已完成" in text and text.count("复核决定未采用") == 1

@@ -45,8 +45,9 @@ def explain_command(ctx: click.Context, args: tuple[str, ...], fmt: str, year: i
         chosen = check_lang(lang) if lang else DEFAULT_LANG
         loaded = load_plan(plan)
         find_item(loaded, item)            # an unknown id fails before the summary is read
+        from ipcheck.reviews import find
         result = explain(loaded, read_document(summary), item,
-                         Settings(year=year, thresholds=thresholds)).to_dict()
+                         Settings(year=year, thresholds=thresholds, reviews=find(plan))).to_dict()
         if fmt == "json":
             click.echo(render_json(result), nl=False)
         else:

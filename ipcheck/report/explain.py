@@ -11,7 +11,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from ipcheck.i18n import DEFAULT_LANG, status_word, t, verdict_message, warning_text
+from ipcheck.i18n import DEFAULT_LANG, stale_text, status_word, t, verdict_message, warning_text
 from ipcheck.units import format_number
 
 DEFAULT_LIMIT = 10
@@ -146,5 +146,14 @@ def render_text(explanation: dict[str, Any], limit: int = DEFAULT_LIMIT, width: 
     message = verdict_message(verdict["reason"], verdict["params"].items(), lang) or verdict["message"]
     say(Text(message.translate(_VISIBLE)))
     for w in verdict["warnings"]:
-        say(Text(f"! {warning_text(w, lang)}".translate(_VISIBLE), style="magenta"))
+        if not (e.get("review") and w.startswith("review_stale:")):
+            say(Text(f"! {warning_text(w, lang)}".translate(_VISIBLE), style="magenta"))
+    review = e.get("review")
+    if review:
+        say(Text(t("review.decision", lang, by=review["by"], date=review["date"],
+                   status=status_word(review["status"], lang), reason=review["reason"]).translate(_VISIBLE),
+                 style="bold"))
+        if not review["applied"]:
+            say(Text("! " + t("review.not_applied", lang, why=stale_text(review["stale"], lang)),
+                     style="bold magenta"))
     return buf.getvalue()
