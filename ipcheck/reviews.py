@@ -45,7 +45,9 @@ STALE_ITEM, STALE_SUMMARY = "item_changed", "summary_changed"
 
 @dataclass(frozen=True)
 class Decision:
-    """One recorded decision on ``item`` for the summary file named ``summary`` (its base name)."""
+    """One recorded decision on ``item`` for the summary at ``summary``: its path relative to the
+    reviews file's folder (``../summaries/2015/mianzhu-2015.txt``), so summaries that share a
+    file name (a province kept as <city>/<year>/summary.txt) keep their own decisions."""
 
     item: str
     summary: str
@@ -57,6 +59,11 @@ class Decision:
     summary_sha256: str
     item_sha256: str
     line: int = 0               # where it sits in the reviews file (0 when not read from one)
+    folder: str = ""            # the reviews file's folder, which ``summary`` is relative to
+
+    def is_for(self, summary_path: str) -> bool:
+        """Whether this decision is about the summary at ``summary_path``."""
+        return _real(os.path.join(self.folder, self.summary)) == _real(summary_path)
 
 
 # --------------------------------------------------------------------------------------
@@ -79,9 +86,18 @@ def is_reviews_file(path: str) -> bool:
     return name.endswith((".reviews.yaml", ".reviews.yml"))
 
 
-def summary_name(path: str) -> str:
-    """The name a decision records its summary by: the file's base name."""
-    return os.path.basename(path)
+def _real(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def summary_key(summary_path: str, reviews_path: str) -> str:
+    """How a decision records its summary: the path from the reviews file's folder, with /."""
+    folder = os.path.dirname(os.path.realpath(reviews_path))
+    try:
+        rel = os.path.relpath(os.path.realpath(summary_path), folder)
+    except ValueError:           # another drive (Windows): no relative path
+        return os.path.realpath(summary_path).replace(os.sep, "/")
+    return rel.replace(os.sep, "/")
 
 
 def summary_fingerprint(document: Document) -> str:
@@ -216,7 +232,8 @@ def parse(text: str, path: str) -> tuple[Decision, ...]:
 def load(path: str) -> tuple[Decision, ...]:
     """Read the reviews file at ``path`` (UTF-8); a missing or bad file raises IpcheckError."""
     text = read_utf8(path, "reviews file", MAX_BYTES)
-    return parse(text, path)
+    folder = os.path.dirname(os.path.abspath(path))
+    return tuple(replace(d, folder=folder) for d in parse(text, path))
 
 
 def find(plan_path: str, reviews: str | None = None, enabled: bool = True) -> tuple[Decision, ...] | None:
@@ -279,8 +296,8 @@ def apply(report: Report, decisions: Iterable[Decision], plan: Plan, document: D
     """The report with every decision on this summary applied, or flagged stale; counts follow the
     effective statuses, and a decision on an item no longer in the plan is a report warning."""
     from ipcheck.check import count      # check.py applies reviews itself: import late, no cycle
-    name = summary_name(report.summary_path)
-    mine = {d.item: d for d in decisions if d.summary == name}
+    mine = {d.item: d for d in decisions if d.is_for(report.summary_path)}
+    name = os.path.basename(report.summary_path)
     if not mine:
         return report
     items, printed = plan_items(plan), summary_fingerprint(document)

@@ -62,7 +62,7 @@ def test_a_decision_is_recorded_beside_the_plan_and_applied(pair) -> None:
     assert item(before, "5")["status"] == "unreported" and code_before == 1
     result = review(pair, "5")
     assert result.exit_code == 0
-    assert result.stdout == ("recorded 5 met (tool: unreported) by 王审核 for mianzhu-2015.txt "
+    assert result.stdout == ("recorded 5 met (tool: unreported) by 王审核 for ../summaries/mianzhu-2015.txt "
                              "in plans/mianzhu-2015.reviews.yaml\n")
     after, _, _ = check_json(pair)
     got = item(after, "5")
@@ -318,15 +318,15 @@ def test_list_shows_every_decision_and_its_state(pair) -> None:
     review(pair, "T1", "met", "ok")
     out = cli("review", "--list", "--plan", plan, "--summary", summary).stdout.splitlines()
     assert [line.split("\t")[:4] for line in out] == [
-        ["5", "mianzhu-2015.txt", "met (tool then: unreported)", "applied"],
-        ["T1", "mianzhu-2015.txt", "met (tool then: met)", "applied"]]
+        ["5", "../summaries/mianzhu-2015.txt", "met (tool then: unreported)", "applied"],
+        ["T1", "../summaries/mianzhu-2015.txt", "met (tool then: met)", "applied"]]
 
 
 def test_apply_is_a_pure_function_of_its_inputs(pair) -> None:
     from ipcheck.check import Settings, check
     from ipcheck.documents import read_document
     plan, document = load_plan(pair[0]), read_document(pair[1])
-    decision = reviews.Decision("7", "mianzhu-2015.txt", reviews.Status.MET, "r", "b", DATE, reviews.Status.UNREPORTED,
+    decision = reviews.Decision("7", "summaries/mianzhu-2015.txt", reviews.Status.MET, "r", "b", DATE, reviews.Status.UNREPORTED,
                                 reviews.summary_fingerprint(document), reviews.item_fingerprint(plan.tasks[6]))
     report = check(plan, document, Settings(reviews=(decision,)))
     assert report == reviews.apply(check(plan, document), (decision,), plan, document)
@@ -378,3 +378,23 @@ def test_explain_shows_the_decision_beside_the_tools_verdict(pair) -> None:
         fh.write("追加一行。\n")
     text = cli("explain", *pair, "5").stdout
     assert "复核认定为已完成" in text and text.count("复核决定未采用") == 1
+
+
+def test_summaries_sharing_a_file_name_keep_their_own_decisions(pair, tmp_path: Path) -> None:
+    """A province kept as <city>/<year>/summary.txt: same names, different summaries."""
+    plan, summary = pair
+    other = Path("summaries/2016/mianzhu-2015.txt")
+    other.parent.mkdir()
+    other.write_bytes(summary.read_bytes())
+    assert review(pair, "5").exit_code == 0                 # decided for summaries/mianzhu-2015.txt
+    first, _, _ = check_json(pair)
+    second = json.loads(cli("check", plan, other, "--format", "json").stdout)
+    assert item(first, "5")["review"]["applied"] is True
+    assert item(second, "5")["review"] is None and item(second, "5")["status"] == "unreported"
+    text = Path("plans/mianzhu-2015.reviews.yaml").read_text(encoding="utf-8")
+    assert "summary: ../summaries/mianzhu-2015.txt" in text
+    moved = tmp_path.parent / (tmp_path.name + "-moved")      # the whole repository moved: still applies
+    shutil.copytree(tmp_path, moved)
+    os.chdir(moved)
+    again = json.loads(cli("check", plan, summary, "--format", "json").stdout)
+    assert item(again, "5")["review"]["applied"] is True

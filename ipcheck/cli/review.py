@@ -91,7 +91,7 @@ def _run(item: str | None, plan_path: str, summary: str | None, status: str | No
         close = difflib.get_close_matches(item, list(items), 3, 0.3)
         hint = f"did you mean {', '.join(close)}?" if close else "plan ids: " + ", ".join(list(items)[:12])
         raise IpcheckError(f"no item '{item}' in the plan", path=plan_path, hint=hint)
-    name = reviews.summary_name(summary)
+    name = reviews.summary_key(summary, path)
     if clear:
         kept = tuple(d for d in existing if (d.item, d.summary) != (item, name))
         if len(kept) == len(existing):
@@ -105,16 +105,18 @@ def _run(item: str | None, plan_path: str, summary: str | None, status: str | No
                            else "choose from " + ", ".join(STATUSES))
     if reason is None or not reason.strip():
         raise IpcheckError("a decision needs a reason: --reason \"what you checked\"")
-    new = _decide(plan, summary, item, status or "", " ".join(reason.split()), _reviewer(by), year, thresholds)
+    new = _decide(plan, summary, name, item, status or "", " ".join(reason.split()), _reviewer(by), year,
+                  thresholds)
     reviews.save(path, reviews.record(existing, new), inputs=(plan_path, summary))
     click.echo(f"recorded {item} {new.status.value} (tool: {new.tool_status.value}) by {new.by} "
                f"for {name} in {path}")
     return EXIT_OK
 
 
-def _decide(plan, summary: str, item: str, status: str, reason: str, by: str, year: int | None,
+def _decide(plan, summary: str, key: str, item: str, status: str, reason: str, by: str, year: int | None,
             thresholds=None):
-    """A new Decision: the tool's verdict on ``item`` now, and both fingerprints."""
+    """A new Decision on ``item`` for the summary recorded as ``key``: the tool's verdict on it
+    now, and both fingerprints."""
     from ipcheck import reviews
     from ipcheck.check import Settings, check
     from ipcheck.documents import read_document
@@ -124,7 +126,7 @@ def _decide(plan, summary: str, item: str, status: str, reason: str, by: str, ye
     report = check(plan, document, Settings(year=year) if thresholds is None
                    else Settings(year=year, thresholds=thresholds))
     tool = next(v.status for v in report.verdicts if v.item_id == item)
-    return reviews.Decision(item=item, summary=reviews.summary_name(summary), status=Status(status),
+    return reviews.Decision(item=item, summary=key, status=Status(status),
                             reason=reason, by=by, date=reviews.now(), tool_status=tool,
                             summary_sha256=reviews.summary_fingerprint(document),
                             item_sha256=reviews.item_fingerprint(reviews.plan_items(plan)[item]))
@@ -139,9 +141,9 @@ def _listing(plan, decisions, summary: str | None) -> list[str]:
     if summary is not None:
         from ipcheck.documents import read_document
         printed = reviews.summary_fingerprint(read_document(summary))
-        decisions = [d for d in decisions if d.summary == reviews.summary_name(summary)]
+        decisions = [d for d in decisions if d.is_for(summary)]
     if not decisions:
-        return ["no review decisions" + (f" for {reviews.summary_name(summary)}" if summary else "")]
+        return ["no review decisions" + (f" for {summary}" if summary else "")]
     out = []
     for d in sorted(decisions, key=lambda d: (d.item, d.summary)):
         if d.item not in items:
