@@ -53,17 +53,21 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def findings(report: Report, lang: str, fail_on: frozenset[str]):
+    """(context, item, level, path, line) for each item worth an annotation, in plan order."""
+    ctx = build(report, lang)
+    for item in ctx["items"]:
+        level = flagged(item, fail_on)
+        if level is not None:
+            yield (ctx, item, level, *location(item, ctx))
+
+
 def render_github(report: Report, lang: str = DEFAULT_LANG,
                   fail_on: frozenset[str] = DEFAULT_FAIL_ON) -> str:
     """One ``::error``/``::warning`` workflow command per failing or needs-review item, in plan
     order; empty when nothing needs attention."""
-    ctx = build(report, lang)
     lines = []
-    for item in ctx["items"]:
-        level = flagged(item, fail_on)
-        if level is None:
-            continue
-        path, line = location(item, ctx)
+    for _, item, level, path, line in findings(report, lang, fail_on):
         title = f"{item['id']} {status_word(item['status'], lang)}"
         message = f"{one_line(item['label'])}: {one_line(item['message'])}"
         lines.append(f"::{level} file={_escape_property(path)},line={line},"
@@ -80,14 +84,9 @@ def fingerprint(plan_id: str, item_id: str, reason: str) -> str:
 def render_gitlab(report: Report, lang: str = DEFAULT_LANG,
                   fail_on: frozenset[str] = DEFAULT_FAIL_ON) -> str:
     """A GitLab Code Quality report (JSON list): one finding per failing or needs-review item."""
-    ctx = build(report, lang)
-    findings = []
-    for item in ctx["items"]:
-        level = flagged(item, fail_on)
-        if level is None:
-            continue
-        path, line = location(item, ctx)
-        findings.append({
+    found = []
+    for ctx, item, level, path, line in findings(report, lang, fail_on):
+        found.append({
             "description": f"{item['id']} {status_word(item['status'], lang)}: "
                            f"{one_line(item['label'])}: {one_line(item['message'])}",
             "check_name": item["reason"],
@@ -95,4 +94,4 @@ def render_gitlab(report: Report, lang: str = DEFAULT_LANG,
             "severity": SEVERITY_BY_STATUS[item["status"]] if level == "error" else REVIEW_SEVERITY,
             "location": {"path": path, "lines": {"begin": line}},
         })
-    return json.dumps(findings, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(found, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
