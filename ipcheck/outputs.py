@@ -15,6 +15,15 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
+def check_writable(path: str | os.PathLike, inputs: tuple[str, ...] = ()) -> None:
+    """Refuse ``path`` when it is one of the ``inputs`` (also through a link or another
+    spelling); callers writing several reports check them all before writing any."""
+    target = Path(path)
+    for src in inputs:
+        if _same(target, Path(src)) or target.resolve() == Path(src).resolve():
+            raise OutputError("refusing to write the report over an input file", path=str(path))
+
+
 def write_atomic(path: str | os.PathLike, text: str | bytes, inputs: tuple[str, ...] = ()) -> None:
     """Write ``text`` (UTF-8 with \\n line ends; bytes as they are) to ``path`` via a
     temporary file in the same folder and a rename.
@@ -22,10 +31,8 @@ def write_atomic(path: str | os.PathLike, text: str | bytes, inputs: tuple[str, 
     An interrupted run leaves the previous report intact; an output that is one of the
     ``inputs`` is refused, so ipcheck never overwrites what the user gave it.
     """
+    check_writable(path, inputs)
     target = Path(path)
-    for src in inputs:
-        if _same(target, Path(src)) or target.resolve() == Path(src).resolve():
-            raise OutputError("refusing to write the report over an input file", path=str(path))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("the output folder does not exist", path=str(path))

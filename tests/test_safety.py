@@ -285,3 +285,14 @@ def test_terminal_report_does_not_read_markup_in_ids_or_paths(tmp_path: Path) ->
         assert result.exit_code in (0, 1), result.output
         assert "[/x]" in result.output and "[link=https:/example.com]a[/x][/link].txt" in result.output
         assert "\x1b]8;" not in result.output           # no hyperlink escape
+
+
+def test_several_outputs_one_of_them_an_input_write_nothing(tmp_path: Path) -> None:
+    plan, summary = tmp_path / "p.yaml", tmp_path / "s.txt"
+    plan.write_bytes((ROOT / "plans" / "mianzhu-2015.yaml").read_bytes())
+    summary.write_bytes((ROOT / "summaries" / "2015" / "mianzhu-2015.txt").read_bytes())
+    before = summary.read_bytes()
+    report = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["check", str(plan), str(summary), "-o", str(report), "-o", str(summary)])
+    assert result.exit_code == 2 and "refusing to write the report over an input file" in result.stderr
+    assert not report.exists() and summary.read_bytes() == before

@@ -104,6 +104,9 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
         elif output is None:
             click.echo(render(report, chosen, options), nl=False)
         else:
+            from ipcheck.outputs import check_writable
+            for path in chosen_by:
+                check_writable(path, inputs=(plan, summary))     # all refused before any is written
             c = report.counts
             for path, fmt_of in chosen_by.items():
                 write_atomic(path, render(report, fmt_of, options), inputs=(plan, summary))
