@@ -104,6 +104,8 @@ def parse_yaml(text: str, path: str) -> tuple[dict[str, Any], dict[str, int]]:
         raise IpcheckError(problem.message, path=path, line=problem.line) from None
     except RecursionError:
         raise IpcheckError("YAML syntax error: nesting too deep", path=path) from None
+    except (ValueError, OverflowError) as exc:      # a value YAML parses but Python cannot hold: 0000-00-00
+        raise IpcheckError(f"YAML value cannot be read: {exc}", path=path) from None
     if data is None:
         return {}, {}
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):

@@ -186,3 +186,11 @@ def test_a_province_tree_is_read_to_every_depth_but_not_the_output_folder(tmp_pa
     again = json.loads((out / "index.json").read_text(encoding="utf-8"))
     assert again == index, "the reports written into the tree are not read back as summaries"
     assert second.exit_code == 1
+
+
+@pytest.mark.parametrize("text", ["pairs: 0000-00-00\n", "pairs: [\n", "[" * 3000])
+def test_a_manifest_yaml_cannot_hold_is_one_line(tmp_path: Path, text: str) -> None:
+    manifest = tmp_path / "pairs.yaml"
+    manifest.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--manifest", str(manifest)])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and str(manifest) in result.stderr

@@ -264,7 +264,9 @@ def test_a_reviews_file_parses_or_fails_with_located_problems(text: str) -> None
 
 
 @FEW
-@given(st.one_of(_YAMLISH, st.text(max_size=120)), st.sampled_from(["ipcheck.toml", ".ipcheck.yaml"]))
+@given(st.one_of(_YAMLISH, st.text(max_size=120), st.sampled_from(["0000-00-00", "x: 2015-13-45", "!!binary x",
+                                                                   "lang: &a en\nformat: *a"])),
+       st.sampled_from(["ipcheck.toml", ".ipcheck.yaml"]))
 def test_a_config_file_is_read_or_refused_in_one_line(text: str, name: str) -> None:
     import tempfile
 
