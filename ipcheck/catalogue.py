@@ -23,6 +23,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
 }
 
+
+
+def _merge(entries: dict[str, tuple[str, str]]) -> None:
+    """Add a block of ``key: (English, Chinese)`` entries; a key already present is kept."""
+    for key, (en, zh) in entries.items():
+        CATALOGUE["en"].setdefault(key, en)
+        CATALOGUE["zh-CN"].setdefault(key, zh)
+
+
 # key: (English, Chinese). English keeps the words the reports used before there was a
 # catalogue (tests and users grep for them); Chinese is what an assessment officer writes.
 _ENTRIES: dict[str, tuple[str, str]] = {
@@ -223,9 +232,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "warning.year_mismatch": ("{code}: {detail}", "总结标题写的是 {titled} 年，却按 {year} 年核对；所报数字可能属于 {titled} 年"),
     "warning.other": ("{code}: {detail}", "{code}：{detail}"),
 }
-for _key, (_en, _zh) in _ENTRIES.items():
-    CATALOGUE["en"].setdefault(_key, _en)
-    CATALOGUE["zh-CN"].setdefault(_key, _zh)
+_merge(_ENTRIES)
 
 # --- ci-formats (helper B): CSV/XLSX headings, JUnit, annotation and MR-comment words. ---
 _CI_FORMATS: dict[str, tuple[str, str]] = {
@@ -258,9 +265,7 @@ _CI_FORMATS: dict[str, tuple[str, str]] = {
     "comment.truncated": ("{n} more rows left out to stay within the comment size limit; see the full report.",
                           "为不超过评论长度上限，另有 {n} 行未列出；请查看完整报告。"),
 }
-for _key, (_en, _zh) in _CI_FORMATS.items():
-    CATALOGUE["en"].setdefault(_key, _en)
-    CATALOGUE["zh-CN"].setdefault(_key, _zh)
+_merge(_CI_FORMATS)
 # --- end ci-formats ---
 
 # Warning details (English, from figures.py, quantities.py, check.py, regions.py) -> the parts a
@@ -357,9 +362,7 @@ _EXPLAIN: dict[str, tuple[str, str]] = {
     "explain.none": ("none", "无"), "explain.then": (": ", "："),
     "explain.needs_review": (" (needs review)", "（需人工复核）"),
 }
-for _key, (_en, _zh) in _EXPLAIN.items():
-    CATALOGUE["en"].setdefault(_key, _en)
-    CATALOGUE["zh-CN"].setdefault(_key, _zh)
+_merge(_EXPLAIN)
 # --- end explain ---
 
 
@@ -374,6 +377,4 @@ _BATCH: dict[str, tuple[str, str]] = {
     "unpaired.no_plan_covers": ("no plan covers {year}: {plans}", "没有覆盖{year}年的方案：{plans}"),
     "unpaired.no_summary": ("no summary about {region} for {years}", "没有{region}{years}的总结"),
 }
-for _key, (_en, _zh) in _BATCH.items():
-    CATALOGUE["en"].setdefault(_key, _en)
-    CATALOGUE["zh-CN"].setdefault(_key, _zh)
+_merge(_BATCH)
