@@ -50,8 +50,10 @@ HEADING_SHARE = 0.6
 
 def bigrams(text: str) -> list[str]:
     """The character bigrams of ``text`` made of word characters only, in order."""
-    if len(text) <= _SHORT:
-        return list(_short_bigrams(text))
+    return list(_short_bigrams(text)) if len(text) <= _SHORT else _scan_bigrams(text)
+
+
+def _scan_bigrams(text: str) -> list[str]:
     out: list[str] = []
     for run in _WORD_RUN.findall(text):
         out += map(str.__add__, run, run[1:])
@@ -64,10 +66,7 @@ _SHORT = 64
 
 @lru_cache(maxsize=8192)
 def _short_bigrams(text: str) -> tuple[str, ...]:
-    out: list[str] = []
-    for run in _WORD_RUN.findall(text):
-        out += map(str.__add__, run, run[1:])
-    return tuple(out)
+    return tuple(_scan_bigrams(text))
 
 
 @lru_cache(maxsize=8192)
