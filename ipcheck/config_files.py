@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from ipcheck.errors import IpcheckError
-from ipcheck.plan_schema import yaml_syntax_problem
+from ipcheck.plan_schema import yaml_errors
 from ipcheck.smallfiles import read_utf8
 
 if sys.version_info >= (3, 11):
@@ -96,16 +96,9 @@ def parse_toml(text: str, path: str) -> tuple[dict[str, Any], dict[str, int]]:
 
 
 def parse_yaml(text: str, path: str) -> tuple[dict[str, Any], dict[str, int]]:
-    try:
+    with yaml_errors(path, text):
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        problem = yaml_syntax_problem(path, text, exc)
-        raise IpcheckError(problem.message, path=path, line=problem.line) from None
-    except RecursionError:
-        raise IpcheckError("YAML syntax error: nesting too deep", path=path) from None
-    except (ValueError, OverflowError) as exc:      # a value YAML parses but Python cannot hold: 0000-00-00
-        raise IpcheckError(f"YAML value cannot be read: {exc}", path=path) from None
     if data is None:
         return {}, {}
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):

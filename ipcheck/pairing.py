@@ -21,7 +21,7 @@ import yaml
 
 from ipcheck.errors import IpcheckError
 from ipcheck.i18n import t
-from ipcheck.plan_schema import yaml_syntax_problem
+from ipcheck.plan_schema import yaml_errors
 from ipcheck.reviews import is_reviews_file
 
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -130,15 +130,8 @@ def read_manifest(path: str) -> list[Pair]:
     except (OSError, UnicodeDecodeError) as exc:
         raise IpcheckError(f"cannot read the manifest: {getattr(exc, 'strerror', None) or exc}",
                            path=path) from None
-    try:
+    with yaml_errors(path, text):
         data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        problem = yaml_syntax_problem(path, text, exc)
-        raise IpcheckError(problem.message, path=path, line=problem.line) from None
-    except RecursionError:
-        raise IpcheckError("YAML syntax error: nesting too deep", path=path) from None
-    except (ValueError, OverflowError) as exc:      # a value YAML parses but Python cannot hold: 0000-00-00
-        raise IpcheckError(f"YAML value cannot be read: {exc}", path=path) from None
     if not isinstance(data, dict) or not isinstance(data.get("pairs"), list) or not data["pairs"]:
         raise IpcheckError("a manifest needs a non-empty list 'pairs: [{plan: FILE, summary: FILE}]'",
                            path=path)

@@ -7,11 +7,12 @@ import math
 import re
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from contextlib import contextmanager
+from typing import Any, Iterator, TypeVar
 
 import yaml
 
-from .errors import Problem
+from .errors import IpcheckError, Problem
 from .model import Measure, Op
 from .units import UNITS, Unit, unit as find_unit
 
@@ -271,3 +272,18 @@ def yaml_syntax_problem(path: str, text: str, err: yaml.YAMLError) -> Problem:
     if context and start is not None and start.line + 1 != line:
         message += f" ({' '.join(context.split())} started at line {start.line + 1})"
     return Problem(path, line, message)
+
+
+@contextmanager
+def yaml_errors(path: str, text: str) -> Iterator[None]:
+    """Turn whatever reading YAML ``text`` raises into one IpcheckError naming ``path`` (and the
+    line): a syntax error, nesting too deep, a value Python cannot hold (0000-00-00)."""
+    try:
+        yield
+    except yaml.YAMLError as exc:
+        problem = yaml_syntax_problem(path, text, exc)
+        raise IpcheckError(problem.message, path=path, line=problem.line) from None
+    except RecursionError:
+        raise IpcheckError("YAML syntax error: nesting too deep", path=path) from None
+    except (ValueError, OverflowError) as exc:
+        raise IpcheckError(f"YAML value cannot be read: {exc}", path=path) from None

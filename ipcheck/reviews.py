@@ -25,7 +25,7 @@ import yaml
 from ipcheck.errors import IpcheckError, PlanError
 from ipcheck.model import Document, Plan, Report, ReviewDecision, Status, Target, Task, Verdict
 from ipcheck.outputs import write_atomic
-from ipcheck.plan_schema import BAD, Checker, node_line, yaml_syntax_problem
+from ipcheck.plan_schema import BAD, Checker, node_line, yaml_errors
 from ipcheck.smallfiles import read_utf8
 
 FORMAT_VERSION = 1
@@ -162,11 +162,9 @@ class _Loader(yaml.SafeLoader):
 def _compose(text: str, path: str) -> yaml.Node | None:
     loader = None
     try:
-        loader = _Loader(text, path)     # the reader checks every character here already
-        return loader.get_single_node()
-    except yaml.YAMLError as err:
-        problem = yaml_syntax_problem(path, text, err)
-        raise IpcheckError(problem.message, path=path, line=problem.line) from None
+        with yaml_errors(path, text):
+            loader = _Loader(text, path)     # the reader checks every character here already
+            return loader.get_single_node()
     finally:
         if loader is not None:
             loader.dispose()
