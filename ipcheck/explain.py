@@ -38,7 +38,7 @@ class Explanation:
         """A plain, JSON-ready dict (sorted when dumped); candidates best first."""
         return {"schema": SCHEMA, "plan": self.plan, "summary": self.summary, "item": self.item,
                 "thresholds": self.thresholds, "candidates": list(self.candidates),
-                "verdict": _verdict_dict(self.verdict), "review": _review_dict(self.review)}
+                "verdict": _verdict_dict(self.verdict), "review": self.review.as_dict() if self.review else None}
 
 
 def explain(plan: Plan, document: Document, item_id: str, settings: Settings = Settings(),
@@ -81,13 +81,6 @@ def _review(plan: Plan, document: Document, prep: Prepared, verdict: Verdict,
     one = Report(plan=plan, summary_path=document.path, summary_encoding=document.encoding,
                  summary_year=prep.year, verdicts=(verdict,))
     return apply_reviews(one, settings.reviews, plan, document).verdicts[0].review
-
-
-def _review_dict(r: ReviewDecision | None) -> dict[str, Any] | None:
-    if r is None:
-        return None
-    return {"status": r.status.value, "reason": r.reason, "by": r.by, "date": r.date, "applied": r.applied,
-            "stale": r.stale or None}
 
 
 def find_item(plan: Plan, item_id: str) -> Target | Task:

@@ -212,6 +212,12 @@ class ReviewDecision:
     applied: bool = True
     stale: str = ""
 
+    def as_dict(self) -> dict[str, str | bool | None]:
+        """The decision as reports and ``ipcheck explain`` show it (JSON-ready)."""
+        return {"status": self.status.value, "reason": self.reason, "by": self.by, "date": self.date,
+                "applied": self.applied, "stale": self.stale or None,
+                "reviewed_tool_status": self.reviewed_tool_status.value if self.reviewed_tool_status else None}
+
 
 @dataclass(frozen=True)
 class Report:

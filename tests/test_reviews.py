@@ -372,7 +372,8 @@ def test_explain_shows_the_decision_beside_the_tools_verdict(pair) -> None:
     explained = json.loads(cli("explain", *pair, "5", "--format", "json").stdout)
     assert explained["verdict"]["status"] == "unreported"           # the tool's own verdict, explained
     assert explained["review"] == {"status": "met", "reason": "第15行写明已培育驰名商标", "by": "王审核",
-                                   "date": DATE, "applied": True, "stale": None}
+                                   "date": DATE, "applied": True, "stale": None,
+                                   "reviewed_tool_status": "unreported"}
     assert json.loads(cli("explain", *pair, "6", "--format", "json").stdout)["review"] is None
     with pair[1].open("a", encoding="utf-8") as fh:
         fh.write("追加一行。\n")

@@ -31,11 +31,7 @@ def evidence_dict(e: Evidence) -> dict[str, Any]:
 
 
 def review_dict(r: ReviewDecision | None) -> dict[str, Any] | None:
-    if r is None:
-        return None
-    return {"status": r.status.value, "reason": r.reason, "by": r.by, "date": r.date,
-            "applied": r.applied, "stale": r.stale or None,
-            "reviewed_tool_status": r.reviewed_tool_status.value if r.reviewed_tool_status else None}
+    return r.as_dict() if r is not None else None
 
 
 def _item(v: Verdict, target: Target | None, task: Task | None, lang: str) -> dict[str, Any]:
