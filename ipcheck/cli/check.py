@@ -147,7 +147,7 @@ def _batch_mode(ctx: click.Context, plan: str | None, summary: str | None, manif
 
 def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt: str | None,
                year: int | None, failing: frozenset[str], color: bool | None, output_dir: str | None,
-               jobs: int | None, options, use_reviews: bool = True, thresholds=None) -> int:
+               jobs: int | None, options, use_reviews: bool, thresholds) -> int:
     import contextlib
     import functools
 
@@ -170,7 +170,7 @@ def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt:
                            render=functools.partial(render, fmt=chosen, options=options),
                            ext=ext,
                            fail_on=failing, progress=bar, reviews=use_reviews,
-                           **({"thresholds": thresholds} if thresholds is not None else {}))
+                           thresholds=thresholds)
     idx = index(result, failing)
     use_color = sys.stdout.isatty() if color is None else color
     width = terminal_width()
