@@ -20,10 +20,12 @@ from click.testing import CliRunner
 from ipcheck.cli import main
 from ipcheck.documents import DEFAULT_MAX_BYTES
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "bad_inputs"
-PLAN = str(ROOT / "plans" / "mianzhu-2015.yaml")
-SUMMARY = str(ROOT / "summaries" / "2015" / "mianzhu-2015.txt")
+PLAN = str(SAMPLES / "plans" / "mianzhu-2015.yaml")
+SUMMARY = str(SAMPLES / "summaries" / "2015" / "mianzhu-2015.txt")
 CASES = yaml.safe_load((BAD / "cases.yaml").read_text(encoding="utf-8"))
 
 
@@ -195,7 +197,7 @@ def test_single_10mb_line_whole_cli(tmp_path: Path) -> None:
 ])
 def test_subprocess(args, path: str, message: str) -> None:
     out = subprocess.run([sys.executable, "-m", "ipcheck", *args], capture_output=True, text=True,
-                         cwd=ROOT, check=False, timeout=120)
+                         cwd=SAMPLES, check=False, timeout=120)
     assert out.returncode == 2
     assert out.stdout == ""
     lines = out.stderr.strip().splitlines()
@@ -206,9 +208,9 @@ def test_subprocess(args, path: str, message: str) -> None:
 def test_debug_shows_the_traceback() -> None:
     plan = str(BAD / "plan-list.yaml")
     quiet = subprocess.run([sys.executable, "-m", "ipcheck", "check", plan, SUMMARY],
-                           capture_output=True, text=True, cwd=ROOT, check=False, timeout=120)
+                           capture_output=True, text=True, cwd=SAMPLES, check=False, timeout=120)
     loud = subprocess.run([sys.executable, "-m", "ipcheck", "--debug", "check", plan, SUMMARY],
-                          capture_output=True, text=True, cwd=ROOT, check=False, timeout=120)
+                          capture_output=True, text=True, cwd=SAMPLES, check=False, timeout=120)
     assert quiet.returncode == loud.returncode == 2
     assert "Traceback" not in quiet.stderr
     assert "Traceback (most recent call last)" in loud.stderr and "PlanError" in loud.stderr
@@ -245,9 +247,9 @@ def test_closed_stdout_is_not_an_internal_error() -> None:
     r, w = os.pipe()
     os.close(r)
     try:
-        out = subprocess.run([sys.executable, "-m", "ipcheck", "check", str(ROOT / "plans" / "luzhou-2016.yaml"),
-                              str(ROOT / "summaries" / "2015" / "luzhou-2015.txt"), "--format", "html"],
-                             stdout=w, stderr=subprocess.PIPE, text=True, cwd=ROOT, check=False, timeout=120)
+        out = subprocess.run([sys.executable, "-m", "ipcheck", "check", str(SAMPLES / "plans" / "luzhou-2016.yaml"),
+                              str(SAMPLES / "summaries" / "2015" / "luzhou-2015.txt"), "--format", "html"],
+                             stdout=w, stderr=subprocess.PIPE, text=True, cwd=SAMPLES, check=False, timeout=120)
     finally:
         os.close(w)
     assert out.returncode == 141, out.stderr

@@ -13,10 +13,12 @@ from ipcheck.batch import PlanInfo, SummaryInfo, describe_plan, describe_summary
 from ipcheck.cli import main
 from ipcheck.errors import IpcheckError
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
-PLANS = ROOT / "plans"
-SUMMARIES = ROOT / "summaries" / "2015"
-COMPILATION = ROOT / "summaries" / "sichuan-2015-compilation.txt"
+PLANS = SAMPLES / "plans"
+SUMMARIES = SAMPLES / "summaries" / "2015"
+COMPILATION = SAMPLES / "summaries" / "sichuan-2015-compilation.txt"
 MANIFEST = ROOT / "tests" / "batch" / "manifest.yaml"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -168,13 +170,13 @@ def test_usage_errors(args) -> None:
 def test_a_province_tree_is_read_to_every_depth_but_not_the_output_folder(tmp_path: Path) -> None:
     plans, tree = tmp_path / "plans", tmp_path / "province"
     (plans / "deyang").mkdir(parents=True)
-    shutil.copy(ROOT / "plans" / "mianzhu-2015.yaml", plans / "deyang" / "mianzhu-2015.yaml")
-    shutil.copy(ROOT / "plans" / "guanghan-2015.yaml", plans / "guanghan-2015.yaml")
+    shutil.copy(SAMPLES / "plans" / "mianzhu-2015.yaml", plans / "deyang" / "mianzhu-2015.yaml")
+    shutil.copy(SAMPLES / "plans" / "guanghan-2015.yaml", plans / "guanghan-2015.yaml")
     for city in ("mianzhu", "guanghan", "zigong"):
         (tree / city / "2015").mkdir(parents=True)
-        shutil.copy(ROOT / "summaries" / "2015" / f"{city}-2015.txt", tree / city / "2015" / "summary.txt")
+        shutil.copy(SAMPLES / "summaries" / "2015" / f"{city}-2015.txt", tree / city / "2015" / "summary.txt")
     (tree / ".drafts").mkdir()
-    shutil.copy(ROOT / "summaries" / "2015" / "mianzhu-2015.txt", tree / ".drafts" / "old.txt")
+    shutil.copy(SAMPLES / "summaries" / "2015" / "mianzhu-2015.txt", tree / ".drafts" / "old.txt")
     out = tree / "reports"                    # the output folder inside the summaries' tree
     first = invoke("check", str(plans), str(tree), "--output-dir", str(out), "--format", "markdown", "--lang", "en")
     assert first.exit_code == 1, first.output

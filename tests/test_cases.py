@@ -15,6 +15,8 @@ from ipcheck.check import check
 from ipcheck.documents import read_document
 from ipcheck.plan import load_plan
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "tests" / "cases").glob("*/case.yaml"))
 
@@ -22,8 +24,8 @@ CASES = sorted((ROOT / "tests" / "cases").glob("*/case.yaml"))
 @lru_cache(maxsize=None)
 def _run(case_path: Path):
     case = yaml.safe_load(case_path.read_text(encoding="utf-8"))
-    plan = load_plan(ROOT / case["plan"])
-    report = check(plan, read_document(ROOT / case["summary"]))
+    plan = load_plan(SAMPLES / case["plan"])
+    report = check(plan, read_document(SAMPLES / case["summary"]))
     return case, plan, report
 
 

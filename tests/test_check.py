@@ -11,9 +11,11 @@ from ipcheck.documents import read_document
 from ipcheck.model import Status
 from ipcheck.plan import load_plan
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
-PLAN = ROOT / "plans" / "luzhou-2016.yaml"
-SUMMARY = ROOT / "summaries" / "2015" / "luzhou-2015.txt"      # titled 2015年泸州市…工作总结
+PLAN = SAMPLES / "plans" / "luzhou-2016.yaml"
+SUMMARY = SAMPLES / "summaries" / "2015" / "luzhou-2015.txt"      # titled 2015年泸州市…工作总结
 
 
 def _report(year: int | None):

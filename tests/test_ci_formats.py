@@ -32,6 +32,8 @@ from ipcheck.report.csv_report import COLUMNS, headings
 from ipcheck.report.junit import clean
 from ipcheck.report.template import render_comment
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "tests" / "cases").glob("*/case.yaml"))
 IDS = [c.parent.name for c in CASES]
@@ -52,7 +54,7 @@ def _report(case_path: Path) -> Report:
 
 @pytest.fixture(autouse=True)
 def _at_root(monkeypatch) -> None:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(SAMPLES)
 
 
 def _context(report: Report, lang: str = "zh-CN") -> dict:
@@ -336,7 +338,7 @@ def test_byte_identical_across_processes(fmt: str, tmp_path: Path) -> None:
         out = tmp_path / f"{n}.{EXTENSION_BY_FORMAT[fmt]}"
         subprocess.run([sys.executable, "-m", "ipcheck", "check", "plans/mianzhu-2015.yaml",
                         "summaries/2015/mianzhu-2015.txt", "--format", fmt, "-o", str(out)],
-                       cwd=ROOT, check=False, capture_output=True)
+                       cwd=SAMPLES, check=False, capture_output=True)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1] and outputs[0]
     if fmt == "xlsx":

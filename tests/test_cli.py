@@ -12,6 +12,8 @@ from click.testing import CliRunner
 from ipcheck import __version__
 from ipcheck.cli import main
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = "plans/mianzhu-2015.yaml"
 SUMMARY = "summaries/2015/mianzhu-2015.txt"
@@ -19,7 +21,7 @@ SUMMARY = "summaries/2015/mianzhu-2015.txt"
 
 @pytest.fixture()
 def run(monkeypatch):
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(SAMPLES)
 
     def invoke(*args: str):
         return CliRunner().invoke(main, list(args), catch_exceptions=False)
@@ -98,13 +100,13 @@ def test_html_report_written_to_file(run, tmp_path) -> None:
     (("check", PLAN, SUMMARY, "-o", "no/such/dir/r.json"), "no/such/dir/r.json"),
 ])
 def test_bad_input_is_one_line_and_exit_2(run, args, message) -> None:
-    before = (ROOT / SUMMARY).read_bytes()
+    before = (SAMPLES / SUMMARY).read_bytes()
     result = CliRunner().invoke(main, list(args))
     assert result.exit_code == 2, result.output
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("ipcheck: ") and message in lines[0]
     assert "Traceback" not in result.output
-    assert (ROOT / SUMMARY).read_bytes() == before
+    assert (SAMPLES / SUMMARY).read_bytes() == before
 
 
 def test_invalid_plan_reports_every_problem_with_its_line(run, tmp_path) -> None:
@@ -125,7 +127,7 @@ def test_invalid_plan_reports_every_problem_with_its_line(run, tmp_path) -> None
 
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
 def test_summary_in_other_encodings_gives_the_same_verdicts(run, tmp_path, encoding) -> None:
-    text = (ROOT / SUMMARY).read_text(encoding="utf-8")
+    text = (SAMPLES / SUMMARY).read_text(encoding="utf-8")
     copy = tmp_path / "summary.txt"
     copy.write_bytes(text.encode(encoding))
     base = json.loads(run("check", PLAN, SUMMARY, "--format", "json").output)
@@ -136,5 +138,5 @@ def test_summary_in_other_encodings_gives_the_same_verdicts(run, tmp_path, encod
 
 def test_python_dash_m_runs_the_same_cli() -> None:
     out = subprocess.run([sys.executable, "-m", "ipcheck", "--version"], capture_output=True, text=True,
-                         cwd=ROOT, check=False)
+                         cwd=SAMPLES, check=False)
     assert out.returncode == 0 and __version__ in out.stdout

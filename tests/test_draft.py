@@ -18,6 +18,8 @@ from ipcheck.model import Document, Section, Status
 from ipcheck.plan import load_plan, parse_plan
 from ipcheck.text import segment
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = sorted((ROOT / "tests" / "drafts").glob("*.yaml"))
 DOC = ROOT / "docs" / "draft.md"
@@ -133,7 +135,7 @@ def test_draft_is_byte_identical_and_every_item_names_its_line(path: Path) -> No
 
 
 def test_luzhou_blank_figure_is_marked_for_review_and_counted() -> None:
-    result = draft(read_document(ROOT / "summaries/2015/luzhou-2015.txt"))
+    result = draft(read_document(SAMPLES / "summaries/2015/luzhou-2015.txt"))
     text = result.yaml
     assert "# REVIEW: a blank where a number should be" in text
     assert result.review >= 1
@@ -143,7 +145,7 @@ def test_luzhou_blank_figure_is_marked_for_review_and_counted() -> None:
 
 
 def test_draft_then_check_luzhou_plan_cannot_satisfy_itself() -> None:
-    doc = read_document(ROOT / "summaries/2015/luzhou-2015.txt")
+    doc = read_document(SAMPLES / "summaries/2015/luzhou-2015.txt")
     result = draft(doc)
     plan = parse_plan(result.yaml, "luzhou-draft.yaml")
     report = check(plan, doc)
@@ -160,7 +162,7 @@ def test_draft_then_check_luzhou_plan_cannot_satisfy_itself() -> None:
 
 
 def test_explicit_line_range_and_region_and_id() -> None:
-    doc = read_document(ROOT / "summaries/2015/luzhou-2015.txt")
+    doc = read_document(SAMPLES / "summaries/2015/luzhou-2015.txt")
     result = draft(doc, plan_id="luzhou-2016", region="泸州", from_line=81, to_line=101)
     plan = parse_plan(result.yaml)
     assert plan.meta.id == "luzhou-2016" and plan.meta.region == "泸州"
@@ -216,7 +218,7 @@ def test_scalars_read_back_as_the_same_string(value: str) -> None:
 
 def test_cli_draft_validate_show(tmp_path: Path) -> None:
     runner = CliRunner()
-    src = str(ROOT / "plans/documents/guangan-2017-plan.txt")
+    src = str(SAMPLES / "plans/documents/guangan-2017-plan.txt")
     out = tmp_path / "g.yaml"
     r = runner.invoke(main, ["plan", "draft", src, "-o", str(out), "--id", "guangan-2017"])
     assert r.exit_code == 0, r.output
@@ -239,7 +241,7 @@ def test_cli_draft_validate_show(tmp_path: Path) -> None:
 
 def test_cli_draft_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
     doc = tmp_path / "plan.txt"
-    doc.write_bytes((ROOT / "plans/documents/kizilsu-2023-plan.txt").read_bytes())
+    doc.write_bytes((SAMPLES / "plans/documents/kizilsu-2023-plan.txt").read_bytes())
     before = doc.read_bytes()
     r = CliRunner().invoke(main, ["plan", "draft", str(doc), "-o", str(doc)])
     assert r.exit_code == 2 and "refusing" in r.stderr

@@ -11,6 +11,8 @@ from ipcheck.cli import main as cli
 from ipcheck.evaluate import (Gold, Read, bound_right, canonical, evaluate, load_corpus, main, misses,
                               same_figure, scores)
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 
@@ -94,7 +96,7 @@ KEYS = {"line", "text", "quantity", "value", "unit", "qualifier", "low", "high",
 
 @pytest.fixture()
 def run(monkeypatch):
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(SAMPLES)
     return lambda *args: CliRunner().invoke(cli, list(args))
 
 

@@ -19,6 +19,8 @@ from ipcheck.i18n import CATALOGUE, placeholders
 from ipcheck.plan import load_plan
 from ipcheck.verdicts import TASK_GROUPS, Thresholds
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "tests" / "cases").glob("*/case.yaml"))
 TARGET_CLASSES = ("actual", "below_floor", "next_plan", "problems", "front", "intention", "stated_target",
@@ -47,7 +49,7 @@ SUMMARY = """2015年示范市知识产权工作总结
 @lru_cache(maxsize=None)
 def _pair(case_path: Path):
     case = yaml.safe_load(case_path.read_text(encoding="utf-8"))
-    plan, document = load_plan(ROOT / case["plan"]), read_document(ROOT / case["summary"])
+    plan, document = load_plan(SAMPLES / case["plan"]), read_document(SAMPLES / case["summary"])
     return plan, document, check(plan, document), prepare(plan, document)
 
 
@@ -139,7 +141,7 @@ def test_an_unknown_item_is_an_error_naming_the_closest_ids() -> None:
 
 @pytest.fixture()
 def run(monkeypatch):
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(SAMPLES)
     return lambda *args: CliRunner().invoke(main, ["explain", *args], catch_exceptions=False)
 
 
@@ -219,7 +221,7 @@ PIPELINE = [("plans/mianzhu-2015.yaml", "tests/formats/mianzhu-2015-pages.pdf"),
 
 @pytest.mark.parametrize("plan_path,summary_path", PIPELINE, ids=["pdf", "compilation", "foreign"])
 def test_explain_follows_checks_pipeline(plan_path: str, summary_path: str) -> None:
-    plan, document = load_plan(ROOT / plan_path), read_document(ROOT / summary_path)
+    plan, document = load_plan(SAMPLES / plan_path), read_document(SAMPLES / summary_path)
     report, prepared = check(plan, document), prepare(plan, document)
     for want in report.verdicts:
         got = explain(plan, document, want.item_id, prepared=prepared)
@@ -234,8 +236,8 @@ def test_explain_follows_checks_pipeline(plan_path: str, summary_path: str) -> N
 
 
 def test_a_compilation_shows_the_lines_checked() -> None:
-    plan = load_plan(ROOT / "plans/mianzhu-2015.yaml")
-    d = explain(plan, read_document(ROOT / "summaries/sichuan-2015-compilation.txt"), plan.tasks[0].id).to_dict()
+    plan = load_plan(SAMPLES / "plans/mianzhu-2015.yaml")
+    d = explain(plan, read_document(SAMPLES / "summaries/sichuan-2015-compilation.txt"), plan.tasks[0].id).to_dict()
     scope = d["summary"]["scope"]
     assert scope["first_line"] > 1 and scope["warnings"][0].startswith("compilation: ")
     assert all(scope["first_line"] <= c["line"] <= scope["last_line"] for c in d["candidates"])

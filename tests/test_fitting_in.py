@@ -16,6 +16,8 @@ from click.testing import CliRunner
 
 from ipcheck.cli import main
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 CI_EXAMPLES = {"github-actions.yml": ("jobs", "env"), "gitlab-ci.yml": ("ipcheck", "variables")}
@@ -24,8 +26,8 @@ CI_EXAMPLES = {"github-actions.yml": ("jobs", "env"), "gitlab-ci.yml": ("ipcheck
 @pytest.fixture()
 def city_repo(tmp_path, monkeypatch) -> Path:
     """A city's repository: the sample plans and summaries, nothing else, as the cwd."""
-    shutil.copytree(ROOT / "plans", tmp_path / "plans")
-    shutil.copytree(ROOT / "summaries", tmp_path / "summaries")
+    shutil.copytree(SAMPLES / "plans", tmp_path / "plans")
+    shutil.copytree(SAMPLES / "summaries", tmp_path / "summaries")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -22,10 +22,12 @@ from ipcheck.formats.sniff import sniff
 from ipcheck.plan import load_plan
 from ipcheck.text import normalise, segment
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 FIX = Path(__file__).resolve().parent / "formats"
-PLAN = ROOT / "plans" / "mianzhu-2015.yaml"
-SEED = ROOT / "summaries" / "2015" / "mianzhu-2015.txt"
+PLAN = SAMPLES / "plans" / "mianzhu-2015.yaml"
+SEED = SAMPLES / "summaries" / "2015" / "mianzhu-2015.txt"
 
 # page furniture and web chrome the fixtures carry; none may reach a sentence
 CHROME = ("绵竹市知识产权局文件", "- 1 -", "- 2 -", "第 1 页", "第 2 页", "当前位置", "扫一扫", "打印本页",

@@ -20,8 +20,10 @@ from ipcheck.model import FigureKind, Measure, Op, Section, Status
 from ipcheck.plan import load_plan
 from ipcheck.report import RenderOptions, render
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
-PLAN, SUMMARY = ROOT / "plans" / "mianzhu-2015.yaml", ROOT / "summaries" / "2015" / "mianzhu-2015.txt"
+PLAN, SUMMARY = SAMPLES / "plans" / "mianzhu-2015.yaml", SAMPLES / "summaries" / "2015" / "mianzhu-2015.txt"
 SOURCES = sorted((ROOT / "ipcheck").rglob("*.py")) + sorted((ROOT / "templates").glob("*.j2"))
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -247,8 +249,8 @@ def test_stderr_line_of_a_written_report_is_in_the_report_language(tmp_path: Pat
 
 def test_plan_show_in_both_languages() -> None:
     runner = CliRunner()
-    zh = runner.invoke(main, ["plan", "show", str(ROOT / "plans" / "luzhou-2016.yaml")]).output
-    en = runner.invoke(main, ["plan", "show", "--lang", "en", str(ROOT / "plans" / "luzhou-2016.yaml")]).output
+    zh = runner.invoke(main, ["plan", "show", str(SAMPLES / "plans" / "luzhou-2016.yaml")]).output
+    en = runner.invoke(main, ["plan", "show", "--lang", "en", str(SAMPLES / "plans" / "luzhou-2016.yaml")]).output
     assert "目标（16）" in zh and "责任单位" in zh and "地区：泸州市" in zh and "≥ 1750 件" in zh
     assert "targets (16)" in en and "owners" in en and "region: 泸州市" in en and ">= 1750 件" in en
 
@@ -272,7 +274,7 @@ def test_unpaired_files_are_explained_in_the_report_language(tmp_path: Path) -> 
     plans, summaries = tmp_path / "plans", tmp_path / "summaries"
     plans.mkdir(), summaries.mkdir()
     (plans / "mianzhu-2015.yaml").write_bytes(PLAN.read_bytes())
-    (summaries / "zigong-2015.txt").write_bytes((ROOT / "summaries/2015/zigong-2015.txt").read_bytes())
+    (summaries / "zigong-2015.txt").write_bytes((SAMPLES / "summaries/2015/zigong-2015.txt").read_bytes())
     runner = CliRunner()
     for lang, words in (("zh-CN", ("没有自贡市的方案", "没有绵竹市2015的总结")),
                         ("en", ("no plan for 自贡市", "no summary about 绵竹市 for 2015"))):

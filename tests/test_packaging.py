@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -39,13 +41,13 @@ def test_wheel_checks_a_sample_from_another_folder(wheel: Path, tmp_path: Path) 
     assert Path(where) == site / "ipcheck" / "templates", "the test must run the wheel's code, not the source tree"
     out = work / "report.json"
     result = subprocess.run(
-        [sys.executable, "-m", "ipcheck", "check", str(ROOT / "plans" / "mianzhu-2015.yaml"),
-         str(ROOT / "summaries" / "2015" / "mianzhu-2015.txt"), "-o", str(out)],
+        [sys.executable, "-m", "ipcheck", "check", str(SAMPLES / "plans" / "mianzhu-2015.yaml"),
+         str(SAMPLES / "summaries" / "2015" / "mianzhu-2015.txt"), "-o", str(out)],
         cwd=work, env=env, capture_output=True, text=True)
     assert result.returncode in (0, 1), result.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["plan"]["id"] == "mianzhu-2015"
     html = work / "report.html"
-    subprocess.run([sys.executable, "-m", "ipcheck", "check", str(ROOT / "plans" / "mianzhu-2015.yaml"),
-                    str(ROOT / "summaries" / "2015" / "mianzhu-2015.txt"), "-o", str(html)],
+    subprocess.run([sys.executable, "-m", "ipcheck", "check", str(SAMPLES / "plans" / "mianzhu-2015.yaml"),
+                    str(SAMPLES / "summaries" / "2015" / "mianzhu-2015.txt"), "-o", str(html)],
                    cwd=work, env=env, capture_output=True)
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

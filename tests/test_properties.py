@@ -29,8 +29,10 @@ from ipcheck.report import BINARY_FORMATS, REPORTER_BY_NAME, render
 from ipcheck.text import normalise, segment
 from ipcheck.verdicts import _CLAUSE_END, _MAJOR_END, _next_mark, clause_span
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
-PLAN = load_plan(ROOT / "plans" / "mianzhu-2015.yaml")
+PLAN = load_plan(SAMPLES / "plans" / "mianzhu-2015.yaml")
 FEW = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Pieces a summary is made of, plus the characters that break readers: invisible, bidi,

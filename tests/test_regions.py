@@ -12,8 +12,10 @@ from ipcheck.plan import load_plan
 from ipcheck.regions import same_region, split
 from ipcheck.text import segment
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
-COMPILATION = ROOT / "summaries" / "sichuan-2015-compilation.txt"
+COMPILATION = SAMPLES / "summaries" / "sichuan-2015-compilation.txt"
 
 
 def test_compilation_splits_into_its_ten_city_summaries() -> None:
@@ -26,16 +28,16 @@ def test_compilation_splits_into_its_ten_city_summaries() -> None:
 @pytest.mark.parametrize("plan,single", [("mianzhu-2015", "mianzhu-2015"), ("guanghan-2015", "guanghan-2015"),
                                          ("luzhou-2016", "luzhou-2015")])
 def test_compilation_gives_the_verdicts_of_the_city_s_own_file(plan: str, single: str) -> None:
-    p = load_plan(ROOT / "plans" / f"{plan}.yaml")
+    p = load_plan(SAMPLES / "plans" / f"{plan}.yaml")
     whole = check(p, read_document(COMPILATION))
-    alone = check(p, read_document(ROOT / "summaries" / "2015" / f"{single}.txt"))
+    alone = check(p, read_document(SAMPLES / "summaries" / "2015" / f"{single}.txt"))
     assert [(v.item_id, v.status) for v in whole.verdicts] == [(v.item_id, v.status) for v in alone.verdicts]
     assert any(w.startswith("compilation:") and p.meta.region in w for w in whole.warnings)
 
 
 def test_another_region_never_gives_an_unflagged_met() -> None:
-    report = check(load_plan(ROOT / "plans" / "guangan-2017.yaml"),
-                   read_document(ROOT / "summaries" / "2015" / "huaying-2015.txt"))
+    report = check(load_plan(SAMPLES / "plans" / "guangan-2017.yaml"),
+                   read_document(SAMPLES / "summaries" / "2015" / "huaying-2015.txt"))
     assert any(w.startswith("region_mismatch:") for w in report.warnings)
     assert all(v.needs_review for v in report.verdicts if v.status is Status.MET)
 

@@ -18,6 +18,8 @@ from ipcheck.cli import main
 from ipcheck.errors import IpcheckError
 from ipcheck.plan import load_plan, parse_plan
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 DATE = "2026-01-31T09:30:00Z"
 UNREPORTED = ("5", "6", "7", "8", "9")          # the tool's unreported items of 绵竹 2015
@@ -31,8 +33,8 @@ def pair(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
     (tmp_path / "summaries").mkdir()
     plan = tmp_path / "plans" / "mianzhu-2015.yaml"
     summary = tmp_path / "summaries" / "mianzhu-2015.txt"
-    shutil.copy(ROOT / "plans" / "mianzhu-2015.yaml", plan)
-    shutil.copy(ROOT / "summaries" / "2015" / "mianzhu-2015.txt", summary)
+    shutil.copy(SAMPLES / "plans" / "mianzhu-2015.yaml", plan)
+    shutil.copy(SAMPLES / "summaries" / "2015" / "mianzhu-2015.txt", summary)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("IPCHECK_REVIEWER", "王审核")
     monkeypatch.setattr(reviews, "now", lambda: DATE)

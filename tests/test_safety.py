@@ -23,9 +23,11 @@ from ipcheck.plan import load_plan
 from ipcheck.report import render
 from ipcheck.report.template import _environment
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
-PLAN = ROOT / "plans" / "mianzhu-2015.yaml"
-SUMMARY = ROOT / "summaries" / "2015" / "mianzhu-2015.txt"
+PLAN = SAMPLES / "plans" / "mianzhu-2015.yaml"
+SUMMARY = SAMPLES / "summaries" / "2015" / "mianzhu-2015.txt"
 XSS = ROOT / "tests" / "bad_inputs" / "summary-xss.txt"
 SCRIPT = "<script>alert(1)</script>"
 JS_LINK = "[x](javascript:alert(1))"
@@ -289,8 +291,8 @@ def test_terminal_report_does_not_read_markup_in_ids_or_paths(tmp_path: Path) ->
 
 def test_several_outputs_one_of_them_an_input_write_nothing(tmp_path: Path) -> None:
     plan, summary = tmp_path / "p.yaml", tmp_path / "s.txt"
-    plan.write_bytes((ROOT / "plans" / "mianzhu-2015.yaml").read_bytes())
-    summary.write_bytes((ROOT / "summaries" / "2015" / "mianzhu-2015.txt").read_bytes())
+    plan.write_bytes((SAMPLES / "plans" / "mianzhu-2015.yaml").read_bytes())
+    summary.write_bytes((SAMPLES / "summaries" / "2015" / "mianzhu-2015.txt").read_bytes())
     before = summary.read_bytes()
     report = tmp_path / "report.html"
     result = CliRunner().invoke(main, ["check", str(plan), str(summary), "-o", str(report), "-o", str(summary)])

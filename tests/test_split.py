@@ -11,9 +11,11 @@ from ipcheck.documents import read_document
 from ipcheck.errors import IpcheckError
 from ipcheck.split import split_document
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
-COMPILATION = ROOT / "summaries" / "sichuan-2015-compilation.txt"
-HAND_SPLIT = ROOT / "summaries" / "2015"
+COMPILATION = SAMPLES / "summaries" / "sichuan-2015-compilation.txt"
+HAND_SPLIT = SAMPLES / "summaries" / "2015"
 # city -> the hand-split file of summaries/2015 (see summaries/README.md), in compilation order
 CITIES = {"绵阳市": "mianyang", "自贡市": "zigong", "德阳市": "deyang", "泸州市": "luzhou", "宜宾市": "yibin",
           "遂宁市": "suining", "华蓥市": "huaying", "崇州市": "chongzhou", "绵竹市": "mianzhu", "广汉市": "guanghan"}

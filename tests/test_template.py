@@ -19,8 +19,10 @@ from ipcheck.plan import load_plan
 from ipcheck.report import RenderOptions, render
 from ipcheck.report.template import chart, render_custom
 
+from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
+
 ROOT = Path(__file__).resolve().parent.parent
-PLAN, SUMMARY = ROOT / "plans" / "mianzhu-2015.yaml", ROOT / "summaries" / "2015" / "mianzhu-2015.txt"
+PLAN, SUMMARY = SAMPLES / "plans" / "mianzhu-2015.yaml", SAMPLES / "summaries" / "2015" / "mianzhu-2015.txt"
 EXAMPLES = ROOT / "docs" / "examples"
 
 
