@@ -170,7 +170,7 @@ BAD_FILES = [
     ("ipcheck.toml", "jobs = true\n", "ipcheck.toml:1: jobs: expected an integer, not True"),
     ("ipcheck.toml", "thresholds.task_met = 1.5\n", "ipcheck.toml:1: thresholds.task_met: 1.5 is out of range 0..1"),
     ("ipcheck.toml", "fail_on = ['met', 'done']\n",
-     "ipcheck.toml:1: fail_on: unknown status done (choose from met, missed, unreported, pending)"),
+     "ipcheck.toml:1: fail_on: unknown status done (choose from met, missed, unreported, pending, needs_review)"),
     ("ipcheck.toml", "outputs = [1]\n", "ipcheck.toml:1: outputs: expected a list of file names"),
     ("ipcheck.toml", "format = 'pdf'\n",
      "ipcheck.toml:1: format: unknown report format 'pdf' (from ipcheck.toml:1) (choose from "),
@@ -312,7 +312,7 @@ def test_several_o_flags_and_one_format_is_a_usage_error(project) -> None:
 
 def test_check_without_arguments_or_config_still_asks_for_them(project) -> None:
     result = invoke("check")
-    assert result.exit_code == 2 and "Missing argument 'PLAN'" in result.stderr
+    assert result.exit_code == 2 and result.stderr == "ipcheck: 缺少 PLAN：用法：ipcheck check PLAN SUMMARY\n"
 
 
 def test_a_configured_format_is_for_the_terminal_and_a_files_extension_beats_it(project) -> None:

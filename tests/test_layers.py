@@ -11,7 +11,7 @@ CORE = {"model", "errors", "units", "i18n", "catalogue", "config_files", "smallf
         "formats", "formats.sniff", "formats.docx", "formats.pdf", "formats.html", "formats.chinese",
         "formats.t2s_table"}
 # Third-party imports each allowed in one place only.
-ONLY_IN = {"click": {"cli", "cli.check", "cli.figures", "cli.plan", "cli.split", "cli.review", "cli.explain", "cli.config"}, "rich": {"report.terminal", "report.index", "report.plan_table", "report.explain"}, "jinja2": {"report.template"},
+ONLY_IN = {"click": {"cli", "cli.console", "cli.group", "cli.inputs", "cli.check", "cli.figures", "cli.plan", "cli.split", "cli.review", "cli.explain", "cli.config"}, "rich": {"report.terminal", "report.index", "report.plan_table", "report.explain"}, "jinja2": {"report.template"},
            "xlsxwriter": {"report.xlsx"}}
 
 

@@ -9,6 +9,7 @@ import traceback
 import click
 
 from ipcheck import __version__
+from ipcheck.cli.group import IpcheckGroup
 from ipcheck.errors import IpcheckError
 
 EXIT_OK, EXIT_FAILED_ITEMS, EXIT_INPUT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
@@ -17,15 +18,7 @@ STATUSES = ("met", "missed", "unreported", "pending")
 DEFAULT_FAIL_ON = "missed,unreported"
 
 
-def _fail_on(value: str) -> frozenset[str]:
-    chosen = frozenset(s.strip() for s in value.split(",") if s.strip())
-    unknown = sorted(chosen - set(STATUSES))
-    if unknown:
-        raise click.BadParameter(f"unknown status {', '.join(unknown)} (choose from {', '.join(STATUSES)})")
-    return chosen
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=IpcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="ipcheck")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error (for developers).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False),
@@ -67,11 +60,7 @@ def _guarded(ctx: click.Context, run) -> int:
 
 
 
-def terminal_width() -> int:
-    """The terminal's width when stdout is one (COLUMNS when set), else a fixed 120 so piped
-    output is stable. shutil's, not click's: click.get_terminal_size was removed in Click 8.1."""
-    import shutil
-    return shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
+from ipcheck.cli.console import color_choice, color_option, terminal_width, use_color  # noqa: E402,F401
 
 
 # Registering the subcommands (each module decorates functions with @main.command).

@@ -1,11 +1,9 @@
 """`ipcheck explain`: why one plan item's verdict came out as it did."""
 from __future__ import annotations
 
-import sys
-
 import click
 
-from ipcheck.cli import EXIT_OK, _guarded, main, terminal_width
+from ipcheck.cli import EXIT_OK, _guarded, color_choice, color_option, main, terminal_width, use_color
 
 
 @main.command("explain")
@@ -17,10 +15,10 @@ from ipcheck.cli import EXIT_OK, _guarded, main, terminal_width
 @click.option("--lang", help="Language of the text: zh-CN (default) or en.")
 @click.option("--limit", type=click.IntRange(0, None), default=10, show_default=True,
               help="Show at most this many candidates (text format).")
-@click.option("--color/--no-color", default=None, help="Colour the text (default: when stdout is a terminal).")
+@color_option
 @click.pass_context
 def explain_command(ctx: click.Context, args: tuple[str, ...], fmt: str, year: int | None,
-                    lang: str | None, limit: int, color: bool | None) -> None:
+                    lang: str | None, limit: int, color: str | None, no_color: bool = False) -> None:
     """Show why ITEM of PLAN got its verdict from SUMMARY: every candidate sentence and figure,
     its score and how the rules classified it, and the verdict (the same as `ipcheck check`,
     with the same configured thresholds). PLAN and SUMMARY default to `plan` and `summary` in
@@ -51,9 +49,9 @@ def explain_command(ctx: click.Context, args: tuple[str, ...], fmt: str, year: i
         if fmt == "json":
             click.echo(render_json(result), nl=False)
         else:
-            use_color = sys.stdout.isatty() if color is None else color
-            click.echo(render_text(result, limit=limit, width=terminal_width(), color=use_color, lang=chosen),
-                       nl=False)
+            colored = use_color(color_choice(color, no_color))
+            click.echo(render_text(result, limit=limit, width=terminal_width(), color=colored, lang=chosen),
+                       nl=False, color=colored)
         return EXIT_OK
 
     ctx.exit(_guarded(ctx, run))

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ipcheck.cli import EXIT_OK, _guarded, main, terminal_width
+from ipcheck.cli import EXIT_OK, _guarded, color_choice, color_option, main, terminal_width, use_color
 
 
 @main.group("plan")
@@ -78,10 +78,11 @@ def plan_validate_command(ctx: click.Context, plans: tuple[str, ...]) -> None:
 
 @plan_group.command("show")
 @click.argument("plan", type=click.Path(dir_okay=True))
-@click.option("--color/--no-color", default=None, help="Colour the tables (default: when stdout is a terminal).")
+@color_option
 @click.option("--lang", help="Language of the tables: zh-CN (default) or en.")
 @click.pass_context
-def plan_show_command(ctx: click.Context, plan: str, color: bool | None, lang: str | None = None) -> None:
+def plan_show_command(ctx: click.Context, plan: str, color: str | None, lang: str | None = None,
+                      no_color: bool = False) -> None:
     """Show PLAN's targets and tasks as tables."""
 
     def run() -> int:
@@ -89,10 +90,10 @@ def plan_show_command(ctx: click.Context, plan: str, color: bool | None, lang: s
         from ipcheck.i18n import DEFAULT_LANG, check_lang
         from ipcheck.report.plan_table import render_plan
 
-        use_color = sys.stdout.isatty() if color is None else color
-        width = terminal_width()
         language = check_lang(lang) if lang else DEFAULT_LANG
-        click.echo(render_plan(load_plan(plan), width=width, color=use_color, lang=language), nl=False)
+        colored = use_color(color_choice(color, no_color))
+        click.echo(render_plan(load_plan(plan), width=terminal_width(), color=colored, lang=language),
+                   nl=False, color=colored)
         return EXIT_OK
 
     ctx.exit(_guarded(ctx, run))
