@@ -378,3 +378,44 @@ _BATCH: dict[str, tuple[str, str]] = {
     "unpaired.no_summary": ("no summary about {region} for {years}", "没有{region}{years}的总结"),
 }
 _merge(_BATCH)
+
+
+# --- cli (issue #16): usage mistakes, one line in the run's language with the command's usage ---
+_CLI: dict[str, tuple[str, str]] = {
+    "report.result": ("result: {result}", "结果：{result}"),
+    "usage.line": ("{message}: usage: {usage}", "{message}：用法：{usage}"),
+    "usage.missing": ("missing {name}", "缺少 {name}"),
+    "usage.no_such_option": ("no such option {name}", "没有 {name} 这个选项"),
+    "usage.did_you_mean": (" (did you mean {names}?)", "（是否想用 {names}？）"),
+    "usage.bad_value": ("invalid value for {name}: {detail}", "{name} 的取值无效：{detail}"),
+    "usage.not_one_of": ("'{value}' is not one of {choices}", "“{value}”不是可选值之一（{choices}）"),
+    "usage.out_of_range": ("{value} is not in the range {range}", "{value} 不在范围 {range} 之内"),
+    "usage.not_a_number": ("'{value}' is not a valid number", "“{value}”不是有效的数字"),
+    "usage.extra": ("unexpected extra argument {args}", "多余的参数 {args}"),
+    "usage.other": ("{message}", "用法错误：{message}"),
+    "usage.looks_like_summary": ("this looks like a summary, not a plan", "这像是一份总结，不是方案"),
+    "usage.looks_like_plan": ("this looks like a plan, not a summary", "这像是一份方案，不是总结"),
+    "usage.swapped": ("the plan and the summary are the wrong way round", "方案和总结的顺序颠倒了"),
+    "usage.manifest_or_pair": ("give either --manifest FILE or PLAN SUMMARY, not both",
+                               "--manifest FILE 与 PLAN SUMMARY 只能二选一"),
+    "usage.batch_no_output": ("-o/--output names one report; a batch writes into --output-dir DIR",
+                              "-o/--output 只能写一份报告；批量核查请用 --output-dir DIR"),
+    "usage.output_dir_single": ("--output-dir is for a batch (a folder argument or --manifest); use -o FILE",
+                                "--output-dir 用于批量核查（参数为文件夹或使用 --manifest）；单份报告请用 -o FILE"),
+    "usage.batch_reviews": ("--reviews names one plan's file; a batch uses the reviews file beside each plan "
+                            "(--no-reviews to ignore them)",
+                            "--reviews 只能指定一个方案的复核文件；批量核查使用各方案旁边的复核文件（--no-reviews 可忽略）"),
+    "usage.explain_args": ("give PLAN SUMMARY ITEM, or ITEM alone with plan and summary configured",
+                           "请给出 PLAN SUMMARY ITEM，或在配置了 plan 和 summary 时只给 ITEM"),
+    "usage.review_list_only": ("--list takes only --plan, --summary, --reviews and --year",
+                               "--list 只能与 --plan、--summary、--reviews 和 --year 一起使用"),
+    "usage.review_missing": ("missing {name} ({alternative})", "缺少 {name}（{alternative}）"),
+    "usage.review_clear": ("--clear takes no --status or --reason", "--clear 不能与 --status 或 --reason 一起使用"),
+    "usage.or_configured": ("or `{key}` in ipcheck.toml", "或在 ipcheck.toml 中配置 `{key}`"),
+    "usage.or_list": ("or use --list", "或使用 --list"),
+    "usage.or_clear": ("or use --clear", "或使用 --clear"),
+    "usage.stdin_twice": ("only one of PLAN and SUMMARY can be read from standard input (-)",
+                          "PLAN 和 SUMMARY 只能有一个从标准输入（-）读取"),
+}
+_merge(_CLI)
+# --- end cli ---

@@ -27,6 +27,7 @@ CONFIG_ENV = "IPCHECK_CONFIG"
 # look like a misspelt setting (IPCHECK_FAILON), and ignored otherwise.
 NOT_SETTINGS = frozenset({CONFIG_ENV, "IPCHECK_COMPLETE", "IPCHECK_SLOW", "IPCHECK_DEBUG"})
 STATUSES = tuple(s.value for s in Status)
+FAIL_ON = STATUSES + ("needs_review",)     # --fail-on also takes the doubt: CI can fail on it
 _DEFAULT_THRESHOLDS = Thresholds()
 
 
@@ -61,9 +62,9 @@ def _statuses(value: Any, raw: bool) -> tuple[str, ...]:
     if not isinstance(items, (list, tuple)) or not all(isinstance(s, str) for s in items):
         raise _Bad("expected a list of statuses or a comma-separated string")
     chosen = tuple(dict.fromkeys(s.strip() for s in items if s.strip()))
-    unknown = [s for s in chosen if s not in STATUSES]
+    unknown = [s for s in chosen if s not in FAIL_ON]
     if unknown:
-        raise _Bad(f"unknown status {', '.join(unknown)} (choose from {', '.join(STATUSES)})")
+        raise _Bad(f"unknown status {', '.join(unknown)} (choose from {', '.join(FAIL_ON)})")
     return chosen
 
 
@@ -122,7 +123,7 @@ def _th(name: str) -> Any:
 
 KEYS: tuple[Key, ...] = (
     Key("fail_on", _statuses, ("missed", "unreported"), "IPCHECK_FAIL_ON", "--fail-on",
-        "statuses that make the exit status 1"),
+        "statuses that make the exit status 1 (and needs_review)"),
     Key("lang", _lang, DEFAULT_LANG, "IPCHECK_LANG", "--lang", "language of the reports (zh-CN, en)"),
     Key("format", _text, None, "IPCHECK_FORMAT", "--format",
         "report format (default: from the output's extension, else text; batch: html)"),

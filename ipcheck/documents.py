@@ -50,7 +50,12 @@ def read_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYT
     recognised by content and read by ipcheck.formats (a Document with ``locations`` for PDF).
     """
     name = os.fspath(path)
-    data = _read_bytes(Path(name), name, max_bytes)
+    return decode_document(_read_bytes(Path(name), name, max_bytes), name)
+
+
+def decode_document(data: bytes, name: str) -> Document:
+    """The Document held in ``data`` (a file's bytes, or standard input's), named ``name`` in
+    errors and reports; the same rules and errors as read_document."""
     if not data:
         raise DocumentError("file is empty", path=name)
     from ipcheck.formats import read_formatted   # .docx, .pdf, .html by content (lazy: cheap start)

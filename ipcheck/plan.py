@@ -245,6 +245,14 @@ def _decode(data: bytes, path: str) -> str:
     raise fail("cannot decode plan file: it is neither UTF-8 nor GB18030 text")
 
 
+def plan_from_bytes(data: bytes, name: str) -> Plan:
+    """The plan held in ``data`` (standard input's bytes), named ``name`` in problems; the same
+    rules and errors as load_plan."""
+    if len(data) > MAX_BYTES:
+        raise PlanError([Problem(name, None, "plan file is larger than 5 MB")])
+    return parse_plan(_decode(data, name), name)
+
+
 def load_plan(path: str | os.PathLike[str]) -> Plan:
     """Read and parse the plan file at ``path``; ``Plan.path`` keeps ``path`` as given.
 

@@ -4,7 +4,7 @@
 
 ``SAMPLES`` is a temporary folder made once per test process holding the repository's files as
 committed (``git ls-files``: tracked files, with their working-tree content) plus the untracked
-files under ``tests/`` (new test data not yet added). Without git (an unpacked sdist) it holds
+files under ``tests/`` (new test data not yet added), but not the package's sources. Without git (an unpacked sdist) it holds
 every file except reviews files and config files. Tests read ``plans/`` and ``summaries/`` from
 ``SAMPLES`` and run the CLI with ``SAMPLES`` as the working directory. ``tests/test_samples.py``
 proves the copy leaves a user's files out.
@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # A user's files that change what ipcheck reads implicitly: decisions beside a plan, settings.
 USER_FILES = ("*.reviews.yaml", "ipcheck.toml", ".ipcheck.yaml", ".ipcheck.yml")
 _SKIP_DIRS = {".git", ".venv", "build", "dist", "__pycache__", ".pytest_cache", ".hypothesis"}
+# The package's own sources stay out: `python -m ipcheck` run in the copy must import the
+# installed package (the code under test), not a copy of it.
+PACKAGE = "ipcheck/"
 
 
 def _git(root: Path, *args: str) -> list[str] | None:
@@ -50,9 +53,10 @@ def pristine_files(root: Path) -> list[str]:
     """The repository-relative paths the copy holds (see the module docstring)."""
     tracked = _git(root, "--cached")
     if tracked is None:
-        return sorted(_walk(root))
-    new_test_data = _git(root, "--others", "--exclude-standard", "tests") or []
-    return sorted(set(tracked) | set(new_test_data))
+        files = _walk(root)
+    else:
+        files = tracked + (_git(root, "--others", "--exclude-standard", "tests") or [])
+    return sorted({f for f in files if not f.startswith(PACKAGE)})
 
 
 def pristine_copy(root: Path, into: Path) -> Path:

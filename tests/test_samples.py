@@ -30,7 +30,7 @@ def _tree(root: Path, files: tuple[str, ...]) -> None:
 
 @pytest.mark.skipif(not HAS_GIT, reason="git is not installed")
 def test_the_copy_holds_committed_files_and_new_test_data_only(tmp_path: Path) -> None:
-    _tree(tmp_path, ("plans/p.yaml", "summaries/s.txt", "tests/test_x.py"))
+    _tree(tmp_path, ("plans/p.yaml", "summaries/s.txt", "tests/test_x.py", "ipcheck/__init__.py"))
     _git(tmp_path, "init", "-q")
     _git(tmp_path, "add", "-A")
     _git(tmp_path, "commit", "-qm", "samples")
@@ -50,6 +50,7 @@ def test_without_git_the_copy_leaves_out_reviews_and_config_files(tmp_path: Path
 
 def test_the_suite_sees_the_samples_as_committed() -> None:
     assert SAMPLES != ROOT and (SAMPLES / "plans" / "mianzhu-2015.yaml").is_file()
+    assert not (SAMPLES / "ipcheck").exists()        # `python -m ipcheck` there runs the code under test
     assert not list(SAMPLES.rglob("*.reviews.yaml"))
     assert not (SAMPLES / "ipcheck.toml").exists() and not (SAMPLES / ".ipcheck.yaml").exists()
     assert not any(name.startswith("IPCHECK_") and name != "IPCHECK_SLOW" for name in os.environ)

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 
 import click
 
-from ipcheck.cli import DEFAULT_FAIL_ON, EXIT_FAILED_ITEMS, EXIT_OK, _guarded, main, terminal_width
+from ipcheck.cli import (DEFAULT_FAIL_ON, EXIT_FAILED_ITEMS, EXIT_OK, _guarded, color_choice, color_option, main,
+                         terminal_width, use_color)
+from ipcheck.cli.group import UsageMistake
+from ipcheck.cli.inputs import STDIN, check_pair
 from ipcheck.errors import IpcheckError
 from ipcheck.i18n import counts_line, t
 from ipcheck.report import BINARY_FORMATS, EXTENSION_BY_FORMAT, REPORTER_BY_NAME, template_extension
@@ -14,24 +18,36 @@ from ipcheck.report import BINARY_FORMATS, EXTENSION_BY_FORMAT, REPORTER_BY_NAME
 FORMATS = sorted(REPORTER_BY_NAME)
 
 
+@dataclass(frozen=True)
+class Shown:
+    """How the terminal report is shown: colour, width, detail (quiet|default|verbose)."""
+
+    color: str = "auto"
+    detail: str = "default"
+
+
 @main.command("check")
-@click.argument("plan", type=click.Path(dir_okay=True), required=False)
-@click.argument("summary", type=click.Path(dir_okay=True), required=False)
+@click.argument("plan", type=click.Path(dir_okay=True, allow_dash=True), required=False)
+@click.argument("summary", type=click.Path(dir_okay=True, allow_dash=True), required=False)
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
               help="Report format (default: from the -o extension, else text; in a batch, html).")
 @click.option("--lang", help="Language of the report: zh-CN (default) or en.")
 @click.option("--template", type=click.Path(dir_okay=False),
               help="Render the report with this Jinja template (context: docs/templates.md).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), multiple=True,
-              help="Write the report to this file (repeatable; each file's format from its extension).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), multiple=True,
+              help="Write the report to this file (repeatable; each file's format from its extension); "
+                   "'-' writes the --format report to standard output.")
 @click.option("--year", type=click.IntRange(1990, 2100), help="The year the summary reports on (default: read from its title).")
 @click.option("--fail-on", default=None,
-              help=f"Comma-separated statuses that make the exit status 1 (default: {DEFAULT_FAIL_ON}).")
+              help=f"Comma-separated statuses that make the exit status 1 (default: {DEFAULT_FAIL_ON}); "
+                   "needs_review fails on doubtful verdicts.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the failing items (--fail-on) and the totals line.")
+@click.option("-v", "--verbose", is_flag=True, help="Print every evidence sentence in full.")
 @click.option("--task-met", type=float, help="Threshold: match score from which a task is met (default 0.6).")
 @click.option("--task-review", type=float, help="Threshold: match score from which a task is a lead to review (0.4).")
 @click.option("--target-name", type=float, help="Threshold: name match score for a target's figure (0.88).")
 @click.option("--evidence-limit", type=int, help="Evidence sentences kept per item (default 3).")
-@click.option("--color/--no-color", default=None, help="Colour the terminal report (default: when stdout is a terminal).")
+@color_option
 @click.option("--reviews", "reviews_file", type=click.Path(dir_okay=False),
               help="Apply the review decisions in this file (default: <plan>.reviews.yaml beside the plan, if any).")
 @click.option("--no-reviews", is_flag=True, help="Ignore recorded review decisions: the tool's verdicts only.")
@@ -43,18 +59,22 @@ FORMATS = sorted(REPORTER_BY_NAME)
               help="Batch: worker processes (default: every core).")
 @click.pass_context
 def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt: str | None,
-                  output: tuple[str, ...], year: int | None, fail_on: str | None, color: bool | None,
+                  output: tuple[str, ...], year: int | None, fail_on: str | None, color: str | None,
                   manifest: str | None = None, output_dir: str | None = None, jobs: int | None = None,
                   lang: str | None = None, template: str | None = None, task_met: float | None = None,
                   task_review: float | None = None, target_name: float | None = None,
                   evidence_limit: int | None = None, reviews_file: str | None = None,
-                  no_reviews: bool = False) -> None:
-    """Decide every item of PLAN met, missed, unreported or pending from SUMMARY.
+                  no_reviews: bool = False, no_color: bool = False, quiet: bool = False,
+                  verbose: bool = False) -> None:
+    """Decide every item of PLAN met, missed, unreported or pending from SUMMARY ('-': read it
+    from standard input).
 
     Batch mode, when PLAN or SUMMARY is a folder or --manifest is given: pair plans with
     summaries by region and year, check every pair, and print an index (see README).
     Settings left out come from a config file and IPCHECK_* variables (`ipcheck config`)."""
     from ipcheck.cli.config import effective
+    if quiet and verbose:
+        raise click.UsageError("-q/--quiet and -v/--verbose exclude each other", ctx)
     cfg = effective(ctx, {"fail_on": fail_on, "lang": lang, "format": fmt, "template": template, "outputs": output,
                           "thresholds.task_met": task_met, "thresholds.task_review": task_review,
                           "thresholds.target_name": target_name, "thresholds.evidence_limit": evidence_limit,
@@ -63,57 +83,79 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
     if manifest is None:
         plan, summary = cfg["plan"], cfg["summary"]
     failing = frozenset(cfg["fail_on"])
+    shown = Shown(color_choice(color, no_color), "quiet" if quiet else "verbose" if verbose else "default")
     if _batch_mode(ctx, plan, summary, manifest, output, output_dir):
         if reviews_file is not None:
-            raise click.UsageError("--reviews names one plan's file; a batch uses the reviews file beside "
-                                   "each plan (--no-reviews to ignore them)", ctx)
-        ctx.exit(_guarded(ctx, lambda: _run_batch(plan, summary, manifest, fmt, year, failing, color,
+            raise UsageMistake("usage.batch_reviews", ctx)
+        ctx.exit(_guarded(ctx, lambda: _run_batch(plan, summary, manifest, fmt, year, failing, shown.color,
                                                    output_dir, jobs, _options(lang, template, failing),
                                                    use_reviews=not no_reviews, thresholds=thresholds)))
 
     def run() -> int:
         from ipcheck.check import Settings, check
-        from ipcheck.documents import read_document
-        from ipcheck.outputs import write_atomic
-        from ipcheck.plan import load_plan
-        from ipcheck.report import format_for, render
+        from ipcheck.cli.inputs import read_plan, read_summary
+        from ipcheck.reviews import find
 
         options = _options(lang, template, failing)
-        outputs = tuple(dict.fromkeys(cfg["outputs"]))
-        # A configured format is for the terminal; a file's extension beats it, a --format flag does not.
-        file_fmt = fmt if cfg.sources["format"].kind == "flag" else None
-        if len(outputs) > 1 and (file_fmt or template):
-            given = cfg.sources["template" if template else "format"]
-            raise IpcheckError(f"{'--template' if template else '--format'} ({given}) names one format, but there "
-                               f"are {len(outputs)} outputs ({cfg.sources['outputs']})",
-                               hint="each output takes its format from its extension")
-        output = outputs[0] if outputs else None
-        chosen = "template" if template else format_for(output, file_fmt if output else fmt)
-        chosen_by = {o: "template" if template else format_for(o, file_fmt) for o in outputs}
-        if chosen in BINARY_FORMATS and output is None:
-            raise IpcheckError(f"the {chosen} format is binary and cannot go to the terminal: write it with -o FILE")
-        from ipcheck.reviews import find
-        decisions = find(plan, reviews_file, enabled=not no_reviews)
-        report = check(load_plan(plan), read_document(summary),
+        outputs = _outputs(cfg, fmt, template)
+        decisions = find(plan, reviews_file, enabled=not no_reviews and plan != STDIN)
+        report = check(read_plan(plan), read_summary(summary),
                        Settings(year=year, thresholds=thresholds, reviews=decisions))
-        if chosen == "text" and output is None:
-            from ipcheck.report.terminal import render as render_text
-            use_color = sys.stdout.isatty() if color is None else color
-            width = terminal_width()
-            click.echo(render_text(report, width=width, color=use_color, lang=options.lang), nl=False)
-        elif output is None:
-            click.echo(render(report, chosen, options), nl=False)
-        else:
-            from ipcheck.outputs import check_writable
-            for path in chosen_by:
-                check_writable(path, inputs=(plan, summary))     # all refused before any is written
-            c = report.counts
-            for path, fmt_of in chosen_by.items():
-                write_atomic(path, render(report, fmt_of, options), inputs=(plan, summary))
-                click.echo(t("cli.written", options.lang, output=path, counts=counts_line(c, options.lang)), err=True)
+        _show(report, outputs, options, shown, inputs=(plan, summary))
         return EXIT_FAILED_ITEMS if any(report.counts[s] for s in failing) else EXIT_OK
 
     ctx.exit(_guarded(ctx, run))
+
+
+def _outputs(cfg, fmt: str | None, template: str | None) -> dict[str | None, str]:
+    """Each output (None: the terminal table, '-': standard output) and the format it gets."""
+    from ipcheck.report import format_for
+    outputs = tuple(dict.fromkeys(cfg["outputs"]))
+    # A configured format is for the terminal; a file's extension beats it, a --format flag does not.
+    file_fmt = fmt if cfg.sources["format"].kind == "flag" else None
+    files = [o for o in outputs if o != STDIN]
+    if len(outputs) > 1 and (file_fmt or template) and files:
+        given = cfg.sources["template" if template else "format"]
+        raise IpcheckError(f"{'--template' if template else '--format'} ({given}) names one format, but there "
+                           f"are {len(outputs)} outputs ({cfg.sources['outputs']})",
+                           hint="each output takes its format from its extension")
+    if not outputs:
+        chosen = "template" if template else format_for(None, fmt)
+        if chosen in BINARY_FORMATS:
+            raise IpcheckError(f"the {chosen} format is binary and cannot go to the terminal: write it with -o FILE")
+        return {None if chosen == "text" else STDIN: chosen}
+    return {o: "template" if template else (fmt or "text") if o == STDIN else format_for(o, file_fmt)
+            for o in outputs}
+
+
+def _show(report, outputs: dict[str | None, str], options, shown: Shown, inputs: tuple[str, ...]) -> None:
+    """The report on the terminal, on standard output, and into files (checked before any is written)."""
+    from ipcheck.outputs import check_writable, write_atomic
+    from ipcheck.report import render
+    for path, chosen in outputs.items():
+        if chosen in BINARY_FORMATS and path == STDIN and sys.stdout.isatty():
+            raise IpcheckError(f"the {chosen} format is binary and cannot go to the terminal: "
+                               f"write it with -o FILE, or redirect -o - into a file")
+        if path not in (None, STDIN):
+            check_writable(path, inputs=inputs)            # all refused before any is written
+    for path, chosen in outputs.items():
+        if path is None:
+            from ipcheck.report.terminal import render as render_text
+            colored = use_color(shown.color)
+            click.echo(render_text(report, width=terminal_width(), color=colored, lang=options.lang,
+                                   detail=shown.detail, fail_on=options.fail_on), nl=False, color=colored)
+        elif path == STDIN:
+            text = render(report, chosen, options)
+            if isinstance(text, bytes):
+                sys.stdout.flush()
+                sys.stdout.buffer.write(text)
+                sys.stdout.buffer.flush()
+            else:
+                click.echo(text, nl=False)
+        else:
+            write_atomic(path, render(report, chosen, options), inputs=inputs)
+            click.echo(t("cli.written", options.lang, output=path, counts=counts_line(report.counts, options.lang)),
+                       err=True)
 
 
 def _options(lang: str | None, template: str | None, fail_on: frozenset[str] | None = None):
@@ -127,26 +169,27 @@ def _options(lang: str | None, template: str | None, fail_on: frozenset[str] | N
 
 def _batch_mode(ctx: click.Context, plan: str | None, summary: str | None, manifest: str | None,
                 output: tuple[str, ...], output_dir: str | None) -> bool:
-    """True for a batch (a folder argument or --manifest); checks the arguments fit the mode."""
-    import os.path
+    """True for a batch (a folder argument or --manifest); checks the arguments fit the mode,
+    with a hint when PLAN and SUMMARY look swapped or one is missing."""
     if manifest is not None:
         if plan is not None or summary is not None:
-            raise click.UsageError("give either --manifest FILE or PLAN SUMMARY, not both", ctx)
+            raise UsageMistake("usage.manifest_or_pair", ctx)
         batch = True
     else:
-        for name, value in (("PLAN", plan), ("SUMMARY", summary)):
-            if value is None:
-                raise click.UsageError(f"Missing argument '{name}'.", ctx)
-        batch = os.path.isdir(plan) or os.path.isdir(summary)
+        batch = any(v is not None and os.path.isdir(v) for v in (plan, summary))
+        if not batch:
+            check_pair(ctx, plan, summary)
+        elif plan is None or summary is None:
+            raise UsageMistake("usage.missing", ctx, name="SUMMARY" if summary is None else "PLAN")
     if batch and output:
-        raise click.UsageError("-o/--output names one report; a batch writes into --output-dir DIR", ctx)
+        raise UsageMistake("usage.batch_no_output", ctx)
     if not batch and output_dir is not None:
-        raise click.UsageError("--output-dir is for a batch (a folder argument or --manifest); use -o FILE", ctx)
+        raise UsageMistake("usage.output_dir_single", ctx)
     return batch
 
 
 def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt: str | None,
-               year: int | None, failing: frozenset[str], color: bool | None, output_dir: str | None,
+               year: int | None, failing: frozenset[str], color: str, output_dir: str | None,
                jobs: int | None, options, use_reviews: bool, thresholds) -> int:
     import contextlib
     import functools
@@ -172,9 +215,8 @@ def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt:
                            fail_on=failing, progress=bar, reviews=use_reviews,
                            thresholds=thresholds)
     idx = index(result, failing)
-    use_color = sys.stdout.isatty() if color is None else color
-    width = terminal_width()
-    click.echo(render_table(idx, width=width, color=use_color, lang=options.lang), nl=False)
+    colored = use_color(color)
+    click.echo(render_table(idx, width=terminal_width(), color=colored, lang=options.lang), nl=False, color=colored)
     if output_dir is not None:
         for name, kind in FILES.items():
             write_atomic(os.path.join(output_dir, name), RENDER[kind](idx, options.lang))
@@ -182,4 +224,3 @@ def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt:
         click.echo(t("cli.batch_written", options.lang, dir=output_dir, count=written, format=chosen,
                      files=", ".join(FILES)), err=True)
     return result.exit_status
-

@@ -31,7 +31,7 @@ Rendered = Union[str, bytes]
 
 def _text(report: Report, options: RenderOptions) -> str:
     from ipcheck.report.terminal import render
-    return render(report, lang=options.lang)
+    return render(report, lang=options.lang, fail_on=options.fail_on)
 
 
 def _json(report: Report, options: RenderOptions) -> str:

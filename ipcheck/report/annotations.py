@@ -8,7 +8,7 @@ from typing import Any
 
 from ipcheck.i18n import DEFAULT_LANG, status_word
 from ipcheck.model import Report
-from ipcheck.report.context import build
+from ipcheck.report.context import build, fails
 
 DEFAULT_FAIL_ON = frozenset({"missed", "unreported"})
 
@@ -31,7 +31,7 @@ def location(item: dict[str, Any], ctx: dict[str, Any]) -> tuple[str, int]:
 def flagged(item: dict[str, Any], fail_on: frozenset[str]) -> str | None:
     """"error" for an item whose status fails the run, "warning" for one that only needs a
     person's review, None for the rest (met and pending are not worth an annotation)."""
-    if item["status"] in fail_on:
+    if fails(item, fail_on):
         return "error"
     if item["needs_review"]:
         return "warning"

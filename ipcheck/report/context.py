@@ -106,3 +106,40 @@ def shown_warnings(item: dict[str, Any]) -> list[str]:
     if item.get("review"):
         return [w for w in item["warnings"] if not w.startswith("review_stale:")]
     return list(item["warnings"])
+
+
+def fails(item: dict[str, Any], fail_on: frozenset[str] | set[str]) -> bool:
+    """Whether ``item`` fails a run with ``fail_on`` (--fail-on): its status is named, or it
+    needs review and ``needs_review`` is named."""
+    return item["status"] in fail_on or (bool(item["needs_review"]) and "needs_review" in fail_on)
+
+
+def excerpt(text: str, spans: list[list[int]], limit: int) -> list[tuple[str, bool]]:
+    """At most about ``limit`` characters of ``text`` as (piece, highlighted) runs, chosen so
+    the deciding words stay visible: the window holds the longest highlighted span (the figure
+    of a target, a task's longest matched words) whole and as many other highlighted characters
+    as fit, starting as early as it can; "…" marks what is cut on either side."""
+    if len(text) <= limit:
+        return segments(text, spans)
+    merged: list[list[int]] = []
+    for a, b in sorted((max(0, a), min(len(text), b)) for a, b in spans):
+        if a >= b:
+            continue
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    if not merged:
+        start, end = 0, limit
+    else:
+        key = max(merged, key=lambda s: (s[1] - s[0], -s[0]))
+        width = max(limit, key[1] - key[0])
+        lowest, highest = max(0, key[1] - width), min(key[0], len(text) - width)
+
+        def covered(start: int) -> int:
+            return sum(max(0, min(b, start + width) - max(a, start)) for a, b in merged)
+        start = max(range(lowest, max(lowest, highest) + 1), key=lambda s: (covered(s), -s))
+        end = min(len(text), start + width)
+    inner = [[a - start, b - start] for a, b in spans]
+    out = segments(text[start:end], inner)
+    return ([("…", False)] if start > 0 else []) + out + ([("…", False)] if end < len(text) else [])

@@ -12,7 +12,7 @@ from typing import Any
 from ipcheck.i18n import DEFAULT_LANG, status_word, t
 from ipcheck.model import Report
 from ipcheck.report.annotations import DEFAULT_FAIL_ON, one_line
-from ipcheck.report.context import build
+from ipcheck.report.context import build, fails
 
 # Characters XML 1.0 forbids even escaped (control characters a hostile or broken summary may
 # carry); ElementTree would write them and every JUnit reader would then reject the file.
@@ -61,7 +61,7 @@ def _testcase(suite: ET.Element, item: dict[str, Any], plan_id: str, lang: str,
         "name": clean(f"{item['id']} {one_line(item['label'])}"), "time": "0"})
     message = clean(f"{status_word(item['status'], lang)}: {one_line(item['message'])}")
     body = clean(details(item, lang))
-    if item["status"] in fail_on:
+    if fails(item, fail_on):
         ET.SubElement(case, "failure", {"type": clean(item["reason"]), "message": message}).text = body
         return "failure"
     if item["status"] == "pending":

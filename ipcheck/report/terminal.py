@@ -9,10 +9,12 @@ from rich.text import Text
 
 from ipcheck.i18n import DEFAULT_LANG, stale_text, status_word, t, warning_text
 from ipcheck.model import Report
-from ipcheck.report.context import STATUS_ORDER, build, segments, shown_warnings
+from ipcheck.report.context import STATUS_ORDER, build, excerpt, fails, segments, shown_warnings
 
 STYLE = {"met": "green", "missed": "bold red", "unreported": "yellow", "pending": "cyan"}
-QUOTE_LIMIT = 90
+QUOTE_LIMIT = 90            # characters of the deciding quote shown by default (-v: every sentence in full)
+DETAILS = ("quiet", "default", "verbose")
+DEFAULT_FAIL_ON = frozenset({"missed", "unreported"})
 # Control characters from a summary or plan (ESC starts terminal escape sequences: a quoted
 # "\x1b]0;…" would retitle the window, "\x1b[2J" clear it) are shown as their Control
 # Pictures (U+2400…) or U+FFFD, one character for one so highlight offsets still hold.
@@ -31,17 +33,12 @@ def _clean(value):
     return value
 
 
-def _quote(ev: dict, lang: str) -> Text:
+def _quote(ev: dict, lang: str, full: bool = False) -> Text:
+    """The evidence sentence after its line: in full, or an excerpt keeping the deciding words."""
     text = Text()
-    shown = 0
-    for piece, hit in segments(ev["text"], ev["highlight"]):
-        if shown >= QUOTE_LIMIT:
-            break
-        piece = piece[:QUOTE_LIMIT - shown]
-        shown += len(piece)
+    pieces = segments(ev["text"], ev["highlight"]) if full else excerpt(ev["text"], ev["highlight"], QUOTE_LIMIT)
+    for piece, hit in pieces:
         text.append(piece, style="bold underline" if hit else "")
-    if len(ev["text"]) > QUOTE_LIMIT:
-        text.append("…")
     where = (t("term.page_line", lang, page=ev["page"], line=ev["page_line"]) if ev.get("page")
              else t("term.line", lang, line=ev["line"]))
     return Text(where + " ", style="dim") + text
@@ -58,44 +55,65 @@ def _review(review: dict, tool_status: str, lang: str) -> Text:
     return text
 
 
-def render(report: Report, width: int = 120, color: bool = False, lang: str = DEFAULT_LANG) -> str:
-    """The report as terminal text; plain (no escape codes) unless ``color``."""
+def _evidence(i: dict, lang: str, verbose: bool) -> Text:
+    """The verdict's message, the deciding quote (-v: every evidence sentence), warnings, review."""
+    evidence = Text(i["message"], style="italic")
+    for ev in i["evidence"] if verbose else i["evidence"][:1]:
+        evidence = evidence + Text("\n") + _quote(ev, lang, full=verbose)
+    for w in shown_warnings(i):
+        evidence = evidence + Text(f"\n! {_clean(warning_text(w, lang))}", style="magenta")
+    if i["review"]:
+        evidence = evidence + _review(i["review"], i["tool_status"], lang)
+    return evidence
+
+
+def _table(status: str, items: list[dict], lang: str, verbose: bool) -> Table:
+    table = Table(title=t("report.group", lang, status=status_word(status, lang), count=len(items)),
+                  title_style=STYLE[status], title_justify="left",
+                  show_lines=False, expand=True, box=None, pad_edge=False)
+    table.add_column(t("col.id", lang), no_wrap=True)
+    table.add_column(t("col.item", lang), ratio=2, overflow="fold")
+    table.add_column(t("col.conf", lang), justify="right", no_wrap=True)
+    table.add_column(t("col.evidence", lang), ratio=3, overflow="fold")
+    for i in items:
+        flag = Text(" " + t("label.review", lang), style="magenta") if i["needs_review"] else Text("")
+        table.add_row(Text(i["id"]), Text(i["label"]) + flag, f"{i['confidence']:.2f}",   # an id may hold "[/x]"
+                      _evidence(i, lang, verbose))
+    return table
+
+
+def totals_line(counts: dict, failing: bool, lang: str) -> Text:
+    """Every status's count, needs review, the total and the result (通过 / 不通过)."""
+    words = [t("report.count", lang, label=status_word(s, lang), count=counts[s]) for s in STATUS_ORDER]
+    line = (" ".join(words) + "  " + t("report.count", lang, label=t("needs_review", lang), count=counts["needs_review"])
+            + "  " + t("report.count", lang, label=t("label.total", lang), count=counts["total"]) + "  ")
+    result = t("result.failing", lang) if failing else t("result.ok", lang)
+    return Text(line) + Text(t("report.result", lang, result=result), style="bold red" if failing else "bold green")
+
+
+def render(report: Report, width: int = 120, color: bool = False, lang: str = DEFAULT_LANG,
+           detail: str = "default", fail_on: frozenset[str] = DEFAULT_FAIL_ON) -> str:
+    """The report as terminal text; plain (no escape codes) unless ``color``. ``detail``:
+    "quiet" shows only the items that fail (``fail_on``) and the totals line, "verbose" every
+    evidence sentence in full; the default one quote per item, its deciding words visible."""
     ctx = _clean(build(report, lang))
     buf = io.StringIO()
     console = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
                       no_color=not color, highlight=False, emoji=False, legacy_windows=False)
     plan, summary, counts = ctx["plan"], ctx["summary"], ctx["counts"]
-    console.print(Text(t("report.heading", lang, title=plan["title"], id=plan["id"]), style="bold"))
-    console.print(Text(t("report.meta", lang, path=summary["path"],   # Text: no markup
-                         year=summary["year"] or t("label.unknown", lang), encoding=summary["encoding"])))
-    for w in ctx["warnings"]:
-        console.print(Text(f"! {_clean(warning_text(w, lang))}", style="magenta"))
+    quiet = detail == "quiet"
+    if not quiet:
+        console.print(Text(t("report.heading", lang, title=plan["title"], id=plan["id"]), style="bold"))
+        console.print(Text(t("report.meta", lang, path=summary["path"],   # Text: no markup
+                             year=summary["year"] or t("label.unknown", lang), encoding=summary["encoding"])))
+        for w in ctx["warnings"]:
+            console.print(Text(f"! {_clean(warning_text(w, lang))}", style="magenta"))
+    shown = [i for i in ctx["items"] if fails(i, fail_on)] if quiet else ctx["items"]
     for status in STATUS_ORDER:
-        items = [i for i in ctx["items"] if i["status"] == status]
-        if not items:
-            continue
-        table = Table(title=t("report.group", lang, status=status_word(status, lang), count=len(items)),
-                      title_style=STYLE[status], title_justify="left",
-                      show_lines=False, expand=True, box=None, pad_edge=False)
-        table.add_column(t("col.id", lang), no_wrap=True)
-        table.add_column(t("col.item", lang), ratio=2, overflow="fold")
-        table.add_column(t("col.conf", lang), justify="right", no_wrap=True)
-        table.add_column(t("col.evidence", lang), ratio=3, overflow="fold")
-        for i in items:
-            flag = Text(" " + t("label.review", lang), style="magenta") if i["needs_review"] else Text("")
-            label = Text(i["label"]) + flag
-            evidence = Text(i["message"], style="italic")
-            if i["evidence"]:
-                evidence = evidence + Text("\n") + _quote(i["evidence"][0], lang)
-            for w in shown_warnings(i):
-                evidence = evidence + Text(f"\n! {_clean(warning_text(w, lang))}", style="magenta")
-            if i["review"]:
-                evidence = evidence + _review(i["review"], i["tool_status"], lang)
-            table.add_row(Text(i["id"]), label, f"{i['confidence']:.2f}", evidence)   # an id may hold "[/x]"
-        console.print()
-        console.print(table)
+        items = [i for i in shown if i["status"] == status]
+        if items:
+            console.print()
+            console.print(_table(status, items, lang, detail == "verbose"))
     console.print()
-    console.print(" ".join(t("report.count", lang, label=status_word(s, lang), count=counts[s]) for s in STATUS_ORDER)
-                  + "  " + t("report.count", lang, label=t("needs_review", lang), count=counts["needs_review"])
-                  + "  " + t("report.count", lang, label=t("label.total", lang), count=counts["total"]))
+    console.print(totals_line(counts, any(fails(i, fail_on) for i in ctx["items"]), lang))
     return buf.getvalue()
