@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from ipcheck.cli import EXIT_OK, _guarded, color_choice, color_option, main, terminal_width, use_color
+from ipcheck.cli.group import UsageMistake
 
 
 @main.command("explain")
@@ -25,27 +26,29 @@ def explain_command(ctx: click.Context, args: tuple[str, ...], fmt: str, year: i
     the configuration."""
     from ipcheck.cli.config import effective
     if len(args) not in (1, 3):
-        raise click.UsageError("give PLAN SUMMARY ITEM, or ITEM alone with plan and summary configured", ctx)
+        raise UsageMistake("usage.explain_args", ctx)
     plan, summary, item = (None, None, args[0]) if len(args) == 1 else args
+    if len(args) == 3:
+        from ipcheck.cli.inputs import check_pair
+        check_pair(ctx, plan, summary)
     cfg = effective(ctx, {"plan": plan, "summary": summary, "lang": lang})
     plan, summary, lang, thresholds = cfg["plan"], cfg["summary"], cfg["lang"], cfg.thresholds()
     if plan is None or summary is None:
-        raise click.UsageError("give PLAN SUMMARY ITEM, or ITEM alone with plan and summary configured", ctx)
+        raise UsageMistake("usage.explain_args", ctx)
 
     def run() -> int:
         from ipcheck.check import Settings
-        from ipcheck.documents import read_document
+        from ipcheck.cli.inputs import read_plan, read_summary
         from ipcheck.explain import explain, find_item
         from ipcheck.i18n import DEFAULT_LANG, check_lang
-        from ipcheck.plan import load_plan
         from ipcheck.report.explain import render_json, render_text
 
         chosen = check_lang(lang) if lang else DEFAULT_LANG
-        loaded = load_plan(plan)
+        loaded = read_plan(plan)
         find_item(loaded, item)            # an unknown id fails before the summary is read
         from ipcheck.reviews import find
-        result = explain(loaded, read_document(summary), item,
-                         Settings(year=year, thresholds=thresholds, reviews=find(plan))).to_dict()
+        result = explain(loaded, read_summary(summary), item,
+                         Settings(year=year, thresholds=thresholds, reviews=find(plan, enabled=plan != "-"))).to_dict()
         if fmt == "json":
             click.echo(render_json(result), nl=False)
         else:
