@@ -46,7 +46,7 @@ class Job:
 def _row(job: Job, **extra: Any) -> dict[str, Any]:
     row: dict[str, Any] = {"index": job.index, "plan": job.plan, "summary": job.summary, "plan_id": None,
                            "region": None, "year": None, "status": "failed", "failing": False,
-                           "counts": None, "report": None, "error": None}
+                           "counts": None, "report": None, "error": None, "mismatch": None}
     row.update(extra)
     return row
 
@@ -87,8 +87,11 @@ def run_job(job: Job) -> dict[str, Any]:
     except Exception as exc:                       # a failed row, never a stopped batch
         return _row(job, error=one_line(exc))
     counts = {k: report.counts.get(k, 0) for k in COUNT_KEYS}
+    m = report.mismatch
     return _row(job, plan_id=plan.meta.id, region=plan.meta.region, year=report.summary_year,
-                status="checked", counts=counts, failing=any(counts.get(s, 0) for s in job.fail_on),
+                status="mismatch" if m else "checked", counts=counts,
+                failing=any(counts.get(s, 0) for s in job.fail_on),
+                mismatch={"code": m.code, "found": m.found, "expected": m.expected} if m else None,
                 report=os.path.basename(job.output) if job.output and job.render else None)
 
 
@@ -124,16 +127,22 @@ def report_name(plan_id: str, summary: str, ext: str, used: set[str]) -> str:
 
 @dataclass
 class Result:
-    """A finished batch: one row per pair or failed input, in order, and the files left out."""
+    """A finished batch: one row per pair or failed input, in order, the files left out
+    unpaired, and the files ignored as plainly not plans or summaries (README files…)."""
 
     rows: list[dict[str, Any]]
     skipped: list[Skipped]
+    ignored: list[Skipped] = field(default_factory=list)
 
     @property
     def exit_status(self) -> int:
-        """2 if any pair failed to run, else 1 if any pair has a failing status, else 0."""
+        """2 if any pair failed to run, else 4 if a summary does not belong to its plan
+        (another region or period: a manifest's pair), else 1 if any pair has a failing
+        status, else 0."""
         if any(r["status"] == "failed" for r in self.rows):
             return 2
+        if any(r["status"] == "mismatch" for r in self.rows):
+            return 4
         return 1 if any(r["failing"] for r in self.rows) else 0
 
 
@@ -150,6 +159,7 @@ def run_batch(plan_arg: str | None, summary_arg: str | None, manifest: str | Non
     jobs = max(1, jobs or os.cpu_count() or 1)
     failing = frozenset(fail_on)
     skipped: list[Skipped] = []
+    ignored: list[Skipped] = []
     pool = None
     try:
         if jobs > 1:
@@ -163,7 +173,7 @@ def run_batch(plan_arg: str | None, summary_arg: str | None, manifest: str | Non
             mine = (output_dir,) if output_dir is not None else ()
             plan_files, s1 = list_files(plan_arg, PLAN_SUFFIXES, "plan", exclude=mine)
             summary_files, s2 = list_files(summary_arg, SUMMARY_SUFFIXES, "summary", exclude=mine)
-            skipped += s1 + s2
+            ignored += s1 + s2
             plan_infos = _map(describe_plan, plan_files, jobs, "reading plans", progress, None)
             summary_infos = _map(_describe_summary_job, [(f, year) for f in summary_files], jobs,
                                  "reading summaries", progress, pool)
@@ -195,7 +205,7 @@ def run_batch(plan_arg: str | None, summary_arg: str | None, manifest: str | Non
             rows.append({**_row(Job(n, info.path if is_plan else None, None if is_plan else info.path,  # type: ignore[arg-type]
                                     year, None, None, failing)), "error": info.error})
             n += 1
-    return Result(rows, skipped)
+    return Result(rows, skipped, ignored)
 
 
 def index(result: Result, fail_on: Iterable[str]) -> dict[str, Any]:
@@ -205,13 +215,18 @@ def index(result: Result, fail_on: Iterable[str]) -> dict[str, Any]:
         "schema": INDEX_SCHEMA,
         "fail_on": sorted(fail_on),
         "pairs": result.rows,
-        "unpaired": [{"path": s.path, "kind": s.kind, "region": s.region, "year": s.year, "reason": s.reason,
-                      "reason_code": s.code, "reason_params": dict(s.params)}
-                     for s in result.skipped],
+        "unpaired": [_skipped_row(s) for s in result.skipped],
+        "ignored": [_skipped_row(s) for s in result.ignored],
         "totals": {**totals, "pairs": len(result.rows),
-                   "checked": sum(r["status"] == "checked" for r in result.rows),
+                   "checked": sum(r["status"] != "failed" for r in result.rows),
                    "failed": sum(r["status"] == "failed" for r in result.rows),
-                   "failing": sum(bool(r["failing"]) for r in result.rows),
+                   "mismatched": sum(r["status"] == "mismatch" for r in result.rows),
+                   "failing": sum(bool(r["failing"]) and r["status"] == "checked" for r in result.rows),
                    "unpaired": len(result.skipped)},
         "exit_status": result.exit_status,
     }
+
+
+def _skipped_row(s: Skipped) -> dict[str, Any]:
+    return {"path": s.path, "kind": s.kind, "region": s.region, "year": s.year, "reason": s.reason,
+            "reason_code": s.code, "reason_params": dict(s.params)}

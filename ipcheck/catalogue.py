@@ -148,18 +148,18 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     # the batch index
     "index.title": ("ipcheck batch", "ipcheck 批量核查"),
     "index.html_title": ("ipcheck batch: {pairs} pairs", "ipcheck 批量核查：{pairs} 组"),
-    "index.totals": ("{pairs} pairs: {checked} checked, {failed} failed to run, {failing} with a status in "
-                     "--fail-on ({fail_on}); {unpaired} files unpaired. Exit status {exit_status}.",
-                     "共 {pairs} 组：已核查 {checked} 组，{failed} 组运行失败，{failing} 组含 --fail-on 所列状态"
-                     "（{fail_on}）；{unpaired} 个文件未配对。退出状态 {exit_status}。"),
-    "index.totals_short": ("{pairs} pairs: {checked} checked, {failed} failed to run, {failing} failing; "
-                           "{unpaired} files unpaired",
-                           "共 {pairs} 组：已核查 {checked} 组，运行失败 {failed} 组，不通过 {failing} 组；"
-                           "未配对文件 {unpaired} 个"),
-    "index.failed": ("failed: {error}", "运行失败：{error}"),
+    "index.totals": ("{pairs} pairs: {checked} checked, {failing} of them failing (items {failing_words}), "
+                     "{mismatched} not matching their plan; {failed} could not be checked; {unpaired} files unpaired.",
+                     "共 {pairs} 组：已核查 {checked} 组，其中不通过 {failing} 组（有{failing_words}的事项）、"
+                     "方案与总结不匹配 {mismatched} 组；无法核查 {failed} 组；未配对文件 {unpaired} 个。"),
+    "index.totals_short": ("{pairs} pairs: {checked} checked, {failing} failing, {mismatched} not matching, "
+                           "{failed} could not be checked; {unpaired} files unpaired",
+                           "共 {pairs} 组：已核查 {checked} 组，不通过 {failing} 组，不匹配 {mismatched} 组，"
+                           "无法核查 {failed} 组；未配对文件 {unpaired} 个"),
+    "index.failed": ("could not be checked: {error}", "无法核查：{error}"),
     "index.unpaired": ("unpaired {kind}: {path}: {reason}", "未配对的{kind}：{path}：{reason}"),
     "index.unpaired_heading": ("Unpaired files ({count})", "未配对文件（{count}）"),
-    "result.failed": ("failed", "运行失败"),
+    "result.failed": ("not checked", "无法核查"),
     "result.failing": ("failing", "不通过"),
     "result.ok": ("ok", "通过"),
     # ipcheck plan show
@@ -371,6 +371,7 @@ _BATCH: dict[str, tuple[str, str]] = {
     "cli.batch_written": ("{dir}: {count} {format} reports, {files}", "{dir}：{count} 份 {format} 报告，{files}"),
     "unpaired.not_a_plan": ("not a plan file (expected {expected})", "不是方案文件（应为 {expected}）"),
     "unpaired.not_a_summary": ("not a summary file (expected {expected})", "不是总结文件（应为 {expected}）"),
+    "unpaired.not_an_input": ("a README or similar file, not a {kind}", "说明文件（README 等），不是{kind}"),
     "unpaired.no_region": ("no title line naming a region (2015年绵竹市…工作总结)",
                            "没有写明地区的标题行（如“2015年绵竹市…工作总结”）"),
     "unpaired.no_plan_for": ("no plan for {regions}", "没有{regions}的方案"),
@@ -380,42 +381,10 @@ _BATCH: dict[str, tuple[str, str]] = {
 _merge(_BATCH)
 
 
-# --- cli (issue #16): usage mistakes, one line in the run's language with the command's usage ---
-_CLI: dict[str, tuple[str, str]] = {
-    "report.result": ("result: {result}", "结果：{result}"),
-    "usage.line": ("{message}: usage: {usage}", "{message}：用法：{usage}"),
-    "usage.missing": ("missing {name}", "缺少 {name}"),
-    "usage.no_such_option": ("no such option {name}", "没有 {name} 这个选项"),
-    "usage.did_you_mean": (" (did you mean {names}?)", "（是否想用 {names}？）"),
-    "usage.bad_value": ("invalid value for {name}: {detail}", "{name} 的取值无效：{detail}"),
-    "usage.not_one_of": ("'{value}' is not one of {choices}", "“{value}”不是可选值之一（{choices}）"),
-    "usage.out_of_range": ("{value} is not in the range {range}", "{value} 不在范围 {range} 之内"),
-    "usage.not_a_number": ("'{value}' is not a valid number", "“{value}”不是有效的数字"),
-    "usage.extra": ("unexpected extra argument {args}", "多余的参数 {args}"),
-    "usage.other": ("{message}", "用法错误：{message}"),
-    "usage.looks_like_summary": ("this looks like a summary, not a plan", "这像是一份总结，不是方案"),
-    "usage.looks_like_plan": ("this looks like a plan, not a summary", "这像是一份方案，不是总结"),
-    "usage.swapped": ("the plan and the summary are the wrong way round", "方案和总结的顺序颠倒了"),
-    "usage.manifest_or_pair": ("give either --manifest FILE or PLAN SUMMARY, not both",
-                               "--manifest FILE 与 PLAN SUMMARY 只能二选一"),
-    "usage.batch_no_output": ("-o/--output names one report; a batch writes into --output-dir DIR",
-                              "-o/--output 只能写一份报告；批量核查请用 --output-dir DIR"),
-    "usage.output_dir_single": ("--output-dir is for a batch (a folder argument or --manifest); use -o FILE",
-                                "--output-dir 用于批量核查（参数为文件夹或使用 --manifest）；单份报告请用 -o FILE"),
-    "usage.batch_reviews": ("--reviews names one plan's file; a batch uses the reviews file beside each plan "
-                            "(--no-reviews to ignore them)",
-                            "--reviews 只能指定一个方案的复核文件；批量核查使用各方案旁边的复核文件（--no-reviews 可忽略）"),
-    "usage.explain_args": ("give PLAN SUMMARY ITEM, or ITEM alone with plan and summary configured",
-                           "请给出 PLAN SUMMARY ITEM，或在配置了 plan 和 summary 时只给 ITEM"),
-    "usage.review_list_only": ("--list takes only --plan, --summary, --reviews and --year",
-                               "--list 只能与 --plan、--summary、--reviews 和 --year 一起使用"),
-    "usage.review_missing": ("missing {name} ({alternative})", "缺少 {name}（{alternative}）"),
-    "usage.review_clear": ("--clear takes no --status or --reason", "--clear 不能与 --status 或 --reason 一起使用"),
-    "usage.or_configured": ("or `{key}` in ipcheck.toml", "或在 ipcheck.toml 中配置 `{key}`"),
-    "usage.or_list": ("or use --list", "或使用 --list"),
-    "usage.or_clear": ("or use --clear", "或使用 --clear"),
-    "usage.stdin_twice": ("only one of PLAN and SUMMARY can be read from standard input (-)",
-                          "PLAN 和 SUMMARY 只能有一个从标准输入（-）读取"),
-}
-_merge(_CLI)
+
+# --- cli (issue #16): the command line's own words, and error messages, live in catalogue_cli ---
+from ipcheck.catalogue_cli import CLI_ENTRIES, ERROR_ENTRIES  # noqa: E402
+
+_merge(CLI_ENTRIES)
+_merge(ERROR_ENTRIES)
 # --- end cli ---

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 
 from ipcheck.figures import extract_figures
 from ipcheck.matching import SentenceIndex, match_target, match_task
-from ipcheck.model import Document, Figure, Plan, Report, Sentence, Status, Verdict
+from ipcheck.model import Document, Figure, Mismatch, Plan, Report, Sentence, Status, Verdict
 from ipcheck.regions import Scope, scope
 from ipcheck.reviews import Decision, apply as apply_reviews
 from ipcheck.text import segment, summary_year
@@ -123,6 +123,19 @@ def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> 
                     thresholds_warning(settings.thresholds))
 
 
+def mismatch(plan: Plan, prep: Prepared) -> Mismatch | None:
+    """Whether the summary belongs to another plan: about another region, or reporting on a year
+    outside the plan's years. The year before a plan starts is not outside: that year's summary
+    announces the plan (the 2015 summary with its 2016年工作计划), as batches pair them."""
+    if prep.where.foreign:
+        return Mismatch("region", prep.where.foreign, plan.meta.region)
+    years = plan.years
+    if prep.year is not None and years is not None and not years[0] - 1 <= prep.year <= years[1]:
+        span = str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
+        return Mismatch("year", str(prep.year), span)
+    return None
+
+
 def finish(verdict: Verdict, document: Document, prep: Prepared) -> Verdict:
     """The verdict as reported: evidence placed on PDF pages; a met or missed on another
     region's summary, or on a summary read as another year than its title's, flagged for review."""
@@ -142,5 +155,5 @@ def check(plan: Plan, document: Document, settings: Settings = Settings()) -> Re
                      for v in decide(plan, prep.index, prep.year, settings.thresholds))
     report = Report(plan=plan, summary_path=document.path, summary_encoding=document.encoding,
                     summary_year=prep.year, verdicts=verdicts, counts=count(verdicts),
-                    warnings=prep.warnings)
+                    warnings=prep.warnings, mismatch=mismatch(plan, prep))
     return apply_reviews(report, settings.reviews, plan, document) if settings.reviews else report

@@ -52,6 +52,12 @@ class PlanError(IpcheckError):
         return self._problems
 
 
+class PlanUnreadable(PlanError):
+    """A plan file that cannot be read at all (missing, a folder, too large, binary, not text),
+    as opposed to one read and found invalid: `ipcheck plan validate` exits 2 for it, 1 for
+    problems in a plan, as linters do."""
+
+
 class DocumentError(IpcheckError):
     """A summary or plan document that cannot be read as text."""
 

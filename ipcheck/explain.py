@@ -101,7 +101,7 @@ def _summary(document: Document, prep: Prepared) -> dict[str, Any]:
     s = prep.where.sentences
     return {"path": document.path, "encoding": document.encoding, "year": prep.year,
             "scope": {"sentences": len(s), "first_line": s[0].line if s else None,
-                      "last_line": s[-1].line if s else None, "foreign": prep.where.foreign,
+                      "last_line": s[-1].line if s else None, "foreign": bool(prep.where.foreign),
                       "warnings": list(prep.warnings)}}
 
 

@@ -106,6 +106,14 @@ class Plan:
     tasks: tuple[Task, ...]
     path: str = ""
 
+    @property
+    def years(self) -> tuple[int, int] | None:
+        """The years the plan covers: its period, else the span of its items' due years."""
+        if self.meta.period is not None:
+            return self.meta.period.start, self.meta.period.end
+        dues = [i.due for i in (*self.targets, *self.tasks) if i.due is not None]
+        return (min(dues), max(dues)) if dues else None
+
 
 @dataclass(frozen=True)
 class Document:
@@ -220,6 +228,17 @@ class ReviewDecision:
 
 
 @dataclass(frozen=True)
+class Mismatch:
+    """Why a summary does not belong to the plan it was checked against: ``code`` "region"
+    (the summary is about ``found``, the plan is for ``expected``) or "year" (the summary
+    reports on ``found``, the plan covers ``expected``). A mismatched pair is never a pass."""
+
+    code: str
+    found: str
+    expected: str
+
+
+@dataclass(frozen=True)
 class Report:
     plan: Plan
     summary_path: str
@@ -228,3 +247,4 @@ class Report:
     verdicts: tuple[Verdict, ...]
     counts: dict[str, int] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    mismatch: Mismatch | None = None

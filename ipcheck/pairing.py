@@ -13,6 +13,7 @@ Pure: it never prints, reads argv or exits. Split out of batch.py (which runs th
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -26,6 +27,10 @@ from ipcheck.reviews import is_reviews_file
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 SUMMARY_SUFFIXES = (".txt", ".text", ".md", ".docx", ".pdf", ".html", ".htm")
+# Files kept beside plans and summaries that are plainly neither: a folder's README, licence or
+# changelog (README.md would otherwise be read as a summary with no title).
+NOT_INPUTS = re.compile(r"(?:readme|license|licence|changelog|changes|authors|notice|contributing)(?:\..*)?",
+                        re.IGNORECASE)
 
 
 def one_line(exc: BaseException) -> str:
@@ -89,8 +94,9 @@ def list_files(path: str, suffixes: Sequence[str], kind: str,
                exclude: Sequence[str] = ()) -> tuple[list[str], list[Skipped]]:
     """``path`` itself when it is a file, else the files in the folder and its subfolders (a
     province kept as <city>/<year>/…) whose names end in one of ``suffixes``, sorted by path;
-    other files are returned as skipped. Hidden entries and the folders in ``exclude`` (the
-    batch's own output folder) are not read."""
+    the other files (plainly not of the ``kind``: README files, the plan documents kept beside
+    the YAML, reports) are returned as ignored, for the JSON index only. Hidden entries and the
+    folders in ``exclude`` (the batch's own output folder) are not read."""
     p = Path(path)
     if not p.is_dir():
         return [path], []
@@ -109,8 +115,10 @@ def list_files(path: str, suffixes: Sequence[str], kind: str,
             if e.is_dir():
                 if not e.is_symlink() and os.path.realpath(e) not in left_out:
                     folders.append(e)
-            elif e.suffix.lower() in suffixes:
+            elif e.suffix.lower() in suffixes and not NOT_INPUTS.fullmatch(e.name):
                 files.append(str(e))
+            elif NOT_INPUTS.fullmatch(e.name):
+                skipped.append(_skipped(str(e), kind, None, None, "not_an_input", {"kind": kind}))
             else:
                 skipped.append(_skipped(str(e), kind, None, None, f"not_a_{kind}",
                                         {"expected": ", ".join(suffixes)}))
@@ -160,13 +168,7 @@ def describe_plan(path: str) -> PlanInfo:
         plan = load_plan(path)
     except IpcheckError as exc:
         return PlanInfo(path, error=one_line(exc))
-    meta = plan.meta
-    if meta.period is not None:
-        years: tuple[int, int] | None = (meta.period.start, meta.period.end)
-    else:
-        dues = [i.due for i in (*plan.targets, *plan.tasks) if i.due is not None]
-        years = (min(dues), max(dues)) if dues else None
-    return PlanInfo(path, meta.id, meta.region, years)
+    return PlanInfo(path, plan.meta.id, plan.meta.region, plan.years)
 
 
 def describe_summary(path: str, year: int | None = None) -> SummaryInfo:

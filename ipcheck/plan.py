@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 import yaml
 
-from .errors import PlanError, Problem
+from .errors import PlanError, PlanUnreadable, Problem
 from .model import Measure, Op, Period, Plan, PlanMeta, Target, Task
 from .plan_schema import (ALIAS_TAG, yaml_syntax_problem, BAD, FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS,
                           MEASURES, OPS, PERIOD_KEYS, PERIOD_REQUIRED, PLAN_KEYS, PLAN_REQUIRED,
@@ -196,7 +196,7 @@ def parse_plan(text: str, path: str = "<plan>") -> Plan:
     whole file in one pass instead of one error per run.
     """
     if len(text) > MAX_BYTES or len(text.encode("utf-8", "replace")) > MAX_BYTES:
-        raise PlanError([Problem(path, None, "plan file is larger than 5 MB")])
+        raise PlanUnreadable([Problem(path, None, "plan file is larger than 5 MB")])
     text = text.removeprefix("\ufeff")
     problems: list[Problem] = []
     root, plan, loader = None, None, None
@@ -228,7 +228,7 @@ def parse_plan(text: str, path: str = "<plan>") -> Plan:
 def _decode(data: bytes, path: str) -> str:
     """Text of a plan file: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030."""
     def fail(message: str) -> PlanError:
-        return PlanError([Problem(path, None, message)])
+        return PlanUnreadable([Problem(path, None, message)])
 
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -249,7 +249,7 @@ def plan_from_bytes(data: bytes, name: str) -> Plan:
     """The plan held in ``data`` (standard input's bytes), named ``name`` in problems; the same
     rules and errors as load_plan."""
     if len(data) > MAX_BYTES:
-        raise PlanError([Problem(name, None, "plan file is larger than 5 MB")])
+        raise PlanUnreadable([Problem(name, None, "plan file is larger than 5 MB")])
     return parse_plan(_decode(data, name), name)
 
 
@@ -262,7 +262,7 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     name = os.fspath(path)
 
     def fail(message: str) -> PlanError:
-        return PlanError([Problem(name, None, message)])
+        return PlanUnreadable([Problem(name, None, message)])
 
     if os.path.isdir(name):
         raise fail("is a directory, not a plan file")

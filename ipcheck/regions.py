@@ -69,11 +69,12 @@ def _front_run(sentences: tuple[Sentence, ...], a: int, b: int) -> bool:
 
 @dataclass(frozen=True)
 class Scope:
-    """The sentences to check a plan against, and what the reader should know about the choice."""
+    """The sentences to check a plan against, and what the reader should know about the choice.
+    ``foreign`` names the region(s) the summary is about when none is the plan's."""
 
     sentences: tuple[Sentence, ...]
     warnings: tuple[str, ...]
-    foreign: bool
+    foreign: str = ""
 
 
 def scope(sentences: tuple[Sentence, ...], region: str) -> Scope:
@@ -83,14 +84,14 @@ def scope(sentences: tuple[Sentence, ...], region: str) -> Scope:
     if len(regions) <= 1:
         if regions and not same_region(regions[0], region):
             return Scope(sentences, (f"region_mismatch: the summary is about {regions[0]}, the plan is for "
-                                     f"{region}; every 'met' needs review",), True)
-        return Scope(sentences, (), False)
+                                     f"{region}; every 'met' needs review",), regions[0])
+        return Scope(sentences, ())
     mine = [p for p in parts if same_region(p.region, region)]
     listed = "、".join(regions)
     if not mine:
         return Scope(sentences, (f"compilation: the document holds summaries of {listed}, none for {region}; "
-                                 f"every 'met' needs review",), True)
+                                 f"every 'met' needs review",), listed)
     chosen = tuple(s for p in mine for s in p.sentences)
     lines = ", ".join(f"{p.first_line}-{p.sentences[-1].line}" for p in mine)
     return Scope(chosen, (f"compilation: the document holds summaries of {listed}; checked the part about "
-                          f"{region} (lines {lines})",), False)
+                          f"{region} (lines {lines})",))

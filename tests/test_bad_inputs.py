@@ -23,6 +23,7 @@ from ipcheck.documents import DEFAULT_MAX_BYTES
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 
 ROOT = Path(__file__).resolve().parent.parent
+EN = {"IPCHECK_LANG": "en"}      # these tests read the English messages; test_i18n checks the Chinese
 BAD = ROOT / "tests" / "bad_inputs"
 PLAN = str(SAMPLES / "plans" / "mianzhu-2015.yaml")
 SUMMARY = str(SAMPLES / "summaries" / "2015" / "mianzhu-2015.txt")
@@ -31,8 +32,8 @@ CASES = yaml.safe_load((BAD / "cases.yaml").read_text(encoding="utf-8"))
 
 def invoke(*args: str):
     """The CLI in-process; stderr kept apart from stdout."""
-    runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames \
-        else CliRunner()
+    runner = CliRunner(mix_stderr=False, env=EN) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames \
+        else CliRunner(env=EN)
     return runner.invoke(main, list(args))
 
 
@@ -197,7 +198,7 @@ def test_single_10mb_line_whole_cli(tmp_path: Path) -> None:
 ])
 def test_subprocess(args, path: str, message: str) -> None:
     out = subprocess.run([sys.executable, "-m", "ipcheck", *args], capture_output=True, text=True,
-                         cwd=SAMPLES, check=False, timeout=120)
+                         cwd=SAMPLES, check=False, timeout=120, env={**os.environ, **EN})
     assert out.returncode == 2
     assert out.stdout == ""
     lines = out.stderr.strip().splitlines()

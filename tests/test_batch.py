@@ -82,10 +82,12 @@ def test_batch_over_the_split_compilation(split_dir: Path, tmp_path: Path) -> No
     assert rows[1]["counts"]["pending"] == 40 and not rows[1]["failing"]
     assert len([u for u in index["unpaired"] if u["kind"] == "summary"]) == 7
     assert index["exit_status"] == 1
-    # the same report a single check writes
+    # the same report a single check writes, with a link back to the index
     single = tmp_path / "single.html"
     invoke("check", PLANS / "mianzhu-2015.yaml", split_dir / "2015-绵竹市.txt", "-o", single)
-    assert (out / mianzhu["report"]).read_text(encoding="utf-8") == single.read_text(encoding="utf-8")
+    back = '<p class="back"><a href="index.html">← 返回批量核查索引</a></p>\n'
+    assert (out / mianzhu["report"]).read_text(encoding="utf-8") == \
+        single.read_text(encoding="utf-8").replace("<body>\n", "<body>\n" + back)
     # the terminal index lists every pair and every unpaired file
     for name in ("guanghan-2015", "luzhou-2016", "mianzhu-2015", "2015-自贡市.txt", "未配对的总结"):
         assert name in result.output
@@ -122,7 +124,7 @@ def test_failed_files_are_rows_and_do_not_stop_the_batch(tmp_path: Path) -> None
     assert rows[2]["error"].endswith("no-such-summary.txt: file not found")
     assert sorted(p.name for p in tmp_path.glob("*--*")) == ["guanghan-2015--guanghan-2015.json",
                                                              "mianzhu-2015--mianzhu-2015.json"]
-    assert "运行失败：" in result.output and "Traceback" not in result.output
+    assert "无法核查：" in result.output and "Traceback" not in result.output
 
 
 def test_bad_files_found_in_folders_are_failed_rows(tmp_path: Path) -> None:

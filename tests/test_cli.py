@@ -115,7 +115,7 @@ def test_invalid_plan_reports_every_problem_with_its_line(run, tmp_path) -> None
                     "  - id: T1\n    metric: 专利申请量\n    measure: levle\n    op: '>='\n    value: 1\n    unit: 件\n"
                     "  - id: T1\n    metirc: 专利申请量\n    measure: level\n    op: '>='\n    value: 1\n    unit: 件\n",
                     encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(plan), SUMMARY])
+    result = CliRunner().invoke(main, ["check", str(plan), SUMMARY, "--lang", "en"])
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) >= 3

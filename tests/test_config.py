@@ -45,6 +45,9 @@ def project(tmp_path, monkeypatch) -> Path:
     return tmp_path
 
 
+EN = {"IPCHECK_LANG": "en"}      # tests that read English messages say so; test_i18n checks the Chinese
+
+
 def invoke(*args: str, env: dict[str, str] | None = None):
     return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
 
@@ -192,7 +195,8 @@ BAD_FILES = [
 @pytest.mark.parametrize("command", [("config",), ("check",)])
 def test_a_bad_config_file_is_one_line_and_exit_2(project, name, text, expected, command) -> None:
     write(project / name, text)
-    result = invoke(*command, "plans/p.yaml", "summaries/s.txt") if command == ("check",) else invoke(*command)
+    result = (invoke(*command, "plans/p.yaml", "summaries/s.txt", env=EN) if command == ("check",)
+              else invoke(*command, env=EN))
     assert result.exit_code == 2
     assert result.stderr.startswith("ipcheck: " + expected) and result.stderr.count("\n") == 1, result.stderr
     assert result.stdout == ""
@@ -203,14 +207,14 @@ BAD_ENV = [
     ({"IPCHECK_TASKMET": "0.5"}, "unknown environment variable IPCHECK_TASKMET (did you mean IPCHECK_TASK_MET?)"),
     ({"IPCHECK_TASK_MET": "abc"}, "IPCHECK_TASK_MET: expected a number, not 'abc'"),
     ({"IPCHECK_JOBS": "0"}, "IPCHECK_JOBS: 0 is out of range 1..1024"),
-    ({"IPCHECK_LANG": "de"}, "IPCHECK_LANG: unknown report language 'de' (choose from zh-CN, en)"),
+    ({"IPCHECK_LANG": "de"}, "IPCHECK_LANG：未知的报告语言 'de'（可选：zh-CN, en）"),   # no language: the default
     ({"IPCHECK_CONFIG": "missing.toml"}, "missing.toml: config file not found"),
 ]
 
 
 @pytest.mark.parametrize("env,expected", BAD_ENV, ids=[next(iter(e)) for e, _ in BAD_ENV])
 def test_a_bad_environment_variable_is_one_line_and_exit_2(project, env, expected) -> None:
-    result = invoke("check", "plans/p.yaml", "summaries/s.txt", env=env)
+    result = invoke("check", "plans/p.yaml", "summaries/s.txt", env={**EN, **env})
     assert (result.exit_code, result.stderr) == (2, f"ipcheck: {expected}\n")
 
 
@@ -222,6 +226,8 @@ def test_unrelated_ipcheck_variables_are_left_alone(project, var) -> None:
 
 def test_a_bad_flag_value_is_refused(project) -> None:
     result = invoke("check", "plans/p.yaml", "summaries/s.txt", "--task-met", "2")
+    assert (result.exit_code, result.stderr) == (2, "ipcheck: --task-met：2.0 超出范围 0..1\n")
+    result = invoke("check", "plans/p.yaml", "summaries/s.txt", "--task-met", "2", "--lang", "en")
     assert (result.exit_code, result.stderr) == (2, "ipcheck: --task-met: 2.0 is out of range 0..1\n")
 
 
@@ -233,8 +239,8 @@ def test_config_command_names_every_source(project) -> None:
     text = invoke("config", env=env)
     assert text.exit_code == 0
     lines = text.stdout.splitlines()
-    assert lines[0] == "config file: pyproject.toml"
-    rows = {line.split()[0]: line.split() for line in lines[1:]}
+    assert lines[:2] == ["config file: pyproject.toml", "setting                    value         source"]
+    rows = {line.split()[0]: line.split() for line in lines[2:]}
     assert list(rows) == [k.name for k in KEYS]
     assert rows["lang"] == ["lang", "en", "pyproject.toml:2"]
     assert rows["plan"] == ["plan", "plans/p.yaml", "pyproject.toml:3"]
@@ -298,7 +304,7 @@ def test_outputs_from_config_write_every_file(project) -> None:
     assert (project / "out" / "report.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
     assert json.loads((project / "report.json").read_text(encoding="utf-8"))["plan"]["id"] == "mianzhu-2015"
     assert (project / "extra.md").read_text(encoding="utf-8").startswith("#")
-    again = invoke("check", "plans/p.yaml", "summaries/s.txt", "--format", "json")
+    again = invoke("check", "plans/p.yaml", "summaries/s.txt", "--format", "json", env=EN)
     assert again.exit_code == 2 and again.stderr.startswith("ipcheck: --format (flag --format) names one format, "
                                                             "but there are 2 outputs (ipcheck.toml:1)")
     assert invoke("--no-config", "check", "plans/p.yaml", "summaries/s.txt", "--format", "json").exit_code == 1
@@ -341,7 +347,7 @@ def test_review_and_explain_use_the_configured_pair_and_thresholds(project) -> N
     assert json.loads(explained.stdout)["verdict"]["status"] == "unreported"   # as check says at 0.7
     recorded = invoke("review", ITEM, "--status", "met", "--reason", "read line 20", "--by", "officer")
     assert recorded.exit_code == 0, recorded.output
-    assert "(tool: unreported)" in recorded.stdout                 # the tool's verdict at 0.7
+    assert "（工具判定：未报告）" in recorded.stdout                 # the tool's verdict at 0.7
     assert (project / "plans" / "p.reviews.yaml").is_file()
     check = invoke("check", "--format", "json", "--lang", "en")
     item = _item(check, ITEM)

@@ -14,6 +14,7 @@ from ipcheck.evaluate import (Gold, Read, bound_right, canonical, evaluate, load
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 
 ROOT = Path(__file__).resolve().parent.parent
+EN = {"IPCHECK_LANG": "en"}      # these tests read the English messages; test_i18n checks the Chinese
 CORPUS = ROOT / "tests" / "corpus"
 
 # The issue's floors (issue 3). Measured values are in docs/figures.md.
@@ -97,7 +98,7 @@ KEYS = {"line", "text", "quantity", "value", "unit", "qualifier", "low", "high",
 @pytest.fixture()
 def run(monkeypatch):
     monkeypatch.chdir(SAMPLES)
-    return lambda *args: CliRunner().invoke(cli, list(args))
+    return lambda *args: CliRunner(env=EN).invoke(cli, list(args))
 
 
 def test_figures_json(run) -> None:
@@ -150,7 +151,7 @@ def test_figures_shows_the_warnings_the_check_uses(tmp_path) -> None:
     """`ipcheck figures` lists what `check` reads, data-quality warnings included."""
     summary = tmp_path / "s.txt"
     summary.write_text("2015年绵竹市工作总结\n一、主要工作\n全市专利申请量1\u200b796件。\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["figures", str(summary), "--format", "json"])
+    result = CliRunner(env=EN).invoke(cli, ["figures", str(summary), "--format", "json"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)["figures"]
     assert any(w.startswith("split_number") for f in figures for w in f["warnings"])

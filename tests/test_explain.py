@@ -152,8 +152,11 @@ def test_cli_unknown_item_is_one_line_and_exit_2(run) -> None:
     result = run(*GUANGHAN, "T7")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith("ipcheck: plans/guanghan-2015.yaml: no item 'T7'")
-    assert "closest ids: " in result.stderr and "T1" in result.stderr
+    assert result.stderr.startswith("ipcheck: plans/guanghan-2015.yaml: 方案中没有第 'T7' 项")
+    assert "最接近的编号：" in result.stderr and "T1" in result.stderr
+    english = run(*GUANGHAN, "T7", "--lang", "en")
+    assert english.stderr.startswith("ipcheck: plans/guanghan-2015.yaml: no item 'T7'")
+    assert "closest ids: " in english.stderr
 
 
 def test_cli_text_quotes_the_evidence_line_in_chinese_by_default(run) -> None:
@@ -246,7 +249,7 @@ def test_a_compilation_shows_the_lines_checked() -> None:
 @pytest.mark.parametrize("args,start", [
     (("plans/guanghan-2015.yaml", "nope.txt", "T1"), "ipcheck: nope.txt: "),
     (("nope.yaml", GUANGHAN[1], "T1"), "ipcheck: nope.yaml: "),
-    ((*GUANGHAN, "T1", "--lang", "fr"), "ipcheck: --lang: unknown report language 'fr'"),
+    ((*GUANGHAN, "T1", "--lang", "fr"), "ipcheck: --lang：未知的报告语言 'fr'"),   # no language: the default
 ], ids=["summary", "plan", "lang"])
 def test_cli_bad_input_is_one_line_and_exit_2(run, args: tuple[str, ...], start: str) -> None:
     result = run(*args)

@@ -19,6 +19,7 @@ from ipcheck.cli import main
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 
 ROOT = Path(__file__).resolve().parent.parent
+EN = {"IPCHECK_LANG": "en"}      # these tests read the English messages; test_i18n checks the Chinese
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 CI_EXAMPLES = {"github-actions.yml": ("jobs", "env"), "gitlab-ci.yml": ("ipcheck", "variables")}
 
@@ -33,7 +34,7 @@ def city_repo(tmp_path, monkeypatch) -> Path:
 
 
 def _run(args: list[str]):
-    return CliRunner().invoke(main, args, catch_exceptions=False)
+    return CliRunner(env=EN).invoke(main, args, catch_exceptions=False)
 
 
 def _command(entry: str) -> list[str]:
@@ -82,11 +83,14 @@ def test_hooks_run_as_pre_commit_would(city_repo: Path) -> None:
 
 def test_plan_validate_reports_every_bad_file(city_repo: Path) -> None:
     (city_repo / "plans" / "broken.yaml").write_text("version: 1\nplan: [\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["plan", "validate", "plans/mianzhu-2015.yaml", "plans/broken.yaml"])
-    assert result.exit_code == 2
+    result = CliRunner(env=EN).invoke(main, ["plan", "validate", "plans/mianzhu-2015.yaml", "plans/broken.yaml"])
+    assert result.exit_code == 1                     # problems in a plan: 1, as yamllint and ruff
     assert "plans/mianzhu-2015.yaml: ok:" in result.stdout
     assert re.search(r"ipcheck: plans/broken.yaml:\d+: ", result.stderr)
     assert "Traceback" not in result.output
+    missing = CliRunner(env=EN).invoke(main, ["plan", "validate", "plans/broken.yaml", "plans/no-such.yaml"])
+    assert missing.exit_code == 2                    # a file that cannot be read: 2, even beside a bad plan
+    assert missing.stderr.count("\n") == 2 and "plans/no-such.yaml: plan file not found" in missing.stderr
 
 
 def _ipcheck_lines(doc: dict, key: str, env_key: str) -> tuple[list[str], dict[str, str]]:

@@ -234,6 +234,9 @@ def test_cli_exit_status_on_pdf(tmp_path) -> None:
     scan = run("check", str(PLAN), str(FIX / "scan.pdf"))
     assert scan.returncode == 2
     assert scan.stderr.strip().splitlines() == [
+        f"ipcheck: {FIX / 'scan.pdf'}: PDF 没有文字层（是扫描件吗？）（请先做文字识别（OCR），或把文字另存为 .txt）"]
+    scan = run("check", str(PLAN), str(FIX / "scan.pdf"), "--lang", "en")
+    assert scan.stderr.strip().splitlines() == [
         f"ipcheck: {FIX / 'scan.pdf'}: PDF has no text layer (a scan?) "
         "(run OCR on it first, or save the text as .txt)"]
 

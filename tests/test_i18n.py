@@ -37,7 +37,10 @@ def test_both_languages_have_the_same_keys_and_parameters() -> None:
     en, zh = CATALOGUE["en"], CATALOGUE["zh-CN"]
     assert sorted(en) == sorted(zh)
     for key in en:
-        assert _fields(en[key]) == _fields(zh[key]) or key.startswith("warning."), key
+        # a warning's English is the warning as raised; an error's English is the message as raised,
+        # whose parts the Chinese uses
+        assert _fields(en[key]) == _fields(zh[key]) or key.startswith("warning.") or \
+            (key.startswith("error.") and _fields(zh[key]) <= _fields(en[key])), key
         assert en[key] and zh[key], key
 
 
@@ -86,9 +89,9 @@ def test_an_unknown_language_is_an_error() -> None:
     with pytest.raises(IpcheckError, match="unknown report language"):
         check_lang("fr")
     result = CliRunner().invoke(main, ["check", "--lang", "fr", str(PLAN), str(SUMMARY)])
-    assert result.exit_code == 2 and "unknown report language 'fr'" in result.output
+    assert result.exit_code == 2 and "未知的报告语言 'fr'" in result.output          # no language: the default
     result = CliRunner().invoke(main, ["plan", "show", "--lang", "klingon", str(PLAN)])
-    assert result.exit_code == 2 and "unknown report language" in result.output
+    assert result.exit_code == 2 and "未知的报告语言" in result.output
 
 
 TARGET = (("metric", "专利申请量"), ("op", ">="), ("value", "1500"), ("unit", "件"), ("due", "2016"),
@@ -288,3 +291,84 @@ def test_unpaired_files_are_explained_in_the_report_language(tmp_path: Path) -> 
         assert out.name in result.stderr and ("份 html 报告" if lang == "zh-CN" else "html reports") in result.stderr
         index = json.loads((out / "index.json").read_text(encoding="utf-8"))
         assert {u["reason_code"] for u in index["unpaired"]} == {"no_plan_for", "no_summary"}
+
+
+# ---- one language per run: errors and every command's own lines (issue #16) ----------------
+
+def _sample(template: str, digits: set[str]) -> dict[str, str]:
+    """Distinct sample values for a template's placeholders (digits where the pattern wants them)."""
+    return {name: "7" if name in digits else f"v{k}{name}" for k, name in enumerate(sorted(_fields(template)))}
+
+
+def test_every_error_entry_is_recognised_and_rebuilt_in_chinese() -> None:
+    """Each error's English, filled in, comes back as its own Chinese: no entry is shadowed by
+    one before it, and each pattern reads its parts back."""
+    from ipcheck.i18n import _GROUP_PATTERNS, error_text
+    digits = {k for k, v in _GROUP_PATTERNS.items() if "\\d" in v}
+    keys = [k for k in CATALOGUE["en"] if k.startswith("error.")]
+    assert len(keys) >= 150
+    wrong = []
+    for key in keys:
+        en, zh = CATALOGUE["en"][key], CATALOGUE["zh-CN"][key]
+        values = _sample(en, digits)
+        message = en.format(**values)
+        assert error_text(message, "en") == message
+        if error_text(message, "zh-CN") != zh.format(**values):
+            wrong.append(f"{key}: {error_text(message, 'zh-CN')}")
+        assert HAN.search(zh) or zh == "{setting}：{detail}" or key == "error.what.plan", key
+    assert wrong == []
+
+
+def _bad_input_runs():
+    import yaml as _yaml
+    bad = ROOT / "tests" / "bad_inputs"
+    for case in _yaml.safe_load((bad / "cases.yaml").read_text(encoding="utf-8")):
+        if case["exit"] == 2:
+            path = str(bad / case["file"])
+            yield case["file"], ([path, str(SUMMARY)] if case["role"] == "plan" else [str(PLAN), path])
+
+
+@pytest.mark.parametrize("name, pair", list(_bad_input_runs()), ids=[n for n, _ in _bad_input_runs()])
+def test_every_error_of_the_bad_input_corpus_is_said_in_chinese_by_default(name: str, pair: list[str]) -> None:
+    from ipcheck.i18n import error_text
+    runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames \
+        else CliRunner()
+    english = runner.invoke(main, ["check", *pair, "--lang", "en"]).stderr.splitlines()
+    chinese = runner.invoke(main, ["check", *pair]).stderr.splitlines()
+    assert len(english) == len(chinese) >= 1
+    where = re.compile(r"(ipcheck: [^:]+(?::\d+)?: )(.*)")
+    for en_line, zh_line in zip(english, chinese):
+        prefix, message = where.fullmatch(en_line).groups()
+        assert error_text(message, "zh-CN") != message, f"no Chinese for: {message}"
+        assert zh_line == prefix + error_text(message, "zh-CN") and HAN.search(zh_line[len(prefix):])
+
+
+def test_every_command_speaks_one_language(tmp_path: Path) -> None:
+    """zh-CN by default, English with --lang en: config, figures, plan validate, review's
+    confirmation and --list, split, usage mistakes."""
+    import shutil
+    for folder in ("plans", "summaries"):
+        shutil.copytree(PLAN.parent.parent / folder, tmp_path / folder)
+    plan, summary = "plans/mianzhu-2015.yaml", "summaries/2015/mianzhu-2015.txt"
+    runs = {
+        "config": (["config"], "配置文件：", "config file:"),
+        "figures": (["figures", summary], "工作成效", "results"),
+        "validate": (["plan", "validate", plan], "通过：目标 3 个", "ok: 3 targets"),
+        "review": (["review", "5", "--plan", plan, "--summary", summary, "--status", "met", "--reason", "x",
+                    "--by", "王审核"], "已记录：第 5 项认定为已完成", "recorded 5 met"),
+        "list": (["review", "--list", "--plan", plan], "复核决定", "decision"),
+        "split": (["split", "summaries/sichuan-2015-compilation.txt", "-o", "out", "--force"], "2015 年，", ", lines "),
+        "usage": (["check", plan], "缺少 SUMMARY：用法：", "missing SUMMARY: usage:"),
+    }
+    import os
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        for name, (args, zh, en) in runs.items():
+            default = CliRunner().invoke(main, args)
+            english = CliRunner().invoke(main, args + ["--lang", "en"] if name != "usage" else
+                                         ["check", "--lang", "en", plan])
+            assert zh in default.output and en not in default.output, (name, default.output[:500])
+            assert en in english.output and zh not in english.output, (name, english.output[:500])
+    finally:
+        os.chdir(cwd)

@@ -41,8 +41,11 @@ def pair(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
     return Path("plans/mianzhu-2015.yaml"), Path("summaries/mianzhu-2015.txt")
 
 
-def cli(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+EN = {"IPCHECK_LANG": "en"}      # tests that read English messages say so; test_i18n checks the Chinese
+
+
+def cli(*args: object, env: dict[str, str] | None = None):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False, env=env)
 
 
 def review(pair, item: str, status: str = "met", reason: str = "第15行写明已培育驰名商标", *extra: object):
@@ -64,8 +67,12 @@ def test_a_decision_is_recorded_beside_the_plan_and_applied(pair) -> None:
     assert item(before, "5")["status"] == "unreported" and code_before == 1
     result = review(pair, "5")
     assert result.exit_code == 0
-    assert result.stdout == ("recorded 5 met (tool: unreported) by 王审核 for ../summaries/mianzhu-2015.txt "
-                             "in plans/mianzhu-2015.reviews.yaml\n")
+    assert result.stdout == ("已记录：第 5 项认定为已完成（工具判定：未报告），复核人 王审核，"
+                             "总结 ../summaries/mianzhu-2015.txt，写入 plans/mianzhu-2015.reviews.yaml\n")
+    again = cli("review", "5", "--plan", pair[0], "--summary", pair[1], "--status", "met", "--reason",
+                "第15行写明已培育驰名商标", env=EN)
+    assert again.stdout == ("recorded 5 met (tool: unreported) by 王审核 for ../summaries/mianzhu-2015.txt "
+                            "in plans/mianzhu-2015.reviews.yaml\n")
     after, _, _ = check_json(pair)
     got = item(after, "5")
     assert (got["status"], got["tool_status"], got["needs_review"]) == ("met", "unreported", False)
@@ -152,7 +159,7 @@ def test_a_changed_document_makes_the_decision_stale(pair, name: str) -> None:
         assert (got["status"], got["needs_review"], got["review"]["applied"]) == ("met", False, True)
         assert not any(w.startswith("review_stale:") for w in got["warnings"])
     plan, summary = pair
-    listing = cli("review", "--list", "--plan", plan, "--summary", summary).stdout
+    listing = cli("review", "--list", "--plan", plan, "--summary", summary, env=EN).stdout
     assert (f"stale ({stale})" if stale else "\tapplied\t") in listing
 
 
@@ -180,7 +187,7 @@ def test_reviews_file_options(pair, tmp_path: Path) -> None:
     assert item(check_json(pair, "--reviews", elsewhere)[0], "5")["status"] == "met"
     review(pair, "5")
     assert item(check_json(pair, "--no-reviews")[0], "5")["review"] is None
-    result = cli("check", *pair, "--reviews", tmp_path / "missing.yaml")
+    result = cli("check", *pair, "--reviews", tmp_path / "missing.yaml", env=EN)
     assert result.exit_code == 2 and ONE_LINE.fullmatch(result.stderr) and "reviews file not found" in result.stderr
 
 
@@ -201,8 +208,9 @@ REFUSED = {
 
 
 @pytest.mark.parametrize("name", REFUSED)
-def test_bad_review_commands_are_one_line_and_exit_2(pair, name: str) -> None:
+def test_bad_review_commands_are_one_line_and_exit_2(pair, name: str, monkeypatch) -> None:
     args, message = REFUSED[name]
+    monkeypatch.setenv("IPCHECK_LANG", "en")
     result = review(pair, *args)
     assert result.exit_code == 2 and ONE_LINE.fullmatch(result.stderr), result.stderr
     assert message in result.stderr and not Path("plans/mianzhu-2015.reviews.yaml").exists()
@@ -236,7 +244,7 @@ CORRUPT = {
 def test_a_corrupt_reviews_file_is_refused_with_its_line(pair, name: str) -> None:
     text, line, words = CORRUPT[name]
     Path("plans/mianzhu-2015.reviews.yaml").write_text(text, encoding="utf-8")
-    result = cli("check", *pair, "--format", "json")
+    result = cli("check", *pair, "--format", "json", env=EN)
     assert result.exit_code == 2 and result.stdout == ""
     assert ONE_LINE.fullmatch(result.stderr), result.stderr
     assert result.stderr.startswith(f"ipcheck: plans/mianzhu-2015.reviews.yaml:{line}: ") and words in result.stderr
@@ -315,10 +323,13 @@ def test_batch_applies_reviews_and_does_not_take_them_for_plans(pair) -> None:
 
 def test_list_shows_every_decision_and_its_state(pair) -> None:
     plan, summary = pair
-    assert cli("review", "--list", "--plan", plan).stdout == "no review decisions\n"
+    assert cli("review", "--list", "--plan", plan).stdout == "没有复核决定\n"
+    assert cli("review", "--list", "--plan", plan, env=EN).stdout == "no review decisions\n"
     review(pair, "5")
     review(pair, "T1", "met", "ok")
-    out = cli("review", "--list", "--plan", plan, "--summary", summary).stdout.splitlines()
+    zh = cli("review", "--list", "--plan", plan, "--summary", summary).stdout.splitlines()
+    assert zh[0] == "事项\t总结\t复核决定\t状态\t复核人、日期\t理由" and zh[1].split("\t")[2:4] == ["已完成（当时工具判定：未报告）", "已采用"]
+    out = cli("review", "--list", "--plan", plan, "--summary", summary, env=EN).stdout.splitlines()[1:]
     assert [line.split("\t")[:4] for line in out] == [
         ["5", "../summaries/mianzhu-2015.txt", "met (tool then: unreported)", "applied"],
         ["T1", "../summaries/mianzhu-2015.txt", "met (tool then: met)", "applied"]]

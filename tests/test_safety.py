@@ -26,6 +26,7 @@ from ipcheck.report.template import _environment
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 
 ROOT = Path(__file__).resolve().parent.parent
+EN = {"IPCHECK_LANG": "en"}      # these tests read the English messages; test_i18n checks the Chinese
 PLAN = SAMPLES / "plans" / "mianzhu-2015.yaml"
 SUMMARY = SAMPLES / "summaries" / "2015" / "mianzhu-2015.txt"
 XSS = ROOT / "tests" / "bad_inputs" / "summary-xss.txt"
@@ -61,7 +62,7 @@ def test_interrupted_write_keeps_the_previous_report(tmp_path: Path, monkeypatch
             raise KeyboardInterrupt
 
     monkeypatch.setattr(ipcheck.outputs.os, "fdopen", lambda *a, **k: Dies(real_fdopen(*a, **k)))
-    result = CliRunner().invoke(main, ["check", str(PLAN), str(SUMMARY), "-o", str(out)])
+    result = CliRunner(env=EN).invoke(main, ["check", str(PLAN), str(SUMMARY), "-o", str(out)])
     assert result.exit_code == 130
     assert out.read_text(encoding="utf-8") == "previous report\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"], "a temp file was left"
@@ -113,7 +114,7 @@ def test_output_over_an_input_is_refused(inputs, tmp_path: Path, variant: str, w
     elif variant == "hardlink":
         os.link(victim, tmp_path / "hard")
         out = "hard"
-    result = CliRunner().invoke(main, ["check", "plan.yaml", "summary.txt", "-o", out, "--format", "json"])
+    result = CliRunner(env=EN).invoke(main, ["check", "plan.yaml", "summary.txt", "-o", out, "--format", "json"])
     assert result.exit_code == 2, result.output
     assert "refusing to write the report over an input file" in result.output
     assert "Traceback" not in result.output
@@ -125,7 +126,7 @@ def test_a_normal_run_never_touches_its_inputs(inputs, tmp_path: Path) -> None:
     plan, summary = inputs
     before = digest(plan, summary), plan.stat().st_mtime_ns, summary.stat().st_mtime_ns
     for fmt, name in (("json", "r.json"), ("html", "r.html"), ("markdown", "r.md"), ("text", "r.txt")):
-        result = CliRunner().invoke(main, ["check", "plan.yaml", "summary.txt", "-o", name, "--format", fmt])
+        result = CliRunner(env=EN).invoke(main, ["check", "plan.yaml", "summary.txt", "-o", name, "--format", fmt])
         assert result.exit_code in (0, 1), result.output
     assert (digest(plan, summary), plan.stat().st_mtime_ns, summary.stat().st_mtime_ns) == before
 
@@ -229,7 +230,7 @@ def test_python_tags_are_refused_not_run(tmp_path: Path) -> None:
     plan = tmp_path / "p.yaml"
     plan.write_text(f"version: 1\nplan:\n  id: x\n  title: !!python/object/apply:os.system ['touch {marker}']\n"
                     "  region: r\ntasks:\n  - id: '1'\n    title: t\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(plan), str(SUMMARY)])
+    result = CliRunner(env=EN).invoke(main, ["check", str(plan), str(SUMMARY)])
     assert result.exit_code == 2 and "unsupported YAML tag" in result.output
     assert not marker.exists()
 
@@ -266,7 +267,7 @@ def test_terminal_report_shows_control_characters_instead_of_sending_them(tmp_pa
     summary.write_text("2015年绵竹市知识产权工作总结\n一、主要成绩\n"
                        "全年专利申请量为537件\x1b[2J\x1b]0;pwned\x07,同比增长26%。\n", encoding="utf-8")
     for color in ("--no-color", "--color"):
-        result = CliRunner().invoke(main, ["check", str(PLAN), str(summary), color])
+        result = CliRunner(env=EN).invoke(main, ["check", str(PLAN), str(summary), color])
         assert result.exit_code in (0, 1), result.output
         assert "\x1b[2J" not in result.output and "\x1b]0;" not in result.output and "\x07" not in result.output
         assert "␛[2J␛]0;pwned␇" in result.output
@@ -283,7 +284,7 @@ def test_terminal_report_does_not_read_markup_in_ids_or_paths(tmp_path: Path) ->
     summary = folder / "link].txt"            # the path reads …/[link=https:/example.com]a[/x][/link].txt
     summary.write_bytes(SUMMARY.read_bytes())
     for color in ("--no-color", "--color"):
-        result = CliRunner().invoke(main, ["check", str(plan), str(summary), color])
+        result = CliRunner(env=EN).invoke(main, ["check", str(plan), str(summary), color])
         assert result.exit_code in (0, 1), result.output
         assert "[/x]" in result.output and "[link=https:/example.com]a[/x][/link].txt" in result.output
         assert "\x1b]8;" not in result.output           # no hyperlink escape
@@ -295,6 +296,6 @@ def test_several_outputs_one_of_them_an_input_write_nothing(tmp_path: Path) -> N
     summary.write_bytes((SAMPLES / "summaries" / "2015" / "mianzhu-2015.txt").read_bytes())
     before = summary.read_bytes()
     report = tmp_path / "report.html"
-    result = CliRunner().invoke(main, ["check", str(plan), str(summary), "-o", str(report), "-o", str(summary)])
+    result = CliRunner(env=EN).invoke(main, ["check", str(plan), str(summary), "-o", str(report), "-o", str(summary)])
     assert result.exit_code == 2 and "refusing to write the report over an input file" in result.stderr
     assert not report.exists() and summary.read_bytes() == before

@@ -14,6 +14,7 @@ from ipcheck.split import split_document
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 
 ROOT = Path(__file__).resolve().parent.parent
+EN = {"IPCHECK_LANG": "en"}      # these tests read the English messages; test_i18n checks the Chinese
 COMPILATION = SAMPLES / "summaries" / "sichuan-2015-compilation.txt"
 HAND_SPLIT = SAMPLES / "summaries" / "2015"
 # city -> the hand-split file of summaries/2015 (see summaries/README.md), in compilation order
@@ -48,7 +49,7 @@ def test_one_or_no_summary_is_refused(path: Path) -> None:
 
 def test_cli_writes_refuses_to_overwrite_and_forces(tmp_path: Path) -> None:
     out = tmp_path / "2015"
-    result = CliRunner().invoke(main, ["split", str(COMPILATION), "-o", str(out)])
+    result = CliRunner(env=EN).invoke(main, ["split", str(COMPILATION), "-o", str(out)])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(f"2015-{c}.txt" for c in CITIES)
@@ -58,18 +59,18 @@ def test_cli_writes_refuses_to_overwrite_and_forces(tmp_path: Path) -> None:
             (HAND_SPLIT / f"{stem}-2015.txt").read_text(encoding="utf-8").rstrip("\n")
 
     (out / "2015-绵竹市.txt").write_text("edited", encoding="utf-8")
-    again = CliRunner().invoke(main, ["split", str(COMPILATION), "-o", str(out)])
+    again = CliRunner(env=EN).invoke(main, ["split", str(COMPILATION), "-o", str(out)])
     assert again.exit_code == 2 and "--force" in again.output and "Traceback" not in again.output
     assert (out / "2015-绵竹市.txt").read_text(encoding="utf-8") == "edited"
 
-    forced = CliRunner().invoke(main, ["split", str(COMPILATION), "-o", str(out), "--force"])
+    forced = CliRunner(env=EN).invoke(main, ["split", str(COMPILATION), "-o", str(out), "--force"])
     assert forced.exit_code == 0
     assert (out / "2015-绵竹市.txt").read_text(encoding="utf-8").startswith("2015年绵竹市")
     assert not list(out.glob(".*.tmp"))
 
 
 def test_cli_single_summary_is_one_line_exit_2(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["split", str(HAND_SPLIT / "mianzhu-2015.txt"), "-o", str(tmp_path / "x")])
+    result = CliRunner(env=EN).invoke(main, ["split", str(HAND_SPLIT / "mianzhu-2015.txt"), "-o", str(tmp_path / "x")])
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("ipcheck: ") and "one summary (绵竹市)" in lines[0]

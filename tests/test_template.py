@@ -85,7 +85,7 @@ def test_template_mistakes_are_one_line_with_the_line_number(tmp_path: Path, bod
                                                              message: str) -> None:
     bad = tmp_path / "bad.txt.j2"
     bad.write_text(body, encoding="utf-8")
-    result = run("check", PLAN, SUMMARY, "--template", bad)
+    result = run("check", PLAN, SUMMARY, "--template", bad, "--lang", "en")
     assert result.exit_code == 2
     assert "Traceback" not in result.output and len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert result.stderr.startswith(f"ipcheck: {bad}:{line}: template error:"), result.stderr
@@ -97,7 +97,7 @@ def test_a_missing_or_binary_template_is_refused(tmp_path: Path, report) -> None
         render_custom(report, str(tmp_path / "none.j2"))
     binary = tmp_path / "b.txt.j2"
     binary.write_bytes(b"\xff\xfe\x00bad")
-    result = run("check", PLAN, SUMMARY, "--template", binary)
+    result = run("check", PLAN, SUMMARY, "--template", binary, "--lang", "en")
     assert result.exit_code == 2 and "not UTF-8" in result.stderr
 
 

@@ -44,7 +44,7 @@ CASES = [
     (["explain", PLAN, SUMMARY, "T1"], 0, ["ipcheck 解释：指标 T1", "537件", "结论：已完成"]),
     (["config"], 0, ["fail_on", "thresholds.task_met"]),
     (["figures", SUMMARY], 0, ["537", "件"]),
-    (["plan", "validate", PLAN], 0, ["3 targets, 13 tasks"]),
+    (["plan", "validate", PLAN], 0, ["通过：目标 3 个，任务 13 个"]),
     (["plan", "show", PLAN], 0, ["目标（3）", "专利申请量", "任务（13）"]),
     (["plan", "draft", "plans/documents/guangan-2017-plan.txt"], 0, ["version: 1", "targets:", "tasks:"]),
 ]

@@ -8,7 +8,8 @@ mutates one or both (byte flips, truncations, random Unicode, duplicated/shuffle
 lines, YAML mutations, re-encodings), writes them to a temporary folder and runs
 ``load_plan`` + ``read_document`` + ``check`` + every renderer; one case in ``--cli-every``
 also goes through the command line (click's CliRunner on ``ipcheck.cli.main``). A crash is an
-exception that is not an IpcheckError, an exit status outside {0, 1, 2}, or a case slower
+exception that is not an IpcheckError, an exit status outside {0, 1, 2, 4} (4: the summary does not
+belong to the plan), or a case slower
 than ``--timeout`` seconds. Case ``i`` depends only on ``(seed, i)``, so a run is
 reproducible with any number of jobs; each crash's inputs and traceback are saved to a
 folder named in the report. Exit status: 0 when nothing crashed, 1 otherwise.
@@ -252,7 +253,7 @@ def run_case(args: tuple[int, int, str, float, int]) -> Outcome:
             _pipeline(pf, sf)
             if cli_every and case % cli_every == 0:
                 res = CliRunner().invoke(main, ["check", pf, sf, "--format", "json"])
-                if res.exit_code not in (0, 1, 2) or "Traceback" in res.output:
+                if res.exit_code not in (0, 1, 2, 4) or "Traceback" in res.output:
                     raise AssertionError(f"CLI exit {res.exit_code}: {res.output.strip()[-300:]}")
         except IpcheckError as exc:
             out.kind, out.detail = "input_error", str(exc).splitlines()[0][len(tmp) + 1:][:120]

@@ -13,6 +13,7 @@ from ipcheck.cli.group import IpcheckGroup
 from ipcheck.errors import IpcheckError
 
 EXIT_OK, EXIT_FAILED_ITEMS, EXIT_INPUT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_MISMATCH = 4               # the summary does not belong to the plan: another region or period
 EXIT_BROKEN_PIPE = 141          # 128 + SIGPIPE, as a shell reports a command killed by it
 STATUSES = ("met", "missed", "unreported", "pending")
 DEFAULT_FAIL_ON = "missed,unreported"
@@ -30,18 +31,55 @@ def main(ctx: click.Context, debug: bool, config_file: str | None = None, no_con
     ctx.obj = {"debug": debug, "config": config_file, "no_config": no_config}
 
 
+def run_language(ctx: click.Context) -> str:
+    """The language of this run's words and errors: the command's --lang, else the resolved
+    configuration's (set by `effective`), else IPCHECK_LANG or a config file's, else zh-CN."""
+    root = ctx.find_root()
+    obj = root.obj if isinstance(root.obj, dict) else {}
+    flag = ctx.params.get("lang") if isinstance(ctx.params.get("lang"), str) else None
+    if flag:
+        from ipcheck.i18n import check_lang
+        try:
+            return check_lang(flag)
+        except IpcheckError:
+            pass
+    if obj.get("lang"):
+        return obj["lang"]
+    from ipcheck.cli.group import run_lang
+    return run_lang(["--no-config"] if obj.get("no_config") else [])
+
+
+def problem_text(problem, lang: str) -> str:
+    """``FILE[:LINE]: message`` with the message in ``lang``."""
+    from ipcheck.errors import Problem
+    from ipcheck.i18n import error_text
+    return str(Problem(problem.path, problem.line, error_text(problem.message, lang)))
+
+
+def error_lines(exc: IpcheckError, lang: str) -> list[str]:
+    """The ``ipcheck: FILE[:LINE]: message`` lines of an expected error, in ``lang``."""
+    from ipcheck.errors import PlanError, Problem
+    from ipcheck.i18n import error_text, t
+    if isinstance(exc, PlanError):
+        return [f"ipcheck: {problem_text(p, lang)}" for p in exc.problems]
+    message = error_text(exc.message, lang)
+    if exc.hint:
+        hint = t("item.paren", lang, text=error_text(exc.hint, lang))
+        message += hint if lang.startswith("zh") else " " + hint
+    return [f"ipcheck: {Problem(exc.path or '', exc.line, message)}"]
 
 
 def _guarded(ctx: click.Context, run) -> int:
-    """Run ``run``; expected errors become one line per problem on stderr and exit status 2."""
+    """Run ``run``; expected errors become one line per problem on stderr (in the run's
+    language) and exit status 2."""
     debug = bool(ctx.obj and ctx.obj.get("debug"))
     try:
         return run()
     except IpcheckError as exc:
         if debug:
             traceback.print_exc()
-        for problem in exc.problems:
-            click.echo(f"ipcheck: {problem}", err=True)
+        for line in error_lines(exc, run_language(ctx)):
+            click.echo(line, err=True)
         return EXIT_INPUT_ERROR
     except KeyboardInterrupt:
         click.echo("ipcheck: interrupted", err=True)
@@ -57,7 +95,6 @@ def _guarded(ctx: click.Context, run) -> int:
             traceback.print_exc()
         click.echo(f"ipcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
         return EXIT_INTERNAL
-
 
 
 from ipcheck.cli.console import color_choice, color_option, terminal_width, use_color  # noqa: E402,F401

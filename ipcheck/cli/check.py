@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import click
 
-from ipcheck.cli import (DEFAULT_FAIL_ON, EXIT_FAILED_ITEMS, EXIT_OK, _guarded, color_choice, color_option, main,
-                         terminal_width, use_color)
+from ipcheck.cli import (DEFAULT_FAIL_ON, EXIT_FAILED_ITEMS, EXIT_MISMATCH, EXIT_OK, _guarded, color_choice,
+                         color_option, main, terminal_width, use_color)
 from ipcheck.cli.group import UsageMistake
 from ipcheck.cli.inputs import STDIN, check_pair
 from ipcheck.errors import IpcheckError
@@ -74,7 +74,7 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
     Settings left out come from a config file and IPCHECK_* variables (`ipcheck config`)."""
     from ipcheck.cli.config import effective
     if quiet and verbose:
-        raise click.UsageError("-q/--quiet and -v/--verbose exclude each other", ctx)
+        raise UsageMistake("usage.quiet_verbose", ctx)
     cfg = effective(ctx, {"fail_on": fail_on, "lang": lang, "format": fmt, "template": template, "outputs": output,
                           "thresholds.task_met": task_met, "thresholds.task_review": task_review,
                           "thresholds.target_name": target_name, "thresholds.evidence_limit": evidence_limit,
@@ -102,6 +102,8 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
         report = check(read_plan(plan), read_summary(summary),
                        Settings(year=year, thresholds=thresholds, reviews=decisions))
         _show(report, outputs, options, shown, inputs=(plan, summary))
+        if report.mismatch is not None:
+            return EXIT_MISMATCH
         return EXIT_FAILED_ITEMS if any(report.counts[s] for s in failing) else EXIT_OK
 
     ctx.exit(_guarded(ctx, run))
@@ -192,12 +194,12 @@ def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt:
                year: int | None, failing: frozenset[str], color: str, output_dir: str | None,
                jobs: int | None, options, use_reviews: bool, thresholds) -> int:
     import contextlib
+    import dataclasses
     import functools
 
     from ipcheck.batch import index, run_batch
-    from ipcheck.outputs import write_atomic
     from ipcheck.report import render
-    from ipcheck.report.index import FILES, RENDER, ProgressBar, render_table
+    from ipcheck.report.index import ProgressBar, render_table
 
     chosen = "template" if options.template else (fmt or "html")
     ext = (template_extension(options.template) if options.template
@@ -207,6 +209,8 @@ def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt:
             os.makedirs(output_dir, exist_ok=True)
         except OSError as exc:
             raise IpcheckError(f"cannot create the output folder: {exc.strerror or exc}", path=output_dir) from None
+        link = {"html": "index.html", "markdown": "index.md"}.get(chosen)
+        options = dataclasses.replace(options, index_link=link)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     with bar if bar is not None else contextlib.nullcontext():
         result = run_batch(plan, summary, manifest, year=year, jobs=jobs, output_dir=output_dir,
@@ -218,9 +222,28 @@ def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt:
     colored = use_color(color)
     click.echo(render_table(idx, width=terminal_width(), color=colored, lang=options.lang), nl=False, color=colored)
     if output_dir is not None:
-        for name, kind in FILES.items():
-            write_atomic(os.path.join(output_dir, name), RENDER[kind](idx, options.lang))
-        written = sum(1 for r in idx["pairs"] if r["report"])
-        click.echo(t("cli.batch_written", options.lang, dir=output_dir, count=written, format=chosen,
-                     files=", ".join(FILES)), err=True)
+        _write_index(idx, output_dir, chosen, options.lang)
     return result.exit_status
+
+
+def _write_index(idx: dict, output_dir: str, chosen: str, lang: str) -> None:
+    """index.html/.md/.json into the folder; then the reports an earlier run wrote there for
+    pairs no longer in the batch are removed (ipcheck.written), and what was written recorded."""
+    from ipcheck import written
+    from ipcheck.outputs import write_atomic
+    from ipcheck.report.index import FILES, RENDER
+
+    before = written.previous(output_dir)
+    for name, kind in FILES.items():
+        write_atomic(os.path.join(output_dir, name), RENDER[kind](idx, lang))
+    reports = [r["report"] for r in idx["pairs"] if r["report"]]
+    now = reports + list(FILES)
+    pruned = written.prune(output_dir, before, now)
+    written.record(output_dir, now)
+    click.echo(t("cli.batch_written", lang, dir=output_dir, count=len(reports), format=chosen,
+                 files=", ".join(FILES)), err=True)
+    if pruned.removed:
+        click.echo(t("index.removed", lang, dir=output_dir, count=len(pruned.removed),
+                     files=", ".join(pruned.removed)), err=True)
+    if pruned.kept:
+        click.echo(t("index.kept", lang, dir=output_dir, files=", ".join(pruned.kept)), err=True)

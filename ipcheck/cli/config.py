@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ipcheck.cli import EXIT_OK, _guarded, main
+from ipcheck.cli.console import cells, pad
 
 if TYPE_CHECKING:                # imported when used: `ipcheck --version` must stay fast
     from ipcheck.config import Config
@@ -30,10 +31,13 @@ def effective(ctx: click.Context, flags: dict[str, Any]) -> "Config":
     code = _guarded(ctx, run)
     if not found:
         ctx.exit(code)
+    if isinstance(ctx.find_root().obj, dict):
+        ctx.find_root().obj["lang"] = found[0]["lang"]      # errors from here on speak the run's language
     return found[0]
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, lang: str) -> str:
+    from ipcheck.i18n import t
     if value is None:
         return "-"
     if isinstance(value, tuple):
@@ -41,29 +45,43 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def render_text(cfg: "Config") -> str:
-    """One line per key: name, value, source; the file found first."""
+def _source(label: str, lang: str) -> str:
+    """Where a value came from, in ``lang``: default, FILE:LINE, env X, flag --x (joined by +)."""
+    from ipcheck.i18n import t
+    parts = []
+    for part in label.split(" + "):
+        word, _, name = part.partition(" ")
+        key = f"config.source.{word}"
+        parts.append(t(key, lang, name=name) if word in ("default", "env", "flag", "argument") and
+                     (name or word == "default") else part)
+    return " + ".join(parts)
+
+
+def render_text(cfg: "Config", lang: str = "zh-CN") -> str:
+    """The file found, a header row, then one line per key: name, value, source."""
     from ipcheck.config import KEYS
-    lines = [f"config file: {cfg.file or '(none)'}"]
-    width = max(len(k.name) for k in KEYS)
-    values = [_shown(cfg[k.name]) for k in KEYS]
-    vwidth = max(len(v) for v in values)
-    for key, value in zip(KEYS, values):
-        lines.append(f"{key.name:<{width}}  {value:<{vwidth}}  {cfg.sources[key.name]}".rstrip())
+    from ipcheck.i18n import t
+    lines = [t("config.file", lang, file=cfg.file or t("config.none", lang))]
+    header = t("config.header", lang).split("\t")
+    rows = [header] + [[k.name, _shown(cfg[k.name], lang), _source(str(cfg.sources[k.name]), lang)] for k in KEYS]
+    widths = [max(cells(r[c]) for r in rows) for c in (0, 1)]
+    for name, value, source in rows:
+        lines.append(f"{pad(name, widths[0])}  {pad(value, widths[1])}  {source}".rstrip())
     return "\n".join(lines) + "\n"
 
 
 @main.command("config")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Output format.")
+@click.option("--lang", help="Language of the text: zh-CN (default) or en.")
 @click.pass_context
-def config_command(ctx: click.Context, fmt: str) -> None:
+def config_command(ctx: click.Context, fmt: str, lang: str | None = None) -> None:
     """Show every setting's effective value and where it came from (default, FILE:LINE,
     env IPCHECK_X). Files: ipcheck.toml, .ipcheck.yaml or pyproject.toml [tool.ipcheck],
     the nearest one from the working directory upward; see README, Configuration."""
-    cfg = effective(ctx, {})
+    cfg = effective(ctx, {"lang": lang})
     if fmt == "json":
         click.echo(json.dumps(cfg.as_dict(), ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        click.echo(render_text(cfg), nl=False)
+        click.echo(render_text(cfg, cfg["lang"]), nl=False)
     ctx.exit(EXIT_OK)

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ipcheck.cli import EXIT_OK, _guarded, color_choice, color_option, main, terminal_width, use_color
+from ipcheck.cli import EXIT_FAILED_ITEMS, EXIT_INPUT_ERROR, EXIT_OK, _guarded, problem_text, run_language, color_choice, color_option, main, terminal_width, use_color
 
 
 @main.group("plan")
@@ -21,9 +21,11 @@ def plan_group() -> None:
 @click.option("--region", help="Whose plan this is (default: read from the title).")
 @click.option("--from-line", type=click.IntRange(1), help="First line of the plan inside DOCUMENT.")
 @click.option("--to-line", type=click.IntRange(1), help="Last line of the plan inside DOCUMENT.")
+@click.option("--lang", help="Language of the line on stderr and of errors: zh-CN (default) or en.")
 @click.pass_context
 def plan_draft_command(ctx: click.Context, document: str, output: str | None, plan_id: str | None,
-                       region: str | None, from_line: int | None, to_line: int | None) -> None:
+                       region: str | None, from_line: int | None, to_line: int | None,
+                       lang: str | None = None) -> None:
     """Draft a plan YAML from a plan DOCUMENT (text) for a person to review."""
 
     def run() -> int:
@@ -43,35 +45,45 @@ def plan_draft_command(ctx: click.Context, document: str, output: str | None, pl
             click.echo(result.yaml, nl=False)
         else:
             write_atomic(output, result.yaml, inputs=(document,))
-        click.echo(f"{output or document}: {result.summary}", err=True)
+        from ipcheck.i18n import t
+        click.echo(t("plan.drafted", run_language(ctx), output=output or document, tasks=result.tasks,
+                     targets=result.targets, review=result.review), err=True)
         return EXIT_OK
 
     ctx.exit(_guarded(ctx, run))
 
 
 @plan_group.command("validate")
-@click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True))
+@click.option("--lang", help="Language of what is printed: zh-CN (default) or en.")
 @click.pass_context
-def plan_validate_command(ctx: click.Context, plans: tuple[str, ...]) -> None:
-    """Check each PLAN against the format; every problem of every file as FILE:LINE: message
-    (exit status 2 when any is invalid). Several files at once suit a pre-commit hook."""
+def plan_validate_command(ctx: click.Context, plans: tuple[str, ...], lang: str | None = None) -> None:
+    """Check each PLAN ('-': standard input) against the format; every problem of every file as
+    FILE:LINE: message. Exit status 1 when a plan has problems, 2 when a file cannot be read
+    (as linters do); several files at once suit a pre-commit hook."""
 
     def run() -> int:
-        from ipcheck.errors import IpcheckError, PlanError
-        from ipcheck.plan import load_plan
+        from ipcheck.cli.inputs import read_plan
+        from ipcheck.errors import IpcheckError, PlanError, PlanUnreadable
+        from ipcheck.i18n import t
 
-        problems = []
+        lang = run_language(ctx)
+        unreadable, invalid = [], []
         for path in plans:
             try:
-                p = load_plan(path)
+                p = read_plan(path)
+            except PlanUnreadable as exc:
+                unreadable.extend(exc.problems)
+            except PlanError as exc:
+                invalid.extend(exc.problems)
             except IpcheckError as exc:
-                problems.extend(exc.problems)
-                continue
-            click.echo(f"{path}: ok: {len(p.targets)} targets, {len(p.tasks)} tasks" if len(plans) > 1
-                       else f"ok: {len(p.targets)} targets, {len(p.tasks)} tasks")
-        if problems:
-            raise PlanError(problems)
-        return EXIT_OK
+                unreadable.extend(exc.problems)
+            else:
+                ok = t("plan.valid", lang, targets=len(p.targets), tasks=len(p.tasks))
+                click.echo(f"{path}: {ok}" if len(plans) > 1 else ok)
+        for problem in [*unreadable, *invalid]:
+            click.echo(f"ipcheck: {problem_text(problem, lang)}", err=True)
+        return EXIT_INPUT_ERROR if unreadable else EXIT_FAILED_ITEMS if invalid else EXIT_OK
 
     ctx.exit(_guarded(ctx, run))
 

@@ -7,8 +7,10 @@ import os
 
 import click
 
-from ipcheck.cli import EXIT_OK, STATUSES, _guarded, main
+from ipcheck.cli import EXIT_OK, STATUSES, _guarded, main, run_language
+from ipcheck.cli.group import UsageMistake
 from ipcheck.errors import IpcheckError
+from ipcheck.i18n import status_word, t
 
 
 @main.command("review")
@@ -26,35 +28,39 @@ from ipcheck.errors import IpcheckError
 @click.option("--year", type=click.IntRange(1990, 2100), help="The year the summary reports on (as for check).")
 @click.option("--clear", is_flag=True, help="Remove the decision on ITEM for SUMMARY.")
 @click.option("--list", "list_", is_flag=True, help="List the recorded decisions, applied or stale.")
+@click.option("--lang", help="Language of what is printed: zh-CN (default) or en.")
 @click.pass_context
 def review_command(ctx: click.Context, item: str | None, plan_path: str | None, summary: str | None,
                    status: str | None, reason: str | None, by: str | None, reviews_path: str | None,
-                   year: int | None, clear: bool, list_: bool) -> None:
+                   year: int | None, clear: bool, list_: bool, lang: str | None = None) -> None:
     """Record a decision on ITEM of PLAN for SUMMARY; later checks apply it while neither changes.
 
     A decision whose summary or plan item has changed since is stale: reports show it, the
     tool's verdict stands and the item needs review again. The tool's verdict is taken with the
     configured thresholds, as `ipcheck check` takes it."""
     from ipcheck.cli.config import effective
-    cfg = effective(ctx, {"plan": plan_path, "summary": summary})
-    plan_path, summary, thresholds = cfg["plan"], cfg["summary"], cfg.thresholds()
+    cfg = effective(ctx, {"plan": plan_path, "summary": summary, "lang": lang})
+    plan_path, summary, thresholds, language = cfg["plan"], cfg["summary"], cfg.thresholds(), cfg["lang"]
+
+    def missing(name: str, key: str, **params: str) -> UsageMistake:
+        return UsageMistake("usage.missing_or", ctx, name=name, alternative=t(key, language, **params))
     if plan_path is None:
-        raise click.UsageError("Missing option '--plan' (or `plan` in ipcheck.toml).", ctx)
+        raise missing("--plan", "usage.or_configured", setting="plan")
     if list_:
         if item is not None or status or reason or clear:
-            raise click.UsageError("--list takes only --plan, --summary, --reviews and --year", ctx)
+            raise UsageMistake("usage.review_list_only", ctx)
     else:
         if item is None:
-            raise click.UsageError("Missing argument 'ITEM' (or use --list).", ctx)
+            raise missing("ITEM", "usage.or_list")
         if summary is None:
-            raise click.UsageError("Missing option '--summary' (or `summary` in ipcheck.toml).", ctx)
+            raise missing("--summary", "usage.or_configured", setting="summary")
         if clear and (status or reason):
-            raise click.UsageError("--clear takes no --status or --reason", ctx)
+            raise UsageMistake("usage.review_clear", ctx)
         if not clear and status is None:
-            raise click.UsageError("Missing option '--status' (or use --clear).", ctx)
+            raise missing("--status", "usage.or_clear")
     path = reviews_path
     ctx.exit(_guarded(ctx, lambda: _run(item, plan_path, summary, status, reason, by, path, year, clear, list_,
-                                                 thresholds)))
+                                        thresholds, run_language(ctx))))
 
 
 def _reviewer(by: str | None) -> str:
@@ -74,7 +80,7 @@ def _login() -> str:
 
 def _run(item: str | None, plan_path: str, summary: str | None, status: str | None, reason: str | None,
          by: str | None, reviews_path: str | None, year: int | None, clear: bool, list_: bool,
-         thresholds=None) -> int:
+         thresholds=None, lang: str = "zh-CN") -> int:
     from ipcheck import reviews
     from ipcheck.plan import load_plan
 
@@ -82,7 +88,7 @@ def _run(item: str | None, plan_path: str, summary: str | None, status: str | No
     path = reviews_path or reviews.default_path(plan_path)
     existing = reviews.load(path) if os.path.exists(path) else ()
     if list_:
-        for line in _listing(plan, existing, summary):
+        for line in _listing(plan, existing, summary, lang):
             click.echo(line)
         return EXIT_OK
     assert item is not None and summary is not None
@@ -97,7 +103,7 @@ def _run(item: str | None, plan_path: str, summary: str | None, status: str | No
         if len(kept) == len(existing):
             raise IpcheckError(f"no decision on {item} for {name} to clear", path=path)
         reviews.save(path, kept, inputs=(plan_path, summary))
-        click.echo(f"cleared the decision on {item} for {name} in {path}")
+        click.echo(t("review.cleared", lang, item=item, summary=name, path=path))
         return EXIT_OK
     if status not in STATUSES:
         close = difflib.get_close_matches(status or "", STATUSES, 1)
@@ -108,8 +114,8 @@ def _run(item: str | None, plan_path: str, summary: str | None, status: str | No
     new = _decide(plan, summary, name, item, status or "", " ".join(reason.split()), _reviewer(by), year,
                   thresholds)
     reviews.save(path, reviews.record(existing, new), inputs=(plan_path, summary))
-    click.echo(f"recorded {item} {new.status.value} (tool: {new.tool_status.value}) by {new.by} "
-               f"for {name} in {path}")
+    click.echo(t("review.recorded", lang, item=item, status=status_word(new.status.value, lang),
+                 tool=status_word(new.tool_status.value, lang), by=new.by, summary=name, path=path))
     return EXIT_OK
 
 
@@ -132,28 +138,33 @@ def _decide(plan, summary: str, key: str, item: str, status: str, reason: str, b
                             item_sha256=reviews.item_fingerprint(reviews.plan_items(plan)[item]))
 
 
-def _listing(plan, decisions, summary: str | None) -> list[str]:
-    """One line per decision: item, summary, human and tool status, state, who, when, why."""
+def _listing(plan, decisions, summary: str | None, lang: str = "zh-CN") -> list[str]:
+    """A header, then one line per decision: item, summary, human and tool status, state, who,
+    when, why (tab-separated, in ``lang``)."""
     from ipcheck import reviews
+    from ipcheck.i18n import stale_text
 
     items = reviews.plan_items(plan)
     printed = None
     if summary is not None:
-        from ipcheck.documents import read_document
-        printed = reviews.summary_fingerprint(read_document(summary))
+        from ipcheck.cli.inputs import read_summary
+        printed = reviews.summary_fingerprint(read_summary(summary))
         decisions = [d for d in decisions if d.is_for(summary)]
     if not decisions:
-        return ["no review decisions" + (f" for {summary}" if summary else "")]
-    out = []
+        return [t("review.none_for", lang, summary=summary) if summary else t("review.none", lang)]
+    out = [t("review.list_header", lang)]
     for d in sorted(decisions, key=lambda d: (d.item, d.summary)):
+        why = None
         if d.item not in items:
-            state = "orphan (no such item in the plan)"
+            state = t("review.state.orphan", lang)
         elif printed is None:
-            state = ("stale (item_changed)" if reviews.staleness(d, items[d.item], d.summary_sha256)
-                     else "item unchanged (give --summary to check the summary)")
+            why = reviews.staleness(d, items[d.item], d.summary_sha256)
+            state = "" if why else t("review.state.item_unchanged", lang)
         else:
             why = reviews.staleness(d, items[d.item], printed)
-            state = f"stale ({why})" if why else "applied"
-        out.append(f"{d.item}\t{d.summary}\t{d.status.value} (tool then: {d.tool_status.value})\t{state}\t"
-                   f"{d.by} {d.date}\t{d.reason}")
+            state = "" if why else t("review.state.applied", lang)
+        if why:
+            state = t("review.state.stale", lang, why=stale_text(why, lang) if lang != "en" else why)
+        out.append(t("review.list_row", lang, item=d.item, summary=d.summary, status=status_word(d.status.value, lang),
+                     tool=status_word(d.tool_status.value, lang), state=state, by=d.by, date=d.date, reason=d.reason))
     return out

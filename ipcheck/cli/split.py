@@ -5,7 +5,7 @@ import os
 
 import click
 
-from ipcheck.cli import EXIT_OK, _guarded, main
+from ipcheck.cli import EXIT_OK, _guarded, main, run_language
 
 
 @main.command("split")
@@ -13,8 +13,9 @@ from ipcheck.cli import EXIT_OK, _guarded, main
 @click.option("-o", "--output-dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the summaries (created if missing).")
 @click.option("--force", is_flag=True, help="Overwrite summaries already in the folder.")
+@click.option("--lang", help="Language of what is printed: zh-CN (default) or en.")
 @click.pass_context
-def split_command(ctx: click.Context, compilation: str, output_dir: str, force: bool) -> None:
+def split_command(ctx: click.Context, compilation: str, output_dir: str, force: bool, lang: str | None = None) -> None:
     """Cut COMPILATION into one file per city summary, named <year>-<region>.txt."""
 
     def run() -> int:
@@ -34,12 +35,15 @@ def split_command(ctx: click.Context, compilation: str, output_dir: str, force: 
             os.makedirs(output_dir, exist_ok=True)
         except OSError as exc:
             raise OutputError(f"cannot create the output folder: {exc.strerror or exc}", path=output_dir) from None
+        from ipcheck.i18n import t
+        language = run_language(ctx)
         if cover:
-            click.echo(f"{compilation}: left out lines 1-{cover} (before the first summary)", err=True)
+            click.echo(t("split.cover", language, path=compilation, last=cover), err=True)
         for p, target in targets:
             write_atomic(target, p.text, inputs=(compilation,))
-            click.echo(f"{target}: {p.region} {p.year if p.year is not None else 'year unknown'}, "
-                       f"lines {p.first_line}-{p.last_line} of {compilation}")
+            year = t("split.year", language, year=p.year) if p.year is not None else t("split.year_unknown", language)
+            click.echo(t("split.wrote", language, target=target, region=p.region, year=year, first=p.first_line,
+                         last=p.last_line, path=compilation))
         return EXIT_OK
 
     ctx.exit(_guarded(ctx, run))

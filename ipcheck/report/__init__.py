@@ -24,6 +24,8 @@ class RenderOptions:
     template: str | None = None
     # The statuses that fail a CI run (the CLI's --fail-on): JUnit failures, GitHub errors.
     fail_on: frozenset[str] = frozenset({"missed", "unreported"})
+    # A batch's pair report links back to its index (index.html / index.md) in the same folder.
+    index_link: str | None = None
 
 
 Rendered = Union[str, bytes]
@@ -41,12 +43,12 @@ def _json(report: Report, options: RenderOptions) -> str:
 
 def _markdown(report: Report, options: RenderOptions) -> str:
     from ipcheck.report.template import render_markdown
-    return render_markdown(report, lang=options.lang)
+    return render_markdown(report, lang=options.lang, index_link=options.index_link)
 
 
 def _html(report: Report, options: RenderOptions) -> str:
     from ipcheck.report.template import render_html
-    return render_html(report, lang=options.lang)
+    return render_html(report, lang=options.lang, index_link=options.index_link)
 
 
 def _template(report: Report, options: RenderOptions) -> str:

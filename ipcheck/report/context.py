@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from ipcheck import __version__
-from ipcheck.i18n import DEFAULT_LANG, status_word, verdict_message
+from ipcheck.i18n import DEFAULT_LANG, status_word, t, verdict_message
 from ipcheck.model import Evidence, Figure, ReviewDecision, Report, Target, Task, Verdict
 
 SCHEMA_VERSION = 1
@@ -59,6 +59,15 @@ def _item(v: Verdict, target: Target | None, task: Task | None, lang: str) -> di
     return d
 
 
+def mismatch_dict(report: Report, lang: str = DEFAULT_LANG) -> dict[str, str] | None:
+    """Why the summary does not belong to the plan ({code, found, expected, message}), or None."""
+    m = report.mismatch
+    if m is None:
+        return None
+    return {"code": m.code, "found": m.found, "expected": m.expected,
+            "message": t(f"mismatch.{m.code}", lang, found=m.found, expected=m.expected)}
+
+
 def build(report: Report, lang: str = DEFAULT_LANG) -> dict[str, Any]:
     """Everything a reporter may show, in plan order, with no timestamps. ``status`` is the
     effective status (a person's applied review decision, else the tool's); ``tool_status``
@@ -75,6 +84,7 @@ def build(report: Report, lang: str = DEFAULT_LANG) -> dict[str, Any]:
         "summary": {"path": report.summary_path, "encoding": report.summary_encoding,
                     "year": report.summary_year},
         "counts": dict(report.counts),
+        "mismatch": mismatch_dict(report, lang),
         "warnings": list(report.warnings),
         "items": [_item(v, targets.get(v.item_id) if v.kind == "target" else None,
                         tasks.get(v.item_id) if v.kind == "task" else None, lang)

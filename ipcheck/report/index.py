@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from ipcheck.i18n import DEFAULT_LANG, status_word, t, unpaired_reason
+from ipcheck.i18n import DEFAULT_LANG, counts_line, error_text, status_word, t, unpaired_reason
 
 COLUMNS = ("met", "missed", "unreported", "pending", "needs_review")
 FILES = {"index.json": "json", "index.html": "html", "index.md": "markdown"}
@@ -36,6 +36,52 @@ def render_markdown(index: dict[str, Any], lang: str = DEFAULT_LANG) -> str:
 RENDER = {"json": render_json, "html": render_html, "markdown": render_markdown}
 
 
+def _where(row: dict[str, Any]) -> str:
+    """The city a row is about (its plan's region), else its file's name."""
+    import os.path
+    return row["region"] or os.path.basename(row["summary"] or row["plan"] or "")
+
+
+def result_word(row: dict[str, Any], lang: str) -> str:
+    """通过 / 不通过 / 不匹配 / 无法核查 for a row."""
+    if row["status"] in ("failed", "mismatch"):
+        return t("result.failed" if row["status"] == "failed" else "result.mismatch", lang)
+    return t("result.failing" if row["failing"] else "result.ok", lang)
+
+
+def row_detail(row: dict[str, Any], fail_on: list[str], lang: str) -> str:
+    """Why a row is not a pass, in ``lang``: the counts of its failing statuses, the mismatch,
+    or the error that stopped it."""
+    if row["status"] == "failed":
+        return error_text(row["error"] or "", lang)
+    if row["status"] == "mismatch":
+        m = row["mismatch"]
+        return t(f"mismatch.{m['code']}", lang, found=m["found"], expected=m["expected"])
+    counts = row["counts"] or {}
+    parts = [t("cli.need_review", lang, count=counts.get(s, 0)) if s == "needs_review" else
+             t("cli.count", lang, count=counts.get(s, 0), status=status_word(s, lang))
+             for s in fail_on if counts.get(s)]
+    return t("list.sep", lang).join(parts)
+
+
+def summary_lines(index: dict[str, Any], lang: str = DEFAULT_LANG, short: bool = False) -> list[str]:
+    """The batch told as an officer reads it: the totals, then which cities fail, which pairs do
+    not match and which could not be checked; option names and reason codes stay in the JSON."""
+    words = t("index.or", lang).join(t("needs_review", lang) if s == "needs_review" else status_word(s, lang)
+                                     for s in index["fail_on"])
+    lines = [t("index.totals_short", lang, failing_words=words, **index["totals"]) if short
+             else t("index.totals", lang, failing_words=words, **index["totals"])]
+    groups = (("index.failing_cities", lambda r: r["status"] == "checked" and r["failing"]),
+              ("index.mismatched_cities", lambda r: r["status"] == "mismatch"),
+              ("index.failed_cities", lambda r: r["status"] == "failed"))
+    for key, chosen in groups:
+        rows = [r for r in index["pairs"] if chosen(r)]
+        if rows:
+            cities = [t("index.city", lang, region=_where(r), detail=row_detail(r, index["fail_on"], lang)) for r in rows]
+            lines.append(t(key, lang, cities=t("list.sep", lang).join(cities)))
+    return lines
+
+
 def render_table(index: dict[str, Any], width: int = 120, color: bool = False, lang: str = DEFAULT_LANG) -> str:
     """The index as a terminal table; plain text (no escape codes) unless ``color``."""
     buf = io.StringIO()
@@ -50,19 +96,14 @@ def render_table(index: dict[str, Any], width: int = 120, color: bool = False, l
     table.add_column(t("col.result", lang), overflow="fold")
     for r in index["pairs"]:
         counts = r["counts"] or {}
-        if r["status"] == "failed":
-            result = Text(t("result.failed", lang), style="bold red")
-        else:
-            result = (Text(t("result.failing", lang), style="red") if r["failing"]
-                      else Text(t("result.ok", lang), style="green"))
+        ok = r["status"] == "checked" and not r["failing"]
+        result = Text(result_word(r, lang), style="green" if ok else "bold red" if r["status"] != "checked" else "red")
         table.add_row(r["plan_id"] or r["plan"] or "", r["summary"] or "", r["region"] or "",
                       "" if r["year"] is None else str(r["year"]),
                       *(str(counts[k]) if k in counts else "" for k in COLUMNS), result)
     console.print(table)
-    console.print(Text(t("index.totals_short", lang, **index["totals"])))
-    for r in index["pairs"]:
-        if r["status"] == "failed":
-            console.print(Text(t("index.failed", lang, error=r["error"]), style="red"), overflow="fold")
+    for line in summary_lines(index, lang, short=True):
+        console.print(Text(line), overflow="fold")
     for u in index["unpaired"]:
         console.print(Text(t("index.unpaired", lang, kind=t(f"kind.{u['kind']}", lang), path=u["path"],
                              reason=unpaired_reason(u, lang)), style="yellow"))

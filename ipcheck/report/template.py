@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from ipcheck.i18n import DEFAULT_LANG, stale_text, t, unpaired_reason, warning_text
+from ipcheck.i18n import DEFAULT_LANG, error_text, stale_text, t, unpaired_reason, warning_text
 from ipcheck.model import Report
 from ipcheck.report.context import STATUS_ORDER, build, segments, shown_warnings
 
@@ -86,7 +86,8 @@ def _helpers(lang: str) -> dict:
     return {"t": lambda key, **params: t(key, lang, **params),
             "warning": lambda w: warning_text(w, lang),
             "stale_text": lambda stale: stale_text(stale, lang),
-            "unpaired_reason": lambda row: unpaired_reason(row, lang)}
+            "unpaired_reason": lambda row: unpaired_reason(row, lang),
+            "error": lambda message: error_text(message or "", lang)}
 
 
 def _context(report: Report, lang: str = DEFAULT_LANG) -> dict:
@@ -98,25 +99,35 @@ def _context(report: Report, lang: str = DEFAULT_LANG) -> dict:
     return ctx
 
 
-def render_html(report: Report, lang: str = DEFAULT_LANG) -> str:
-    """A self-contained HTML page: no external assets, works with JavaScript off."""
-    return _environment(True).get_template("report.html.j2").render(_context(report, lang))
+def render_html(report: Report, lang: str = DEFAULT_LANG, index_link: str | None = None) -> str:
+    """A self-contained HTML page: no external assets, works with JavaScript off; a batch's
+    pair report starts with a link back to ``index_link``."""
+    return _environment(True).get_template("report.html.j2").render(_context(report, lang), index_link=index_link)
 
 
-def render_markdown(report: Report, lang: str = DEFAULT_LANG) -> str:
+def render_markdown(report: Report, lang: str = DEFAULT_LANG, index_link: str | None = None) -> str:
     """A Markdown report, every quoted text escaped so it renders inert."""
-    return _environment(False).get_template("report.md.j2").render(_context(report, lang))
+    return _environment(False).get_template("report.md.j2").render(_context(report, lang), index_link=index_link)
 
 
 def render_index_html(index: dict, lang: str = DEFAULT_LANG) -> str:
     """The batch index as a self-contained HTML page; sortable with an inline script, fully
     readable with JavaScript off."""
-    return _environment(True).get_template("index.html.j2").render(index, lang=lang, **_helpers(lang))
+    return _environment(True).get_template("index.html.j2").render(index, lang=lang, **_index_helpers(index, lang))
 
 
 def render_index_markdown(index: dict, lang: str = DEFAULT_LANG) -> str:
     """The batch index as Markdown, every file name and error escaped."""
-    return _environment(False).get_template("index.md.j2").render(index, lang=lang, **_helpers(lang))
+    return _environment(False).get_template("index.md.j2").render(index, lang=lang, **_index_helpers(index, lang))
+
+
+def _index_helpers(index: dict, lang: str) -> dict:
+    """The index templates' helpers: the report ones, the officer's summary lines, each row's
+    result word and detail."""
+    from ipcheck.report.index import result_word, row_detail, summary_lines
+    return {**_helpers(lang), "summary_lines": summary_lines(index, lang),
+            "result_word": lambda row: result_word(row, lang),
+            "row_detail": lambda row: row_detail(row, index["fail_on"], lang)}
 
 
 COMMENT_LIMIT = 65536     # GitHub's maximum comment body, in characters (GitLab allows more)

@@ -82,13 +82,14 @@ def _table(status: str, items: list[dict], lang: str, verbose: bool) -> Table:
     return table
 
 
-def totals_line(counts: dict, failing: bool, lang: str) -> Text:
-    """Every status's count, needs review, the total and the result (通过 / 不通过)."""
+def totals_line(counts: dict, result: str, lang: str) -> Text:
+    """Every status's count, needs review, the total and the result: ``result`` is "ok",
+    "failing" or "mismatch" (通过 / 不通过 / 不匹配)."""
     words = [t("report.count", lang, label=status_word(s, lang), count=counts[s]) for s in STATUS_ORDER]
     line = (" ".join(words) + "  " + t("report.count", lang, label=t("needs_review", lang), count=counts["needs_review"])
             + "  " + t("report.count", lang, label=t("label.total", lang), count=counts["total"]) + "  ")
-    result = t("result.failing", lang) if failing else t("result.ok", lang)
-    return Text(line) + Text(t("report.result", lang, result=result), style="bold red" if failing else "bold green")
+    style = "bold green" if result == "ok" else "bold red"
+    return Text(line) + Text(t("report.result", lang, result=t(f"result.{result}", lang)), style=style)
 
 
 def render(report: Report, width: int = 120, color: bool = False, lang: str = DEFAULT_LANG,
@@ -100,7 +101,7 @@ def render(report: Report, width: int = 120, color: bool = False, lang: str = DE
     buf = io.StringIO()
     console = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
                       no_color=not color, highlight=False, emoji=False, legacy_windows=False)
-    plan, summary, counts = ctx["plan"], ctx["summary"], ctx["counts"]
+    plan, summary, counts, mismatch = ctx["plan"], ctx["summary"], ctx["counts"], ctx["mismatch"]
     quiet = detail == "quiet"
     if not quiet:
         console.print(Text(t("report.heading", lang, title=plan["title"], id=plan["id"]), style="bold"))
@@ -108,12 +109,21 @@ def render(report: Report, width: int = 120, color: bool = False, lang: str = DE
                              year=summary["year"] or t("label.unknown", lang), encoding=summary["encoding"])))
         for w in ctx["warnings"]:
             console.print(Text(f"! {_clean(warning_text(w, lang))}", style="magenta"))
+    if mismatch:
+        console.print(Text("✗ " + t("mismatch.banner", lang, message=mismatch["message"]), style="bold red"))
     shown = [i for i in ctx["items"] if fails(i, fail_on)] if quiet else ctx["items"]
+    if mismatch and detail != "verbose":
+        shown = []
+        if not quiet:
+            console.print(Text(t("mismatch.hidden", lang, count=counts["total"])))
+    elif mismatch:
+        console.print(Text(t("mismatch.shown", lang), style="bold red"))
     for status in STATUS_ORDER:
         items = [i for i in shown if i["status"] == status]
         if items:
             console.print()
             console.print(_table(status, items, lang, detail == "verbose"))
     console.print()
-    console.print(totals_line(counts, any(fails(i, fail_on) for i in ctx["items"]), lang))
+    result = "mismatch" if mismatch else "failing" if any(fails(i, fail_on) for i in ctx["items"]) else "ok"
+    console.print(totals_line(counts, result, lang))
     return buf.getvalue()
