@@ -3,7 +3,9 @@ exit status, what the table shows, and never an internal error. Until these test
 captured stdout, and no test ever saw `ipcheck check` crash in a real terminal."""
 from __future__ import annotations
 
+import os
 import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 from ptyrun import ipcheck_command, run_in_pty
 from samples import SAMPLES
 
+ROOT = Path(__file__).resolve().parent.parent
 PLAN, SUMMARY = "plans/mianzhu-2015.yaml", "summaries/2015/mianzhu-2015.txt"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -82,7 +85,6 @@ def test_colour_in_a_terminal_and_none_when_asked() -> None:
     assert "\x1b[" in coloured.output                              # a terminal gets colour
     for how in (["--color", "never"], ["--no-color"]):
         assert "\x1b[" not in ipcheck("check", PLAN, SUMMARY, *how).output, how
-    import os
     env = dict(os.environ, NO_COLOR="1")
     assert "\x1b[" not in ipcheck("check", PLAN, SUMMARY, env=env).output
     assert "\x1b[" in ipcheck("check", PLAN, SUMMARY, "--color", "always", env=env).output
@@ -93,7 +95,26 @@ def test_the_table_follows_the_terminal_width_and_columns() -> None:
         return max(len(line) for line in plain(output).splitlines())
     narrow = ipcheck("plan", "show", PLAN, "--lang", "en", columns=None, rows=40)     # window 100 wide
     assert 80 < widest(narrow.output) <= 100
-    import os
     wide = run_in_pty(ipcheck_command() + ["plan", "show", PLAN, "--lang", "en"], SAMPLES,
                       env=dict(os.environ, COLUMNS="160"), columns=160)
     assert 100 < widest(wide.output) <= 160
+
+
+def test_the_readme_quick_start_runs_as_the_readme_says() -> None:
+    """README's first command, its ipcheck part as written, in a terminal 100 columns wide: the
+    exit status README states and the lines it shows ("…" stands for lines left out)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick = readme[readme.index("## Quick start"):readme.index("## Usage")]
+    line = next(x for x in quick.splitlines() if x.startswith("python3 -m venv") and "ipcheck check" in x)
+    words = shlex.split(line.split("&&")[-1])
+    assert words[0] == ".venv/bin/ipcheck"
+    assert "exits 1 because some items are unreported" in quick and "terminal 100\ncolumns wide" in quick
+    result = ipcheck(*words[1:], columns=100)
+    assert result.status == 1, result.output
+    seen = [x.rstrip() for x in plain(result.output).splitlines()]
+    block = quick[quick.index("columns wide you see"):]
+    shown = block[block.index("```\n") + 4:block.index("\n```", block.index("```\n") + 4)].splitlines()
+    assert len(shown) >= 6
+    for expected in shown:
+        assert expected == "…" or expected in seen, (expected, seen[:20])
+    assert seen[-1] == shown[-1] and "\x1b[" in result.output          # the totals line last, in colour
