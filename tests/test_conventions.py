@@ -226,3 +226,26 @@ def test_fail_on_needs_review_fails_on_doubt_alone(tmp_path: Path) -> None:
     assert junit.count("<failure ") == 3
     result = invoke("check", PLAN, SUMMARY, "--fail-on", "doubt")
     assert result.exit_code == 2 and "needs_review" in result.stderr
+
+
+@pytest.mark.parametrize("args, stdin, shown", [
+    (["explain", PLAN, "-", "T1", "--lang", "en"], SUMMARY, "Verdict: met"),
+    (["explain", "-", SUMMARY, "T1", "--lang", "en"], PLAN, "Verdict: met"),
+    (["figures", "-"], SUMMARY, "537 件"),
+    (["plan", "validate", "-"], PLAN, "通过：目标 3 个，任务 13 个"),
+    (["plan", "show", "-"], PLAN, "专利申请量"),
+    (["plan", "draft", "-"], "plans/documents/guangan-2017-plan.txt", "version: 1"),
+])
+def test_every_command_reads_standard_input_for_a_dash(args: list[str], stdin: str, shown: str) -> None:
+    result = invoke(*args, stdin=(SAMPLES / stdin).read_bytes())
+    assert result.exit_code == 0 and shown in result.stdout, result.stderr
+
+
+def test_plan_validate_on_standard_input_names_it_in_problems() -> None:
+    result = invoke("plan", "validate", "-", stdin=b"version: 1\nplan: [\n")
+    assert result.exit_code == 1 and result.stderr.startswith("ipcheck: <stdin>:")
+
+
+def test_review_with_swapped_plan_and_summary_gets_the_hint() -> None:
+    result = invoke("review", "5", "--plan", SUMMARY, "--summary", PLAN, "--status", "met", "--reason", "x")
+    assert result.exit_code == 2 and "方案和总结的顺序颠倒了" in result.stderr

@@ -118,3 +118,14 @@ def test_the_readme_quick_start_runs_as_the_readme_says() -> None:
     for expected in shown:
         assert expected == "…" or expected in seen, (expected, seen[:20])
     assert seen[-1] == shown[-1] and "\x1b[" in result.output          # the totals line last, in colour
+
+
+def test_a_summary_piped_in_while_the_report_goes_to_the_terminal() -> None:
+    result = ipcheck("check", PLAN, "-", stdin=(SAMPLES / SUMMARY).read_bytes())
+    assert result.status == 1 and "总结：<stdin>" in plain(result.output) and "结果：不通过" in plain(result.output)
+
+
+def test_a_mismatched_pair_in_a_terminal() -> None:
+    result = ipcheck("check", PLAN, "summaries/2015/mianyang-2015.txt")
+    text = plain(result.output)
+    assert result.status == 4 and "✗ 未核查" in text and text.rstrip().endswith("结果：不匹配")

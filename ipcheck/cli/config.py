@@ -36,8 +36,7 @@ def effective(ctx: click.Context, flags: dict[str, Any]) -> "Config":
     return found[0]
 
 
-def _shown(value: Any, lang: str) -> str:
-    from ipcheck.i18n import t
+def _shown(value: Any) -> str:
     if value is None:
         return "-"
     if isinstance(value, tuple):
@@ -63,7 +62,7 @@ def render_text(cfg: "Config", lang: str = "zh-CN") -> str:
     from ipcheck.i18n import t
     lines = [t("config.file", lang, file=cfg.file or t("config.none", lang))]
     header = t("config.header", lang).split("\t")
-    rows = [header] + [[k.name, _shown(cfg[k.name], lang), _source(str(cfg.sources[k.name]), lang)] for k in KEYS]
+    rows = [header] + [[k.name, _shown(cfg[k.name]), _source(str(cfg.sources[k.name]), lang)] for k in KEYS]
     widths = [max(cells(r[c]) for r in rows) for c in (0, 1)]
     for name, value, source in rows:
         lines.append(f"{pad(name, widths[0])}  {pad(value, widths[1])}  {source}".rstrip())

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import os
-import sys
 
 import click
 
-from ipcheck.cli import EXIT_FAILED_ITEMS, EXIT_INPUT_ERROR, EXIT_OK, _guarded, problem_text, run_language, color_choice, color_option, main, terminal_width, use_color
+from ipcheck.cli import (EXIT_FAILED_ITEMS, EXIT_INPUT_ERROR, EXIT_OK, _guarded, color_choice, color_option, main,
+                         problem_text, run_language, terminal_width, use_color)
 
 
 @main.group("plan")
@@ -15,7 +15,7 @@ def plan_group() -> None:
 
 
 @plan_group.command("draft")
-@click.argument("document", type=click.Path(dir_okay=True))
+@click.argument("document", type=click.Path(dir_okay=True, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the draft to this file (default: stdout).")
 @click.option("--id", "plan_id", help="The plan id (a slug; default: from the file name).")
 @click.option("--region", help="Whose plan this is (default: read from the title).")
@@ -26,12 +26,12 @@ def plan_group() -> None:
 def plan_draft_command(ctx: click.Context, document: str, output: str | None, plan_id: str | None,
                        region: str | None, from_line: int | None, to_line: int | None,
                        lang: str | None = None) -> None:
-    """Draft a plan YAML from a plan DOCUMENT (text) for a person to review."""
+    """Draft a plan YAML from a plan DOCUMENT ('-': standard input) for a person to review."""
 
     def run() -> int:
         from pathlib import Path
 
-        from ipcheck.documents import read_document
+        from ipcheck.cli.inputs import read_summary
         from ipcheck.draft import draft
         from ipcheck.errors import OutputError
         from ipcheck.outputs import write_atomic
@@ -39,7 +39,7 @@ def plan_draft_command(ctx: click.Context, document: str, output: str | None, pl
         if output is not None and os.path.exists(output) and os.path.exists(document) and (
                 os.path.samefile(output, document) or Path(output).resolve() == Path(document).resolve()):
             raise OutputError("refusing to write the draft over its input document", path=output)
-        result = draft(read_document(document), plan_id=plan_id, region=region,
+        result = draft(read_summary(document), plan_id=plan_id, region=region,
                        from_line=from_line, to_line=to_line)
         if output is None:
             click.echo(result.yaml, nl=False)
@@ -89,22 +89,22 @@ def plan_validate_command(ctx: click.Context, plans: tuple[str, ...], lang: str 
 
 
 @plan_group.command("show")
-@click.argument("plan", type=click.Path(dir_okay=True))
+@click.argument("plan", type=click.Path(dir_okay=True, allow_dash=True))
 @color_option
 @click.option("--lang", help="Language of the tables: zh-CN (default) or en.")
 @click.pass_context
 def plan_show_command(ctx: click.Context, plan: str, color: str | None, lang: str | None = None,
                       no_color: bool = False) -> None:
-    """Show PLAN's targets and tasks as tables."""
+    """Show PLAN's targets and tasks as tables ('-': the plan on standard input)."""
 
     def run() -> int:
-        from ipcheck.plan import load_plan
+        from ipcheck.cli.inputs import read_plan
         from ipcheck.i18n import DEFAULT_LANG, check_lang
         from ipcheck.report.plan_table import render_plan
 
         language = check_lang(lang) if lang else DEFAULT_LANG
         colored = use_color(color_choice(color, no_color))
-        click.echo(render_plan(load_plan(plan), width=terminal_width(), color=colored, lang=language),
+        click.echo(render_plan(read_plan(plan), width=terminal_width(), color=colored, lang=language),
                    nl=False, color=colored)
         return EXIT_OK
 

@@ -58,6 +58,9 @@ def review_command(ctx: click.Context, item: str | None, plan_path: str | None, 
             raise UsageMistake("usage.review_clear", ctx)
         if not clear and status is None:
             raise missing("--status", "usage.or_clear")
+    if summary is not None:
+        from ipcheck.cli.inputs import check_pair
+        check_pair(ctx, plan_path, summary)
     path = reviews_path
     ctx.exit(_guarded(ctx, lambda: _run(item, plan_path, summary, status, reason, by, path, year, clear, list_,
                                         thresholds, run_language(ctx))))

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from ipcheck.i18n import DEFAULT_LANG, counts_line, error_text, status_word, t, unpaired_reason
+from ipcheck.i18n import DEFAULT_LANG, error_text, status_word, t, unpaired_reason
 
 COLUMNS = ("met", "missed", "unreported", "pending", "needs_review")
 FILES = {"index.json": "json", "index.html": "html", "index.md": "markdown"}
