@@ -249,3 +249,9 @@ def test_plan_validate_on_standard_input_names_it_in_problems() -> None:
 def test_review_with_swapped_plan_and_summary_gets_the_hint() -> None:
     result = invoke("review", "5", "--plan", SUMMARY, "--summary", PLAN, "--status", "met", "--reason", "x")
     assert result.exit_code == 2 and "方案和总结的顺序颠倒了" in result.stderr
+
+
+@pytest.mark.parametrize("args", [[], ["plan"]])
+def test_a_group_alone_shows_its_help(args: list[str]) -> None:
+    result = invoke(*args)
+    assert "Usage: " in result.output and "Commands:" in result.output and "用法错误" not in result.output

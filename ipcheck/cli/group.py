@@ -132,6 +132,9 @@ class IpcheckGroup(click.Group):
         try:
             code = super().main(argv, prog_name, complete_var, False, **extra)
         except click.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":       # `ipcheck` alone: the help, as click shows it
+                exc.show()
+                sys.exit(exc.exit_code)
             click.echo(f"ipcheck: {usage_message(exc, run_lang(argv))}", err=True)
             sys.exit(EXIT_USAGE)
         except click.ClickException as exc:
