@@ -48,6 +48,10 @@ CLI_ENTRIES: dict[str, tuple[str, str]] = {
     "usage.or_configured": ("or `{setting}` in ipcheck.toml", "或在 ipcheck.toml 中配置 `{setting}`"),
     "usage.or_list": ("or use --list", "或使用 --list"),
     "usage.or_clear": ("or use --clear", "或使用 --clear"),
+    # a run that stops
+    "cli.interrupted": ("interrupted", "已中断"),
+    "cli.internal": ("internal error: {error} (run with --debug for details)",
+                     "内部错误（internal error，ipcheck 的缺陷）：{error}（加 --debug 查看详情）"),
     # the result of one check, on its totals line
     "report.result": ("result: {result}", "结果：{result}"),
     "result.mismatch": ("mismatch", "不匹配"),

@@ -228,6 +228,10 @@ def test_internal_error_is_one_line_exit_3(monkeypatch) -> None:
     assert result.exit_code == 3
     assert result.stderr.strip().splitlines() == [
         "ipcheck: internal error: ZeroDivisionError: simulated bug (run with --debug for details)"]
+    chinese = CliRunner(mix_stderr=False).invoke(main, ["check", PLAN, SUMMARY]) \
+        if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner().invoke(main, ["check", PLAN, SUMMARY])
+    assert chinese.exit_code == 3 and chinese.stderr == (
+        "ipcheck: 内部错误（internal error，ipcheck 的缺陷）：ZeroDivisionError: simulated bug（加 --debug 查看详情）\n")
     result = invoke("--debug", "check", PLAN, SUMMARY)
     assert result.exit_code == 3 and "Traceback" in result.stderr
 

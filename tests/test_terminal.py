@@ -29,7 +29,8 @@ def work(tmp_path: Path) -> Path:
 
 def ipcheck(*args: str, cwd: Path = SAMPLES, **kw):
     result = run_in_pty(ipcheck_command() + list(args), cwd, **kw)
-    assert "internal error" not in result.output and "Traceback" not in result.output, result.output
+    assert "internal error" not in result.output and "内部错误" not in result.output, result.output
+    assert "Traceback" not in result.output, result.output
     return result
 
 

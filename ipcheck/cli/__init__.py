@@ -82,7 +82,8 @@ def _guarded(ctx: click.Context, run) -> int:
             click.echo(line, err=True)
         return EXIT_INPUT_ERROR
     except KeyboardInterrupt:
-        click.echo("ipcheck: interrupted", err=True)
+        from ipcheck.i18n import t
+        click.echo("ipcheck: " + t("cli.interrupted", run_language(ctx)), err=True)
         return 130
     except BrokenPipeError:    # stdout closed early (ipcheck … | head): not a bug, stop quietly
         try:
@@ -93,7 +94,8 @@ def _guarded(ctx: click.Context, run) -> int:
     except Exception as exc:  # a bug: one line, never a traceback unless asked
         if debug:
             traceback.print_exc()
-        click.echo(f"ipcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        from ipcheck.i18n import t
+        click.echo("ipcheck: " + t("cli.internal", run_language(ctx), error=f"{type(exc).__name__}: {exc}"), err=True)
         return EXIT_INTERNAL
 
 

@@ -141,6 +141,6 @@ class IpcheckGroup(click.Group):
             exc.show()
             sys.exit(exc.exit_code)
         except click.Abort:
-            click.echo("ipcheck: interrupted", err=True)
+            click.echo("ipcheck: " + t("cli.interrupted", run_lang(argv)), err=True)
             sys.exit(130)
         sys.exit(code if isinstance(code, int) else 0)
