@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Sequence
 from ipcheck.pairing import (PLAN_SUFFIXES, SUMMARY_SUFFIXES, Pair, PlanInfo, Skipped,  # noqa: F401 (re-exported)
                              SummaryInfo, _describe_summary_job, describe_plan, describe_summary, list_files,
                              one_line, pair, read_manifest)
-from ipcheck.verdicts import Thresholds
+from ipcheck.verdicts.decide import Thresholds
 
 COUNT_KEYS = ("met", "missed", "unreported", "pending", "needs_review", "total")
 INDEX_SCHEMA = 1
@@ -67,14 +67,14 @@ def load_plan_once(path: str):
 
 @lru_cache(maxsize=64)
 def _load_plan_cached(path: str, key: tuple[int, int] | None):
-    from ipcheck.plan import load_plan
+    from ipcheck.plans.loader import load_plan
     return load_plan(path)
 
 
 def run_job(job: Job) -> dict[str, Any]:
     """Check one pair, write its report, and return its index row; never raises."""
     from ipcheck.check import Settings, check
-    from ipcheck.documents import read_document
+    from ipcheck.inputs.documents import read_document
     from ipcheck.outputs import write_atomic
     from ipcheck.reviews import find
     try:

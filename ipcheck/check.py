@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, fields, replace
 
-from ipcheck.figures import extract_figures
-from ipcheck.matching import SentenceIndex, match_target, match_task
+from ipcheck.reading.figures import extract_figures
+from ipcheck.verdicts.matching import SentenceIndex, match_target, match_task
 from ipcheck.model import Document, Figure, Plan, Report, Sentence, Status, Verdict
-from ipcheck.regions import Scope, scope
+from ipcheck.reading.regions import Scope, scope
 from ipcheck.reviews import Decision, apply as apply_reviews
-from ipcheck.text import segment, summary_year
-from ipcheck.verdicts import Thresholds, decide_target, decide_task
+from ipcheck.reading.text import segment, summary_year
+from ipcheck.verdicts.tally import count
+from ipcheck.verdicts.decide import Thresholds, decide_target, decide_task
 
 
 @dataclass(frozen=True)
@@ -67,14 +67,6 @@ def decide(plan: Plan, index: SentenceIndex, year: int | None,
     out += [decide_task(t, match_task(t, index), year, thresholds) for t in plan.tasks]
     return tuple(out)
 
-
-def count(verdicts: tuple[Verdict, ...]) -> dict[str, int]:
-    """Items per status, every status present, plus how many need review."""
-    c = Counter(v.status.value for v in verdicts)
-    counts = {s.value: c.get(s.value, 0) for s in Status}
-    counts["needs_review"] = sum(1 for v in verdicts if v.needs_review)
-    counts["total"] = len(verdicts)
-    return counts
 
 
 def _on_pages(verdict: Verdict, locations: tuple[tuple[int, int], ...]) -> Verdict:

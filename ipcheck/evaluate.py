@@ -4,7 +4,7 @@
 
 Every corpus file (YAML) lists documents; each document has ``figures`` (what an assessor
 reads, line by line) and ``negatives`` (spans where no figure may be read). The reader runs
-over each whole document (``ipcheck.text.segment``, then ``extract_figures(sentence.norm)``)
+over each whole document (``ipcheck.reading.text.segment``, then ``extract_figures(sentence.norm)``)
 and is scored:
 
 * **match**: a read figure and an annotation on the same line with the same value, unit and
@@ -33,9 +33,9 @@ from pathlib import Path
 
 import yaml
 
-from ipcheck.documents import read_document
-from ipcheck.figures import extract_figures
-from ipcheck.text import normalise, segment
+from ipcheck.inputs.documents import read_document
+from ipcheck.reading.figures import extract_figures
+from ipcheck.reading.text import normalise, segment
 
 _SCALED = {"万": 1e4, "亿": 1e8}
 _MONEY = ("元", "美元")

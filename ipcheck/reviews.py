@@ -25,8 +25,9 @@ import yaml
 from ipcheck.errors import IpcheckError, PlanError
 from ipcheck.model import Document, Plan, Report, ReviewDecision, Status, Target, Task, Verdict
 from ipcheck.outputs import write_atomic
-from ipcheck.plan_schema import BAD, Checker, node_line, yaml_errors
-from ipcheck.smallfiles import read_utf8
+from ipcheck.verdicts.tally import count
+from ipcheck.plans.schema import BAD, Checker, node_line, yaml_errors
+from ipcheck.inputs.smallfiles import read_utf8
 
 FORMAT_VERSION = 1
 MAX_BYTES = 5 * 1024 * 1024
@@ -293,7 +294,6 @@ def _applied(v: Verdict, d: Decision, stale: str) -> Verdict:
 def apply(report: Report, decisions: Iterable[Decision], plan: Plan, document: Document) -> Report:
     """The report with every decision on this summary applied, or flagged stale; counts follow the
     effective statuses, and a decision on an item no longer in the plan is a report warning."""
-    from ipcheck.check import count      # check.py applies reviews itself: import late, no cycle
     mine = {d.item: d for d in decisions if d.is_for(report.summary_path)}
     name = os.path.basename(report.summary_path)
     if not mine:

@@ -11,12 +11,12 @@ from click.testing import CliRunner
 
 from ipcheck.check import check
 from ipcheck.cli import main
-from ipcheck.documents import read_document
-from ipcheck.draft import DraftError, draft, scalar
-from ipcheck.draft_extract import parse_owners
+from ipcheck.inputs.documents import read_document
+from ipcheck.plans.draft import DraftError, draft, scalar
+from ipcheck.plans.draft_extract import parse_owners
 from ipcheck.model import Document, Section, Status
-from ipcheck.plan import load_plan, parse_plan
-from ipcheck.text import segment
+from ipcheck.plans.loader import load_plan, parse_plan
+from ipcheck.reading.text import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = sorted((ROOT / "tests" / "drafts").glob("*.yaml"))

@@ -135,7 +135,7 @@ def test_figures_bad_format(run) -> None:
 # ---- the general rules added while measuring ---------------------------------------------
 
 def test_rules_added_while_measuring() -> None:
-    from ipcheck.figures import extract_figures
+    from ipcheck.reading.figures import extract_figures
     assert extract_figures("重点通过三个方面,发挥知识产权的支撑作用。") == ()
     assert extract_figures("认真贯彻党的十八届五中全会精神。") == ()
     [f] = extract_figures("在全国133个分站中排名第5位。")

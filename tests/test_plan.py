@@ -12,10 +12,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 from jsonschema import Draft202012Validator
 
-from ipcheck import plan_schema as fmt
+from ipcheck.plans import schema as fmt
 from ipcheck.errors import IpcheckError, PlanError
 from ipcheck.model import Measure, Op, Plan, Target, Task
-from ipcheck.plan import load_plan, parse_plan
+from ipcheck.plans.loader import load_plan, parse_plan
 from ipcheck.units import UNITS, unit
 
 PLANS = Path(__file__).parent / "plans"

@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 from ipcheck.check import check
-from ipcheck.documents import read_document
+from ipcheck.inputs.documents import read_document
 from ipcheck.model import Status
-from ipcheck.plan import load_plan
-from ipcheck.regions import same_region, split
-from ipcheck.text import segment
+from ipcheck.plans.loader import load_plan
+from ipcheck.reading.regions import same_region, split
+from ipcheck.reading.text import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPILATION = ROOT / "summaries" / "sichuan-2015-compilation.txt"

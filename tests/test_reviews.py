@@ -16,7 +16,7 @@ from ipcheck import reviews
 from ipcheck.batch import run_batch
 from ipcheck.cli import main
 from ipcheck.errors import IpcheckError
-from ipcheck.plan import load_plan, parse_plan
+from ipcheck.plans.loader import load_plan, parse_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 DATE = "2026-01-31T09:30:00Z"
@@ -324,7 +324,7 @@ def test_list_shows_every_decision_and_its_state(pair) -> None:
 
 def test_apply_is_a_pure_function_of_its_inputs(pair) -> None:
     from ipcheck.check import Settings, check
-    from ipcheck.documents import read_document
+    from ipcheck.inputs.documents import read_document
     plan, document = load_plan(pair[0]), read_document(pair[1])
     decision = reviews.Decision("7", "summaries/mianzhu-2015.txt", reviews.Status.MET, "r", "b", DATE, reviews.Status.UNREPORTED,
                                 reviews.summary_fingerprint(document), reviews.item_fingerprint(plan.tasks[6]))

@@ -73,9 +73,9 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
 
     def run() -> int:
         from ipcheck.check import Settings, check
-        from ipcheck.documents import read_document
+        from ipcheck.inputs.documents import read_document
         from ipcheck.outputs import write_atomic
-        from ipcheck.plan import load_plan
+        from ipcheck.plans.loader import load_plan
         from ipcheck.report import format_for, render
 
         options = _options(lang, template, failing)

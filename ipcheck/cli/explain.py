@@ -36,10 +36,10 @@ def explain_command(ctx: click.Context, args: tuple[str, ...], fmt: str, year: i
 
     def run() -> int:
         from ipcheck.check import Settings
-        from ipcheck.documents import read_document
+        from ipcheck.inputs.documents import read_document
         from ipcheck.explain import explain, find_item
         from ipcheck.i18n import DEFAULT_LANG, check_lang
-        from ipcheck.plan import load_plan
+        from ipcheck.plans.loader import load_plan
         from ipcheck.report.explain import render_json, render_text
 
         chosen = check_lang(lang) if lang else DEFAULT_LANG

@@ -18,7 +18,7 @@ def figures_command(ctx: click.Context, summary: str, fmt: str, year: int | None
     def run() -> int:
         import json
 
-        from ipcheck.documents import read_document
+        from ipcheck.inputs.documents import read_document
         from ipcheck.evaluate import figure_rows
 
         rows = figure_rows(read_document(summary), year)

@@ -29,8 +29,8 @@ def plan_draft_command(ctx: click.Context, document: str, output: str | None, pl
     def run() -> int:
         from pathlib import Path
 
-        from ipcheck.documents import read_document
-        from ipcheck.draft import draft
+        from ipcheck.inputs.documents import read_document
+        from ipcheck.plans.draft import draft
         from ipcheck.errors import OutputError
         from ipcheck.outputs import write_atomic
 
@@ -58,7 +58,7 @@ def plan_validate_command(ctx: click.Context, plans: tuple[str, ...]) -> None:
 
     def run() -> int:
         from ipcheck.errors import IpcheckError, PlanError
-        from ipcheck.plan import load_plan
+        from ipcheck.plans.loader import load_plan
 
         problems = []
         for path in plans:
@@ -85,7 +85,7 @@ def plan_show_command(ctx: click.Context, plan: str, color: bool | None, lang: s
     """Show PLAN's targets and tasks as tables."""
 
     def run() -> int:
-        from ipcheck.plan import load_plan
+        from ipcheck.plans.loader import load_plan
         from ipcheck.i18n import DEFAULT_LANG, check_lang
         from ipcheck.report.plan_table import render_plan
 

@@ -76,7 +76,7 @@ def _run(item: str | None, plan_path: str, summary: str | None, status: str | No
          by: str | None, reviews_path: str | None, year: int | None, clear: bool, list_: bool,
          thresholds=None) -> int:
     from ipcheck import reviews
-    from ipcheck.plan import load_plan
+    from ipcheck.plans.loader import load_plan
 
     plan = load_plan(plan_path)
     path = reviews_path or reviews.default_path(plan_path)
@@ -119,7 +119,7 @@ def _decide(plan, summary: str, key: str, item: str, status: str, reason: str, b
     now, and both fingerprints."""
     from ipcheck import reviews
     from ipcheck.check import Settings, check
-    from ipcheck.documents import read_document
+    from ipcheck.inputs.documents import read_document
     from ipcheck.model import Status
 
     document = read_document(summary)
@@ -139,7 +139,7 @@ def _listing(plan, decisions, summary: str | None) -> list[str]:
     items = reviews.plan_items(plan)
     printed = None
     if summary is not None:
-        from ipcheck.documents import read_document
+        from ipcheck.inputs.documents import read_document
         printed = reviews.summary_fingerprint(read_document(summary))
         decisions = [d for d in decisions if d.is_for(summary)]
     if not decisions:

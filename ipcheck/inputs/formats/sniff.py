@@ -19,7 +19,7 @@ def sniff(name: str, data: bytes) -> str:
     """"docx", "pdf", "html" or "text" for the file ``name`` holding ``data``.
 
     PK\\x03\\x04 with a word/document.xml member (or named .docx) is docx (other zip files are
-    "text" here and refused by ipcheck.documents); %PDF- at the start (or within the first KB
+    "text" here and refused by ipcheck.inputs.documents); %PDF- at the start (or within the first KB
     of a .pdf, as readers allow) is pdf; a
     document starting with <html or <!DOCTYPE html, or a .htm(l) file or any file whose first
     4 KB is largely tags, is html. UTF-16 HTML is left to the text reader.

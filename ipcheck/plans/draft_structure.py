@@ -1,6 +1,6 @@
 """The numbered structure of a plan document: 一、 (一) 1. 1、 found by their markers, not by lines.
 
-Used by ``ipcheck.draft``. A plan body may be one very long line (广安's 工作方案), so markers are
+Used by ``ipcheck.plans.draft``. A plan body may be one very long line (广安's 工作方案), so markers are
 looked for at the start of every line and right after a sentence end (。) or a closing paren
 (the "(责任单位:…)" that ends an item). A marker only counts when its number follows the one
 before it at the same level, which keeps "1、" or "(二)" quoted inside a sentence out.

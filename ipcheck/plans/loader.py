@@ -8,9 +8,9 @@ from typing import Any, Callable
 
 import yaml
 
-from .errors import PlanError, Problem
-from .model import Measure, Op, Period, Plan, PlanMeta, Target, Task
-from .plan_schema import (ALIAS_TAG, yaml_syntax_problem, BAD, FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS,
+from ipcheck.errors import PlanError, Problem
+from ipcheck.model import Measure, Op, Period, Plan, PlanMeta, Target, Task
+from ipcheck.plans.schema import (ALIAS_TAG, yaml_syntax_problem, BAD, FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS,
                           MEASURES, OPS, PERIOD_KEYS, PERIOD_REQUIRED, PLAN_KEYS, PLAN_REQUIRED,
                           TARGET_KEYS, TARGET_REQUIRED, TASK_KEYS, TASK_REQUIRED, TOP_KEYS,
                           TOP_REQUIRED, Checker, node_line, unit_fits)

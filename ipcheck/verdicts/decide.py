@@ -11,8 +11,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ipcheck import cues
-from ipcheck.matching import FigureMatch, TaskMatch
+from ipcheck.reading import cues
+from ipcheck.verdicts.matching import FigureMatch, TaskMatch
 from ipcheck.model import (Evidence, Figure, FigureKind, Op, Section, Sentence, Status, Target,
                            Task, Verdict)
 from ipcheck.i18n import verdict_message

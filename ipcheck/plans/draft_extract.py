@@ -1,4 +1,4 @@
-"""Read a plan document's metadata, numbered tasks and numeric targets (for ``ipcheck.draft``).
+"""Read a plan document's metadata, numbered tasks and numeric targets (for ``ipcheck.plans.draft``).
 
 Rules, so a reviewer knows what to expect:
 
@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ipcheck.draft_meta import BY_YEAR
-from ipcheck.draft_structure import Block, find_blocks, line_of, part_kind
-from ipcheck.figures import extract_figures
+from ipcheck.plans.draft_meta import BY_YEAR
+from ipcheck.plans.draft_structure import Block, find_blocks, line_of, part_kind
+from ipcheck.reading.figures import extract_figures
 from ipcheck.model import FigureKind, Measure
-from ipcheck.plan_schema import unit_fits
+from ipcheck.plans.schema import unit_fits
 from ipcheck.units import unit as find_unit
 
 

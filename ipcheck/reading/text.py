@@ -6,7 +6,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 
-from ipcheck.formats.chinese import T2S
+from ipcheck.inputs.formats.chinese import T2S
 from ipcheck.model import Document, Section, Sentence
 
 # --------------------------------------------------------------------------------------
@@ -53,7 +53,7 @@ _TABLE = _Table()
 def normalise(s: str) -> str:
     """Map full-width ASCII, CJK punctuation with an ASCII twin, odd spaces and invisible
     format characters to plain ASCII, and traditional Chinese characters with a one-character
-    simplified form to it (ipcheck.formats.chinese), one character for one, so ``len(normalise(s)) ==
+    simplified form to it (ipcheck.inputs.formats.chinese), one character for one, so ``len(normalise(s)) ==
     len(s)`` and offsets are shared with the original. Idempotent; ASCII is left alone."""
     return s.translate(_TABLE)
 

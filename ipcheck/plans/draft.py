@@ -12,11 +12,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipcheck.draft_extract import DraftItem, structure, target_items, task_items
-from ipcheck.draft_meta import DraftMeta, embedded_range, is_summary, read_meta
+from ipcheck.plans.draft_extract import DraftItem, structure, target_items, task_items
+from ipcheck.plans.draft_meta import DraftMeta, embedded_range, is_summary, read_meta
 from ipcheck.errors import IpcheckError
 from ipcheck.model import Document
-from ipcheck.text import normalise, summary_year
+from ipcheck.reading.text import normalise, summary_year
 
 
 @dataclass(frozen=True)

@@ -47,13 +47,13 @@ def read_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYT
     ``\\n``; nothing else is changed, so line numbers and quotes match the file. Raises
     DocumentError (one line, naming the file) for a missing, unreadable, empty, binary,
     oversized or not-yet-supported (.doc, other zip) file. Word .docx, PDF and HTML are
-    recognised by content and read by ipcheck.formats (a Document with ``locations`` for PDF).
+    recognised by content and read by ipcheck.inputs.formats (a Document with ``locations`` for PDF).
     """
     name = os.fspath(path)
     data = _read_bytes(Path(name), name, max_bytes)
     if not data:
         raise DocumentError("file is empty", path=name)
-    from ipcheck.formats import read_formatted   # .docx, .pdf, .html by content (lazy: cheap start)
+    from ipcheck.inputs.formats import read_formatted   # .docx, .pdf, .html by content (lazy: cheap start)
     formatted = read_formatted(name, data, _decode)
     if formatted is not None:
         return formatted

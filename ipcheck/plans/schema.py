@@ -12,11 +12,11 @@ from typing import Any, Iterator, TypeVar
 
 import yaml
 
-from .errors import IpcheckError, Problem
-from .model import Measure, Op
-from .units import UNITS, Unit, unit as find_unit
+from ipcheck.errors import IpcheckError, Problem
+from ipcheck.model import Measure, Op
+from ipcheck.units import UNITS, Unit, unit as find_unit
 
-SCHEMA_PATH = Path(__file__).with_name("plan.schema.json")
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "plan.schema.json"
 
 FORMAT_VERSION = 1
 MAX_BYTES = 5 * 1024 * 1024    # larger files are refused before parsing

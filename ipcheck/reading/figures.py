@@ -5,11 +5,11 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from ipcheck import quantities
-from ipcheck.cues import COMPARISON_WORDS
+from ipcheck.reading import quantities
+from ipcheck.reading.cues import COMPARISON_WORDS
 from ipcheck.model import Figure
-from ipcheck.numerals import parse_number
-from ipcheck.quantities import MASK, Raw
+from ipcheck.reading.numerals import parse_number
+from ipcheck.reading.quantities import MASK, Raw
 from ipcheck.units import UNITS, format_number
 
 # ----------------------------------------------------------------------------------------

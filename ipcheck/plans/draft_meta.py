@@ -1,11 +1,11 @@
 """A plan document's metadata (title, region, issuer, number, date, period) and the range of a
-plan quoted inside a work summary (for ``ipcheck.draft``)."""
+plan quoted inside a work summary (for ``ipcheck.plans.draft``)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from ipcheck.draft_structure import Block
+from ipcheck.plans.draft_structure import Block
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Readers for documents that are not plain text: .docx, .pdf (with a text layer), .html.
 
 ``read_formatted(name, data, decode)`` picks a reader by content (see ``sniff``) and returns a
-Document, or None when the bytes are plain text for ``ipcheck.documents`` to decode. Every
+Document, or None when the bytes are plain text for ``ipcheck.inputs.documents`` to decode. Every
 reader imports its heavy library inside the function, so importing this package is cheap.
 """
 from __future__ import annotations
@@ -23,20 +23,20 @@ def read_formatted(name: str, data: bytes, decode: Decoder) -> Document | None:
     calls for, or None for plain text. ``decode(data, name) -> (text, encoding)`` is the
     plain-text decoder, reused for HTML. Raises DocumentError for a file that cannot be read."""
     from ipcheck.errors import DocumentError
-    from ipcheck.formats.sniff import sniff
+    from ipcheck.inputs.formats.sniff import sniff
 
     if data.startswith(_OLE) and _ENCRYPTED_PACKAGE in data:
         raise DocumentError("the Office document is encrypted (password-protected)", path=name,
                             hint="remove the password and save again")
     kind = sniff(name, data)
     if kind == "docx":
-        from ipcheck.formats.docx import read_docx
+        from ipcheck.inputs.formats.docx import read_docx
         doc = read_docx(name, data)
     elif kind == "pdf":
-        from ipcheck.formats.pdf import read_pdf
+        from ipcheck.inputs.formats.pdf import read_pdf
         doc = read_pdf(name, data)
     elif kind == "html":
-        from ipcheck.formats.html import read_html
+        from ipcheck.inputs.formats.html import read_html
         doc = read_html(name, data, decode)
     else:
         return None
