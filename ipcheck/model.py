@@ -70,8 +70,17 @@ class PlanMeta:
 
 
 @dataclass(frozen=True)
+class Baseline:
+    """Where a target starts: the value a plan states for its base year (2015年12.2件)."""
+
+    year: int
+    value: float
+    source: str | None = None
+
+
+@dataclass(frozen=True)
 class Target:
-    """A numeric commitment: metric (measure) op value unit, due by a year."""
+    """A numeric commitment: metric (measure) op value unit, due by a year, from a baseline."""
 
     id: str
     metric: str
@@ -84,6 +93,7 @@ class Target:
     exclude: tuple[str, ...] = ()
     source: str | None = None
     line: int = 0
+    baseline: Baseline | None = None
 
 
 @dataclass(frozen=True)

@@ -115,12 +115,21 @@ def _plain(value: Any) -> Any:
         return int(value)
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     return value
 
 
+# Fields added to the plan items after decisions were first recorded: left out of the print while
+# they hold their default, so adding them did not make every earlier decision stale.
+_LATER_FIELDS = ("baseline",)
+
+
 def item_fingerprint(item: Target | Task) -> str:
-    """SHA-256 of the item's canonical JSON: every field but its line number, and its kind."""
-    fields = {f.name: _plain(getattr(item, f.name)) for f in dataclasses.fields(item) if f.name != "line"}
+    """SHA-256 of the item's canonical JSON: every field but its line number, and its kind
+    (a later optional field only when it is set)."""
+    fields = {f.name: _plain(getattr(item, f.name)) for f in dataclasses.fields(item) if f.name != "line"
+              and not (f.name in _LATER_FIELDS and getattr(item, f.name) == f.default)}
     fields["kind"] = "target" if isinstance(item, Target) else "task"
     text = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -9,8 +9,8 @@ from typing import Any, Callable
 import yaml
 
 from ipcheck.errors import PlanError, Problem
-from ipcheck.model import Measure, Op, Period, Plan, PlanMeta, Target, Task
-from ipcheck.plans.schema import (ALIAS_TAG, yaml_syntax_problem, BAD, FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS,
+from ipcheck.model import Baseline, Measure, Op, Period, Plan, PlanMeta, Target, Task
+from ipcheck.plans.schema import (ALIAS_TAG, BASELINE_KEYS, BASELINE_REQUIRED, yaml_syntax_problem, BAD, FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS,
                           MEASURES, OPS, PERIOD_KEYS, PERIOD_REQUIRED, PLAN_KEYS, PLAN_REQUIRED,
                           TARGET_KEYS, TARGET_REQUIRED, TASK_KEYS, TASK_REQUIRED, TOP_KEYS,
                           TOP_REQUIRED, Checker, node_line, unit_fits)
@@ -85,11 +85,28 @@ def _target(chk: Checker, node: yaml.Node, index: int) -> Target | None:
         allowed = "'%' or '个百分点'" if measure is Measure.GROWTH else "'%'"
         chk.add(f["unit"], f"{ctx}: unit '{u.name}' does not fit measure '{measure.value}' "
                            f"(use {allowed})")
+    baseline = _baseline(chk, f["baseline"], ctx, due) if "baseline" in f else None
     required = (ident, metric, measure, op, value, u, aliases, exclude)
     if len(chk.problems) > before or any(x is None for x in required):
         return None
     return Target(id=ident, metric=metric, measure=measure, op=op, value=value, unit=u.name,
-                  due=due, aliases=aliases, exclude=exclude, source=source, line=node_line(node))
+                  due=due, aliases=aliases, exclude=exclude, source=source, line=node_line(node),
+                  baseline=baseline)
+
+
+def _baseline(chk: Checker, node: yaml.Node, ctx: str, due: int | None) -> Baseline | None:
+    """A target's baseline {year, value[, source]}: the base year must come before the due year."""
+    where = f"{ctx}.baseline"
+    f = chk.fields(node, where, "the baseline", BASELINE_KEYS, BASELINE_REQUIRED)
+    if f is None:
+        return None
+    year = chk.year(f["year"], where, "year", dates=False) if "year" in f else None
+    value = chk.number(f["value"], where, "value") if "value" in f else None
+    source = chk.text(f["source"], where, "source") if "source" in f else None
+    if year is not None and due is not None and year >= due:
+        chk.add(f["year"], f"{where}: the base year {year} must come before the due year {due}")
+        return None
+    return Baseline(year, value, source) if year is not None and value is not None else None
 
 
 def _task(chk: Checker, node: yaml.Node, index: int) -> Task | None:

@@ -32,8 +32,10 @@ PLAN_REQUIRED = ("id", "title", "region")
 PERIOD_KEYS = ("start", "end")
 PERIOD_REQUIRED = ("start", "end")
 TARGET_KEYS = ("id", "metric", "aliases", "exclude", "measure", "op", "value", "unit", "due",
-               "source")
+               "source", "baseline")
 TARGET_REQUIRED = ("id", "metric", "measure", "op", "value", "unit")
+BASELINE_KEYS = ("year", "value", "source")
+BASELINE_REQUIRED = ("year", "value")
 TASK_KEYS = ("id", "title", "keywords", "owners", "due", "section")
 TASK_REQUIRED = ("id", "title")
 
@@ -78,8 +80,15 @@ def kind_of(value: Any) -> str:
     return type(value).__name__
 
 
+# Words people write for a key, which spelling similarity would point elsewhere (deadline is
+# closer to 'baseline' than to 'due').
+SYNONYMS = {"deadline": "due", "due_date": "due", "target": "value", "base": "baseline"}
+
+
 def hint(word: str, options: list[str], other: str = "expected one of") -> str:
-    """'did you mean ...?' for a near miss (or a reversed operator), else what is allowed."""
+    """'did you mean ...?' for a synonym or near miss (or a reversed operator), else what is allowed."""
+    if SYNONYMS.get(word) in options:
+        return f"did you mean '{SYNONYMS[word]}'?"
     close = [word[::-1]] if word[::-1] in options else difflib.get_close_matches(word, options, 1)
     return f"did you mean '{close[0]}'?" if close else f"{other} " + ", ".join(options)
 
