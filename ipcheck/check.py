@@ -12,6 +12,7 @@ from ipcheck.reviews import Decision, apply as apply_reviews
 from ipcheck.reading.text import segment, summary_year
 from ipcheck.verdicts.tally import count
 from ipcheck.verdicts.decide import Thresholds, decide_target, decide_task
+from ipcheck.verdicts.pace import pace_of
 
 
 @dataclass(frozen=True)
@@ -127,10 +128,18 @@ def finish(verdict: Verdict, document: Document, prep: Prepared) -> Verdict:
     return verdict
 
 
+def _paced(verdict: Verdict, targets: dict, year: int | None) -> Verdict:
+    """A pending target's verdict with its pace on the path from the plan's baseline, if known."""
+    target = targets.get(verdict.item_id) if verdict.kind == "target" else None
+    pace = pace_of(target, verdict, year) if target is not None else None
+    return replace(verdict, pace=pace) if pace is not None else verdict
+
+
 def check(plan: Plan, document: Document, settings: Settings = Settings()) -> Report:
     """Check every item of ``plan`` against the summary ``document``."""
     prep = prepare(plan, document, settings)
-    verdicts = tuple(finish(v, document, prep)
+    targets = {t.id: t for t in plan.targets}
+    verdicts = tuple(_paced(finish(v, document, prep), targets, prep.year)
                      for v in decide(plan, prep.index, prep.year, settings.thresholds))
     report = Report(plan=plan, summary_path=document.path, summary_encoding=document.encoding,
                     summary_year=prep.year, verdicts=verdicts, counts=count(verdicts),

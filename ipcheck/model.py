@@ -201,6 +201,7 @@ class Verdict:
     warnings: tuple[str, ...] = ()
     params: tuple[tuple[str, str], ...] = ()   # the message's parameters, for other languages
     review: ReviewDecision | None = None       # a person's recorded decision on this item
+    pace: Pace | None = None                   # a pending target against its path (a baseline known)
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,29 @@ class ReviewDecision:
                 "reviewed_tool_status": self.reviewed_tool_status.value if self.reviewed_tool_status else None}
 
 
+class PaceState(str, Enum):
+    """Where a target stands on its way from the baseline to the due year."""
+
+    MET_EARLY = "met_early"      # the target is reached before its due year
+    ON_TRACK = "on_track"        # at or past the path a steady pace needs by now
+    BEHIND = "behind"            # short of that path
+    MET = "met"                  # reached, in or after the due year
+    MISSED = "missed"            # not reached by the due year
+    NO_BASELINE = "no_baseline"  # a value, but no baseline to draw the path from
+    NO_DATA = "no_data"          # no value reported
+
+
+@dataclass(frozen=True)
+class Pace:
+    """A pending target's figure against its path: the value a steady pace from the baseline
+    needs in the summary's year (linear for a level or share), and whether the figure reaches it."""
+
+    state: PaceState
+    expected: float
+    value: float
+    baseline: Baseline
+
+
 @dataclass(frozen=True)
 class Report:
     plan: Plan
@@ -238,3 +262,73 @@ class Report:
     verdicts: tuple[Verdict, ...]
     counts: dict[str, int] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------------------
+# progress over several years (ipcheck.progress)
+# --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class YearPoint:
+    """What one year's summary reports for a target, and where that stands on the path."""
+
+    year: int
+    summary: str
+    status: Status
+    reason: str
+    value: float | None = None          # in the target's unit; None when no figure was read
+    figure: str | None = None           # the figure as written (537件, 约3.6万件)
+    quote: str | None = None            # the sentence it was read from
+    line: int | None = None
+    expected: float | None = None       # the path's value for this year (None: no path)
+    state: PaceState = PaceState.NO_DATA
+    needs_review: bool = False
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    """A target across the years: each year's point, the baseline and path, the state now."""
+
+    target: Target
+    points: tuple[YearPoint, ...]
+    baseline: Baseline | None
+    baseline_from: str                  # "plan", or the summary the baseline value was read from
+    path: tuple[tuple[int, float], ...]  # (year, the value a steady pace needs)
+    state: PaceState
+    as_of: int | None                   # the year the state is read from (the last with a value)
+    needs_review: bool = False
+
+
+@dataclass(frozen=True)
+class TaskYear:
+    """What one year's summary reports for a task."""
+
+    year: int
+    summary: str
+    status: Status
+    reason: str
+    needs_review: bool = False
+    line: int | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class TaskProgress:
+    task: Task
+    years: tuple[TaskYear, ...]
+
+    @property
+    def done_years(self) -> tuple[int, ...]:
+        """The years a summary reported the task done (met)."""
+        return tuple(y.year for y in self.years if y.status is Status.MET)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Several yearly summaries of one region against one plan, year by year."""
+
+    plan: Plan
+    summaries: tuple[tuple[int, str], ...]        # (year, path), by year
+    targets: tuple[TargetProgress, ...]
+    tasks: tuple[TaskProgress, ...]
+    warnings: tuple[tuple[int, str], ...] = ()    # (year, a report warning of that year's check)

@@ -19,7 +19,8 @@ STAGES: list[tuple[str, set[str]]] = [
     ("verdicts", {"verdicts"}),
     ("reviews", {"reviews"}),
     ("check", {"check"}),
-    ("orchestration", {"explain", "batch", "pairing", "split", "evaluate", "config", "config_files"}),
+    ("orchestration", {"explain", "batch", "pairing", "split", "evaluate", "config", "config_files",
+                       "progress", "diff"}),
     ("report", {"report"}),
     ("cli", {"cli", "__main__"}),
 ]
