@@ -378,3 +378,50 @@ _BATCH: dict[str, tuple[str, str]] = {
     "unpaired.no_summary": ("no summary about {region} for {years}", "没有{region}{years}的总结"),
 }
 _merge(_BATCH)
+
+
+# --- progress (issue #14): several years against one plan; a pending target's pace ---
+_PROGRESS: dict[str, tuple[str, str]] = {
+    "progress.title": ("ipcheck progress: {title}", "ipcheck 进度：{title}"),
+    "progress.heading": ("Progress: {title} ({id})", "进度：{title}（{id}）"),
+    "progress.meta": ("{region} · {count} summaries: {years}", "{region} · 共 {count} 份总结：{years}"),
+    "progress.gap": ("no summary for {years}", "缺少 {years} 年的总结"),
+    "progress.targets": ("Targets ({count})", "目标指标（{count}）"),
+    "progress.tasks": ("Tasks ({count})", "工作任务（{count}）"),
+    "progress.target_line": ("{id} {metric} {op} {value}{unit}, due {due}", "{id} {metric} {op} {value}{unit}，时限 {due} 年"),
+    "progress.baseline": ("baseline {year}: {value}{unit}", "基线 {year} 年：{value}{unit}"),
+    "progress.baseline_where": ("{baseline} ({where})", "{baseline}（{where}）"),
+    "progress.baseline_plan": ("stated by the plan", "方案所列"),
+    "progress.baseline_summary": ("read from {path}", "取自 {path}"),
+    "progress.no_baseline": ("no baseline", "无基线"),
+    "progress.compound": ("growth compounded over the years reported", "按已报告年度的复合增长计算"),
+    "progress.state_now": ("{state} (as of {year})", "{state}（截至 {year} 年）"),
+    "progress.col.year": ("year", "年度"), "progress.col.reported": ("reported", "报告值"),
+    "progress.col.needed": ("path needs", "进度要求"), "progress.col.state": ("state", "状态"),
+    "progress.col.evidence": ("evidence", "依据"), "progress.col.task": ("task", "任务"),
+    "progress.col.done_years": ("reported done in", "报告完成年度"),
+    "progress.col.kind": ("kind", "类别"), "progress.col.item": ("item", "事项"),
+    "progress.col.status": ("verdict", "核查结论"), "progress.col.review": ("needs review", "需人工复核"),
+    "progress.col.line": ("line", "行"), "progress.col.quote": ("sentence", "原文"),
+    "progress.col.summary": ("summary file", "总结文件"), "progress.col.target": ("target", "目标"),
+    "progress.col.due": ("due", "时限"), "progress.col.baseline": ("baseline", "基线"),
+    "progress.col.unit": ("unit", "单位"), "progress.col.as_of": ("as of", "截至年度"),
+    "progress.col.id": ("id", "编号"),
+    "progress.none_done": ("not reported done", "未报告完成"),
+    "progress.chart": ("{metric}: the values reported each year, the path from the baseline, and the target",
+                       "{metric}：各年报告值、自基线起的进度路径与目标"),
+    "progress.legend.path": ("path", "进度路径"), "progress.legend.target": ("target", "目标"),
+    "progress.legend.reported": ("reported", "报告值"),
+    "progress.sheet.points": ("by year", "分年度"), "progress.sheet.targets": ("targets", "目标"),
+    "progress.sheet.tasks": ("tasks", "任务"),
+    "progress.written": ("{output}: {count} targets, {states}", "{output}：目标 {count} 项，{states}"),
+    "progress.state_count": ("{count} {state}", "{state} {count} 项"),
+    "state.met_early": ("met early", "提前完成"), "state.on_track": ("on track", "进度正常"),
+    "state.behind": ("behind", "进度滞后"), "state.met": ("met", "已完成"), "state.missed": ("missed", "未完成"),
+    "state.no_baseline": ("no baseline to judge the pace", "无基线，无法判断进度"),
+    "state.no_data": ("no data", "无数据"),
+    "pace.text": ("pace: from {byear} ({bvalue}{unit}) the path needs {expected}{unit} this year: {state}",
+                  "进度：自 {byear} 年（{bvalue}{unit}）起，本年应达 {expected}{unit}：{state}"),
+}
+_merge(_PROGRESS)
+# --- end progress ---

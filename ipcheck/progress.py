@@ -118,3 +118,32 @@ def progress(plan: Plan, reports: Sequence[Report]) -> Progress:
     warnings = tuple((r.summary_year or 0, w) for r in ordered for w in r.warnings)
     return Progress(plan=plan, summaries=tuple((y, s) for y, s, _ in by_year), targets=targets, tasks=tasks,
                     warnings=warnings)
+
+
+def split_year(arg: str, exists=None) -> tuple[str, int | None]:
+    """``FILE@2015`` -> (FILE, 2015), for a summary whose title does not say its year; a path
+    that exists as written (even with an @) is taken as it is."""
+    import os
+    import re
+    exists = exists or os.path.exists
+    m = re.fullmatch(r"(.+)@((?:19|20)[0-9]{2})", arg)
+    if m is None or exists(arg):
+        return arg, None
+    return m.group(1), int(m.group(2))
+
+
+def run_progress(plan_path: str, summaries: Sequence[tuple[str, int | None]], thresholds=None,
+                 reviews: bool = True) -> Progress:
+    """Read the plan and check each (summary, year or None) against it; the reviews file beside
+    the plan applies unless ``reviews`` is False. Errors are IpcheckError (one line, exit 2)."""
+    from ipcheck.check import Settings, check
+    from ipcheck.inputs.documents import read_document
+    from ipcheck.plans.loader import load_plan
+    from ipcheck.reviews import find
+    from ipcheck.verdicts.decide import Thresholds
+
+    plan = load_plan(plan_path)
+    decisions = find(plan_path, enabled=reviews)
+    settings = {"thresholds": thresholds or Thresholds(), "reviews": decisions}
+    reports = [check(plan, read_document(path), Settings(year=year, **settings)) for path, year in summaries]
+    return progress(plan, reports)

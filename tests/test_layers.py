@@ -25,7 +25,8 @@ STAGES: list[tuple[str, set[str]]] = [
     ("cli", {"cli", "__main__"}),
 ]
 # Third-party imports each allowed in one place only.
-ONLY_IN = {"click": {"cli"}, "rich": {"report.terminal", "report.index", "report.plan_table", "report.explain"},
+ONLY_IN = {"click": {"cli"}, "rich": {"report.terminal", "report.index", "report.plan_table", "report.explain",
+                                      "report.progress_text", "report.diff_text"},
            "jinja2": {"report.template"}, "xlsxwriter": {"report.xlsx"}}
 REPORT_MAY_READ = {"model", "errors", "units", "i18n", "catalogue"}
 
