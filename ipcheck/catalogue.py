@@ -425,3 +425,42 @@ _PROGRESS: dict[str, tuple[str, str]] = {
 }
 _merge(_PROGRESS)
 # --- end progress ---
+
+
+# --- what to write (issue #14): for an unreported or missed item, what the summary must add ---
+_WRITE: dict[str, tuple[str, str]] = {
+    "write.label": ("what to write", "应补写"),
+    "csv.to_write": ("what to write", "应补写内容"), "csv.pace": ("pace", "进度"),
+    "write.year": (" for {year}", "{year}年"),
+    "write.scope.市": ("the city", "全市"), "write.scope.县": ("the county", "全县"),
+    "write.scope.区": ("the district", "全区"), "write.scope.州": ("the prefecture", "全州"),
+    "write.scope.省": ("the province", "全省"), "write.scope.旗": ("the banner", "全旗"),
+    "write.scope.other": ("{region}", "{region}"),
+    "write.target.actual": ("State the actual {metric} of {scope}{year} (target {op} {value}{unit})",
+                            "写明{year}{scope}{metric}的实际数（目标 {op} {value}{unit}）"),
+    "write.target.exact": ("State the exact {metric} of {scope}{year}: “{figure}” does not show whether the target "
+                           "({op} {value}{unit}) is reached",
+                           "写明{year}{scope}{metric}的确切数字：“{figure}”不能说明是否达到目标（{op} {value}{unit}）"),
+    "write.target.one": ("Check the {metric} of {scope}{year} and keep one figure: the summary's figures disagree "
+                         "(target {op} {value}{unit})",
+                         "核对{year}{scope}{metric}，只保留一个数字：总结中的数字相互矛盾（目标 {op} {value}{unit}）"),
+    "write.target.missed": ("Explain why {metric} ({figure}) fell short of the target ({op} {value}{unit}) and what "
+                            "will be done about it", "说明{metric}（{figure}）未达到目标（{op} {value}{unit}）的原因和整改措施"),
+    "write.task.done": ("State when “{title}” was built or completed and what it achieved",
+                        "写明“{title}”已建成/已完成的时间与成果"),
+    "write.task.figures": ("State the actual figures “{title}” commits to{year}", "写明“{title}”所含指标{year}的实际数"),
+    "write.task.missed": ("Explain why “{title}” was not done and what will be done next",
+                          "说明“{title}”未完成的原因和下一步安排"),
+    "write.why.target.only_in_next_plan": ("now it appears only in the next-year plan", "目前只在下一步计划中提及"),
+    "write.why.target.only_in_problems": ("now it appears only among the problems", "目前只在存在问题中提及"),
+    "write.why.target.only_in_front": ("now it appears only before the body", "目前只在正文之前提及"),
+    "write.why.target.only_as_target": ("now the summary only restates the target", "目前总结只复述了目标值"),
+    "write.why.target.only_as_intention": ("now it appears only as a plan or forecast", "目前只作为打算或预计提及"),
+    "write.why.target.other_year": ("now the figures found are for other years", "目前找到的是其他年份的数字"),
+    "write.why.task.weak_evidence": ("the sentences found do not say it was done", "现有语句未写明已完成"),
+    "write.why.task.only_planned": ("now it appears only as a plan or intention", "目前只作为计划或打算提及"),
+    "write.owners": ("{text} (owners: {owners})", "{text}（责任单位：{owners}）"),
+    "write.line": ("✎ {text}", "✎{text}"),
+}
+_merge(_WRITE)
+# --- end what to write ---

@@ -20,7 +20,7 @@ from ipcheck.report.csv_report import COLUMNS, Cell, table
 # clock is not part of the result).
 FIXED_DATE = datetime.datetime(2000, 1, 1)
 MIN_WIDTH, MAX_WIDTH = 6, 60
-WIDE = {"label": 30, "message": 40, "evidence": 50, "review": 40}   # minimum widths of the prose columns
+WIDE = {"label": 30, "message": 40, "evidence": 50, "review": 40, "to_write": 40, "pace": 30}   # minimum widths of the prose columns
 
 
 def display_width(text: str) -> int:
