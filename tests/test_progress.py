@@ -170,3 +170,10 @@ def test_two_summaries_of_one_year_are_refused(tianjin) -> None:
     plan, reports = tianjin
     with pytest.raises(IpcheckError, match="two summaries of 2016"):
         progress(plan, [reports[0], reports[0]])
+
+
+@pytest.mark.parametrize("fmt", ["text", "html", "markdown", "json", "csv", "junit"])
+def test_the_pace_is_shown_in_the_single_check_reports(tianjin, fmt: str) -> None:
+    from ipcheck.report import render
+    text = render(tianjin[1][0], fmt)
+    assert "进度：自 2015 年（12.2件）起，本年应达 13.36件：进度正常" in text, fmt
