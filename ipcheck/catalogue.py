@@ -464,3 +464,34 @@ _WRITE: dict[str, tuple[str, str]] = {
 }
 _merge(_WRITE)
 # --- end what to write ---
+
+
+# --- plan checklist (issue #14): the fill-in outline of what a summary must report ---
+_CHECKLIST: dict[str, tuple[str, str]] = {
+    "checklist.title": ("{title}: what the summary must report", "{title}：工作总结应报告的事项"),
+    "checklist.intro": ("Plan {id} ({region}). Fill in every blank; an item left blank is an item the check reports "
+                        "as unreported.", "方案 {id}（{region}）。请逐项填写；留空的事项在核查中将判为“未报告”。"),
+    "checklist.year": ("Year reported on: {year}", "报告年度：{year}年"),
+    "checklist.targets": ("Targets", "目标指标"),
+    "checklist.other_tasks": ("Other tasks", "其他任务"),
+    "checklist.numbered": ("{n}. {text}", "{n}、{text}"),
+    # An unfilled outline must prove nothing when it is checked as a summary: the plan's words
+    # stand in one clause with 要求 (asked for, not done), and each blank sits in a sentence of its
+    # own that, once filled in, reads as the summary's sentence would (tests/test_checklist.py).
+    "checklist.target": ("{id} {metric} (the plan asks {op} {value}{unit}{due})",
+                         "{id} {metric}（方案要求 {op} {value}{unit}{due}）"),
+    "checklist.due": (" by {due}", " 时限 {due} 年"),
+    "checklist.actual": ("{metric} of {scope}{year}, actual: {blank} {unit}", "{year}{scope}{metric}实际数为 {blank} {unit}"),
+    "checklist.actual_year": (" for {year}", "{year}年"),
+    "checklist.blank": ("____", "____"),
+    "checklist.source": ("the plan asks, in its words: {source}", "方案要求原文 {source}"),
+    "checklist.task": ("{id} the plan asks: {title}{meta}", "{id} 方案要求 {title}{meta}"),
+    "checklist.task_meta": (" ({parts})", "（{parts}）"),
+    "checklist.owners": ("owners: {owners}", "责任单位：{owners}"),
+    "checklist.task_due": ("due {due}", "时限 {due} 年"),
+    "checklist.fill": ("when: {blank}; what was achieved (figures, documents, names): {blank}",
+                       "办理时间：{blank}；成果（数字、文件、名称）：{blank}"),
+    "checklist.written": ("{output}: {targets} targets, {tasks} tasks to report", "{output}：应报告目标 {targets} 项、任务 {tasks} 项"),
+}
+_merge(_CHECKLIST)
+# --- end plan checklist ---

@@ -46,6 +46,12 @@ def _tianjin():
     return run_progress(TIANJIN[0], [(s, None) for s in TIANJIN[1]], reviews=False)
 
 
+for _plan, _year in (("mianzhu-2015", 2015), ("luzhou-2016", 2016)):
+    def _checklist(plan=_plan, year=_year):
+        from ipcheck.report.checklist import render_markdown
+        return render_markdown(load_plan(f"plans/{plan}.yaml"), year)
+    _extra(f"{_plan}-checklist.md")(_checklist)
+
 for _fmt, _ext in (("html", "html"), ("json", "json"), ("csv", "csv"), ("text", "txt")):
     for _lang, _tag in LANGS.items():
         if _fmt in ("csv", "text") and _lang == "en":
