@@ -495,3 +495,27 @@ _CHECKLIST: dict[str, tuple[str, str]] = {
 }
 _merge(_CHECKLIST)
 # --- end plan checklist ---
+
+
+# --- diff (issue #14): what changed between two runs ---
+_DIFF: dict[str, tuple[str, str]] = {
+    "diff.heading": ("ipcheck diff: {old} → {new}", "ipcheck 对比：{old} → {new}"),
+    "diff.meta": ("plan {plan}; summary {old} → {new}", "方案 {plan}；总结 {old} → {new}"),
+    "diff.plan_mismatch": ("the reports are of different plans: {plans}", "两份报告对应不同的方案：{plans}"),
+    "diff.count": ("{label} {old} → {new}", "{label} {old} → {new}"),
+    "diff.none": ("No item changed.", "没有事项发生变化。"),
+    "diff.unchanged": ("{count} items unchanged", "{count} 项未变化"),
+    "diff.regressions": ("New failures ({count})", "新增不通过（{count}）"),
+    "diff.resolved": ("Resolved failures ({count})", "已解决的不通过（{count}）"),
+    "diff.changed": ("Other changes ({count})", "其他变化（{count}）"),
+    "diff.what.added": ("new item", "新增事项"), "diff.what.removed": ("item removed", "事项已删除"),
+    "diff.what.status": ("status", "结论"), "diff.what.figure": ("figure", "数字"),
+    "diff.what.evidence": ("evidence", "依据"), "diff.what.needs_review": ("needs review", "复核标记"),
+    "diff.col.id": ("id", "编号"), "diff.col.item": ("item", "事项"), "diff.col.what": ("changed", "变化"),
+    "diff.col.before": ("before", "之前"), "diff.col.after": ("after", "之后"),
+    "diff.absent": ("—", "—"),
+    "diff.stderr": ("against {baseline}: {regressions} new failures, {resolved} resolved, {changed} other changes",
+                    "对照 {baseline}：新增不通过 {regressions} 项，已解决 {resolved} 项，其他变化 {changed} 项"),
+}
+_merge(_DIFF)
+# --- end diff ---

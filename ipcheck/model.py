@@ -332,3 +332,58 @@ class Progress:
     targets: tuple[TargetProgress, ...]
     tasks: tuple[TaskProgress, ...]
     warnings: tuple[tuple[int, str], ...] = ()    # (year, a report warning of that year's check)
+
+
+# --------------------------------------------------------------------------------------
+# what changed between two reports (ipcheck.diff)
+# --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ItemSide:
+    """One item as one report has it: status, whether it needs review, figure, evidence."""
+
+    status: str
+    needs_review: bool = False
+    figure: str | None = None                    # the figure as written (537件)
+    value: str | None = None                     # the figure's value and unit as read (537 件)
+    evidence: tuple[str, ...] = ()               # the quoted sentences, as written
+    line: int | None = None                      # the first evidence line
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """An item whose status, figure or evidence differs between two reports (or that one lacks)."""
+
+    id: str
+    kind: str
+    label: str
+    changes: tuple[str, ...]                     # of "added", "removed", "status", "figure", "evidence", "needs_review"
+    old: ItemSide | None
+    new: ItemSide | None
+    regression: bool = False                     # fails now (a status in fail_on) and did not before
+    resolved: bool = False                       # failed before and does not now
+
+
+@dataclass(frozen=True)
+class ReportDiff:
+    """Two JSON reports of a check compared item by item."""
+
+    old_path: str
+    new_path: str
+    plan: str
+    old_summary: str | None
+    new_summary: str | None
+    old_counts: dict[str, int]
+    new_counts: dict[str, int]
+    changes: tuple[ItemChange, ...]
+    unchanged: int
+    fail_on: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def regressions(self) -> tuple[ItemChange, ...]:
+        return tuple(c for c in self.changes if c.regression)
+
+    @property
+    def resolved(self) -> tuple[ItemChange, ...]:
+        return tuple(c for c in self.changes if c.resolved)

@@ -46,6 +46,23 @@ def _tianjin():
     return run_progress(TIANJIN[0], [(s, None) for s in TIANJIN[1]], reviews=False)
 
 
+def _redraft_diff():
+    """The diff of the 绵竹 sample and its redraft with 537件 changed to 350件."""
+    from ipcheck.check import Settings
+    from ipcheck.diff import diff
+    from ipcheck.report.context import build
+    plan = load_plan("plans/mianzhu-2015.yaml")
+    old, new = ("summaries/2015/mianzhu-2015.txt", "tests/series/redrafts/mianzhu-2015-r2-figure.txt")
+    reports = [build(check(plan, read_document(s), Settings()), "en") for s in (old, new)]
+    return diff(reports[0], reports[1], "mianzhu-2015.json", "mianzhu-2015-r2-figure.json")
+
+
+for _fmt, _ext in (("json", "json"), ("markdown", "md"), ("text", "txt")):
+    def _diff(fmt=_fmt):
+        from ipcheck.report.diff_report import DIFF_REPORTER_BY_NAME
+        return DIFF_REPORTER_BY_NAME[fmt](_redraft_diff(), "zh-CN")
+    _extra(f"mianzhu-2015-r2.diff.{_ext}")(_diff)
+
 for _plan, _year in (("mianzhu-2015", 2015), ("luzhou-2016", 2016)):
     def _checklist(plan=_plan, year=_year):
         from ipcheck.report.checklist import render_markdown

@@ -14,6 +14,7 @@ SCHEMA_VERSION = 1
 STATE_ORDER = tuple(s.value for s in PaceState)
 CHART_W, CHART_H = 360, 160
 PAD_L, PAD_R, PAD_T, PAD_B = 44, 16, 14, 26
+QUOTE_LIMIT = 60
 
 
 def state_word(state: str, lang: str = DEFAULT_LANG) -> str:
@@ -120,3 +121,15 @@ def chart(target: dict[str, Any]) -> dict[str, Any] | None:
         "dots": [{"x": x(p["year"]), "y": y(p["value"]), "state": p["state"], "year": p["year"],
                   "label": value_text(p["value"], target["unit"])} for p in points],
     }
+
+
+def window(quote: str, figure: str | None, limit: int = QUOTE_LIMIT, at: int | None = None) -> str:
+    """At most ``limit`` characters of ``quote``, around the figure (or position ``at``) when the
+    sentence is long."""
+    if len(quote) <= limit:
+        return quote
+    if at is None:
+        at = quote.find(figure) if figure else -1
+        at = at + len(figure or "") if at >= 0 else -1
+    start = 0 if at < 0 else max(0, min(at + 8 - limit, len(quote) - limit))
+    return ("…" if start else "") + quote[start:start + limit] + ("…" if start + limit < len(quote) else "")

@@ -11,21 +11,11 @@ from rich.text import Text
 
 from ipcheck.i18n import DEFAULT_LANG, t, warning_text
 from ipcheck.model import Progress
-from ipcheck.report.progress_context import build, value_text
+from ipcheck.report.progress_context import build, value_text, window
 from ipcheck.report.terminal import _clean
 
 STATE_STYLE = {"met_early": "bold green", "met": "green", "on_track": "green", "behind": "bold red",
                "missed": "bold red", "no_baseline": "yellow", "no_data": "yellow"}
-QUOTE_LIMIT = 60
-
-
-def window(quote: str, figure: str | None, limit: int = QUOTE_LIMIT) -> str:
-    """At most ``limit`` characters of ``quote``, around the figure when the sentence is long."""
-    if len(quote) <= limit:
-        return quote
-    at = quote.find(figure) if figure else -1
-    start = 0 if at < 0 else max(0, min(at + len(figure or "") + 8 - limit, len(quote) - limit))
-    return ("…" if start else "") + quote[start:start + limit] + ("…" if start + limit < len(quote) else "")
 
 
 def _quote(p: dict[str, Any], lang: str) -> str:
