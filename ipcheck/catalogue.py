@@ -519,3 +519,28 @@ _DIFF: dict[str, tuple[str, str]] = {
 }
 _merge(_DIFF)
 # --- end diff ---
+
+
+# --- the province's workbook and the index's rollup by owner (issue #14) ---
+_WORKBOOK: dict[str, tuple[str, str]] = {
+    "list.enum": (", ", "、"),
+    "wb.region": ("region", "地区"), "wb.year": ("year", "年度"), "wb.plan": ("plan", "方案"),
+    "wb.summary": ("summary file", "总结文件"), "wb.id": ("id", "编号"), "wb.kind": ("kind", "类别"),
+    "wb.item": ("item", "事项"), "wb.metric": ("metric", "指标"), "wb.op": ("op", "比较"),
+    "wb.value": ("target value", "目标值"), "wb.unit": ("unit", "单位"), "wb.due": ("due", "时限"),
+    "wb.figure": ("figure read", "读取的数字"), "wb.figure_value": ("figure value", "数值"),
+    "wb.status": ("status", "结论"), "wb.needs_review": ("needs review", "需人工复核"),
+    "wb.owners": ("owners", "责任单位"), "wb.line": ("evidence line", "证据行"),
+    "wb.evidence": ("evidence sentence", "证据原文"), "wb.to_write": ("what to write", "应补写内容"),
+    "wb.pairs": ("pairs", "组数"), "wb.count": ("items", "项数"), "wb.owner": ("owner", "责任单位"),
+    "wb.sheet.items": ("items", "全部事项"), "wb.sheet.regions": ("by region", "按地区统计"),
+    "wb.sheet.statuses": ("by status", "按结论统计"), "wb.sheet.owner_prefix": ("unit {owner}", "{owner}"),
+    "wb.total": ("total", "合计"),
+    "index.owners_heading": ("Tasks by responsible unit ({count})", "按责任单位汇总的任务（{count}）"),
+    "index.owner_tasks": ("tasks", "任务数"),
+    "index.progress_heading": ("Progress over the years ({count})", "多年进度（{count}）"),
+    "index.progress_row": ("{plan}: {years}", "{plan}：{years}"),
+    "index.workbook": ("The whole batch in one workbook: {files}", "全部事项汇总表：{files}"),
+}
+_merge(_WORKBOOK)
+# --- end workbook ---

@@ -20,7 +20,7 @@ STAGES: list[tuple[str, set[str]]] = [
     ("reviews", {"reviews"}),
     ("check", {"check"}),
     ("orchestration", {"explain", "batch", "pairing", "split", "evaluate", "config", "config_files",
-                       "progress", "diff"}),
+                       "progress", "diff", "rollup"}),
     ("report", {"report"}),
     ("cli", {"cli", "__main__"}),
 ]

@@ -195,16 +195,18 @@ def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt:
                            render=functools.partial(render, fmt=chosen, options=options),
                            ext=ext,
                            fail_on=failing, progress=bar, reviews=use_reviews,
-                           thresholds=thresholds)
+                           thresholds=thresholds, keep_reports=output_dir is not None)
     idx = index(result, failing)
     use_color = sys.stdout.isatty() if color is None else color
     width = terminal_width()
     click.echo(render_table(idx, width=width, color=use_color, lang=options.lang), nl=False)
     if output_dir is not None:
+        from ipcheck.cli.batch_extras import write_rollups
+        extras = write_rollups(result, idx, output_dir, options.lang)
         for name, kind in FILES.items():
             write_atomic(os.path.join(output_dir, name), RENDER[kind](idx, options.lang))
         written = sum(1 for r in idx["pairs"] if r["report"])
         click.echo(t("cli.batch_written", options.lang, dir=output_dir, count=written, format=chosen,
-                     files=", ".join(FILES)), err=True)
+                     files=", ".join([*FILES, *extras])), err=True)
     return result.exit_status
 

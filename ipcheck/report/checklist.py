@@ -40,7 +40,7 @@ def _actual_line(target: Target, plan: Plan, year: int | None, lang: str) -> str
 def _task_line(task: Task, lang: str) -> str:
     parts = []
     if task.owners:
-        parts.append(t("checklist.owners", lang, owners=t("list.sep", lang).join(task.owners)))
+        parts.append(t("checklist.owners", lang, owners=t("list.enum", lang).join(task.owners)))
     if task.due is not None:
         parts.append(t("checklist.task_due", lang, due=task.due))
     meta = t("checklist.task_meta", lang, parts=t("clause.sep", lang).join(parts)) if parts else ""

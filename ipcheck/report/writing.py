@@ -54,7 +54,7 @@ def _task(item: dict[str, Any], year: str, lang: str) -> str:
         if reason in ("task.weak_evidence", "task.only_planned"):
             text += t("clause.sep", lang) + t(f"write.why.{reason}", lang)
     if task.get("owners"):
-        text = t("write.owners", lang, text=text, owners=t("list.sep", lang).join(task["owners"]))
+        text = t("write.owners", lang, text=text, owners=t("list.enum", lang).join(task["owners"]))
     return text
 
 
