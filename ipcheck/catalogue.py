@@ -144,6 +144,8 @@ _ENTRIES: dict[str, tuple[str, str]] = {
                            "复核决定未采用：{why}，仍以工具判定为准"),
     "stale.summary_changed": ("the summary changed after the review", "评审后总结已变更"),
     "stale.item_changed": ("the plan item changed after the review", "评审后方案条目已变更"),
+    "stale.evidence_changed": ("the sentence or figure it was made on changed after the review",
+                               "评审所依据的语句或数字已变更"),
     "stale.other": ("the inputs changed after the review ({stale})", "评审后输入已变更（{stale}）"),
     # the batch index
     "index.title": ("ipcheck batch", "ipcheck 批量核查"),
@@ -227,6 +229,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "warning.thresholds": ("{code}: {detail}", "匹配阈值不是默认值：{changed}"),
     "warning.what.plan_item": ("the plan item", "方案事项"),
     "warning.what.summary": ("the summary", "总结"),
+    "warning.what.evidence": ("the evidence", "所依据的语句或数字"),
     "warning.review_stale": ("{code}: {detail}", "{what}在{by}于 {date} 认定为“{status}”之后已变更；仍以工具判定为准，请重新复核"),
     "warning.review_orphan": ("{code}: {detail}", "{by}对第 {item} 项（{summary}）作出的“{status}”决定已无对应事项：方案中已没有该项"),
     "warning.year_mismatch": ("{code}: {detail}", "总结标题写的是 {titled} 年，却按 {year} 年核对；所报数字可能属于 {titled} 年"),
@@ -293,7 +296,7 @@ _WARNING_PARTS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         r"the summary is about (?P<found>.+), the plan is for (?P<region>.+); every 'met' needs review")),),
     "thresholds": (("warning.thresholds", re.compile(r"(?P<changed>.+)")),),
     "review_stale": (("warning.review_stale", re.compile(
-        r"the (?P<what>plan item|summary) changed since (?P<by>.+) decided (?P<status>[a-z]+) on (?P<date>\S+); "
+        r"the (?P<what>plan item|summary|evidence) changed since (?P<by>.+) decided (?P<status>[a-z]+) on (?P<date>\S+); "
         r"the tool's verdict stands, review it again")),),
     "review_orphan": (("warning.review_orphan", re.compile(
         r"(?P<by>.+) decided (?P<status>[a-z]+) on (?P<item>.+) for (?P<summary>.+), "
@@ -544,3 +547,34 @@ _WORKBOOK: dict[str, tuple[str, str]] = {
 }
 _merge(_WORKBOOK)
 # --- end workbook ---
+
+
+# --- review --reconfirm and --next (issue #14): a person steps through decisions and items ---
+_REVIEW_STEPS: dict[str, tuple[str, str]] = {
+    "steps.card": ("[{n}/{total}] {id} {label}: {status}", "[{n}/{total}] {id} {label}：{status}"),
+    "steps.quote": ("  {where}: {text}", "  {where}：{text}"),
+    "steps.none_quoted": ("  (no sentence quoted)", "  （没有引用语句）"),
+    "steps.message": ("  {text}", "  {text}"),
+    "steps.decision": ("  decided {status} by {by} on {date}: {reason}", "  {by} 于 {date} 认定为{status}：{reason}"),
+    "steps.why_stale": ("  not applied now: {why}", "  目前未采用：{why}"),
+    "steps.then": ("  it was made on: {text}", "  当时依据：{text}"),
+    "steps.now": ("  the tool now: {status}; {message}", "  工具当前判定：{status}；{message}"),
+    "reconfirm.none": ("no stale decisions for {summary}", "{summary} 没有失效的复核决定"),
+    "reconfirm.ask": ("Apply this decision again?", "是否重新采用该决定？"),
+    "reconfirm.done": ("reconfirmed {id} {status} (decided by {old_by} on {old_date}) by {by} in {path}",
+                       "已重新采用 {id} {status}（原由 {old_by} 于 {old_date} 认定），确认人 {by}，已写入 {path}"),
+    "reconfirm.kept": ("left stale: {id}", "保持失效：{id}"),
+    "reconfirm.orphan": ("skipped {id}: the plan has no such item any more", "跳过 {id}：方案中已没有该事项"),
+    "reconfirm.needs_terminal": ("--reconfirm asks about each stale decision: run it in a terminal, or add --yes "
+                                 "to apply them all again", "--reconfirm 需要逐条询问：请在终端中运行，或加 --yes 全部重新采用"),
+    "reconfirm.total": ("{done} reconfirmed, {left} left stale", "重新采用 {done} 项，保持失效 {left} 项"),
+    "next.none": ("nothing needs review in {summary}", "{summary} 没有需要人工复核的事项"),
+    "next.ask": ("Decide: [m]et [x] missed [u]nreported [p]ending, [s]kip, [q]uit",
+                 "认定：[m]已完成 [x]未完成 [u]未报告 [p]未到期，[s]跳过，[q]退出"),
+    "next.reason": ("Reason (what you checked)", "理由（核对了什么）"),
+    "next.recorded": ("recorded {id} {status} by {by} in {path}", "已记录 {id} {status}，复核人 {by}，已写入 {path}"),
+    "next.command": ("record a decision with: {command}", "记录决定：{command}"),
+    "next.more": ("{count} more need review after this one", "此后还有 {count} 项需要人工复核"),
+}
+_merge(_REVIEW_STEPS)
+# --- end review steps ---
