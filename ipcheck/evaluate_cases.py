@@ -131,8 +131,8 @@ def score_case(root: Path, case_path: Path) -> tuple[list[Item], str | None]:
     case_id = str(case.get("id") or case_path.parent.name)
     labels = {str(k): v for k, v in case["items"].items()}
     try:
-        plan = load_plan(_resolve(root, case_path, case["plan"]))
-        report = check(plan, read_document(_resolve(root, case_path, case["summary"])))
+        plan = load_plan(_resolve(root, case_path, case.get("plan", "plan.yaml")))
+        report = check(plan, read_document(_resolve(root, case_path, case.get("summary", "summary.txt"))))
     except IpcheckError as e:
         why = f"plan_refused: {e.message}"
         return [Item(case_id, k, v["status"], "error", False, False, "plan_refused",

@@ -72,11 +72,11 @@ def test_every_real_world_pair_is_labelled_whole_with_its_provenance(case_path: 
     case = yaml.safe_load(case_path.read_text(encoding="utf-8"))
     folder = case_path.parent
     assert case["split"] == folder.parent.name
-    assert set(map(str, case["items"])) == _plan_ids(folder / case["plan"])
-    lines = (folder / case["summary"]).read_text(encoding="utf-8").splitlines()
+    assert set(map(str, case["items"])) == _plan_ids(folder / case.get("plan", "plan.yaml"))
+    lines = (folder / case.get("summary", "summary.txt")).read_text(encoding="utf-8").splitlines()
     for key in ("summary",) + (("plan",) if case.get("plan_kind") != "quoted" else ()):
         src = case["sources"][key]
-        assert src.get("url") and src.get("date") and "public government information" in src.get("note", "")
+        assert src.get("url") and "date" in src and "public government information" in src.get("note", "")
     for item, want in case["items"].items():
         assert want["status"] in ev.STATUSES, item
         assert "met" not in (want.get("tolerate") or ()), item
