@@ -84,3 +84,16 @@ def test_every_real_world_pair_is_labelled_whole_with_its_provenance(case_path: 
             assert "line" in want and "quote" in want, f"{item}: a met or missed label names its line and quote"
         if "quote" in want:
             assert want["quote"] in lines[want["line"] - 1], f"{item}: the quote is not on line {want['line']}"
+
+
+FLOORS = yaml.safe_load((ROOT / "tests" / "realworld" / "floors.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_no_split_gets_worse_than_its_floor(split: str) -> None:
+    score = ev.score_split(ROOT, split)
+    floor = FLOORS[split]
+    misses = "\n".join(f"{m['case']}:{m['item']} {m['want']} -> {m['got']} ({m['detail']})"
+                       for m in score.as_dict()["misses"] if m["got"] == "met")
+    assert score.false_met <= floor["false_met_at_most"], "false met:\n" + misses
+    assert score.right >= floor["right_at_least"], f"{split}: {score.right} right, floor {floor['right_at_least']}"
