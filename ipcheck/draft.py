@@ -12,7 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipcheck.draft_extract import DraftItem, structure, target_items, task_items
+from ipcheck.draft_extract import DraftItem, prose_tasks, structure, target_items, task_items
+from ipcheck.draft_structure import Block, line_of
 from ipcheck.draft_meta import DraftMeta, embedded_range, is_summary, read_meta
 from ipcheck.errors import IpcheckError
 from ipcheck.model import Document
@@ -66,8 +67,10 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
     lo = starts[first - 1]
     hi = starts[last] - 1 if last < n_lines else len(norm)
     blocks = structure(norm, lo, hi, starts)
-    if not blocks:
-        raise DraftError("no numbered parts (一、 (一) 1.) found: is this a plan?", path=doc.path)
+    prose = not blocks
+    if prose:       # news, a speech, an excerpt: the whole text is one part, read sentence by sentence
+        blocks = [Block(level=1, number=0, start=lo, body_start=lo, head_end=lo, end=hi,
+                        line=line_of(starts, lo))]
     body = blocks[0].start
     meta = read_meta(text, norm, lo, body, hi, embedded, blocks)
     if region:
@@ -78,10 +81,13 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
             meta.period = (year + 1, year + 1)
             meta.review = [r for r in meta.review if not r.startswith("period:")]
             meta.notes.append(f"period: the year after the summary's year {year}")
-    targets = target_items(text, norm, blocks, lo, hi, meta.period, starts)
-    tasks = task_items(text, norm, blocks, hi, meta.period)
+    targets = target_items(text, norm, blocks, lo, hi, meta.period, starts, prose)
+    tasks = task_items(text, norm, blocks, hi, meta.period) if not prose else \
+        prose_tasks(text, norm, lo, hi, starts, set(), meta.period)
     if not tasks and not any(not t.skipped for t in targets):
-        raise DraftError("no numbered task and no numeric target found: is this a plan?", path=doc.path,
+        raise DraftError("no target and no task found: looked for figures committed to (到2020年…达到…, "
+                         "力争…突破…, 每年…), numbered items (一、 (一) 1. ①) and tasks named in the text "
+                         "(确定了…等工作任务, 实施…工程)", path=doc.path,
                          hint="give the plan's lines with --from-line/--to-line")
     ident = plan_id or _slug(Path(doc.path).stem)
     out = _write(doc.path, first, last, ident, meta, targets, tasks)
