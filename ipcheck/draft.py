@@ -12,7 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipcheck.draft_extract import DraftItem, prose_tasks, structure, target_items, task_items
+from ipcheck.draft_extract import DraftItem, concise, structure, target_items, task_items
+from ipcheck.draft_prose import task_phrases
 from ipcheck.draft_structure import Block, line_of
 from ipcheck.draft_meta import DraftMeta, embedded_range, is_summary, read_meta
 from ipcheck.errors import IpcheckError
@@ -94,6 +95,23 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
     n_review = sum(1 for item in targets + tasks if item.review) + (1 if meta.review else 0)
     return Draft(yaml=out, tasks=len(tasks), targets=sum(1 for t in targets if not t.skipped),
                  review=n_review, first_line=first, last_line=last)
+
+
+def prose_tasks(text: str, norm: str, lo: int, hi: int, starts: list[int], have: set,
+                period: tuple[int, int] | None) -> list[DraftItem]:
+    """Tasks named in running text (ipcheck.draft_prose.task_phrases), ids P1, P2 …"""
+    out: list[DraftItem] = []
+    for pos, phrase in task_phrases(norm, lo, hi):
+        title = concise(re.sub(r"\s+", "", text[pos:pos + len(phrase)]))
+        if not title or any(title in h or h in title for h in have):
+            continue
+        item = DraftItem("task", {"id": f"P{len(out) + 1}", "title": title}, line_of(starts, pos))
+        if period:
+            item.fields["due"] = period[1]
+        item.review.append("a task named in running text: check its title and add keywords")
+        out.append(item)
+        have.add(title)
+    return out
 
 
 def _slug(stem: str) -> str:

@@ -21,8 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ipcheck.draft_meta import BY_YEAR
-from ipcheck.draft_prose import (committed_sentences, due_marks, not_a_quantity, refine, structure_count,
-                                 task_phrases, words)
+from ipcheck.draft_prose import committed_sentences, due_marks, not_a_quantity, refine, structure_count, words
 from ipcheck.draft_structure import Block, find_blocks, line_of, part_kind
 from ipcheck.figures import extract_figures
 from ipcheck.model import FigureKind, Measure
@@ -398,19 +397,3 @@ def _original(text: str, norm: str, owner: str) -> str:
 def structure(norm: str, lo: int, hi: int, starts: list[int]) -> list[Block]:
     return find_blocks(norm, lo, hi, starts)
 
-
-def prose_tasks(text: str, norm: str, lo: int, hi: int, starts: list[int], have: set,
-                period: tuple[int, int] | None) -> list[DraftItem]:
-    """Tasks named in running text (ipcheck.draft_prose.task_phrases), ids P1, P2 …"""
-    out: list[DraftItem] = []
-    for pos, phrase in task_phrases(norm, lo, hi):
-        title = concise(re.sub(r"\s+", "", text[pos:pos + len(phrase)]))
-        if not title or any(title in h or h in title for h in have):
-            continue
-        item = DraftItem("task", {"id": f"P{len(out) + 1}", "title": title}, line_of(starts, pos))
-        if period:
-            item.fields["due"] = period[1]
-        item.review.append("a task named in running text: check its title and add keywords")
-        out.append(item)
-        have.add(title)
-    return out
