@@ -62,10 +62,26 @@ def read_figures(sentences: tuple[Sentence, ...]) -> dict[int, tuple[Figure, ...
 
 def decide(plan: Plan, index: SentenceIndex, year: int | None,
            thresholds: Thresholds) -> tuple[Verdict, ...]:
-    """One verdict per plan item, targets first, each in plan order."""
-    out = [decide_target(t, match_target(t, index), year, thresholds) for t in plan.targets]
-    out += [decide_task(t, match_task(t, index), year, thresholds) for t in plan.tasks]
+    """One verdict per plan item, targets first, each in plan order. A recurring item (every:
+    year) is due in each year of its period up to its due year: it is judged as due in the
+    summary's year, and its verdict says which year it was checked for."""
+    start = plan.meta.period.start if plan.meta.period else None
+    out = [_recurring(t, year, start, lambda x: decide_target(x, match_target(x, index), year, thresholds))
+           for t in plan.targets]
+    out += [_recurring(t, year, start, lambda x: decide_task(x, match_task(x, index), year, thresholds))
+            for t in plan.tasks]
     return tuple(out)
+
+
+def _recurring(item, year: int | None, start: int | None, judge) -> Verdict:  # type: ignore[no-untyped-def]
+    """``judge(item)``, with a recurring item due in the summary's year when that year is in range."""
+    if item.every != "year" or year is None or item.due is None or year > item.due \
+            or (start is not None and year < start):
+        return judge(item)
+    v = judge(replace(item, due=year))
+    return replace(v, params=v.params + (("every", "year"), ("checked_for", str(year))),
+                   message=f"{v.message} (recurs every year: checked for {year})")
+
 
 
 

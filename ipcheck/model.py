@@ -84,6 +84,9 @@ class Target:
     exclude: tuple[str, ...] = ()
     source: str | None = None
     line: int = 0
+    of: str | None = None            # the whole of a share, the population of a per-capita figure
+    baseline: float | None = None    # the start value of a from-to target (从14件提高到34件)
+    every: str | None = None         # "year": the commitment recurs and is checked every year
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class Task:
     due: int | None = None
     section: str | None = None
     line: int = 0
+    every: str | None = None         # "year": the commitment recurs and is checked every year
 
 
 @dataclass(frozen=True)

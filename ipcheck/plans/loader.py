@@ -12,7 +12,7 @@ from ipcheck.errors import PlanError, Problem
 from ipcheck.model import Measure, Op, Period, Plan, PlanMeta, Target, Task
 from ipcheck.plans.schema import (ALIAS_TAG, yaml_syntax_problem, BAD, FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS,
                           MEASURES, OPS, PERIOD_KEYS, PERIOD_REQUIRED, PLAN_KEYS, PLAN_REQUIRED,
-                          TARGET_KEYS, TARGET_REQUIRED, TASK_KEYS, TASK_REQUIRED, TOP_KEYS,
+                          TARGET_KEYS, TARGET_REQUIRED, TASK_KEYS, EVERY, TASK_REQUIRED, TOP_KEYS,
                           TOP_REQUIRED, Checker, node_line, unit_fits)
 
 _SLUG_RE = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
@@ -80,6 +80,7 @@ def _target(chk: Checker, node: yaml.Node, index: int) -> Target | None:
     measure = get("measure", lambda n, c, k: chk.choice(n, c, k, MEASURES, list(MEASURES)))
     op = get("op", lambda n, c, k: chk.choice(n, c, k, OPS, [o.value for o in Op]))
     value, due, source = get("value", chk.number), get("due", chk.year), get("source", chk.text)
+    of, baseline, every = get("of", chk.text), get("baseline", chk.number), _every(chk, f, ctx)
     u = chk.unit(f["unit"], ctx) if "unit" in f else None
     if measure is not None and u is not None and not unit_fits(measure, u):
         allowed = "'%' or '个百分点'" if measure is Measure.GROWTH else "'%'"
@@ -89,7 +90,15 @@ def _target(chk: Checker, node: yaml.Node, index: int) -> Target | None:
     if len(chk.problems) > before or any(x is None for x in required):
         return None
     return Target(id=ident, metric=metric, measure=measure, op=op, value=value, unit=u.name,
-                  due=due, aliases=aliases, exclude=exclude, source=source, line=node_line(node))
+                  due=due, aliases=aliases, exclude=exclude, source=source, line=node_line(node),
+                  of=of, baseline=baseline, every=every)
+
+
+def _every(chk: Checker, f: dict[str, yaml.Node], ctx: str) -> str | None:
+    """The optional ``every`` of a target or task: how often it recurs."""
+    if "every" not in f:
+        return None
+    return chk.choice(f["every"], ctx, "every", {e: e for e in EVERY}, list(EVERY))
 
 
 def _task(chk: Checker, node: yaml.Node, index: int) -> Task | None:
@@ -105,10 +114,11 @@ def _task(chk: Checker, node: yaml.Node, index: int) -> Task | None:
     owners = chk.texts(f["owners"], ctx, "owners") if "owners" in f else ()
     due = chk.year(f["due"], ctx, "due") if "due" in f else None
     section = chk.text(f["section"], ctx, "section") if "section" in f else None
+    every = _every(chk, f, ctx)
     if len(chk.problems) > before or None in (ident, title, keywords, owners):
         return None
     return Task(id=ident, title=title, keywords=keywords, owners=owners, due=due,  # type: ignore
-                section=section, line=node_line(node))
+                section=section, line=node_line(node), every=every)
 
 
 def _meta(chk: Checker, node: yaml.Node) -> PlanMeta | None:
