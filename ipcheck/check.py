@@ -63,10 +63,26 @@ def read_figures(sentences: tuple[Sentence, ...]) -> dict[int, tuple[Figure, ...
 
 def decide(plan: Plan, index: SentenceIndex, year: int | None,
            thresholds: Thresholds) -> tuple[Verdict, ...]:
-    """One verdict per plan item, targets first, each in plan order."""
-    out = [decide_target(t, match_target(t, index), year, thresholds) for t in plan.targets]
-    out += [decide_task(t, match_task(t, index), year, thresholds) for t in plan.tasks]
+    """One verdict per plan item, targets first, each in plan order. A recurring item (every:
+    year) is due in each year of its period up to its due year: it is judged as due in the
+    summary's year, and its verdict says which year it was checked for."""
+    start = plan.meta.period.start if plan.meta.period else None
+    out = [_recurring(t, year, start, lambda x: decide_target(x, match_target(x, index), year, thresholds))
+           for t in plan.targets]
+    out += [_recurring(t, year, start, lambda x: decide_task(x, match_task(x, index), year, thresholds))
+            for t in plan.tasks]
     return tuple(out)
+
+
+def _recurring(item, year: int | None, start: int | None, judge) -> Verdict:  # type: ignore[no-untyped-def]
+    """``judge(item)``, with a recurring item due in the summary's year when that year is in range."""
+    if item.every != "year" or year is None or item.due is None or year > item.due \
+            or (start is not None and year < start):
+        return judge(item)
+    v = judge(replace(item, due=year))
+    return replace(v, params=v.params + (("every", "year"), ("checked_for", str(year))),
+                   message=f"{v.message} (recurs every year: checked for {year})")
+
 
 
 
@@ -128,10 +144,10 @@ def finish(verdict: Verdict, document: Document, prep: Prepared) -> Verdict:
     return verdict
 
 
-def _paced(verdict: Verdict, targets: dict, year: int | None) -> Verdict:
+def _paced(verdict: Verdict, plan: Plan, targets: dict, year: int | None) -> Verdict:
     """A pending target's verdict with its pace on the path from the plan's baseline, if known."""
     target = targets.get(verdict.item_id) if verdict.kind == "target" else None
-    pace = pace_of(target, verdict, year) if target is not None else None
+    pace = pace_of(target, verdict, year, plan.meta.period) if target is not None else None
     return replace(verdict, pace=pace) if pace is not None else verdict
 
 
@@ -139,7 +155,7 @@ def check(plan: Plan, document: Document, settings: Settings = Settings()) -> Re
     """Check every item of ``plan`` against the summary ``document``."""
     prep = prepare(plan, document, settings)
     targets = {t.id: t for t in plan.targets}
-    verdicts = tuple(_paced(finish(v, document, prep), targets, prep.year)
+    verdicts = tuple(_paced(finish(v, document, prep), plan, targets, prep.year)
                      for v in decide(plan, prep.index, prep.year, settings.thresholds))
     report = Report(plan=plan, summary_path=document.path, summary_encoding=document.encoding,
                     summary_year=prep.year, verdicts=verdicts, counts=count(verdicts),

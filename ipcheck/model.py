@@ -71,7 +71,8 @@ class PlanMeta:
 
 @dataclass(frozen=True)
 class Baseline:
-    """Where a target starts: the value a plan states for its base year (2015年12.2件)."""
+    """Where a target's path starts: a value and its year (2015年12.2件); read from the plan's
+    ``baseline`` (ipcheck.verdicts.pace.baseline_of) or from the summary of the year before."""
 
     year: int
     value: float
@@ -93,7 +94,11 @@ class Target:
     exclude: tuple[str, ...] = ()
     source: str | None = None
     line: int = 0
-    baseline: Baseline | None = None
+    of: str | None = None            # the whole of a share, the population of a per-capita figure
+    baseline: float | None = None    # the start value of a from-to target (从14件提高到34件)
+    every: str | None = None         # "year": the commitment recurs and is checked every year
+    baseline_year: int | None = None     # the year of the baseline (由2015年的12.2件), when the plan says it
+    baseline_source: str | None = None   # the plan's words for it
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,7 @@ class Task:
     due: int | None = None
     section: str | None = None
     line: int = 0
+    every: str | None = None         # "year": the commitment recurs and is checked every year
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from typing import Sequence
 from ipcheck.errors import IpcheckError
 from ipcheck.model import (Baseline, PaceState, Plan, Progress, Report, Status, Target, TargetProgress, Task,
                            TaskProgress, TaskYear, Verdict, YearPoint)
-from ipcheck.verdicts.pace import (GROWTH_MEASURES, VALUE_REASONS, compound_state, figure_interval, in_unit,
-                                   level_state, path, shown)
+from ipcheck.verdicts.pace import (GROWTH_MEASURES, VALUE_REASONS, baseline_of, compound_state, figure_interval,
+                                   in_unit, level_state, path, shown)
 
 
 def _verdicts(report: Report) -> dict[str, Verdict]:
@@ -35,8 +35,9 @@ def _read(target: Target, v: Verdict | None) -> tuple[Decimal | None, Decimal | 
 def _baseline(target: Target, plan: Plan, series: list[tuple[int, str, Verdict | None]]) -> tuple[Baseline | None, str]:
     """The plan's baseline, else the value the summary of the year before the plan's period
     reports (a 2015 summary for a 2016-2020 plan); (None, "") when neither is known."""
-    if target.baseline is not None:
-        return target.baseline, "plan"
+    planned = baseline_of(target, plan.meta.period)
+    if planned is not None:
+        return planned, "plan"
     if plan.meta.period is None or target.measure in GROWTH_MEASURES:
         return None, ""
     for year, summary, v in series:

@@ -145,7 +145,7 @@ def _plain(value: Any) -> Any:
 
 # Fields added to the plan items after decisions were first recorded: left out of the print while
 # they hold their default, so adding them did not make every earlier decision stale.
-_LATER_FIELDS = ("baseline",)
+_LATER_FIELDS = ("of", "baseline", "every", "baseline_year", "baseline_source")
 
 
 def item_fingerprint(item: Target | Task) -> str:

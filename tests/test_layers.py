@@ -19,7 +19,7 @@ STAGES: list[tuple[str, set[str]]] = [
     ("verdicts", {"verdicts"}),
     ("reviews", {"reviews"}),
     ("check", {"check"}),
-    ("orchestration", {"explain", "batch", "pairing", "split", "evaluate", "config", "config_files",
+    ("orchestration", {"explain", "batch", "pairing", "split", "evaluate", "evaluate_cases", "config", "config_files",
                        "progress", "diff", "rollup"}),
     ("report", {"report"}),
     ("cli", {"cli", "__main__"}),

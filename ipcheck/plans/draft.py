@@ -12,7 +12,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipcheck.plans.draft_extract import DraftItem, structure, target_items, task_items
+from ipcheck.plans.draft_extract import DraftItem, concise, structure, target_items, task_items
+from ipcheck.plans.draft_prose import task_phrases
+from ipcheck.plans.draft_structure import Block, line_of
 from ipcheck.plans.draft_meta import DraftMeta, embedded_range, is_summary, read_meta
 from ipcheck.errors import IpcheckError
 from ipcheck.model import Document
@@ -66,8 +68,10 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
     lo = starts[first - 1]
     hi = starts[last] - 1 if last < n_lines else len(norm)
     blocks = structure(norm, lo, hi, starts)
-    if not blocks:
-        raise DraftError("no numbered parts (一、 (一) 1.) found: is this a plan?", path=doc.path)
+    prose = not blocks
+    if prose:       # news, a speech, an excerpt: the whole text is one part, read sentence by sentence
+        blocks = [Block(level=1, number=0, start=lo, body_start=lo, head_end=lo, end=hi,
+                        line=line_of(starts, lo))]
     body = blocks[0].start
     meta = read_meta(text, norm, lo, body, hi, embedded, blocks)
     if region:
@@ -78,16 +82,36 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
             meta.period = (year + 1, year + 1)
             meta.review = [r for r in meta.review if not r.startswith("period:")]
             meta.notes.append(f"period: the year after the summary's year {year}")
-    targets = target_items(text, norm, blocks, lo, hi, meta.period, starts)
-    tasks = task_items(text, norm, blocks, hi, meta.period)
+    targets = target_items(text, norm, blocks, lo, hi, meta.period, starts, prose)
+    tasks = task_items(text, norm, blocks, hi, meta.period) if not prose else \
+        prose_tasks(text, norm, lo, hi, starts, set(), meta.period)
     if not tasks and not any(not t.skipped for t in targets):
-        raise DraftError("no numbered task and no numeric target found: is this a plan?", path=doc.path,
+        raise DraftError("no target and no task found: looked for figures committed to (到2020年…达到…, "
+                         "力争…突破…, 每年…), numbered items (一、 (一) 1. ①) and tasks named in the text "
+                         "(确定了…等工作任务, 实施…工程)", path=doc.path,
                          hint="give the plan's lines with --from-line/--to-line")
     ident = plan_id or _slug(Path(doc.path).stem)
     out = _write(doc.path, first, last, ident, meta, targets, tasks)
     n_review = sum(1 for item in targets + tasks if item.review) + (1 if meta.review else 0)
     return Draft(yaml=out, tasks=len(tasks), targets=sum(1 for t in targets if not t.skipped),
                  review=n_review, first_line=first, last_line=last)
+
+
+def prose_tasks(text: str, norm: str, lo: int, hi: int, starts: list[int], have: set,
+                period: tuple[int, int] | None) -> list[DraftItem]:
+    """Tasks named in running text (ipcheck.plans.draft_prose.task_phrases), ids P1, P2 …"""
+    out: list[DraftItem] = []
+    for pos, phrase in task_phrases(norm, lo, hi):
+        title = concise(re.sub(r"\s+", "", text[pos:pos + len(phrase)]))
+        if not title or any(title in h or h in title for h in have):
+            continue
+        item = DraftItem("task", {"id": f"P{len(out) + 1}", "title": title}, line_of(starts, pos))
+        if period:
+            item.fields["due"] = period[1]
+        item.review.append("a task named in running text: check its title and add keywords")
+        out.append(item)
+        have.add(title)
+    return out
 
 
 def _slug(stem: str) -> str:

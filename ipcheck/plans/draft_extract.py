@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ipcheck.plans.draft_meta import BY_YEAR
+from ipcheck.plans.draft_prose import committed_sentences, due_marks, not_a_quantity, refine, structure_count, words
 from ipcheck.plans.draft_structure import Block, find_blocks, line_of, part_kind
 from ipcheck.reading.figures import extract_figures
 from ipcheck.model import FigureKind, Measure
@@ -145,10 +146,7 @@ def concise(s: str, limit: int = 0) -> str:
 # targets
 # ----------------------------------------------------------------------------------------
 
-_OP_BEFORE = (("控制在", "<="), ("不超过", "<="), ("不高于", "<="), ("不多于", "<="), ("最多", "<="),
-              ("不足", "<"), ("不到", "<"), ("低于", "<"), ("超过", ">"), ("逾", ">"),
-              ("不低于", ">="), ("不少于", ">="), ("至少", ">="), ("提高至", ">="), ("提高到", ">="),
-              ("达到", ">="), ("突破", ">="))
+_OP_BEFORE = tuple((w, o) for w, o in words()["op_before"])     # ipcheck/plans/draft_words.yaml
 _OP_QUALIFIER = {"以上": ">=", "之上": ">=", "不少于": ">=", "不低于": ">=", "至少": ">=", "余": ">=",
                  "多": ">=", "有余": ">=", "超过": ">", "超": ">", "逾": ">", "以内": "<=", "之内": "<=",
                  "以下": "<=", "不超过": "<=", "最多": "<=", "不足": "<", "不到": "<", "range": ">="}
@@ -158,7 +156,7 @@ _MEASURE = {FigureKind.LEVEL: "level", FigureKind.TARGET: "level", FigureKind.IN
             FigureKind.SHARE: "share"}
 _LEAD_WORDS = re.compile(r"^(?:全市|全州|全县|全区|我市|本市|每年|力争|扶持|培育|认定|筛选|引进|推进|实现|开展|"
                          r"累计|建成|打造|新培育|共|达到|拥有(?!自主))")
-_TAIL_WORDS = re.compile(r"(?:达到|达|提高至|提高到|超过|为|突破|增幅|增长|占比)$")
+_TAIL_WORDS = re.compile(r"(?:达到|达|提高至|提高到|超过|为|突破|增幅|增长|占比|将|要|力争|计划)$")
 _CLAUSE_SEP = re.compile(r"[,;:。]")
 _SHORT_OBJECT = re.compile(r"^(?:开展|参与|参加|实施|通过|完成|建立|获得)[^,;。、]{2,12}")
 _SENTENCE_END = re.compile(r"[。\n]")
@@ -191,8 +189,9 @@ def _due(norm: str, chain: list[Block], pos: int) -> int | None:
 
 
 def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
-                 period: tuple[int, int] | None, starts: list[int]) -> list[DraftItem]:
-    """One DraftItem per figure of the plan body (see the module rules)."""
+                 period: tuple[int, int] | None, starts: list[int], prose: bool = False) -> list[DraftItem]:
+    """One DraftItem per figure of the plan body (see the module rules); in ``prose`` (a text
+    without numbered parts) only the figures of committing sentences (ipcheck.plans.draft_prose)."""
     masked = list(norm)
     for a, b in owner_spans(norm, lo, hi):
         masked[a:b] = " " * (b - a)
@@ -200,6 +199,8 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
     cuts = sorted({lo, hi, *(b.start for b in blocks), *(b.body_start for b in blocks),
                    *(m.end() for m in _SENTENCE_END.finditer(norm, lo, hi))})
     out: list[DraftItem] = []
+    committed = committed_sentences(norm, list(zip(cuts, cuts[1:]))) if prose else {}
+    marks = due_marks(norm, lo, hi) if prose else None
     for a, b in zip(cuts, cuts[1:]):
         sent = scan[a:b]
         if not sent.strip() or not any(ch.isdigit() or ch in "一二三四五六七八九十百千万" for ch in sent):
@@ -219,12 +220,30 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
             blk = blk.parent
         prev = None
         for fig in extract_figures(sent):
+            if prose and (not committed.get(a) or structure_count(fig)) or not_a_quantity(sent, fig):
+                continue            # a result, a count of the plan's own parts, a rank, a qualifier
             item = _target(text, norm, sent, a, fig, chain, period, starts)
             _share_lead_word(item, prev, fig, sent)
-            out.append(item)
+            previous = str(prev[0].fields.get("metric", "")) if prev and not prev[0].skipped else None
+            out += refine(item, fig, sent, a, previous, marks)
             prev = (item, fig)
+    out = _unique(out)
     for i, item in enumerate(t for t in out if not t.skipped):
         item.fields["id"] = f"T{i + 1}"
+    return out
+
+
+def _unique(items: list[DraftItem]) -> list[DraftItem]:
+    """The first of targets stated twice (same metric, measure, op, value, unit, due)."""
+    seen: set[tuple] = set()
+    out = []
+    for it in items:
+        f = it.fields
+        key = tuple(f.get(k) for k in ("metric", "measure", "op", "value", "unit", "due"))
+        if not it.skipped and key in seen:
+            continue
+        seen.add(key)
+        out.append(it)
     return out
 
 
@@ -377,3 +396,4 @@ def _original(text: str, norm: str, owner: str) -> str:
 
 def structure(norm: str, lo: int, hi: int, starts: list[int]) -> list[Block]:
     return find_blocks(norm, lo, hi, starts)
+

@@ -32,11 +32,13 @@ PLAN_REQUIRED = ("id", "title", "region")
 PERIOD_KEYS = ("start", "end")
 PERIOD_REQUIRED = ("start", "end")
 TARGET_KEYS = ("id", "metric", "aliases", "exclude", "measure", "op", "value", "unit", "due",
-               "source", "baseline")
+               "source", "of", "baseline", "every")
 TARGET_REQUIRED = ("id", "metric", "measure", "op", "value", "unit")
+# A baseline is a number (main's form: the start value) or {year, value, source} (its year known).
 BASELINE_KEYS = ("year", "value", "source")
 BASELINE_REQUIRED = ("year", "value")
-TASK_KEYS = ("id", "title", "keywords", "owners", "due", "section")
+TASK_KEYS = ("id", "title", "keywords", "owners", "due", "section", "every")
+EVERY = ("year",)             # how often a recurring item is due (每年, 年度); more may follow
 TASK_REQUIRED = ("id", "title")
 
 OP_ALIASES: dict[str, Op] = {"≥": Op.GE, "≤": Op.LE, "＞": Op.GT, "＜": Op.LT}
@@ -80,16 +82,15 @@ def kind_of(value: Any) -> str:
     return type(value).__name__
 
 
-# Words people write for a key, which spelling similarity would point elsewhere (deadline is
-# closer to 'baseline' than to 'due').
-SYNONYMS = {"deadline": "due", "due_date": "due", "target": "value", "base": "baseline"}
+# Words people write for a key of another name: a deadline is a due year, not a baseline.
+KEY_SYNONYMS = {"deadline": "due", "year": "due", "by": "due", "recurring": "every", "repeat": "every",
+                "denominator": "of", "base": "baseline", "start": "baseline"}
 
 
 def hint(word: str, options: list[str], other: str = "expected one of") -> str:
-    """'did you mean ...?' for a synonym or near miss (or a reversed operator), else what is allowed."""
-    if SYNONYMS.get(word) in options:
-        return f"did you mean '{SYNONYMS[word]}'?"
-    close = [word[::-1]] if word[::-1] in options else difflib.get_close_matches(word, options, 1)
+    """'did you mean ...?' for a near miss (or a reversed operator), else what is allowed."""
+    close = [word[::-1]] if word[::-1] in options else \
+        [KEY_SYNONYMS[word]] if KEY_SYNONYMS.get(word) in options else difflib.get_close_matches(word, options, 1)
     return f"did you mean '{close[0]}'?" if close else f"{other} " + ", ".join(options)
 
 

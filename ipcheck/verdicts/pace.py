@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from ipcheck.model import Baseline, Figure, Measure, Op, Pace, PaceState, Status, Target, Verdict
+from ipcheck.model import Baseline, Figure, Measure, Op, Pace, PaceState, Period, Status, Target, Verdict
 from ipcheck.units import unit
 
 GROWTH_MEASURES = (Measure.GROWTH, Measure.ANNUAL_GROWTH)
@@ -58,6 +58,19 @@ def reaches(op: Op, low: Decimal | None, high: Decimal | None, bound: Decimal) -
     if (low is not None) == upward:          # the closed end is the one that can only help
         return True if ok else None
     return False if not ok else None
+
+
+def baseline_of(target: Target, period: Period | None = None) -> Baseline | None:
+    """The target's baseline with its year: the year the plan gives, else the year before the
+    plan's period (a 2016-2020 plan starts from 2015); None without a value, a year, or when the
+    year is not before the due year."""
+    if target.baseline is None:
+        return None
+    year = target.baseline_year if target.baseline_year is not None else (
+        period.start - 1 if period is not None else None)
+    if year is None or (target.due is not None and year >= target.due):
+        return None
+    return Baseline(year, target.baseline, target.baseline_source)
 
 
 def linear(baseline: Baseline, target: Target, year: int) -> Decimal | None:
@@ -121,14 +134,15 @@ def figure_interval(figure: Figure, target: Target) -> tuple[Decimal | None, Dec
     return conv(figure.low), conv(figure.high)
 
 
-def pace_of(target: Target, verdict: Verdict, year: int | None) -> Pace | None:
+def pace_of(target: Target, verdict: Verdict, year: int | None, period: Period | None = None) -> Pace | None:
     """A pending level or share target's figure against its path in ``year``; None when there is
     no baseline, no figure, no due year after ``year``, or a growth rate (no single-year path)."""
+    base = baseline_of(target, period)
     if (verdict.status is not Status.PENDING or verdict.figure is None or year is None
-            or target.baseline is None or target.measure in GROWTH_MEASURES
+            or base is None or target.measure in GROWTH_MEASURES
             or verdict.reason not in VALUE_REASONS or target.due is None or year >= target.due):
         return None
-    expected = linear(target.baseline, target, year)
+    expected = linear(base, target, year)
     value = in_unit(verdict.figure.value, verdict.figure.unit, target.unit)
     if expected is None or value is None:
         return None
@@ -136,4 +150,4 @@ def pace_of(target: Target, verdict: Verdict, year: int | None) -> Pace | None:
     state, certain = level_state(target, year, low, high, expected)
     if not certain or state not in (PaceState.ON_TRACK, PaceState.BEHIND):
         return None
-    return Pace(state=state, expected=shown(expected), value=shown(value), baseline=target.baseline)
+    return Pace(state=state, expected=shown(expected), value=shown(value), baseline=base)
