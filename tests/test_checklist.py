@@ -4,7 +4,6 @@ proves nothing when checked as a summary; filled in, it reads as a summary does.
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from pathlib import Path
 

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from ipcheck.cli import DEFAULT_FAIL_ON, EXIT_FAILED_ITEMS, EXIT_OK, _fail_on, _guarded, main, terminal_width
+from ipcheck.cli import DEFAULT_FAIL_ON, EXIT_FAILED_ITEMS, EXIT_OK, _guarded, main, terminal_width
 
 FORMATS = ("text", "json", "markdown")
 EXTENSIONS = {".json": "json", ".md": "markdown", ".txt": "text"}
@@ -54,6 +54,3 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str | None, output
         return EXIT_FAILED_ITEMS if result.regressions else EXIT_OK
 
     ctx.exit(_guarded(ctx, run))
-
-
-__all__ = ["diff_command", "_fail_on"]
