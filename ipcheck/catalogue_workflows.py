@@ -52,6 +52,7 @@ _PROGRESS: dict[str, tuple[str, str]] = {
 # --- what to write (issue #14): for an unreported or missed item, what the summary must add ---
 _WRITE: dict[str, tuple[str, str]] = {
     "write.label": ("what to write", "应补写"),
+    "write.reviewed": ("Write what the reviewer found missing: {reason}", "按人工复核意见补写：{reason}"),
     "csv.to_write": ("what to write", "应补写内容"), "csv.pace": ("pace", "进度"),
     "write.year": (" for {year}", "{year}年"),
     "write.scope.市": ("the city", "全市"), "write.scope.县": ("the county", "全县"),

@@ -202,3 +202,10 @@ def test_the_stale_evidence_warning_is_translated() -> None:
     assert warning_text(warning, "zh-CN") == ("所依据的语句或数字在王审核于 2026-01-31T09:30:00Z 认定为“已完成”之后已变更；"
                                               "仍以工具判定为准，请重新复核")
     assert stale_text("evidence_changed", "en") == "the sentence or figure it was made on changed after the review"
+
+
+def test_a_reviewed_failure_says_what_the_reviewer_found_missing(pair) -> None:
+    decide("T1", "missed", "537件含上年结转，应写明当年新增数")
+    data = json.loads(cli("check", PLAN, SUMMARY, "--format", "json").stdout)
+    t1 = next(i for i in data["items"] if i["id"] == "T1")
+    assert t1["to_write"] == "按人工复核意见补写：537件含上年结转，应写明当年新增数"

@@ -63,6 +63,9 @@ def to_write(item: dict[str, Any], year: int | None, region: str, lang: str = DE
     is neither unreported nor missed."""
     if item["status"] not in WRITE_STATUSES:
         return None
+    review = item.get("review") or {}
+    if review.get("applied") and item["status"] != item.get("tool_status"):
+        return t("write.reviewed", lang, reason=review.get("reason", ""))   # the person's reason, not the tool's
     when = t("write.year", lang, year=year) if year is not None else ""
     if item.get("target"):
         return _target(item, when, scope(region, lang), lang)
