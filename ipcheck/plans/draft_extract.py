@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from ipcheck.plans.draft_meta import BY_YEAR
-from ipcheck.plans.draft_prose import committed_sentences, due_marks, not_a_quantity, refine, structure_count, words
+from ipcheck.plans.draft_commit import committed_sentences, due_marks, is_result, not_a_quantity, structure_count, text_year, words
+from ipcheck.plans.draft_prose import refine
 from ipcheck.plans.draft_structure import Block, find_blocks, line_of, part_kind
 from ipcheck.reading.figures import extract_figures
 from ipcheck.model import FigureKind, Measure
@@ -155,7 +156,9 @@ _MEASURE = {FigureKind.LEVEL: "level", FigureKind.TARGET: "level", FigureKind.IN
             FigureKind.GROWTH: "growth", FigureKind.ANNUAL_GROWTH: "annual_growth",
             FigureKind.SHARE: "share"}
 _LEAD_WORDS = re.compile(r"^(?:全市|全州|全县|全区|我市|本市|每年|力争|扶持|培育|认定|筛选|引进|推进|实现|开展|"
-                         r"累计|建成|打造|新培育|共|达到|拥有(?!自主))")
+                         r"累计|建成|打造|新培育|共|达到|拥有(?!自主)|去年|今年|目前|届时|同时|20\d\d年(?:底|末)?)")
+# A subject before a commitment verb: "自治区知识产权局将建设高价值专利培育示范中心3个以上".
+_SUBJECT = re.compile(r"^[^,;]{2,12}?(?:将|要|计划)(?:建设|培育|新增|建成|打造|引进|扶持|认定)?")
 _TAIL_WORDS = re.compile(r"(?:达到|达|提高至|提高到|超过|为|突破|增幅|增长|占比|将|要|力争|计划)$")
 _CLAUSE_SEP = re.compile(r"[,;:。]")
 _SHORT_OBJECT = re.compile(r"^(?:开展|参与|参加|实施|通过|完成|建立|获得)[^,;。、]{2,12}")
@@ -164,13 +167,16 @@ _RECURRING = re.compile(r"每年|年均|每季度|每半年")
 
 
 def clean_metric(quantity: str) -> str:
-    m = quantity.strip()
+    m = re.sub(r"^[^\w\u4e00-\u9fff]+", "", quantity.strip())       # ■, ——: list marks
     for _ in range(4):
         new = _LEAD_WORDS.sub("", m).strip()
         new = _TAIL_WORDS.sub("", new).strip()
         if new == m or len(new) < 2:
             break
         m = new
+    subject = _SUBJECT.match(m)
+    if subject and len(m) - subject.end() >= 4:
+        m = m[subject.end():]
     return m
 
 
@@ -199,33 +205,38 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
     cuts = sorted({lo, hi, *(b.start for b in blocks), *(b.body_start for b in blocks),
                    *(m.end() for m in _SENTENCE_END.finditer(norm, lo, hi))})
     out: list[DraftItem] = []
-    committed = committed_sentences(norm, list(zip(cuts, cuts[1:]))) if prose else {}
-    marks = due_marks(norm, lo, hi) if prose else None
-    for a, b in zip(cuts, cuts[1:]):
+    pairs = list(zip(cuts, cuts[1:]))
+    front = Block(level=0, number=0, start=lo, body_start=lo, head_end=lo,
+                  end=blocks[0].start if blocks and not prose else hi, line=line_of(starts, lo))
+    own = text_year(norm)
+    committed = committed_sentences(norm, [(a, b) for a, b in pairs if a < front.end], own)
+    marks = due_marks(norm, lo, front.end, own)
+    fallback = _fallback_due(period, own)
+    for a, b in pairs:
         sent = scan[a:b]
         if not sent.strip() or not any(ch.isdigit() or ch in "一二三四五六七八九十百千万" for ch in sent):
             continue
         holder = next((blk for blk in reversed(blocks) if blk.start <= a < blk.end), None)
-        if holder is None:
-            continue            # front matter: before the first numbered part
-        if a < holder.body_start:
+        running = prose or a < front.end       # news, or the preamble before the first part
+        if not running and (holder is None or a < holder.body_start):
             continue            # the marker itself
-        kind = part_kind(holder, norm)
+        kind = None if running else part_kind(holder, norm)
         if kind in ("background", "principles"):
             continue
-        chain = []
-        blk = holder
+        chain = [front] if running else []
+        blk = None if running else holder
         while blk is not None:
             chain.append(blk)
             blk = blk.parent
         prev = None
         for fig in extract_figures(sent):
-            if prose and (not committed.get(a) or structure_count(fig)) or not_a_quantity(sent, fig):
+            if running and (not committed.get(a) or is_result(sent, fig.start, fig.end, own)) \
+                    or structure_count(fig, sent[fig.end:]) or not_a_quantity(sent, fig):
                 continue            # a result, a count of the plan's own parts, a rank, a qualifier
             item = _target(text, norm, sent, a, fig, chain, period, starts)
             _share_lead_word(item, prev, fig, sent)
             previous = str(prev[0].fields.get("metric", "")) if prev and not prev[0].skipped else None
-            out += refine(item, fig, sent, a, previous, marks)
+            out += refine(item, fig, sent, a, previous, marks if running else None, fallback)
             prev = (item, fig)
     out = _unique(out)
     for i, item in enumerate(t for t in out if not t.skipped):
@@ -233,16 +244,28 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
     return out
 
 
+def _fallback_due(period: tuple[int, int] | None, own: int | None) -> tuple[int, str] | None:
+    """The due year of a committed figure in running text that names none: the period's end,
+    else the text's own year; either is a guess."""
+    if period is not None:
+        return period[1], f"no due year stated: the plan period's end {period[1]} was used"
+    if own is not None:
+        return own, f"no due year stated: the text's own year {own} was used"
+    return None
+
+
 def _unique(items: list[DraftItem]) -> list[DraftItem]:
-    """The first of targets stated twice (same metric, measure, op, value, unit, due)."""
-    seen: set[tuple] = set()
+    """The first of targets stated twice (same measure, op, value, unit and due, and one metric
+    containing the other: a headline "2017年广西力争每万人口…达到3.75件" and its body)."""
+    seen: list[tuple[tuple, str]] = []
     out = []
     for it in items:
         f = it.fields
-        key = tuple(f.get(k) for k in ("metric", "measure", "op", "value", "unit", "due"))
-        if not it.skipped and key in seen:
+        key = tuple(f.get(k) for k in ("measure", "op", "value", "unit", "due", "every"))
+        metric = str(f.get("metric", ""))
+        if not it.skipped and any(k == key and (m in metric or metric in m) for k, m in seen):
             continue
-        seen.add(key)
+        seen.append((key, metric))
         out.append(it)
     return out
 
@@ -285,6 +308,12 @@ def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
         item.review.append(f"metric '{metric}' is unclear: name the quantity")
     elif "、" in metric:
         item.review.append("metric names several things: check it")
+    tail = norm[a + fig.end:].strip()
+    if len(metric) <= 1 and len(tail) <= 2 and "。" not in tail:
+        item.skipped = True     # "…,建成9个市": the text breaks off before naming the quantity
+        item.review.append(f"not drafted: the text breaks off after {fig.text}")
+        item.fields = {"source": source}
+        return item
     measure = _MEASURE.get(fig.kind)
     u = find_unit(fig.unit)
     if measure is None or u is None or not unit_fits(Measure(measure), u):
