@@ -13,7 +13,7 @@ from ipcheck.check import check
 from ipcheck.cli import main
 from ipcheck.inputs.documents import read_document
 from ipcheck.plans.draft import DraftError, draft, scalar
-from ipcheck.plans.draft_extract import parse_owners
+from ipcheck.plans.draft_tasks import parse_owners
 from ipcheck.model import Document, Section, Status
 from ipcheck.plans.loader import load_plan, parse_plan
 from ipcheck.reading.text import segment

@@ -12,7 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipcheck.plans.draft_extract import DraftItem, concise, structure, target_items, task_items
+from ipcheck.plans.draft_extract import structure, target_items
+from ipcheck.plans.draft_tasks import DraftItem, concise, task_items
 from ipcheck.plans.draft_prose import task_phrases
 from ipcheck.plans.draft_structure import Block, line_of
 from ipcheck.plans.draft_meta import DraftMeta, embedded_range, is_summary, read_meta
