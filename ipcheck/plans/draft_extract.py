@@ -80,8 +80,9 @@ def _due(norm: str, chain: list[Block], pos: int) -> int | None:
 
 def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
                  period: tuple[int, int] | None, starts: list[int], prose: bool = False) -> list[DraftItem]:
-    """One DraftItem per figure of the plan body (see the module rules); in ``prose`` (a text
-    without numbered parts) only the figures of committing sentences (ipcheck.plans.draft_prose)."""
+    """One DraftItem per figure of the plan body (see the module rules); in running text (a text
+    without numbered parts, a preamble) only the figures committed to (ipcheck.plans.draft_commit).
+    Figures left out on purpose come back as ``left_out`` items, written as comments."""
     masked = list(norm)
     for a, b in owner_spans(norm, lo, hi):
         masked[a:b] = " " * (b - a)
@@ -89,6 +90,8 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
     cuts = sorted({lo, hi, *(b.start for b in blocks), *(b.body_start for b in blocks),
                    *(m.end() for m in _SENTENCE_END.finditer(norm, lo, hi))})
     out: list[DraftItem] = []
+    left: list[DraftItem] = []
+    parts: dict[int, list[int]] = {}            # a background part's start → lines of its figures
     pairs = list(zip(cuts, cuts[1:]))
     front = Block(level=0, number=0, start=lo, body_start=lo, head_end=lo,
                   end=blocks[0].start if blocks and not prose else hi, line=line_of(starts, lo))
@@ -105,8 +108,6 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
         if not running and (holder is None or a < holder.body_start):
             continue            # the marker itself
         kind = None if running else part_kind(holder, norm)
-        if kind in ("background", "principles"):
-            continue
         chain = [front] if running else []
         blk = None if running else holder
         while blk is not None:
@@ -114,9 +115,13 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
             blk = blk.parent
         prev = None
         for fig in extract_figures(sent):
-            if running and (not committed.get(a) or is_result(sent, fig.start, fig.end, own)) \
-                    or structure_count(fig, sent[fig.end:]) or not_a_quantity(sent, fig):
-                continue            # a result, a count of the plan's own parts, a rank, a qualifier
+            if kind in ("background", "principles"):
+                parts.setdefault(chain[-1].start, []).append(line_of(starts, a + fig.start))
+                continue
+            why = _left_out(sent, fig, running, bool(committed.get(a)), own)
+            if why:
+                left.append(_left(text, sent, a, fig, why, starts))
+                continue
             item = _target(text, norm, sent, a, fig, chain, period, starts)
             _share_lead_word(item, prev, fig, sent)
             previous = str(prev[0].fields.get("metric", "")) if prev and not prev[0].skipped else None
@@ -125,7 +130,31 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
     out = _unique(out)
     for i, item in enumerate(t for t in out if not t.skipped):
         item.fields["id"] = f"T{i + 1}"
-    return out
+    for start, lines in parts.items():
+        part = next(b for b in blocks if b.start == start)
+        note = (f"{len(lines)} figures of the part “{part.heading(text)[:20]}” (lines {min(lines)}-{max(lines)}): "
+                f"it states the background or principles, not commitments")
+        left.append(DraftItem("target", {}, part.line, notes=[note], skipped=True, left_out=len(lines)))
+    return out + sorted(left, key=lambda i: i.line)
+
+
+def _left_out(sent: str, fig, running: bool, committed: bool, own: int | None) -> str:
+    """Why a figure is no target ("" when it may be one)."""
+    if running and not committed:
+        return "its sentence commits to nothing (no due year, no 力争/将/计划 …): a result or a fact"
+    if running and is_result(sent, fig.start, fig.end, own):
+        return "reported as a result (截至, 去年, 已, 完成了, a year before the text's own …)"
+    if structure_count(fig, sent[fig.end:]):
+        return "counts the plan's own parts (目标, 任务, 指标 …)"
+    if not_a_quantity(sent, fig):
+        return "a rank or a qualifier (前/第 …, …的)"
+    return ""
+
+
+def _left(text: str, sent: str, a: int, fig, why: str, starts: list[int]) -> DraftItem:
+    c0, c1 = _clause(sent, fig)
+    return DraftItem("target", {"source": text[a + c0:a + c1].strip()}, line_of(starts, a + fig.start),
+                     notes=[f"{fig.text.strip()}: {why}"], skipped=True, left_out=1)
 
 
 def _fallback_due(period: tuple[int, int] | None, own: int | None) -> tuple[int, str] | None:
@@ -167,9 +196,8 @@ def _share_lead_word(item: DraftItem, prev, fig, sent: str) -> None:
         item.fields["metric"] = "新增" + metric
 
 
-def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
-    line = line_of(starts, a + fig.start)
-    # the clause holding the figure, extended back to its quantity when that sits earlier
+def _clause(sent: str, fig) -> tuple[int, int]:
+    """The clause holding the figure, extended back to its quantity when that sits earlier."""
     c0 = max([m.end() for m in _CLAUSE_SEP.finditer(sent, 0, fig.start)] or [0])
     m = _CLAUSE_SEP.search(sent, fig.end)
     c1 = m.start() if m else len(sent.rstrip())
@@ -178,6 +206,12 @@ def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
         c0 = max([m.end() for m in _CLAUSE_SEP.finditer(sent, 0, q)] or [0])
     while c0 < c1 and sent[c0] in " \t":
         c0 += 1
+    return c0, c1
+
+
+def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
+    line = line_of(starts, a + fig.start)
+    c0, c1 = _clause(sent, fig)
     source = text[a + c0:a + c1].strip()
     before = sent[c0:fig.start]
     item = DraftItem("target", {}, line)

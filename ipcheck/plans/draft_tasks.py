@@ -8,14 +8,24 @@ Rules, so a reviewer knows what to expect:
   in the document, every numbered item outside background, goals, principles, steps and
   safeguards is a task. Ids are "1", "2" … when the items are numbered straight through, else
   "1.2" (part 1, item 2); a part without items gets its own number.
+- The steps (工作步骤) and safeguards (保障措施) parts give a task for every clause a summary can
+  report done: one whose first verb is a concrete action (召开, 成立, 设立, 专项预算, 将…纳入 …;
+  ipcheck/plans/draft_words.yaml), not one with a figure (that is a target). Ids S1 … for steps, due
+  the last year of the stage's dates ("(2017年6月—2017年12月)"); G1 … for safeguards, due the
+  period end. 每年/年度 before the verb make it recur (every: year), 每季度 every: quarter.
+- Keywords: the title without its leading verbs, a known head noun at its end (领导小组), and
+  the names the item quotes (“七进”, 《…办法》).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ipcheck.plans.draft_commit import alternation
 from ipcheck.plans.draft_meta import BY_YEAR
-from ipcheck.plans.draft_structure import Block, part_kind
+from ipcheck.plans.draft_structure import Block, line_of, part_kind
+from ipcheck.reading.figures import extract_figures
 
 
 @dataclass
@@ -28,6 +38,7 @@ class DraftItem:
     notes: list[str] = field(default_factory=list)     # plain comments
     review: list[str] = field(default_factory=list)    # "# REVIEW: …" comments
     skipped: bool = False            # written as a comment only (could not be encoded)
+    left_out: int = 0                # figures left out on purpose, listed as a comment
 
 
 # ----------------------------------------------------------------------------------------
@@ -133,8 +144,18 @@ def concise(s: str, limit: int = 0) -> str:
 
 # ----------------------------------------------------------------------------------------
 def task_items(text: str, norm: str, blocks: list[Block], hi: int,
-               period: tuple[int, int] | None) -> list[DraftItem]:
-    """One DraftItem per numbered task (see the module rules)."""
+               period: tuple[int, int] | None, starts: list[int] | None = None) -> list[DraftItem]:
+    """One DraftItem per numbered task, then the commitments of the steps and safeguards
+    (see the module rules)."""
+    out = _numbered_tasks(text, norm, blocks, period)
+    if starts is not None:
+        out += commitment_tasks(text, norm, blocks, period, starts)
+    return out
+
+
+def _numbered_tasks(text: str, norm: str, blocks: list[Block],
+                    period: tuple[int, int] | None) -> list[DraftItem]:
+    """One DraftItem per numbered task of the task parts."""
     kinds = {id(b): part_kind(b, norm) for b in blocks}
     has_task_part = any(k == "task" for k in kinds.values())
     other = ("background", "goal", "principles", "steps", "safeguards")
@@ -170,6 +191,9 @@ def task_items(text: str, norm: str, blocks: list[Block], hi: int,
         for a, e in spans:
             owners += [o for o in parse_owners(norm[a + 1:e - 1]) if o not in owners]
         item = DraftItem("task", {"id": ident, "title": title}, b.line)
+        kw = keywords(title, text[b.body_start:b.end])
+        if kw:
+            item.fields["keywords"] = kw
         if owners:
             item.fields["owners"] = [_original(text, norm, o) for o in owners]
         dues = [int(x or y) for x, y in BY_YEAR.findall(norm, b.body_start, b.end)]
@@ -192,3 +216,101 @@ def _original(text: str, norm: str, owner: str) -> str:
     parens stay full-width), else as built from the normalised text."""
     i = norm.find(owner)
     return text[i:i + len(owner)] if i >= 0 else owner
+
+
+# ----------------------------------------------------------------------------------------
+# steps and safeguards
+# ----------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _commitment_patterns() -> dict[str, re.Pattern[str]]:
+    subject = rf"(?:[^,;。]{{0,10}}?(?:{alternation('task_subject_tails')}))"
+    adverbs = rf"(?:{alternation('task_adverbs')})*"
+    verb = rf"(?:{alternation('task_concrete_verbs')}|将[^,;。]{{2,40}}?纳入)"
+    return {"clause": re.compile(rf"^{subject}?{adverbs}{verb}"),
+            "bare": re.compile(rf"^{adverbs}{verb}"),
+            "body": re.compile(rf"成立由[^。;]{{0,120}}?的([^,;。的]{{2,40}}?(?:{alternation('task_bodies')}))"),
+            "lead": re.compile(rf"^(?:{alternation('task_lead_verbs')})"),
+            "head": re.compile(rf"(?:{alternation('keyword_heads')})$"),
+            "quoted": re.compile(r"“([^”]{2,16})”|《([^》]{2,30})》")}
+
+
+_CLAUSE = re.compile(r"[^,;。]+")
+_EVERY = (("每季度", "quarter"), ("每年", "year"), ("年度", "year"))
+
+
+def commitment_tasks(text: str, norm: str, blocks: list[Block], period: tuple[int, int] | None,
+                     starts: list[int]) -> list[DraftItem]:
+    """The concrete commitments of the steps and safeguards parts (see the module rules)."""
+    out: list[DraftItem] = []
+    count = {"steps": 0, "safeguards": 0}
+    for part in blocks:
+        kind = part_kind(part, norm) if part.level == 1 else None
+        if kind not in count:
+            continue
+        stages = [c for c in part.children if c.level == 2] or [part]
+        for stage in stages:
+            lo = stage.head_end if stage is not part else part.head_end
+            years = [int(y) for y in re.findall(r"(20\d\d)\s*年", norm[stage.body_start:stage.head_end])]
+            due = max(years) if kind == "steps" and years and stage is not part else (period[1] if period else None)
+            for pos, title, every, obj in _commitments(norm, lo, stage.end):
+                count[kind] += 1
+                ident = ("S" if kind == "steps" else "G") + str(count[kind])
+                item = DraftItem("task", {"id": ident, "title": concise(text[pos:pos + len(title)]
+                                                                         if norm[pos:pos + len(title)] == title else title)},
+                                 line_of(starts, pos))
+                kw = keywords(obj, "", verb_free=True)
+                if kw:
+                    item.fields["keywords"] = kw
+                if due is not None:
+                    item.fields["due"] = due
+                item.fields["section"] = concise(text[part.body_start:part.head_end], SECTION_MAX)
+                if every:
+                    item.fields["every"] = every
+                    item.notes.append(f"recurs ({'每季度' if every == 'quarter' else '每年'}): every: {every}")
+                out.append(item)
+    return out
+
+
+def _commitments(norm: str, lo: int, hi: int) -> list[tuple[int, str, str | None, str]]:
+    """(position, title, every, object) of each concrete commitment between ``lo`` and ``hi``."""
+    p = _commitment_patterns()
+    out: list[tuple[int, str, str | None, str]] = []
+    taken = -1
+    for m in p["body"].finditer(norm, lo, hi):       # 成立由…的X领导小组 → 成立X领导小组
+        out.append((m.start(), "成立" + m.group(1), None, m.group(1)))
+        taken = m.end()
+    for m in _CLAUSE.finditer(norm, lo, hi):
+        clause = m.group(0).strip()
+        at = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        if at < taken or not clause or not p["clause"].match(clause) or extract_figures(clause):
+            continue
+        head = p["clause"].match(clause)
+        before = clause[:head.end()] if head else ""
+        every = next((e for w, e in _EVERY if w in before), None)
+        out.append((at, clause, every, clause[head.end():] if head else clause))
+    return sorted(out)
+
+
+def keywords(title: str, body: str, verb_free: bool = False) -> list[str]:
+    """Drafted keywords of a task (see the module rules), at most four, in order; ``verb_free``:
+    the title is already the object."""
+    p = _commitment_patterns()
+    first = re.split(r"[,;]|\((?![^()]{1,3}\))", title)[0]     # "(市)" stays, "(一站式…)" goes
+    obj = first
+    while not verb_free:
+        m = p["lead"].match(obj)
+        if not m or len(obj) - m.end() < 4:
+            break
+        obj = obj[m.end():]
+    if "纳入" in obj:                                  # 将X纳入Y: Y is what a summary names
+        obj = obj.split("纳入", 1)[1]
+    out = [obj] if 4 <= len(obj) <= 24 and (obj != title or verb_free) else []
+    head = p["head"].search(obj)
+    if head and head.group(0) != obj:
+        out.append(head.group(0))
+    for m in p["quoted"].finditer(body):
+        for q in (m.group(1) or m.group(2)).split("、"):       # “企业品牌、产业品牌、区域品牌”
+            if len(q) >= 2 and q not in out and q not in title:
+                out.append(q)
+    return list(dict.fromkeys(out))[:4]
