@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ipcheck.plans.draft_extract import structure, target_items
 from ipcheck.plans.draft_tasks import DraftItem, concise, keywords, task_items
+from ipcheck.plans.draft_commit import committed_at, is_result, text_year
 from ipcheck.plans.draft_prose import task_phrases
 from ipcheck.plans.draft_structure import Block, line_of
 from ipcheck.plans.draft_meta import DraftMeta, embedded_range, is_summary, read_meta
@@ -107,7 +108,12 @@ def prose_tasks(text: str, norm: str, lo: int, hi: int, starts: list[int], have:
                 period: tuple[int, int] | None) -> list[DraftItem]:
     """Tasks named in running text (ipcheck.plans.draft_prose.task_phrases), ids P1, P2 …"""
     out: list[DraftItem] = []
+    sentences = committed_at(norm, lo, hi)
+    own = text_year(norm)
     for pos, phrase in task_phrases(norm, lo, hi):
+        a, b, ok = next((x for x in sentences if x[0] <= pos < x[1]), (lo, hi, False))
+        if not ok or is_result(norm[a:b], pos - a, pos - a + len(phrase), own):
+            continue            # a programme named among results ("以实施…工程为载体,…取得新发展")
         title = concise(re.sub(r"\s+", "", text[pos:pos + len(phrase)]))
         if not title or any(title in h or h in title for h in have):
             continue

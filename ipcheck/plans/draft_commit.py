@@ -51,15 +51,15 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "past": re.compile("|".join([alternation("past"), *w["past_patterns"]])),
         "neutral": re.compile(alternation("growth_base")),
         "by_year": re.compile(r"(?<!截)(?<!截止)(?:到|至|截止到)\s*(20\d\d)\s*年(?!\s*的)(?!\d)|"
-                              r"(?<![截止])(20\d\d)\s*年\s*(?:底|末)?\s*(?:前|以前)(?!\d)"),
-        "five_end": re.compile(r"[“\"]?(十[一二三四五]五)[”\"]?\s*(?:末|期末|时期末|期间|时期)"),
+                              r"(?<![截止])(20\d\d)\s*年\s*(?:底|末)?\s*(?:前|以前)(?![\d一二三四五六七八九十两]|\s*(?:季度|个月))"),
+        "five_end": re.compile(r"[“\"]?(十[一二三四五]五)[”\"]?\s*(?:末|期末|时期末|期间|时期)(?!\s*的)"),
         "relative": re.compile(r"(?:未来\s*(\d{1,2}|[一二三四五六七八九十])\s*年|"
                                r"(\d{1,2})\s*(?:至|到|-|~)?\s*(\d{1,2})?\s*年内)"),
         "this_year": re.compile(rf"(?:{alternation('this_year')})(?!\s*(?:前|以来|上半年|一季度|第一季度|\d))"),
         "lead_year": re.compile(rf"(?:^|(?<=[,;:。\n]))\s*(20\d\d)\s*年(?!\s*\d|\s*[底末]|度)|"
                                 rf"(?:{commit}|{alternation('commitment_weak')})\s*(20\d\d)\s*年(?!\s*\d)"),
         "year": re.compile(r"(?<![\d])((?:19|20)\d\d)\s*年"),
-        "comparison": re.compile(r"(?:与|和|同|比|较)\s*$"),
+        "comparison": re.compile(r"(?:与|和|同|比|较|从|由)\s*[“\"]?\s*$"),
         "structure": re.compile(alternation("structure")),
         "structure_after": re.compile(rf"^(?:大)?(?:{alternation('structure_after')})"),
         "list_item": re.compile(r"^\s*(?:——|--|—|-|•|·|●|■|[①②③④⑤⑥⑦⑧⑨⑩])"),
@@ -104,7 +104,8 @@ def due_marks(norm: str, lo: int, hi: int, own_year: int | None = None) -> list[
         sentence_rest = rest[:end.start() if end else len(rest)]
         if own_year is not None and year < own_year:
             continue
-        if m.group(1) and not (commits(sentence_rest) or sentence_rest.lstrip().startswith("的")):
+        later = own_year is not None and year > own_year      # "2015年,我市申请发明专利达到…" in 2013
+        if m.group(1) and not (later or commits(sentence_rest) or sentence_rest.lstrip().startswith("的")):
             continue                # "2014年,江西省共申请…": a year of results
         out.append(Due(year, m.start()))
     if own_year is not None:
@@ -137,12 +138,22 @@ def _results(text: str) -> re.Match[str] | None:
     return p["past"].search(_blank(p["neutral"], text))
 
 
-def commits(text: str) -> bool:
+def commits(text: str, strong_only: bool = False) -> bool:
     """A commitment word in ``text`` outside a results phrase ("完成…的目标" commits nothing);
     a weak one (每年, 目标 …) only when ``text`` has no results word."""
     p = patterns()
     rest = _blank(p["past"], _blank(p["neutral"], text))
-    return bool(p["commit"].search(rest)) or (bool(p["weak"].search(rest)) and not _results(text))
+    if p["commit"].search(rest):
+        return True
+    return not strong_only and bool(p["weak"].search(rest)) and not _results(text)
+
+
+def committed_at(norm: str, lo: int, hi: int) -> "list[tuple[int, int, bool]]":
+    """(start, end, commits) of every sentence between ``lo`` and ``hi``."""
+    cuts = sorted({lo, hi, *(m.end() for m in _SENTENCE_END.finditer(norm, lo, hi))})
+    pairs = list(zip(cuts, cuts[1:]))
+    ok = committed_sentences(norm, pairs, text_year(norm))
+    return [(a, b, ok.get(a, False)) for a, b in pairs]
 
 
 def committed_sentences(norm: str, cuts: list[tuple[int, int]], own_year: int | None = None) -> dict[int, bool]:
@@ -155,14 +166,15 @@ def committed_sentences(norm: str, cuts: list[tuple[int, int]], own_year: int | 
         if a == 0 or "\n" in norm[max(0, a - 1):a + 1] or norm[a - 1:a] == "\n":
             if not (listing and p["list_item"].match(sent)):
                 prev = listing = False       # a new paragraph, not an item of a list announced by ":"
-        if due_marks(norm, a, b, own_year) or commits(sent):
+        strong = bool(due_marks(norm, a, b, own_year)) or commits(sent, strong_only=True)
+        if strong or commits(sent):
             ok = True
         elif _results(sent):
             ok = False
         else:
             ok = prev
         out[a] = ok
-        prev = ok
+        prev = ok and (strong or prev)      # a weak word (每年, 目标) commits its own sentence only
         if ok and sent.rstrip().endswith(":"):
             listing = True
     return out
@@ -186,6 +198,8 @@ def is_result(sent: str, fig_start: int, fig_end: int, own_year: int | None = No
             return True
     return False
 
+
+_SENTENCE_END = re.compile(r"[。\n]")
 
 # A year that dates what follows, not a due year, a base (2015年的) or a comparison (与2015年相比).
 _BARE_YEAR = re.compile(r"(?<![到至与比较同\d])((?:19|20)\d\d)\s*年(?!\s*\d|\s*[底末]|\s*(?:前|以前|的|相比))")
