@@ -35,7 +35,7 @@ TARGET_KEYS = ("id", "metric", "aliases", "exclude", "measure", "op", "value", "
                "source", "of", "baseline", "every")
 TARGET_REQUIRED = ("id", "metric", "measure", "op", "value", "unit")
 TASK_KEYS = ("id", "title", "keywords", "owners", "due", "section", "every")
-EVERY = ("year",)             # how often a recurring item is due (每年, 年度); more may follow
+EVERY = ("year", "quarter")  # how often a recurring item is due (每年/年度, 每季度)
 TASK_REQUIRED = ("id", "title")
 
 OP_ALIASES: dict[str, Op] = {"≥": Op.GE, "≤": Op.LE, "＞": Op.GT, "＜": Op.LT}
