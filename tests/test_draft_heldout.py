@@ -34,14 +34,8 @@ def test_heldout_target_recall_floor(heldout_totals: dict[str, float]) -> None:
     assert heldout_totals["refused"] == 0 or heldout_totals["refused"] == 1
 
 
-@pytest.mark.xfail(strict=True, reason="issue #15 floor not reached yet: held-out target precision "
-                                       "is below 0.90 (see the branch report); strict, so reaching it fails this mark")
 def test_heldout_target_precision_floor(heldout_totals: dict[str, float]) -> None:
     assert heldout_totals["target_precision"] >= 0.90
-
-
-def test_heldout_target_precision_does_not_fall_back(heldout_totals: dict[str, float]) -> None:
-    assert heldout_totals["target_precision"] >= 0.70
 
 
 @pytest.mark.parametrize("path", HELDOUT, ids=[p.stem for p in HELDOUT])

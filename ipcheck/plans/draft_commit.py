@@ -59,6 +59,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "lead_year": re.compile(rf"(?:^|(?<=[,;:。\n]))\s*(20\d\d)\s*年(?!\s*\d|\s*[底末]|度)|"
                                 rf"(?:{commit}|{alternation('commitment_weak')})\s*(20\d\d)\s*年(?!\s*\d)"),
         "year": re.compile(r"(?<![\d])((?:19|20)\d\d)\s*年"),
+        "stage": re.compile(rf"(?<![截止从由比较与到至\d])(20\d\d)\s*年(?=\s*(?:{alternation('stage_verbs')}|,))"),
         "comparison": re.compile(r"(?:与|和|同|比|较|从|由)\s*[“\"]?\s*$"),
         "structure": re.compile(alternation("structure")),
         "structure_after": re.compile(rf"^(?:大)?(?:{alternation('structure_after')})"),
@@ -108,6 +109,10 @@ def due_marks(norm: str, lo: int, hi: int, own_year: int | None = None) -> list[
         if m.group(1) and not (later or commits(sentence_rest) or sentence_rest.lstrip().startswith("的")):
             continue                # "2014年,江西省共申请…": a year of results
         out.append(Due(year, m.start()))
+    for m in p["stage"].finditer(norm, lo, hi):       # "专利申请量2017年达到1000件,2018年达到1200件"
+        year = int(m.group(1))
+        if (own_year is None or year >= own_year) and commits(_sentence(norm, m.start(), lo, hi)):
+            out.append(Due(year, m.start()))
     if own_year is not None:
         out += [Due(own_year, m.start()) for m in p["this_year"].finditer(norm, lo, hi)]
     base = base_year(norm)
@@ -120,6 +125,37 @@ def due_marks(norm: str, lo: int, hi: int, own_year: int | None = None) -> list[
 
 
 @lru_cache(maxsize=8)
+def _sentence(norm: str, pos: int, lo: int, hi: int) -> str:
+    a = max(norm.rfind("。", lo, pos), norm.rfind("\n", lo, pos)) + 1
+    ends = [i for i in (norm.find("。", pos, hi), norm.find("\n", pos, hi)) if i >= 0]
+    return norm[max(a, lo):min(ends) if ends else hi]
+
+
+def stage_year(sent: str, pos: int, period: tuple[int, int] | None) -> int | None:
+    """The year of the stage a figure at ``pos`` belongs to in a numbered plan ("2017年培育10家,
+    2018年培育20家"): the last stage year before it in its sentence, within the plan's period."""
+    found = [int(m.group(1)) for m in patterns()["stage"].finditer(sent, 0, pos)]
+    if not found or period is None or not period[0] <= found[-1] <= period[1]:
+        return None
+    return found[-1]
+
+
+# A from-to ("从14件提高到34件", "由2016年的4件提高到2019年的8件"): the start is the baseline.
+_FROM = re.compile(r"(?:从|由)\s*(?:(?:20\d\d)\s*年\s*(?:底|末)?\s*的|[“\"]?十[一二三四五]五[”\"]?\s*(?:末|期末)\s*的?)?\s*$")
+_TO = re.compile(r"^\s*(?:提高|增加|增长|提升|上升|扩大)\s*(?:到|至)\s*(?:(20\d\d)\s*年\s*(?:底|末)?\s*的?)?\s*$")
+
+
+def from_to(sent: str, first: Figure, second: Figure | None) -> int | None:
+    """When ``first`` starts a from-to ending at ``second``: the year the end is stated for
+    (提高到2019年的8件), 0 without one; None when it is no from-to."""
+    if second is None or not _FROM.search(sent[:first.start]):
+        return None
+    m = _TO.match(sent[first.end:second.start])
+    if not m:
+        return None
+    return int(m.group(1)) if m.group(1) else 0
+
+
 def base_year(norm: str) -> int | None:
     """The year a text speaks from: the year after the latest year it names outside a due mark."""
     p = patterns()

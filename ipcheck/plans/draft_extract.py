@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from ipcheck.plans.draft_meta import BY_YEAR
-from ipcheck.plans.draft_commit import committed_sentences, due_marks, is_result, not_a_quantity, structure_count, text_year, words
-from ipcheck.plans.draft_prose import refine
+from ipcheck.plans.draft_commit import (committed_sentences, due_marks, from_to, is_result, not_a_quantity,
+                                        stage_year, structure_count, text_year, words)
+from ipcheck.plans.draft_prose import ORDER, aliases, per_capita, refine
 from ipcheck.plans.draft_structure import Block, find_blocks, line_of, part_kind
 from ipcheck.reading.figures import extract_figures
 from ipcheck.model import FigureKind, Measure
@@ -40,10 +41,11 @@ _MEASURE = {FigureKind.LEVEL: "level", FigureKind.TARGET: "level", FigureKind.IN
             FigureKind.GROWTH: "growth", FigureKind.ANNUAL_GROWTH: "annual_growth",
             FigureKind.SHARE: "share"}
 _LEAD_WORDS = re.compile(r"^(?:全市|全州|全县|全区|我市|本市|每年|力争|扶持|培育|认定|筛选|引进|推进|实现|开展|"
-                         r"累计|建成|打造|新培育|共|达到|拥有(?!自主)|去年|今年|目前|届时|同时|20\d\d年(?:底|末)?)")
+                         r"累计|建成|打造|新培育|共|达到|拥有(?!自主)|去年|今年|目前|届时|同时|将|20\d\d年(?:底|末)?)")
 # A subject before a commitment verb: "自治区知识产权局将建设高价值专利培育示范中心3个以上".
 _SUBJECT = re.compile(r"^[^,;]{2,12}?(?:将|要|计划)(?:建设|培育|新增|建成|打造|引进|扶持|认定)?")
-_TAIL_WORDS = re.compile(r"(?:达到|达|提高至|提高到|超过|为|突破|增幅|增长|占比|将|要|力争|计划)$")
+_TAIL_WORDS = re.compile(r"(?:达到|达|提高至|提高到|超过|为|突破|增幅|增长|占比|将|要|力争|计划|从|由|"
+                         r"20\d\d年(?:底|末)?(?:的)?)$")
 _CLAUSE_SEP = re.compile(r"[,;:。]")
 _SHORT_OBJECT = re.compile(r"^(?:开展|参与|参加|实施|通过|完成|建立|获得)[^,;。、]{2,12}")
 _SENTENCE_END = re.compile(r"[。\n]")
@@ -114,18 +116,31 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
             chain.append(blk)
             blk = blk.parent
         prev = None
-        for fig in extract_figures(sent):
+        start: tuple | None = None              # the start of a from-to: (figure, year of its end)
+        figs = extract_figures(sent)
+        for k, fig in enumerate(figs):
             if kind in ("background", "principles"):
                 parts.setdefault(chain[-1].start, []).append(line_of(starts, a + fig.start))
                 continue
             why = _left_out(sent, fig, running, bool(committed.get(a)), own)
+            end_year = from_to(sent, fig, figs[k + 1] if k + 1 < len(figs) else None)
+            if not why and end_year is not None:
+                why = "the start of a from-to (从…提高到…): the baseline of the next figure"
+                start = (fig, end_year)
             if why:
                 left.append(_left(text, sent, a, fig, why, starts))
                 continue
             item = _target(text, norm, sent, a, fig, chain, period, starts)
             _share_lead_word(item, prev, fig, sent)
+            if not running:
+                _title_object(item, text[holder.body_start:holder.head_end] if holder.level < 3 else
+                              norm[holder.body_start:holder.end].split("。")[0])
             previous = str(prev[0].fields.get("metric", "")) if prev and not prev[0].skipped else None
-            out += refine(item, fig, sent, a, previous, marks if running else None, fallback)
+            drafted = refine(item, fig, sent, a, previous, marks if running else None, fallback)
+            if start is not None:
+                _baseline(drafted, start, fig)
+                start = None
+            out += drafted
             prev = (item, fig)
     out = _unique(out)
     for i, item in enumerate(t for t in out if not t.skipped):
@@ -136,6 +151,48 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
                 f"it states the background or principles, not commitments")
         left.append(DraftItem("target", {}, part.line, notes=[note], skipped=True, left_out=len(lines)))
     return out + sorted(left, key=lambda i: i.line)
+
+
+def _title_object(item: DraftItem, title: str) -> None:
+    """"1.培育知识产权示范企业。2017年培育10家": a metric that is only the title's verb (培育) is
+    the title's object (知识产权示范企业)."""
+    metric = str(item.fields.get("metric", ""))
+    if item.skipped or len(metric) > 2 or not metric:
+        return
+    at = title.find(metric)
+    obj = re.split(r"[,;。]", title[at + len(metric):])[0].strip() if at >= 0 else ""
+    if 0 <= at <= 4 and len(obj) >= 3:
+        item.fields["metric"] = obj
+        item.review = [r for r in item.review if not r.startswith("metric '")]
+        item.review.append(f"metric: taken from the item's title “{title[:30]}”: check it is what is counted")
+
+
+def _baseline(items: list[DraftItem], start: tuple, fig) -> None:
+    """A from-to's end, with its start as the baseline in the end's unit as written
+    (从8000件提高到1.2万件: baseline 0.8 万件) and the year it names as the due year."""
+    first, year = start
+    named = clean_metric(first.quantity or "")
+    for item in items:
+        f = item.fields
+        if item.skipped or not f.get("value"):
+            continue
+        if len(named) > 2 and named not in str(f.get("metric", "")):    # "提高到" names nothing
+            f["metric"], of = per_capita(named)
+            f.pop("of", None)
+            f.pop("aliases", None)
+            if of:
+                f["of"] = of
+            if aliases(str(f["metric"])):
+                f["aliases"] = aliases(str(f["metric"]))
+            item.review = [r for r in item.review if not r.startswith("metric '")]
+        scale = fig.value / float(f["value"])          # 1.2万件: the reader's 12000 件 per 1.2
+        base = round(first.value / scale, 6)
+        f["baseline"] = int(base) if base == int(base) else base
+        if year:
+            f["due"] = year
+        item.notes.append(f"baseline: the start of “{first.text.strip()}…” (this plan format keeps its value, "
+                          "not its year)")
+        item.fields = {k: f[k] for k in ORDER if k in f}
 
 
 def _left_out(sent: str, fig, running: bool, committed: bool, own: int | None) -> str:
@@ -240,6 +297,9 @@ def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
                            f"'{fig.unit}', which a target cannot state; encode it by hand if it is one")
         item.fields = {"source": source}
         return item
+    if re.match(r"[^\s,;。、()]{0,3}/", sent[fig.end:]):
+        item.review.append(f"the unit runs on after {fig.text.strip()} ({sent[fig.end:fig.end + 6].strip()}…): "
+                           "check the unit")
     if fig.kind is FigureKind.INCREASE:
         item.review.append("an increase (增加/新增 N): encoded as a level, check the base")
     op = None
@@ -255,7 +315,7 @@ def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
     op = op or ">="
     if fig.qualifier == "range":
         item.notes.append(f"a range ({fig.text}): its lower bound is the commitment")
-    due = _due(norm, chain, a + fig.start)
+    due = stage_year(sent, fig.start, period) or _due(norm, chain, a + fig.start)
     recurring = _RECURRING.search(before) or any(w.startswith("recurring") for w in fig.warnings)
     if due is None and period is not None:
         due = period[1]

@@ -18,7 +18,8 @@ from ipcheck.plans.draft_commit import Due, alternation, prose_due, words
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {"per_capita": re.compile(alternation("per_capita")),
-            "every": re.compile(alternation("every_year"))}
+            "every": re.compile(alternation("every_year")),
+            "quarter": re.compile(alternation("every_quarter"))}
 
 
 _ON_BASE = re.compile(r"在[^,;。]{0,24}基础上\s*(?:再)?(?:增长|提高|增加)\s*$")
@@ -83,8 +84,10 @@ def aliases(metric: str) -> list[str]:
     return [a for a in dict.fromkeys(out) if a != metric]
 
 
-def recurs(before: str) -> bool:
-    return bool(_patterns()["every"].search(before))
+def recurs(before: str) -> str | None:
+    """"quarter" (每季度), "year" (每年, 年度) or None: how often what follows ``before`` recurs."""
+    p = _patterns()
+    return "quarter" if p["quarter"].search(before) else "year" if p["every"].search(before) else None
 
 
 def task_phrases(norm: str, lo: int, hi: int) -> list[tuple[int, str]]:
@@ -105,7 +108,7 @@ def task_phrases(norm: str, lo: int, hi: int) -> list[tuple[int, str]]:
     return sorted(out)
 
 
-_ORDER = ("id", "metric", "aliases", "measure", "op", "value", "unit", "due", "source", "of", "baseline",
+ORDER = ("id", "metric", "aliases", "measure", "op", "value", "unit", "due", "source", "of", "baseline",
           "every")
 
 
@@ -141,15 +144,19 @@ def refine(item: Any, fig: Figure, sent: str, a: int, previous: str | None,
             f["due"] = d.year
             if d.guess:
                 item.review.append(d.guess)
+            elif d.pos < a:
+                item.review.append(f"due {d.year}: read from an earlier sentence, not the figure's own")
         elif fallback is not None:
             f["due"] = fallback[0]
             item.review.append(fallback[1])
         else:
             item.review.append("no due year stated: add one")
-    if recurs(sent[max(0, fig.start - 12):fig.start]) and f["measure"] != "annual_growth":
+    every = recurs(sent[max(0, fig.start - 12):fig.start])
+    if every and f["measure"] != "annual_growth":
         item.notes = [n for n in item.notes if not n.startswith("yearly")]
-        f["every"] = "year"
-        item.notes.append("yearly (每年): every: year, checked in each year's summary")
+        f["every"] = every
+        item.notes.append("quarterly (每季度): every: quarter, checked in each year's summary against 4 quarters"
+                          if every == "quarter" else "yearly (每年): every: year, checked in each year's summary")
     if of:
         f["of"] = of
     pieces = split_listed(metric)
@@ -163,6 +170,6 @@ def refine(item: Any, fig: Figure, sent: str, a: int, previous: str | None,
         al = aliases(m)
         if al:
             new.fields["aliases"] = al
-        new.fields = {k: new.fields[k] for k in _ORDER if k in new.fields}
+        new.fields = {k: new.fields[k] for k in ORDER if k in new.fields}
         out.append(new)
     return out
