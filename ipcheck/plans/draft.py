@@ -87,6 +87,12 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
             meta.review = [r for r in meta.review if not r.startswith("period:")]
             meta.notes.append(f"period: the year after the summary's year {year}")
     targets = target_items(text, norm, blocks, lo, hi, meta.period, starts, prose)
+    if prose and meta.period is None:   # news of a plan: its period ends at the last due year it names
+        dues = sorted({int(t.fields["due"]) for t in targets if not t.skipped and "due" in t.fields})
+        if dues:
+            meta.period = (dues[0], dues[-1])
+            meta.review = [r for r in meta.review if not r.startswith("period:")]
+            meta.review.append(f"period: {dues[0]}-{dues[-1]}, the due years the text names; check it")
     tasks = task_items(text, norm, blocks, hi, meta.period, starts) if not prose else \
         prose_tasks(text, norm, lo, hi, starts, set(), meta.period)
     left = sum(t.left_out for t in targets)

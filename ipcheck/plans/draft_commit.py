@@ -50,7 +50,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "weak": re.compile(alternation("commitment_weak")),
         "past": re.compile("|".join([alternation("past"), *w["past_patterns"]])),
         "neutral": re.compile(alternation("growth_base")),
-        "by_year": re.compile(r"(?<!截)(?<!截止)(?:到|至|截止到)\s*(20\d\d)\s*年(?!\s*的)(?!\d)|"
+        "by_year": re.compile(r"(?<!截)(?<!截止)(?:到|至|截止到)\s*(20\d\d)\s*年(?!\s*的\s*[\d.])(?!\d)|"
                               r"(?<![截止])(20\d\d)\s*年\s*(?:底|末)?\s*(?:前|以前)(?![\d一二三四五六七八九十两]|\s*(?:季度|个月))"),
         "five_end": re.compile(r"[“\"]?(十[一二三四五]五)[”\"]?\s*(?:末|期末|时期末|期间|时期)(?!\s*的)"),
         "relative": re.compile(r"(?:未来\s*(\d{1,2}|[一二三四五六七八九十])\s*年|"

@@ -45,7 +45,7 @@ _LEAD_WORDS = re.compile(r"^(?:全市|全州|全县|全区|我市|本市|每年|
 # A subject before a commitment verb: "自治区知识产权局将建设高价值专利培育示范中心3个以上".
 _SUBJECT = re.compile(r"^[^,;]{2,12}?(?:将|要|计划)(?:建设|培育|新增|建成|打造|引进|扶持|认定)?")
 _TAIL_WORDS = re.compile(r"(?:达到|达|提高至|提高到|超过|为|突破|增幅|增长|占比|将|要|力争|计划|从|由|"
-                         r"20\d\d年(?:底|末)?(?:的)?)$")
+                         r"20\d\d年(?:底|末)?(?:的)?|(?<=[^全每今去本上\d])年)$")     # "…指标年增长20%"
 _CLAUSE_SEP = re.compile(r"[,;:。]")
 _SHORT_OBJECT = re.compile(r"^(?:开展|参与|参加|实施|通过|完成|建立|获得)[^,;。、]{2,12}")
 _SENTENCE_END = re.compile(r"[。\n]")
@@ -197,15 +197,20 @@ def _baseline(items: list[DraftItem], start: tuple, fig) -> None:
 
 def _left_out(sent: str, fig, running: bool, committed: bool, own: int | None) -> str:
     """Why a figure is no target ("" when it may be one)."""
-    if running and not committed:
-        return "its sentence commits to nothing (no due year, no 力争/将/计划 …): a result or a fact"
     if running and is_result(sent, fig.start, fig.end, own):
         return "reported as a result (截至, 去年, 已, 完成了, a year before the text's own …)"
+    if running and not committed:
+        return "its sentence commits to nothing (no due year, no 力争/将/计划 …): a result or a fact"
+    if _BASE_OF.match(sent[fig.end:]):
+        return "the base a growth is counted from (…基础上)"
     if structure_count(fig, sent[fig.end:]):
         return "counts the plan's own parts (目标, 任务, 指标 …)"
     if not_a_quantity(sent, fig):
         return "a rank or a qualifier (前/第 …, …的)"
     return ""
+
+
+_BASE_OF = re.compile(r"\s*(?:的)?\s*基础上")
 
 
 def _left(text: str, sent: str, a: int, fig, why: str, starts: list[int]) -> DraftItem:
