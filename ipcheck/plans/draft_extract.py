@@ -1,12 +1,16 @@
 """Read a plan document's numeric targets (for ``ipcheck.plans.draft``; tasks: ``draft_tasks``).
 
-Rules, so a reviewer knows what to expect:
+Rules, so a reviewer knows what to expect (docs/draft.md states them for users):
 
-- Targets are every figure ``extract_figures`` reads in the plan body, except in the
-  background (发展基础, 形势) and the principles (指导思想, 基本原则). Ids "T1" … in document order.
-- due: the nearest "到2020年" / "2020年底前" before the figure in its item, else in the preamble
-  of an enclosing part, else the period end. A yearly commitment (每年 …) is encoded once, due
-  at the period end, and says so in a comment.
+- Targets are the figures ``extract_figures`` reads in the numbered parts of the plan body,
+  except in the background (发展基础, 形势) and the principles (指导思想, 基本原则); in running
+  text (a text without numbered parts, the preamble before the first part) only the figures
+  committed to (ipcheck.plans.draft_commit). Ids "T1" … in document order.
+- Left out on purpose, and listed as comments: results, counts of the plan's own parts, ranks,
+  the base of a growth (在…基础上), the start of a from-to (its end's baseline).
+- due: a stage year before the figure in its sentence ("2017年培育10家,2018年培育20家"), else the
+  nearest "到2020年" / "2020年底前" before the figure in its item, else in the preamble of an
+  enclosing part, else the period end. 每年 / 每季度 make a target recur (every: year / quarter).
 - op: 以上/不低于/不少于/至少/达到/提高至 → ">="; 超过/逾 → ">" (literally "more than");
   以内/以下/不超过/控制在 → "<="; 不足/不到 → "<"; otherwise ">=".
 """
@@ -20,7 +24,7 @@ from ipcheck.plans.draft_commit import (committed_sentences, due_marks, from_to,
 from ipcheck.plans.draft_prose import ORDER, aliases, per_capita, refine
 from ipcheck.plans.draft_structure import Block, find_blocks, line_of, part_kind
 from ipcheck.reading.figures import extract_figures
-from ipcheck.model import FigureKind, Measure
+from ipcheck.model import Figure, FigureKind, Measure
 from ipcheck.plans.schema import unit_fits
 from ipcheck.plans.draft_tasks import DraftItem, owner_spans
 from ipcheck.units import unit as find_unit
@@ -116,7 +120,7 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
             chain.append(blk)
             blk = blk.parent
         prev = None
-        start: tuple | None = None              # the start of a from-to: (figure, year of its end)
+        start: tuple[Figure, int] | None = None     # the start of a from-to: (figure, year of its end)
         figs = extract_figures(sent)
         for k, fig in enumerate(figs):
             if kind in ("background", "principles"):
@@ -167,7 +171,7 @@ def _title_object(item: DraftItem, title: str) -> None:
         item.review.append(f"metric: taken from the item's title “{title[:30]}”: check it is what is counted")
 
 
-def _baseline(items: list[DraftItem], start: tuple, fig) -> None:
+def _baseline(items: list[DraftItem], start: tuple[Figure, int], fig: Figure) -> None:
     """A from-to's end, with its start as the baseline in the end's unit as written
     (从8000件提高到1.2万件: baseline 0.8 万件) and the year it names as the due year."""
     first, year = start
@@ -195,7 +199,7 @@ def _baseline(items: list[DraftItem], start: tuple, fig) -> None:
         item.fields = {k: f[k] for k in ORDER if k in f}
 
 
-def _left_out(sent: str, fig, running: bool, committed: bool, own: int | None) -> str:
+def _left_out(sent: str, fig: Figure, running: bool, committed: bool, own: int | None) -> str:
     """Why a figure is no target ("" when it may be one)."""
     if running and is_result(sent, fig.start, fig.end, own):
         return "reported as a result (截至, 去年, 已, 完成了, a year before the text's own …)"
@@ -213,7 +217,7 @@ def _left_out(sent: str, fig, running: bool, committed: bool, own: int | None) -
 _BASE_OF = re.compile(r"\s*(?:的)?\s*基础上")
 
 
-def _left(text: str, sent: str, a: int, fig, why: str, starts: list[int]) -> DraftItem:
+def _left(text: str, sent: str, a: int, fig: Figure, why: str, starts: list[int]) -> DraftItem:
     c0, c1 = _clause(sent, fig)
     return DraftItem("target", {"source": text[a + c0:a + c1].strip()}, line_of(starts, a + fig.start),
                      notes=[f"{fig.text.strip()}: {why}"], skipped=True, left_out=1)
@@ -258,7 +262,7 @@ def _share_lead_word(item: DraftItem, prev, fig, sent: str) -> None:
         item.fields["metric"] = "新增" + metric
 
 
-def _clause(sent: str, fig) -> tuple[int, int]:
+def _clause(sent: str, fig: Figure) -> tuple[int, int]:
     """The clause holding the figure, extended back to its quantity when that sits earlier."""
     c0 = max([m.end() for m in _CLAUSE_SEP.finditer(sent, 0, fig.start)] or [0])
     m = _CLAUSE_SEP.search(sent, fig.end)
