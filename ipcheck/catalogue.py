@@ -205,6 +205,12 @@ _ENTRIES: dict[str, tuple[str, str]] = {
                                   "工作成效部分只有较弱的依据，请核对所引句子"),
     "reason.task.not_due": ("not due until {due}; nothing reported yet", "{due} 年才到期；尚未报告"),
     "reason.task.unreported": ("nothing in the results matches it", "工作成效部分没有与之对应的内容"),
+    # a recurring item (plan ``every``): which year it was checked for
+    "recurring.year": ("{message} (recurs every year: checked for {year})", "{message}（每年重复：按{year}年核查）"),
+    "recurring.quarter": ("{message} (recurs every quarter: checked for {year})", "{message}（每季度重复：按{year}年核查）"),
+    "recurring.quarter.scaled": ("{message} (recurs every quarter: checked for {year}, the year's figure against "
+                                 "4 quarters, {per_year}{unit})",
+                                 "{message}（每季度重复：按{year}年核查，全年数字对照4个季度合计{per_year}{unit}）"),
     # warnings "code: detail": English is the warning itself ({detail}); Chinese is built from
     # the parts _WARNING_PARTS reads out of the detail (quoted source text kept as written)
     "warning.garbled_unit": ("{code}: {detail}", "单位疑似乱码：'{text}' 按 {value} 读取"),

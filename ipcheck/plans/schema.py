@@ -38,7 +38,7 @@ TARGET_REQUIRED = ("id", "metric", "measure", "op", "value", "unit")
 BASELINE_KEYS = ("year", "value", "source")
 BASELINE_REQUIRED = ("year", "value")
 TASK_KEYS = ("id", "title", "keywords", "owners", "due", "section", "every")
-EVERY = ("year",)             # how often a recurring item is due (每年, 年度); more may follow
+EVERY = ("year", "quarter")  # how often a recurring item is due (每年/年度, 每季度)
 TASK_REQUIRED = ("id", "title")
 
 OP_ALIASES: dict[str, Op] = {"≥": Op.GE, "≤": Op.LE, "＞": Op.GT, "＜": Op.LT}
