@@ -20,13 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ipcheck.check import Settings, check, decide, read_figures  # noqa: E402
-from ipcheck.documents import read_document  # noqa: E402
-from ipcheck.matching import SentenceIndex  # noqa: E402
+from ipcheck.inputs.documents import read_document  # noqa: E402
+from ipcheck.verdicts.matching import SentenceIndex  # noqa: E402
 from ipcheck.model import Document  # noqa: E402
-from ipcheck.plan import load_plan  # noqa: E402
+from ipcheck.plans.loader import load_plan  # noqa: E402
 from ipcheck.report import render  # noqa: E402
-from ipcheck.text import segment, summary_year  # noqa: E402
-from ipcheck.verdicts import Thresholds  # noqa: E402
+from ipcheck.reading.text import segment, summary_year  # noqa: E402
+from ipcheck.verdicts.decide import Thresholds  # noqa: E402
 
 PAIRS = sorted((ROOT / "tests" / "cases").glob("*/case.yaml"))
 

@@ -39,11 +39,22 @@ CLI_ENTRIES: dict[str, tuple[str, str]] = {
     "usage.batch_reviews": ("--reviews names one plan's file; a batch uses the reviews file beside each plan "
                             "(--no-reviews to ignore them)",
                             "--reviews 只能指定一个方案的复核文件；批量核查使用各方案旁边的复核文件（--no-reviews 可忽略）"),
+    "usage.batch_baseline": ("--baseline compares one check with an earlier JSON report; use it on a single "
+                             "PLAN SUMMARY pair (or ipcheck diff)",
+                             "--baseline 是把一次核查与早先的 JSON 报告比较；请用于单组 PLAN SUMMARY（或用 ipcheck diff）"),
     "usage.explain_args": ("give PLAN SUMMARY ITEM, or ITEM alone with plan and summary configured",
                            "请给出 PLAN SUMMARY ITEM，或在配置了 plan 和 summary 时只给 ITEM"),
     "usage.review_list_only": ("--list takes only --plan, --summary, --reviews and --year",
                                "--list 只能与 --plan、--summary、--reviews 和 --year 一起使用"),
     "usage.review_clear": ("--clear takes no --status or --reason", "--clear 不能与 --status 或 --reason 一起使用"),
+    "usage.yes_reconfirm": ("--yes goes with --reconfirm", "--yes 只能与 --reconfirm 一起使用"),
+    "usage.reconfirm_or_next": ("give --reconfirm or --next, not both", "--reconfirm 与 --next 只能二选一"),
+    "usage.reconfirm_only": ("--reconfirm takes only --plan, --summary, --reviews, --year, --by, --lang and --yes",
+                             "--reconfirm 只能与 --plan、--summary、--reviews、--year、--by、--lang 和 --yes 一起使用"),
+    "usage.next_only": ("--next takes only --plan, --summary, --reviews, --year, --by, --lang",
+                        "--next 只能与 --plan、--summary、--reviews、--year、--by 和 --lang 一起使用"),
+    "usage.line_decision": ("--line goes with a decision (ITEM --status --reason)",
+                            "--line 只能用于记录复核决定（ITEM --status --reason）"),
     "usage.missing_or": ("missing {name} ({alternative})", "缺少 {name}（{alternative}）"),
     "usage.or_configured": ("or `{setting}` in ipcheck.toml", "或在 ipcheck.toml 中配置 `{setting}`"),
     "usage.or_list": ("or use --list", "或使用 --list"),
@@ -76,8 +87,10 @@ CLI_ENTRIES: dict[str, tuple[str, str]] = {
     "index.kept": ("{dir}: kept {files}: changed since ipcheck wrote it", "{dir}：保留 {files}：ipcheck 写入后已被修改"),
     # ipcheck plan validate / draft
     "plan.valid": ("ok: {targets} targets, {tasks} tasks", "通过：目标 {targets} 个，任务 {tasks} 个"),
-    "plan.drafted": ("{output}: drafted {tasks} tasks, {targets} targets, {review} to review",
-                     "{output}：起草了任务 {tasks} 个、目标 {targets} 个，其中 {review} 个需复核"),
+    "plan.drafted": ("{output}: drafted {tasks} tasks, {targets} targets, {review} to review, "
+                     "{left_out} figures left out (listed as comments)",
+                     "{output}：起草了任务 {tasks} 个、目标 {targets} 个，其中 {review} 个需复核；"
+                     "有意略去的数字 {left_out} 个（以注释列出）"),
     # ipcheck review
     "review.recorded": ("recorded {item} {status} (tool: {tool}) by {by} for {summary} in {path}",
                         "已记录：第 {item} 项认定为{status}（工具判定：{tool}），复核人 {by}，总结 {summary}，写入 {path}"),
@@ -349,6 +362,34 @@ ERROR_ENTRIES: dict[str, tuple[str, str]] = {
     "error.draft_no_parts": ("no numbered parts (一、 (一) 1.) found: is this a plan?", "没有找到编号的部分（一、 (一) 1.）：这是方案吗？"),
     "error.draft_nothing": ("no numbered task and no numeric target found: is this a plan?",
                             "没有找到编号的任务和量化目标：这是方案吗？"),
+    # diff, progress, checklist, review --line, the drafter (the workflow commands)
+    "error.not_a_report": ("not the JSON report of an ipcheck check (schema {schema}): {detail}",
+                           "不是 ipcheck 核查的 JSON 报告（格式版本 {schema}）：{detail}"),
+    "error.hint.write_json": ("write one with ipcheck check PLAN SUMMARY --format json",
+                              "可用 ipcheck check PLAN SUMMARY --format json 生成"),
+    "error.report_empty": ("the JSON report is empty", "JSON 报告为空"),
+    "error.json_invalid": ("not valid JSON: {detail} (column {n})", "不是有效的 JSON：{detail}（第 {n} 列）"),
+    "error.json_deep": ("not valid JSON: nested too deeply", "不是有效的 JSON：嵌套太深"),
+    "error.what.json_report": ("JSON report", "JSON 报告"),
+    "error.progress_year": ("cannot tell which year the summary reports on: give it as FILE@YEAR",
+                            "无法判断总结报告的是哪一年：请写成 FILE@YEAR"),
+    "error.progress_twice": ("two summaries of {year}: {first} and {second}", "{year} 年有两份总结：{first} 和 {second}"),
+    "error.hint.one_per_year": ("give one summary per year", "每年只给一份总结"),
+    "error.format_extension_any": ("cannot tell the format from the extension of {path}", "无法从 {path} 的扩展名判断格式"),
+    "error.checklist_extension": ("cannot tell the checklist format from the extension of {path}",
+                                  "无法从 {path} 的扩展名判断清单格式"),
+    "error.hint.md_docx": ("use .md or .docx", "请用 .md 或 .docx"),
+    "error.line_no_sentence": ("line {n} has no sentence to tie the decision to", "第 {n} 行没有可以对应复核决定的语句"),
+    "error.draft_nothing_left": ("no target and no task found ({n} figures read as results, counts or ranks): "
+                                 "looked for figures committed to (到2020年…达到…, 力争…突破…, 每年…), numbered items "
+                                 "(一、 (一) 1. ①) and tasks named in the text (确定了…等工作任务, 实施…工程)",
+                                 "没有找到目标和任务（有 {n} 个数字被读作成果、数量或排名）：查找了承诺的数字（到2020年…达到…、"
+                                 "力争…突破…、每年…）、编号的事项（一、 (一) 1. ①）和文中点名的任务（确定了…等工作任务、实施…工程）"),
+    "error.draft_nothing_found": ("no target and no task found: looked for figures committed to (到2020年…达到…, "
+                                  "力争…突破…, 每年…), numbered items (一、 (一) 1. ①) and tasks named in the text "
+                                  "(确定了…等工作任务, 实施…工程)",
+                                  "没有找到目标和任务：查找了承诺的数字（到2020年…达到…、力争…突破…、每年…）、编号的事项"
+                                  "（一、 (一) 1. ①）和文中点名的任务（确定了…等工作任务、实施…工程）"),
     # general shapes, tried last: "{what} not found" (a config file, a reviews file), then a line
     # that names where and says what: "fail_on: …", "IPCHECK_LANG: …", "--fail-on: …"
     "error.small_not_found": ("{what} not found", "找不到{what}"),

@@ -19,7 +19,7 @@ from ipcheck.config_files import discover, parse_toml, parse_yaml, read_text
 from ipcheck.errors import IpcheckError
 from ipcheck.i18n import DEFAULT_LANG, check_lang
 from ipcheck.model import Status
-from ipcheck.verdicts import Thresholds
+from ipcheck.verdicts.decide import Thresholds
 
 CONFIG_ENV = "IPCHECK_CONFIG"
 # IPCHECK_* variables that are not settings: the config file itself, click's shell completion,

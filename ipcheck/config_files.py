@@ -11,8 +11,8 @@ from typing import Any
 import yaml
 
 from ipcheck.errors import IpcheckError
-from ipcheck.plan_schema import yaml_errors
-from ipcheck.smallfiles import read_utf8
+from ipcheck.plans.schema import yaml_errors
+from ipcheck.inputs.smallfiles import read_utf8
 
 if sys.version_info >= (3, 11):
     import tomllib

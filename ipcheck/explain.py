@@ -13,10 +13,10 @@ from typing import Any
 
 from ipcheck.check import Prepared, Settings, finish, prepare
 from ipcheck.errors import IpcheckError
-from ipcheck.matching import match_target, match_task, task_head
+from ipcheck.verdicts.matching import match_target, match_task, task_head
 from ipcheck.model import Document, Figure, Plan, Report, ReviewDecision, Sentence, Target, Task, Verdict
 from ipcheck.reviews import apply as apply_reviews
-from ipcheck.verdicts import (ACTUAL, TargetCandidate, TaskCandidate, classify_target_matches,
+from ipcheck.verdicts.decide import (ACTUAL, TargetCandidate, TaskCandidate, classify_target_matches,
                               classify_task_matches, decide_target, decide_task)
 
 SCHEMA = 1

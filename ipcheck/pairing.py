@@ -22,7 +22,7 @@ import yaml
 
 from ipcheck.errors import IpcheckError
 from ipcheck.i18n import t
-from ipcheck.plan_schema import yaml_errors
+from ipcheck.plans.schema import yaml_errors
 from ipcheck.reviews import is_reviews_file
 
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -163,7 +163,7 @@ def _join(base: Path, rel: str) -> str:
 
 def describe_plan(path: str) -> PlanInfo:
     """A plan's id, region and years, or the one-line error that stops it loading."""
-    from ipcheck.plan import load_plan
+    from ipcheck.plans.loader import load_plan
     try:
         plan = load_plan(path)
     except IpcheckError as exc:
@@ -173,9 +173,9 @@ def describe_plan(path: str) -> PlanInfo:
 
 def describe_summary(path: str, year: int | None = None) -> SummaryInfo:
     """The regions a summary's titles name and the year it reports on (``year`` overrides)."""
-    from ipcheck.documents import read_document
-    from ipcheck.regions import split
-    from ipcheck.text import segment, summary_year
+    from ipcheck.inputs.documents import read_document
+    from ipcheck.reading.regions import split
+    from ipcheck.reading.text import segment, summary_year
     try:
         doc = read_document(path)
     except IpcheckError as exc:
@@ -196,7 +196,7 @@ def pair(plans: Sequence[PlanInfo], summaries: Sequence[SummaryInfo]) -> tuple[l
     Pairs come in summary order, then plan order; unpaired plans and summaries follow with
     the reason. Infos carrying an error are left to the caller (they are failed rows).
     """
-    from ipcheck.regions import same_region
+    from ipcheck.reading.regions import same_region
     good_plans = [p for p in plans if p.error is None]
     pairs: list[Pair] = []
     used: set[str] = set()

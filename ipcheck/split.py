@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from ipcheck.errors import IpcheckError
 from ipcheck.model import Document
-from ipcheck.regions import split
-from ipcheck.text import segment, summary_year
+from ipcheck.reading.regions import split
+from ipcheck.reading.text import segment, summary_year
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 

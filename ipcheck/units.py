@@ -48,10 +48,23 @@ _TABLE: tuple[tuple[str, str, float], ...] = (
 UNITS: dict[str, Unit] = {name: Unit(name, family, factor) for name, family, factor in _TABLE}
 
 
+# Magnitudes a plan may write before a known unit (万件 = 10^4 件, 万亿元 = 10^4 亿元), longest first.
+MAGNITUDES: tuple[tuple[str, float], ...] = (("百万", 1e6), ("千万", 1e7), ("万", 1e4), ("亿", 1e8),
+                                            ("千", 1e3), ("百", 1e2))
+
+
 def unit(name: str) -> Unit | None:
-    """The unit called ``name`` (full-width and spacing tolerated), or None if unknown."""
+    """The unit called ``name`` (full-width and spacing tolerated), or None if unknown; a
+    magnitude before a known unit (万件, 万亿元) is that unit scaled, in the same family."""
     key = name.strip().replace("％", "%").replace(" ", "")
-    return UNITS.get(key)
+    found = UNITS.get(key)
+    if found is not None:
+        return found
+    for prefix, scale in MAGNITUDES:
+        base = UNITS.get(key[len(prefix):]) if key.startswith(prefix) else None
+        if base is not None and base.family not in ("percent", "points", "multiple", "year"):
+            return Unit(key, base.family, base.factor * scale)
+    return None
 
 
 def format_number(value: float) -> str:

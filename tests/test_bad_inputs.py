@@ -18,7 +18,7 @@ import yaml
 from click.testing import CliRunner
 
 from ipcheck.cli import main
-from ipcheck.documents import DEFAULT_MAX_BYTES
+from ipcheck.inputs.documents import DEFAULT_MAX_BYTES
 
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 
@@ -162,8 +162,8 @@ def test_single_10mb_line_does_not_hang(tmp_path: Path) -> None:
     characters took 33 s, 200,000 took 130 s. Now 100,000 take ~0.3 s and the whole 10 MB file
     ~20 s through the CLI (run it with IPCHECK_SLOW=1: test_single_10mb_line_whole_cli)."""
     from ipcheck.check import check
-    from ipcheck.documents import read_document
-    from ipcheck.plan import load_plan
+    from ipcheck.inputs.documents import read_document
+    from ipcheck.plans.loader import load_plan
     seed = Path(SUMMARY).read_text(encoding="utf-8").replace("\n", "").replace("。", ",")
     size = 10 * 1024 * 1024
     f = tmp_path / "one-line.txt"

@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from ipcheck.check import check
-from ipcheck.documents import read_document
-from ipcheck.plan import load_plan
+from ipcheck.inputs.documents import read_document
+from ipcheck.plans.loader import load_plan
 
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from ipcheck.check import Settings, check
-from ipcheck.documents import read_document
+from ipcheck.inputs.documents import read_document
 from ipcheck.model import Status
-from ipcheck.plan import load_plan
+from ipcheck.plans.loader import load_plan
 
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 
@@ -41,7 +41,7 @@ def test_a_year_against_the_title_flags_every_decided_verdict() -> None:
 
 
 def test_thresholds_other_than_the_defaults_are_stated_in_the_report() -> None:
-    from ipcheck.verdicts import Thresholds
+    from ipcheck.verdicts.decide import Thresholds
     plan, doc = load_plan(str(PLAN)), read_document(str(SUMMARY))
     assert not any(w.startswith("thresholds") for w in check(plan, doc).warnings)
     changed = check(plan, doc, Settings(thresholds=Thresholds(task_met=0.7, evidence_limit=1))).warnings

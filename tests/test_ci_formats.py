@@ -23,9 +23,9 @@ from click.testing import CliRunner
 
 from ipcheck.check import check
 from ipcheck.cli import main
-from ipcheck.documents import read_document
+from ipcheck.inputs.documents import read_document
 from ipcheck.model import Report
-from ipcheck.plan import load_plan
+from ipcheck.plans.loader import load_plan
 from ipcheck.report import BINARY_FORMATS, EXTENSION_BY_FORMAT, FORMAT_BY_EXTENSION, RenderOptions, render
 from ipcheck.report.annotations import fingerprint
 from ipcheck.report.csv_report import COLUMNS, headings

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # newest by tools/click_range.py. A new name: run the tool, then add it here.
 CHECKED = frozenset({"Abort", "Argument", "BadParameter", "Choice", "ClickException", "Context", "Group",
                      "IntRange", "MissingParameter", "NoSuchOption", "Path", "UsageError", "argument", "echo",
-                     "group", "option", "pass_context", "version_option"})
+                     "group", "option", "pass_context", "prompt", "version_option"})
 
 
 def _version(text: str) -> tuple[int, ...]:

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from ipcheck.cli import main
 from ipcheck.config import KEYS, discover, load_config
 from ipcheck.errors import IpcheckError
-from ipcheck.verdicts import Thresholds
+from ipcheck.verdicts.decide import Thresholds
 
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 

@@ -1,4 +1,4 @@
-"""Tests for ipcheck.documents.read_document: encodings, newlines and every refusal."""
+"""Tests for ipcheck.inputs.documents.read_document: encodings, newlines and every refusal."""
 from __future__ import annotations
 
 import codecs
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ipcheck.documents import read_document
+from ipcheck.inputs.documents import read_document
 from ipcheck.errors import DocumentError
 
 # 自贡, seed 001 lines 134-150 (shortened): title, a full-width-free body, a figure line

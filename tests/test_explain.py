@@ -12,12 +12,12 @@ from click.testing import CliRunner
 
 from ipcheck.check import Settings, check, prepare
 from ipcheck.cli import main
-from ipcheck.documents import read_document
+from ipcheck.inputs.documents import read_document
 from ipcheck.errors import IpcheckError
 from ipcheck.explain import explain
 from ipcheck.i18n import CATALOGUE, placeholders
-from ipcheck.plan import load_plan
-from ipcheck.verdicts import TASK_GROUPS, Thresholds
+from ipcheck.plans.loader import load_plan
+from ipcheck.verdicts.decide import TASK_GROUPS, Thresholds
 
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 

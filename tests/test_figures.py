@@ -1,4 +1,4 @@
-"""Tests for ipcheck.figures: every figure of a sentence read and bound, from real seed sentences."""
+"""Tests for ipcheck.reading.figures: every figure of a sentence read and bound, from real seed sentences."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,7 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from ipcheck.figures import extract_figures
+from ipcheck.reading.figures import extract_figures
 from ipcheck.model import FigureKind
 
 HERE = Path(__file__).parent
@@ -104,7 +104,7 @@ def test_adversarial_input_is_fast(unit: str) -> None:
 
 @pytest.mark.skipif(not SEED.exists(), reason="seed corpus not present")
 def test_whole_seed_is_fast() -> None:
-    from ipcheck.text import normalise
+    from ipcheck.reading.text import normalise
     text = normalise(SEED.read_text(encoding="utf-8"))
     sentences = [s for s in re.split(r"(?<=[。!?])|\n", text) if s.strip()]
     t = time.perf_counter()

@@ -13,14 +13,14 @@ from xml.sax.saxutils import escape
 import pytest
 
 from ipcheck.check import check
-from ipcheck.documents import read_document
+from ipcheck.inputs.documents import read_document
 from ipcheck.errors import DocumentError
-from ipcheck.formats import where
-from ipcheck.formats.chinese import T2S, to_simplified
-from ipcheck.formats.html import html_lines
-from ipcheck.formats.sniff import sniff
-from ipcheck.plan import load_plan
-from ipcheck.text import normalise, segment
+from ipcheck.inputs.formats import where
+from ipcheck.inputs.formats.chinese import T2S, to_simplified
+from ipcheck.inputs.formats.html import html_lines
+from ipcheck.inputs.formats.sniff import sniff
+from ipcheck.plans.loader import load_plan
+from ipcheck.reading.text import normalise, segment
 
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 
@@ -325,7 +325,7 @@ def test_fixtures_read_quickly_and_version_stays_light() -> None:
         start = time.perf_counter()
         read_document(FIX / name)
         assert time.perf_counter() - start < 2.0, name
-    probe = ("import sys, ipcheck.cli, ipcheck.documents, ipcheck.text; "
+    probe = ("import sys, ipcheck.cli, ipcheck.inputs.documents, ipcheck.reading.text; "
              "print(sorted(m for m in ('pypdf', 'html.parser', 'xml.etree.ElementTree', 'zipfile') "
              "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
@@ -353,7 +353,7 @@ def test_docx_nested_too_deeply_is_one_line(tmp_path) -> None:
 def test_pdf_evidence_cites_page_and_line_on_the_page() -> None:
     """Evidence from a PDF names the page and the line on it, which a reader can find."""
     from ipcheck.check import check
-    from ipcheck.plan import load_plan
+    from ipcheck.plans.loader import load_plan
     root = Path(__file__).resolve().parent.parent
     doc = read_document(root / "tests" / "formats" / "mianzhu-2015-pages.pdf")
     report = check(load_plan(root / "plans" / "mianzhu-2015.yaml"), doc)

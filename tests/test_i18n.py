@@ -12,12 +12,12 @@ from click.testing import CliRunner
 
 from ipcheck.check import check
 from ipcheck.cli import main
-from ipcheck.documents import read_document
+from ipcheck.inputs.documents import read_document
 from ipcheck.errors import IpcheckError
 from ipcheck.i18n import (_WARNING_PARTS, CATALOGUE, DEFAULT_LANG, LANGS, check_lang, counts_line, stale_text, t,
                           verdict_message, warning_text)
 from ipcheck.model import FigureKind, Measure, Op, Section, Status
-from ipcheck.plan import load_plan
+from ipcheck.plans.loader import load_plan
 from ipcheck.report import RenderOptions, render
 
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
@@ -79,7 +79,7 @@ def test_keys_built_from_values_exist(prefix: str, values: list[str]) -> None:
 
 
 def test_every_reason_code_has_a_message() -> None:
-    codes = set(re.findall(r'"((?:target|task)\.[a-z_]+)"', (ROOT / "ipcheck" / "verdicts.py").read_text()))
+    codes = set(re.findall(r'"((?:target|task)\.[a-z_]+)"', (ROOT / "ipcheck" / "verdicts" / "decide.py").read_text()))
     assert len(codes) >= 19
     assert sorted(c for c in codes if f"reason.{c}" not in CATALOGUE["en"]) == []
 
@@ -170,7 +170,7 @@ WARNINGS = {
 def _emitted_codes() -> set[str]:
     """Warning codes the code base writes: "code: …" strings in the modules that warn."""
     codes = set()
-    for name in ("figures", "quantities", "check", "regions", "reviews"):
+    for name in ("reading/figures", "reading/quantities", "check", "reading/regions", "reviews"):
         text = (ROOT / "ipcheck" / f"{name}.py").read_text(encoding="utf-8")
         codes.update(re.findall(r"""[(\s]f?["']([a-z_]+): """, text))
     return codes

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipcheck.matching import bigrams, core, name_score
+from ipcheck.verdicts.matching import bigrams, core, name_score
 from ipcheck.model import Measure, Op, Target
 
 

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from ipcheck.check import check
 from ipcheck.cli import EXIT_MISMATCH, main
-from ipcheck.documents import read_document
+from ipcheck.inputs.documents import read_document
 from ipcheck.model import Mismatch
-from ipcheck.plan import load_plan
+from ipcheck.plans.loader import load_plan
 
 from samples import SAMPLES
 
@@ -189,7 +189,7 @@ def test_the_record_of_what_was_written_lists_reports_and_index_files(province) 
     invoke("check", plans, summaries, "--output-dir", out)
     recorded = written.previous(str(out))
     assert sorted(recorded) == ["guanghan-2015--guanghan-2015.html", "index.html", "index.json", "index.md",
-                                "mianzhu-2015--mianzhu-2015.html"]
+                                "mianzhu-2015--mianzhu-2015.html", "workbook.csv", "workbook.xlsx"]
     assert all(written.fingerprint(str(out / name)) == digest for name, digest in recorded.items())
     (out / written.MANIFEST).write_text('{"files": {"../../etc/passwd": "x", "a/b": "y"}}', encoding="utf-8")
     assert written.previous(str(out)) == {}                   # never a path outside the folder

@@ -1,10 +1,10 @@
-"""Tests for ipcheck.numerals: Arabic, full-width and Chinese numerals read back exactly."""
+"""Tests for ipcheck.reading.numerals: Arabic, full-width and Chinese numerals read back exactly."""
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, strategies as st
 
-from ipcheck.numerals import parse_number, to_chinese
+from ipcheck.reading.numerals import parse_number, to_chinese
 
 _WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
 

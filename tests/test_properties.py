@@ -19,15 +19,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ipcheck import cues
+from ipcheck.reading import cues
 from ipcheck.check import check, read_figures
 from ipcheck.errors import IpcheckError
-from ipcheck.matching import _task_hits, bigrams
+from ipcheck.verdicts.matching import _task_hits, bigrams
 from ipcheck.model import Document
-from ipcheck.plan import load_plan
+from ipcheck.plans.loader import load_plan
 from ipcheck.report import BINARY_FORMATS, REPORTER_BY_NAME, render
-from ipcheck.text import normalise, segment
-from ipcheck.verdicts import _CLAUSE_END, _MAJOR_END, _next_mark, clause_span
+from ipcheck.reading.text import normalise, segment
+from ipcheck.verdicts.decide import _CLAUSE_END, _MAJOR_END, _next_mark, clause_span
 
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 
@@ -105,7 +105,7 @@ def test_figures_lie_inside_their_sentence(text: str) -> None:
 
 
 def test_absurdly_long_numbers_are_not_figures() -> None:
-    from ipcheck.figures import extract_figures
+    from ipcheck.reading.figures import extract_figures
     for s in ["专利申请" + "9" * 400 + "件", "增长" + "9" * 320 + "%", "投入1" + "0" * 308 + "亿元"]:
         assert extract_figures(s) == (), s
 
@@ -196,7 +196,7 @@ RUN_TEXT = st.lists(st.sampled_from(list("1一十万余多件项人了为已完�
 def test_linear_count_patterns_find_what_the_old_ones_found(text: str) -> None:
     """The look-behind that makes _DONE and _NUMERIC_TITLE linear on long digit runs
     changes where a search may start, never whether it finds something."""
-    from ipcheck.verdicts import _NUMERIC_TITLE
+    from ipcheck.verdicts.decide import _NUMERIC_TITLE
     assert _DONE_BEFORE.pattern != cues._DONE.pattern
     assert bool(cues._DONE.search(text)) == bool(_DONE_BEFORE.search(text))
     assert bool(_NUMERIC_TITLE.search(text)) == bool(_NUMERIC_TITLE_BEFORE.search(text))

@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 from ipcheck.check import check
-from ipcheck.documents import read_document
+from ipcheck.inputs.documents import read_document
 from ipcheck.model import Status
-from ipcheck.plan import load_plan
-from ipcheck.regions import same_region, split
-from ipcheck.text import segment
+from ipcheck.plans.loader import load_plan
+from ipcheck.reading.regions import same_region, split
+from ipcheck.reading.text import segment
 
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 
@@ -51,3 +51,20 @@ def test_same_region(a: str, b: str, same: bool) -> None:
 @pytest.mark.parametrize("a,b", [("泸州", "泸州市"), ("泸州市", "泸州"), ("克州", "克州")])
 def test_names_ending_in_zhou_keep_their_stem(a: str, b: str) -> None:
     assert same_region(a, b)
+
+
+@pytest.mark.parametrize("title", ["本市知识产权综合指数全国第七", "我市2015年知识产权工作总结", "全县知识产权工作要点"])
+def test_a_word_pointing_at_a_place_is_no_region(title: str) -> None:
+    """本市/我市/全县 name no place: such a heading must not make a summary 'about another region'."""
+    from ipcheck.model import Document
+    from ipcheck.reading.text import segment
+    assert split(segment(Document("t.txt", title + "\n一、工作成效\n全年专利申请1796件。\n", "utf-8"))) == []
+
+
+@pytest.mark.parametrize("title, region", [("关于印发天津市知识产权局2017年工作总结的通知", "天津市"),
+                                           ("关于印发淄博市知识产权发展“十四五”规划的通知", "淄博市")])
+def test_the_notice_carrying_a_document_names_its_region(title: str, region: str) -> None:
+    from ipcheck.model import Document
+    from ipcheck.reading.text import segment
+    parts = split(segment(Document("t.txt", title + "\n一、工作成效\n全年专利申请1796件。\n", "utf-8")))
+    assert [p.region for p in parts] == [region]

@@ -8,7 +8,7 @@ import yaml
 
 from ipcheck.check import Settings, check
 from ipcheck.model import Document
-from ipcheck.plan import parse_plan
+from ipcheck.plans.loader import parse_plan
 
 RULES = sorted((Path(__file__).parent / "rules").glob("*.yaml"))
 

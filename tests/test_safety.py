@@ -16,10 +16,10 @@ from click.testing import CliRunner
 import ipcheck.outputs
 from ipcheck.check import check
 from ipcheck.cli import main
-from ipcheck.documents import read_document
+from ipcheck.inputs.documents import read_document
 from ipcheck.errors import OutputError
 from ipcheck.outputs import write_atomic
-from ipcheck.plan import load_plan
+from ipcheck.plans.loader import load_plan
 from ipcheck.report import render
 from ipcheck.report.template import _environment
 

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from ipcheck.cli import main
-from ipcheck.documents import read_document
+from ipcheck.inputs.documents import read_document
 from ipcheck.errors import IpcheckError
 from ipcheck.split import split_document
 

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 
 from ipcheck.check import check
 from ipcheck.cli import main
-from ipcheck.documents import read_document
+from ipcheck.inputs.documents import read_document
 from ipcheck.errors import IpcheckError
 from ipcheck.model import ReviewDecision, Status
-from ipcheck.plan import load_plan
+from ipcheck.plans.loader import load_plan
 from ipcheck.report import RenderOptions, render
 from ipcheck.report.template import chart, render_custom
 

@@ -51,6 +51,9 @@ CASES = [
     (["plan", "validate", PLAN], 0, ["通过：目标 3 个，任务 13 个"]),
     (["plan", "show", PLAN], 0, ["目标（3）", "专利申请量", "任务（13）"]),
     (["plan", "draft", "plans/documents/guangan-2017-plan.txt"], 0, ["version: 1", "targets:", "tasks:"]),
+    (["plan", "checklist", PLAN], 0, ["专利申请量"]),
+    (["progress", "tests/series/tianjin/plan.yaml", "tests/series/tianjin/2016-whitepaper.txt",
+      "tests/series/tianjin/2017-work-summary.txt"], 0, ["2016", "2017"]),
 ]
 
 
@@ -130,3 +133,13 @@ def test_a_mismatched_pair_in_a_terminal() -> None:
     result = ipcheck("check", PLAN, "summaries/2015/mianyang-2015.txt")
     text = plain(result.output)
     assert result.status == 4 and "✗ 未核查" in text and text.rstrip().endswith("结果：不匹配")
+
+
+def test_diff_of_two_reports_in_a_terminal(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    assert ipcheck("check", PLAN, SUMMARY, "-o", str(old)).status == 1
+    assert ipcheck("check", PLAN, SUMMARY, "-o", str(new), "--task-met", "0.9").status == 1
+    result = ipcheck("diff", str(old), str(new))
+    text = plain(result.output)
+    assert result.status == 1 and "新增不通过（4）" in text and "已完成 11 → 7" in text   # a stricter task_met
+    assert "\x1b[" in result.output and "\x1b[" not in ipcheck("diff", str(old), str(new), "--color", "never").output

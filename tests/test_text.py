@@ -1,4 +1,4 @@
-"""Tests for ipcheck.text: normalise, sentence splitting, sections and the summary year."""
+"""Tests for ipcheck.reading.text: normalise, sentence splitting, sections and the summary year."""
 from __future__ import annotations
 
 import time
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ipcheck.model import Document, Section
-from ipcheck.text import normalise, segment, summary_year
+from ipcheck.reading.text import normalise, segment, summary_year
 
 HERE = Path(__file__).parent / "text"
 SECTION_CASES = yaml.safe_load((HERE / "sections.yaml").read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from ipcheck.model import Figure, FigureKind, Measure, Op, Target
-from ipcheck.verdicts import clause_span, compare
+from ipcheck.verdicts.decide import clause_span, compare
 
 
 def fig(value, unit="件", qualifier=None, low=None, high=None):

@@ -10,8 +10,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ipcheck.check import check  # noqa: E402
-from ipcheck.documents import read_document  # noqa: E402
-from ipcheck.plan import load_plan  # noqa: E402
+from ipcheck.inputs.documents import read_document  # noqa: E402
+from ipcheck.plans.loader import load_plan  # noqa: E402
 
 
 def main(names: list[str]) -> None:

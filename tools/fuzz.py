@@ -221,8 +221,8 @@ def _alarm(signum, frame):  # pragma: no cover - only on a hang
 
 def _pipeline(plan_file: str, summary_file: str) -> int:
     from ipcheck.check import check
-    from ipcheck.documents import read_document
-    from ipcheck.plan import load_plan
+    from ipcheck.inputs.documents import read_document
+    from ipcheck.plans.loader import load_plan
     from ipcheck.report import BINARY_FORMATS, REPORTER_BY_NAME, render
     report = check(load_plan(plan_file), read_document(summary_file))
     for fmt in REPORTER_BY_NAME:

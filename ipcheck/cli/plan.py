@@ -32,7 +32,7 @@ def plan_draft_command(ctx: click.Context, document: str, output: str | None, pl
         from pathlib import Path
 
         from ipcheck.cli.inputs import read_summary
-        from ipcheck.draft import draft
+        from ipcheck.plans.draft import draft
         from ipcheck.errors import OutputError
         from ipcheck.outputs import write_atomic
 
@@ -47,7 +47,7 @@ def plan_draft_command(ctx: click.Context, document: str, output: str | None, pl
             write_atomic(output, result.yaml, inputs=(document,))
         from ipcheck.i18n import t
         click.echo(t("plan.drafted", run_language(ctx), output=output or document, tasks=result.tasks,
-                     targets=result.targets, review=result.review), err=True)
+                     targets=result.targets, review=result.review, left_out=result.left_out), err=True)
         return EXIT_OK
 
     ctx.exit(_guarded(ctx, run))

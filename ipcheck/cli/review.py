@@ -28,11 +28,19 @@ from ipcheck.i18n import status_word, t
 @click.option("--year", type=click.IntRange(1990, 2100), help="The year the summary reports on (as for check).")
 @click.option("--clear", is_flag=True, help="Remove the decision on ITEM for SUMMARY.")
 @click.option("--list", "list_", is_flag=True, help="List the recorded decisions, applied or stale.")
+@click.option("--line", type=click.IntRange(1),
+              help="The summary line your decision rests on: it stays applied while that sentence is unchanged.")
+@click.option("--reconfirm", is_flag=True,
+              help="Show each stale decision on SUMMARY with what changed, and apply it again when you say so.")
+@click.option("--yes", is_flag=True, help="With --reconfirm: apply every stale decision again without asking (scripts).")
+@click.option("--next", "next_", is_flag=True,
+              help="Step through SUMMARY's items that need review one by one (in a terminal; else show the next).")
 @click.option("--lang", help="Language of what is printed: zh-CN (default) or en.")
 @click.pass_context
 def review_command(ctx: click.Context, item: str | None, plan_path: str | None, summary: str | None,
                    status: str | None, reason: str | None, by: str | None, reviews_path: str | None,
-                   year: int | None, clear: bool, list_: bool, lang: str | None = None) -> None:
+                   year: int | None, clear: bool, list_: bool, line: int | None = None, reconfirm: bool = False,
+                   yes: bool = False, next_: bool = False, lang: str | None = None) -> None:
     """Record a decision on ITEM of PLAN for SUMMARY; later checks apply it while neither changes.
 
     A decision whose summary or plan item has changed since is stale: reports show it, the
@@ -46,6 +54,11 @@ def review_command(ctx: click.Context, item: str | None, plan_path: str | None, 
         return UsageMistake("usage.missing_or", ctx, name=name, alternative=t(key, language, **params))
     if plan_path is None:
         raise missing("--plan", "usage.or_configured", setting="plan")
+    if yes and not reconfirm:
+        raise UsageMistake("usage.yes_reconfirm", ctx)
+    if reconfirm or next_:
+        _steps(ctx, item, summary, status, reason, clear, list_, line, reconfirm, next_, yes, plan_path,
+               reviews_path, by, year, thresholds)
     if list_:
         if item is not None or status or reason or clear:
             raise UsageMistake("usage.review_list_only", ctx)
@@ -58,12 +71,34 @@ def review_command(ctx: click.Context, item: str | None, plan_path: str | None, 
             raise UsageMistake("usage.review_clear", ctx)
         if not clear and status is None:
             raise missing("--status", "usage.or_clear")
+    if line is not None and (clear or list_):
+        raise UsageMistake("usage.line_decision", ctx)
     if summary is not None:
         from ipcheck.cli.inputs import check_pair
         check_pair(ctx, plan_path, summary)
     path = reviews_path
     ctx.exit(_guarded(ctx, lambda: _run(item, plan_path, summary, status, reason, by, path, year, clear, list_,
-                                        thresholds, run_language(ctx))))
+                                        thresholds, line, run_language(ctx))))
+
+
+def _steps(ctx: click.Context, item, summary, status, reason, clear, list_, line, reconfirm: bool, next_: bool,
+           yes: bool, plan_path: str, reviews_path, by, year, thresholds) -> None:
+    """--reconfirm or --next: check the options, run, exit."""
+    from ipcheck.cli.review_steps import run_next, run_reconfirm
+    if reconfirm and next_:
+        raise UsageMistake("usage.reconfirm_or_next", ctx)
+    if item is not None or status or reason or clear or list_ or line is not None:
+        raise UsageMistake("usage.reconfirm_only" if reconfirm else "usage.next_only", ctx)
+    if summary is None:
+        raise UsageMistake("usage.missing_or", ctx, name="--summary",
+                           alternative=t("usage.or_configured", run_language(ctx), setting="summary"))
+
+    def run() -> int:
+        language = run_language(ctx)
+        if reconfirm:
+            return run_reconfirm(plan_path, summary, reviews_path, _reviewer(by), year, thresholds, yes, language)
+        return run_next(plan_path, summary, reviews_path, by, year, thresholds, language)
+    ctx.exit(_guarded(ctx, run))
 
 
 def _reviewer(by: str | None) -> str:
@@ -83,16 +118,16 @@ def _login() -> str:
 
 def _run(item: str | None, plan_path: str, summary: str | None, status: str | None, reason: str | None,
          by: str | None, reviews_path: str | None, year: int | None, clear: bool, list_: bool,
-         thresholds=None, lang: str = "zh-CN") -> int:
+         thresholds=None, line: int | None = None, lang: str = "zh-CN") -> int:
     from ipcheck import reviews
-    from ipcheck.plan import load_plan
+    from ipcheck.plans.loader import load_plan
 
     plan = load_plan(plan_path)
     path = reviews_path or reviews.default_path(plan_path)
     existing = reviews.load(path) if os.path.exists(path) else ()
     if list_:
-        for line in _listing(plan, existing, summary, lang):
-            click.echo(line)
+        for row in _listing(plan, existing, summary, year, thresholds, lang):
+            click.echo(row)
         return EXIT_OK
     assert item is not None and summary is not None
     items = reviews.plan_items(plan)
@@ -115,43 +150,60 @@ def _run(item: str | None, plan_path: str, summary: str | None, status: str | No
     if reason is None or not reason.strip():
         raise IpcheckError("a decision needs a reason: --reason \"what you checked\"")
     new = _decide(plan, summary, name, item, status or "", " ".join(reason.split()), _reviewer(by), year,
-                  thresholds)
+                  thresholds, line)
     reviews.save(path, reviews.record(existing, new), inputs=(plan_path, summary))
     click.echo(t("review.recorded", lang, item=item, status=status_word(new.status.value, lang),
                  tool=status_word(new.tool_status.value, lang), by=new.by, summary=name, path=path))
     return EXIT_OK
 
 
-def _decide(plan, summary: str, key: str, item: str, status: str, reason: str, by: str, year: int | None,
-            thresholds=None):
-    """A new Decision on ``item`` for the summary recorded as ``key``: the tool's verdict on it
-    now, and both fingerprints."""
-    from ipcheck import reviews
+def tool_check(plan, summary: str, year: int | None, thresholds=None):
+    """(document, the tool's own report on it: no decisions applied)."""
     from ipcheck.check import Settings, check
-    from ipcheck.documents import read_document
-    from ipcheck.model import Status
+    from ipcheck.inputs.documents import read_document
 
     document = read_document(summary)
-    report = check(plan, document, Settings(year=year) if thresholds is None
-                   else Settings(year=year, thresholds=thresholds))
-    tool = next(v.status for v in report.verdicts if v.item_id == item)
-    return reviews.Decision(item=item, summary=key, status=Status(status),
-                            reason=reason, by=by, date=reviews.now(), tool_status=tool,
-                            summary_sha256=reviews.summary_fingerprint(document),
-                            item_sha256=reviews.item_fingerprint(reviews.plan_items(plan)[item]))
+    return document, check(plan, document, Settings(year=year) if thresholds is None
+                           else Settings(year=year, thresholds=thresholds))
 
 
-def _listing(plan, decisions, summary: str | None, lang: str = "zh-CN") -> list[str]:
+def sentences_at(document, line: int, year: int | None) -> tuple[str, ...]:
+    """The sentences of the summary's ``line`` as written; an error when it has none."""
+    from ipcheck.reading.text import segment
+
+    found = tuple(s.text for s in segment(document, year=year) if s.line == line)
+    if not found:
+        raise IpcheckError(f"line {line} has no sentence to tie the decision to", path=document.path)
+    return found
+
+
+def _decide(plan, summary: str, key: str, item: str, status: str, reason: str, by: str, year: int | None,
+            thresholds=None, line: int | None = None):
+    """A new Decision on ``item`` for the summary recorded as ``key``: the tool's verdict on it
+    now, tied to the evidence it rests on (and to the sentences of ``line``, when named)."""
+    from ipcheck import reviews
+    from ipcheck.model import Status
+
+    document, report = tool_check(plan, summary, year, thresholds)
+    verdict = next(v for v in report.verdicts if v.item_id == item)
+    pointed = sentences_at(document, line, report.summary_year) if line is not None else ()
+    return reviews.decision_on(verdict, reviews.plan_items(plan)[item], document, summary=key, status=Status(status),
+                               reason=reason, by=by, date=reviews.now(), pointed=pointed)
+
+
+def _listing(plan, decisions, summary: str | None, year: int | None = None, thresholds=None,
+             lang: str = "zh-CN") -> list[str]:
     """A header, then one line per decision: item, summary, human and tool status, state, who,
     when, why (tab-separated, in ``lang``)."""
     from ipcheck import reviews
     from ipcheck.i18n import stale_text
 
     items = reviews.plan_items(plan)
-    printed = None
+    printed, verdicts, text = None, {}, None
     if summary is not None:
-        from ipcheck.cli.inputs import read_summary
-        printed = reviews.summary_fingerprint(read_summary(summary))
+        document, report = tool_check(plan, summary, year, thresholds)
+        printed, text = reviews.summary_fingerprint(document), document.text
+        verdicts = {v.item_id: v for v in report.verdicts}
         decisions = [d for d in decisions if d.is_for(summary)]
     if not decisions:
         return [t("review.none_for", lang, summary=summary) if summary else t("review.none", lang)]
@@ -164,10 +216,10 @@ def _listing(plan, decisions, summary: str | None, lang: str = "zh-CN") -> list[
             why = reviews.staleness(d, items[d.item], d.summary_sha256)
             state = "" if why else t("review.state.item_unchanged", lang)
         else:
-            why = reviews.staleness(d, items[d.item], printed)
+            why = reviews.staleness(d, items[d.item], printed, verdicts.get(d.item), text)
             state = "" if why else t("review.state.applied", lang)
         if why:
-            state = t("review.state.stale", lang, why=stale_text(why, lang) if lang != "en" else why)
+            state = t("review.state.stale", lang, why=why if lang == "en" else stale_text(why, lang))
         out.append(t("review.list_row", lang, item=d.item, summary=d.summary, status=status_word(d.status.value, lang),
                      tool=status_word(d.tool_status.value, lang), state=state, by=d.by, date=d.date, reason=d.reason))
     return out

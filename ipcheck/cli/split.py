@@ -19,7 +19,7 @@ def split_command(ctx: click.Context, compilation: str, output_dir: str, force: 
     """Cut COMPILATION into one file per city summary, named <year>-<region>.txt."""
 
     def run() -> int:
-        from ipcheck.documents import read_document
+        from ipcheck.inputs.documents import read_document
         from ipcheck.errors import OutputError
         from ipcheck.outputs import write_atomic
         from ipcheck.split import split_document

@@ -58,6 +58,10 @@ def _review(review: dict, tool_status: str, lang: str) -> Text:
 def _evidence(i: dict, lang: str, verbose: bool) -> Text:
     """The verdict's message, the deciding quote (-v: every evidence sentence), warnings, review."""
     evidence = Text(i["message"], style="italic")
+    if i.get("pace"):
+        evidence = evidence + Text("\n" + i["pace"]["message"], style="cyan")
+    if i.get("to_write"):
+        evidence = evidence + Text("\n" + t("write.line", lang, text=i["to_write"]), style="bold")
     for ev in i["evidence"] if verbose else i["evidence"][:1]:
         evidence = evidence + Text("\n") + _quote(ev, lang, full=verbose)
     for w in shown_warnings(i):

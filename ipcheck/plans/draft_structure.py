@@ -1,0 +1,176 @@
+"""The numbered structure of a plan document: 一、 (一) 1. 1、 found by their markers, not by lines.
+
+Used by ``ipcheck.plans.draft``. A plan body may be one very long line (广安's 工作方案), so markers are
+looked for at the start of every line and right after a sentence end (。) or a closing paren
+(the "(责任单位:…)" that ends an item). A marker only counts when its number follows the one
+before it at the same level, which keeps "1、" or "(二)" quoted inside a sentence out.
+"""
+from __future__ import annotations
+
+import re
+from bisect import insort
+from dataclasses import dataclass, field
+
+_CN = "一二三四五六七八九十"
+_CN_VALUE = {c: i + 1 for i, c in enumerate(_CN)}
+
+_H1 = re.compile(rf"([{_CN}]{{1,3}})\s*、")
+_H2 = re.compile(rf"\(\s*([{_CN}]{{1,3}})\s*\)")
+_H3 = re.compile(r"(\d{1,2})\s*(?:、|\.(?!\d))")
+# Where a marker may start: after a sentence end or a closing paren (positions in a line).
+_CANDIDATE = re.compile(r"[。)]")
+
+# Part names a level-1/level-2 heading may open with (広安: "三、工作目标通过开展…" has no 。).
+_PART_NAMES = ("总体要求", "指导思想和发展目标", "指导思想", "基本原则", "试点主题", "工作目标",
+               "发展目标", "主要目标", "总体目标", "目标任务", "重点任务", "主要任务", "工作任务",
+               "重点工作", "工作步骤", "实施步骤", "进度安排", "保障措施", "发展基础与形势",
+               "发展基础", "环境与形势")
+
+# What kind of part a heading opens; the first pattern that matches wins.
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("background", re.compile(r"发展基础|基础与形势|环境与形势|发展现状|基本情况|工作回顾|取得的成[绩效]|"
+                              r"工作情况|完成情况|存在的?问题")),
+    ("goal", re.compile(r"目标")),
+    ("task", re.compile(r"任务|重点工作|主要工作|工作计划|推进计划|工作重点|工作要点|主要措施|重点措施")),
+    ("steps", re.compile(r"步骤|进度安排|实施阶段")),
+    ("safeguards", re.compile(r"保障措施|组织保障|保障机制")),
+    ("principles", re.compile(r"指导思想|基本原则|总体要求|试点主题|总体思路")),
+)
+# A level-2 heading names a part only when it is nothing but a part name: "(三)发展目标",
+# never "(五)完善知识产权政策措施".
+_H2_PART = re.compile(r"^(?:[\u4e00-\u9fff]{0,2})(?:发展基础|环境与形势|指导思想|基本原则|发展目标|"
+                      r"主要目标|工作目标|总体目标|重点任务|主要任务|工作步骤|保障措施)$")
+
+
+@dataclass
+class Block:
+    """One numbered part: level 1 (一、), 2 ((一)) or 3 (1. / 1、), with its text span.
+
+    ``start``/``end`` are offsets in the whole (normalised) text; ``body_start`` is where the
+    text after the heading marker starts; ``head_end`` where the heading's own words end.
+    """
+
+    level: int
+    number: int
+    start: int
+    body_start: int
+    head_end: int
+    end: int = -1
+    line: int = 0
+    demoted: bool = False
+    parent: "Block | None" = None
+    children: list["Block"] = field(default_factory=list)
+
+    def heading(self, norm: str) -> str:
+        return norm[self.body_start:self.head_end].strip().rstrip("。.:,; ")
+
+
+def cn_number(s: str) -> int:
+    """一..九十九 as an int."""
+    if "十" not in s:
+        return _CN_VALUE.get(s, 0)
+    tens, _, units = s.partition("十")
+    return (_CN_VALUE.get(tens, 1) if tens else 1) * 10 + (_CN_VALUE.get(units, 0) if units else 0)
+
+
+def line_of(starts: list[int], pos: int) -> int:
+    """1-based line number of offset ``pos`` given the sorted line start offsets."""
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _head_end(norm: str, body: int, stop: int) -> int:
+    """Where a heading's words end: after a known part name, else at the first 。 or line end."""
+    rest = norm[body:stop]
+    for name in _PART_NAMES:
+        if rest.startswith(name):
+            return body + len(name)
+    nl = rest.find("\n")
+    limit = len(rest) if nl < 0 else nl
+    dot = rest.find("。", 0, limit)
+    return body + (dot if dot >= 0 else limit)
+
+
+def find_blocks(norm: str, lo: int, hi: int, starts: list[int]) -> list[Block]:
+    """Every accepted numbered block between offsets ``lo`` and ``hi``, in document order,
+    linked to its parent; each block ends where the next block of the same or a higher
+    level starts."""
+    cands = sorted({lo, *(s for s in starts if lo <= s < hi),
+                    *(m.end() for m in _CANDIDATE.finditer(norm, lo, hi))})
+    last = {1: 0, 2: 0, 3: 0}
+    blocks: list[Block] = []
+    i = 0
+    while i < len(cands):
+        pos = cands[i]
+        i += 1
+        while pos < hi and norm[pos] in " \t":
+            pos += 1
+        if pos >= hi:
+            continue
+        found = None
+        for level, pattern in ((1, _H1), (2, _H2), (3, _H3)):
+            m = pattern.match(norm, pos, hi)
+            if m:
+                n = m.group(1)
+                found = (level, int(n) if n.isdigit() else cn_number(n), m.end())
+                break
+        if found is None:
+            continue
+        level, number, body = found
+        demoted = False
+        if level == 1 and last[1] and number != last[1] + 1:
+            # a mis-numbered heading inside a part (泸州's 三 → 六): a level-2 heading
+            if not (last[2] and number == last[2] + 1):
+                continue
+            level, demoted = 2, True
+        elif level == 2 and not (number == 1 or number == last[2] + 1 or not blocks):
+            continue
+        elif level == 3:
+            # a list starts at 1, or anywhere when the range starts inside it (--from-line)
+            restart = number == 1 and (not last[3] or _part_since_item(blocks))
+            if not (restart or number == last[3] + 1 or not any(b.level == 3 for b in blocks)
+                    and (not blocks or blocks[0].level > 1)):
+                continue
+        last[level] = number
+        if level == 1:
+            last[2] = 0             # level-3 numbering may run on across parts (克州 1…12)
+        nl = norm.find("\n", pos, hi)
+        head_end = _head_end(norm, body, hi if nl < 0 else nl)
+        blocks.append(Block(level=level, number=number, start=pos, body_start=body,
+                            head_end=head_end, line=line_of(starts, pos), demoted=demoted))
+        if level < 3 and head_end not in cands:
+            insort(cands, head_end)     # "四、重点任务(一)提升…": a marker right after a part name
+    for i, b in enumerate(blocks):
+        b.end = next((n.start for n in blocks[i + 1:] if n.level <= b.level), hi)
+        b.parent = next((p for p in reversed(blocks[:i]) if p.level < b.level), None)
+        if b.parent is not None:
+            b.parent.children.append(b)
+    return blocks
+
+
+def _part_since_item(blocks: list[Block]) -> bool:
+    """True when a level-1/2 heading came after the last level-3 item."""
+    for b in reversed(blocks):
+        if b.level == 3:
+            return False
+        return True
+    return True
+
+
+def part_kind(block: Block | None, norm: str) -> str | None:
+    """The kind of part a block sits in (background, goal, task, steps, safeguards,
+    principles), from its own heading when it is a part name, else its ancestors'."""
+    while block is not None:
+        text = block.heading(norm)
+        if block.level == 1 and not block.demoted or _H2_PART.match(text):
+            for kind, pattern in _KINDS:
+                if pattern.search(text):
+                    return kind
+        block = block.parent
+    return None

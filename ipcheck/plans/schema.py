@@ -1,0 +1,299 @@
+"""The plan format's vocabulary and the typed checks of YAML nodes against it (used by plan.py)."""
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import re
+from datetime import date, datetime
+from pathlib import Path
+from contextlib import contextmanager
+from typing import Any, Iterator, TypeVar
+
+import yaml
+
+from ipcheck.errors import IpcheckError, Problem
+from ipcheck.model import Measure, Op
+from ipcheck.units import UNITS, Unit, unit as find_unit
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "plan.schema.json"
+
+FORMAT_VERSION = 1
+MAX_BYTES = 5 * 1024 * 1024    # larger files are refused before parsing
+MAX_DEPTH = 50                 # deeper YAML nesting is refused while composing
+MAX_PROBLEMS = 100             # a hostile file must not produce an unbounded report
+YEAR_MIN, YEAR_MAX = 1900, 2100
+
+# The allowed keys of each mapping, in schema order; tests check them against plan.schema.json.
+TOP_KEYS = ("version", "plan", "targets", "tasks")
+TOP_REQUIRED = ("version", "plan")
+PLAN_KEYS = ("id", "title", "region", "issuer", "document_no", "issued", "period")
+PLAN_REQUIRED = ("id", "title", "region")
+PERIOD_KEYS = ("start", "end")
+PERIOD_REQUIRED = ("start", "end")
+TARGET_KEYS = ("id", "metric", "aliases", "exclude", "measure", "op", "value", "unit", "due",
+               "source", "of", "baseline", "every")
+TARGET_REQUIRED = ("id", "metric", "measure", "op", "value", "unit")
+# A baseline is a number (main's form: the start value) or {year, value, source} (its year known).
+BASELINE_KEYS = ("year", "value", "source")
+BASELINE_REQUIRED = ("year", "value")
+TASK_KEYS = ("id", "title", "keywords", "owners", "due", "section", "every")
+EVERY = ("year", "quarter")  # how often a recurring item is due (每年/年度, 每季度)
+TASK_REQUIRED = ("id", "title")
+
+OP_ALIASES: dict[str, Op] = {"≥": Op.GE, "≤": Op.LE, "＞": Op.GT, "＜": Op.LT}
+OPS: dict[str, Op] = {**{o.value: o for o in Op}, **OP_ALIASES}
+MEASURES: dict[str, Measure] = {m.value: m for m in Measure}
+
+
+def unit_fits(measure: Measure, u: Unit) -> bool:
+    """Whether a target of ``measure`` may be stated in unit ``u``: rates must be in %, and a
+    growth may also be a difference in 个百分点; a level may use any known unit."""
+    if measure is Measure.LEVEL or u.name == "%":
+        return True
+    return measure is Measure.GROWTH and u.family == "points"
+
+
+DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+ALIAS_TAG = "!ipcheck/alias"  # placeholder for a refused alias; its problem is already recorded
+_Y = "tag:yaml.org,2002:"
+MAP_TAG, SEQ_TAG = _Y + "map", _Y + "seq"
+SCALAR_TAGS = frozenset(_Y + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
+BAD: Any = object()           # a value that was wrong and has been reported
+T = TypeVar("T")
+
+
+def node_line(node: yaml.Node) -> int:
+    """The 1-based line a node starts on, as problems report it."""
+    return node.start_mark.line + 1
+
+
+def kind_of(value: Any) -> str:
+    """How a wrong value reads in a message: 'a list', 'a string', 'nothing (null)' ..."""
+    if isinstance(value, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(value, yaml.SequenceNode):
+        return "a list"
+    for typ, name in ((type(None), "nothing (null)"), (bool, "a boolean"), (int, "an integer"),
+                      (float, "a decimal number"), (datetime, "a date-time"), (date, "a date"),
+                      (str, "a string")):
+        if isinstance(value, typ):
+            return name
+    return type(value).__name__
+
+
+# Words people write for a key of another name: a deadline is a due year, not a baseline.
+KEY_SYNONYMS = {"deadline": "due", "year": "due", "by": "due", "recurring": "every", "repeat": "every",
+                "denominator": "of", "base": "baseline", "start": "baseline"}
+
+
+def hint(word: str, options: list[str], other: str = "expected one of") -> str:
+    """'did you mean ...?' for a near miss (or a reversed operator), else what is allowed."""
+    close = [word[::-1]] if word[::-1] in options else \
+        [KEY_SYNONYMS[word]] if KEY_SYNONYMS.get(word) in options else difflib.get_close_matches(word, options, 1)
+    return f"did you mean '{close[0]}'?" if close else f"{other} " + ", ".join(options)
+
+
+class Checker:
+    """Walks composed YAML nodes, turning them into values and collecting every problem."""
+
+    def __init__(self, path: str, loader: yaml.SafeLoader) -> None:
+        self.path, self.loader = path, loader
+        self.problems: list[Problem] = []
+        self.ids: dict[str, int] = {}
+
+    def add(self, where: yaml.Node | int | None, message: str) -> None:
+        line = node_line(where) if isinstance(where, yaml.Node) else where
+        self.problems.append(Problem(self.path, line, message))
+
+    def fields(self, node: yaml.Node, ctx: str, what: str, allowed: tuple[str, ...],
+               required: tuple[str, ...]) -> dict[str, yaml.Node] | None:
+        """The value nodes of a mapping by key, reporting unknown, duplicate and missing keys."""
+        if node.tag == ALIAS_TAG:
+            return None
+        got = self.value(node, ctx, what)
+        if got is BAD:
+            return None
+        if not isinstance(got, yaml.MappingNode):
+            self.add(node, f"{ctx}: {what} must be a mapping (key: value), got {kind_of(got)}")
+            return None
+        out: dict[str, yaml.Node] = {}
+        first: dict[str, int] = {}
+        for key, value in node.value:
+            if key.tag == ALIAS_TAG:
+                continue
+            if not isinstance(key, yaml.ScalarNode):
+                self.add(key, f"{ctx}: keys must be plain words, got {kind_of(key)}")
+                continue
+            name = key.value
+            if name in first:
+                self.add(key, f"{ctx}: duplicate key '{name}' (first at line {first[name]})")
+                continue
+            first[name] = node_line(key)
+            if name not in allowed:
+                self.add(key, f"{ctx}: unknown key '{name}' ({hint(name, list(allowed), 'allowed:')})")
+                continue
+            out[name] = value
+        for name in required:
+            if name not in first:
+                self.add(node, f"{ctx}: missing required field '{name}'")
+        return out
+
+    def value(self, node: yaml.Node, ctx: str, field: str) -> Any:
+        """The Python value of a scalar node, the node itself for a list or mapping, or BAD."""
+        if node.tag == ALIAS_TAG:
+            return BAD
+        if isinstance(node, yaml.ScalarNode) and node.tag in SCALAR_TAGS:
+            try:
+                return self.loader.construct_object(node)
+            except (yaml.YAMLError, ValueError, OverflowError):
+                self.add(node, f"{ctx}: '{field}' has an invalid value '{node.value[:40]}'")
+                return BAD
+        if isinstance(node, yaml.ScalarNode) or node.tag != (
+                MAP_TAG if isinstance(node, yaml.MappingNode) else SEQ_TAG):
+            self.add(node, f"{ctx}: '{field}' has an unsupported YAML tag '{node.tag}'")
+            return BAD
+        return node
+
+    def wrong(self, node: yaml.Node, ctx: str, field: str, expected: str, got: Any) -> None:
+        self.add(node, f"{ctx}: '{field}' must be {expected}, got {kind_of(got)}")
+
+    def text(self, node: yaml.Node, ctx: str, field: str) -> str | None:
+        """A non-empty string, stripped."""
+        v = self.value(node, ctx, field)
+        if v is BAD:
+            return None
+        if not isinstance(v, str):
+            return self.wrong(node, ctx, field, "a string", v)
+        if not v.strip():
+            return self.add(node, f"{ctx}: '{field}' must not be empty")
+        return v.strip()
+
+    def texts(self, node: yaml.Node, ctx: str, field: str) -> tuple[str, ...] | None:
+        """A list of non-empty strings, each stripped."""
+        v = self.value(node, ctx, field)
+        if v is BAD:
+            return None
+        if not isinstance(v, yaml.SequenceNode):
+            return self.wrong(node, ctx, field, "a list of strings", v)
+        items = [self.text(item, ctx, f"{field}[{i}]") for i, item in enumerate(v.value)]
+        return None if None in items else tuple(items)  # type: ignore[arg-type]
+
+    def ident(self, node: yaml.Node, ctx: str, field: str) -> str | None:
+        """A target or task id: a non-empty string, or an integer turned into a string."""
+        v = self.value(node, ctx, field)
+        if isinstance(v, int) and not isinstance(v, bool):
+            return str(v)
+        if v is BAD or not isinstance(v, str):
+            return None if v is BAD else self.wrong(node, ctx, field, "a string or an integer", v)
+        return self.text(node, ctx, field)
+
+    def number(self, node: yaml.Node, ctx: str, field: str) -> int | float | None:
+        """An int or float (never a bool or a numeric string), finite."""
+        v = self.value(node, ctx, field)
+        if v is BAD:
+            return None
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            return self.wrong(node, ctx, field, "a number", v)
+        try:
+            finite = math.isfinite(v)
+        except OverflowError:
+            finite = False
+        return v if finite else self.add(node, f"{ctx}: '{field}' must be a finite number")
+
+    def year(self, node: yaml.Node, ctx: str, field: str, dates: bool = True) -> int | None:
+        """A year: an integer or, when ``dates``, a date (YAML date or 'YYYY-MM-DD') → its year."""
+        day = self.day(node, ctx, field, years=True) if dates else self.value(node, ctx, field)
+        if day is None or day is BAD:
+            return None
+        y = day.year if isinstance(day, date) else day
+        if isinstance(y, bool) or not isinstance(y, int):
+            return self.wrong(node, ctx, field, "a year (integer)", y)
+        if not YEAR_MIN <= y <= YEAR_MAX:
+            return self.add(node, f"{ctx}: '{field}' year {y} is outside {YEAR_MIN}-{YEAR_MAX}")
+        return y
+
+    def day(self, node: yaml.Node, ctx: str, field: str, years: bool = False) -> Any:
+        """A date from a YAML date or a 'YYYY-MM-DD' string; with ``years`` a bare int passes."""
+        v = self.value(node, ctx, field)
+        if v is BAD:
+            return None
+        if isinstance(v, str) and DATE_RE.match(v.strip()):
+            try:
+                v = date.fromisoformat(v.strip())
+            except ValueError:
+                return self.add(node, f"{ctx}: '{field}' is not a valid date '{v.strip()}'")
+        if years and isinstance(v, int) and not isinstance(v, bool):
+            return v
+        if not isinstance(v, date) or isinstance(v, datetime):
+            expected = "a year or a date (YYYY-MM-DD)" if years else "a date (YYYY-MM-DD)"
+            return self.wrong(node, ctx, field, expected, v)
+        if not YEAR_MIN <= v.year <= YEAR_MAX:
+            return self.add(node, f"{ctx}: '{field}' year {v.year} is outside {YEAR_MIN}-{YEAR_MAX}")
+        return v
+
+    def choice(self, node: yaml.Node, ctx: str, field: str, options: dict[str, T],
+               shown: list[str]) -> T | None:
+        """One of ``options`` by name, with a did-you-mean hint over ``shown`` otherwise."""
+        v = self.text(node, ctx, field)
+        if v is None or v in options:
+            return None if v is None else options[v]
+        return self.add(node, f"{ctx}: unknown {field} '{v}' ({hint(v, shown)})")
+
+    def unit(self, node: yaml.Node, ctx: str) -> Unit | None:
+        """A unit known to ipcheck.units, by its canonical entry."""
+        v = self.text(node, ctx, "unit")
+        u = find_unit(v) if v is not None else None
+        if v is not None and u is None:
+            close = difflib.get_close_matches(v, list(UNITS), 1)
+            hint = f"did you mean '{close[0]}'?" if close else "known units include 件, 家, 万元, %"
+            self.add(node, f"{ctx}: unknown unit '{v}' ({hint})")
+        return u
+
+    def claim_id(self, ident: str | None, node: yaml.Node | None, ctx: str) -> None:
+        """Record an id, reporting it if a target or task already uses it."""
+        if ident is None or node is None:
+            return
+        if ident in self.ids:
+            self.add(node, f"{ctx}: duplicate id '{ident}' (first used at line {self.ids[ident]})")
+        else:
+            self.ids[ident] = node_line(node)
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema of the plan format shipped with ipcheck (for editors and tests)."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def yaml_syntax_problem(path: str, text: str, err: yaml.YAMLError) -> Problem:
+    """One-line Problem for any YAML parser error (plans, reviews, config, manifests), at the
+    line the parser names or, for a character YAML does not allow, the line it is on."""
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    if mark is not None:
+        line = mark.line + 1
+    else:  # a ReaderError: a character YAML does not allow, located by its offset
+        line = text.count("\n", 0, getattr(err, "position", 0) or 0) + 1
+    what = getattr(err, "problem", None) or getattr(err, "context", None) or str(err)
+    if isinstance(err, yaml.reader.ReaderError):
+        what = f"unacceptable character #x{err.character:04x}" if isinstance(
+            err.character, int) else f"unacceptable character {err.character!r}"
+    message = "YAML syntax error: " + " ".join(str(what).split())
+    context, start = getattr(err, "context", None), getattr(err, "context_mark", None)
+    if context and start is not None and start.line + 1 != line:
+        message += f" ({' '.join(context.split())} started at line {start.line + 1})"
+    return Problem(path, line, message)
+
+
+@contextmanager
+def yaml_errors(path: str, text: str) -> Iterator[None]:
+    """Turn whatever reading YAML ``text`` raises into one IpcheckError naming ``path`` (and the
+    line): a syntax error, nesting too deep, a value Python cannot hold (0000-00-00)."""
+    try:
+        yield
+    except yaml.YAMLError as exc:
+        problem = yaml_syntax_problem(path, text, exc)
+        raise IpcheckError(problem.message, path=path, line=problem.line) from None
+    except RecursionError:
+        raise IpcheckError("YAML syntax error: nesting too deep", path=path) from None
+    except (ValueError, OverflowError) as exc:
+        raise IpcheckError(f"YAML value cannot be read: {exc}", path=path) from None

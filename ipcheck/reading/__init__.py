@@ -1,0 +1,1 @@
+"""Reading: normalise, segment, numerals, figures, quantities, cues, regions."""

@@ -1,0 +1,101 @@
+"""Whose summary is this? Find the region each summary in a document is about.
+
+Provincial compilations bundle many cities' summaries in one file, and a plan checked
+against the wrong city's figures would be "met" by someone else's work. The title lines of
+each summary (2015年绵阳市建设国家知识产权试点城市 / 工作总结) name its region.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ipcheck.model import Section, Sentence
+
+# A title line that opens with a region: 2015年绵竹市建设…, 绵竹市2015年…, 淄博市人民政府办公室,
+# 关于印发天津市知识产权局2017年工作总结的通知 (the notice that carries the summary names the region).
+_TITLE_REGION = re.compile(
+    r"^\s*(?:20\d\d\s*年度?\s*)?(?:关于(?:印发|转发)?)?([\u4e00-\u9fff]{1,7}?(?:市|县|区|州|盟|旗))"
+    r"(?=建设|创建|国家|知识产权|关于|人民政府|20\d\d|年度|工作)"
+)
+# Words that end like a place name but are a status: 试点城市, 示范城市.
+_NOT_A_PLACE = ("城市", "地区", "园区", "社区", "城区", "市区", "辖区")
+# Words that point at a place without naming it: 本市知识产权综合指数… (a white paper's heading
+# about 天津 says 本市), 我市, 全县, 各区: no region to pair or to tell apart.
+_POINTING = re.compile(r"(?:本|我|全|该|各|此|其|外|两)(?:市|县|区|州|盟|旗)")
+_SUFFIX = re.compile(r"(?:市|县|区|州|盟|旗|自治州|自治县)$")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One summary inside a document: its region and its sentences."""
+
+    region: str
+    first_line: int
+    sentences: tuple[Sentence, ...]
+
+
+def same_region(a: str, b: str) -> bool:
+    """True when two region names denote the same place (绵竹市 = 绵竹, 泸州 = 泸州市)."""
+    return bool(_names(a) & _names(b))
+
+
+def _names(region: str) -> set[str]:
+    """A region's name with and without its administrative suffix (never cut below 2 characters)."""
+    region = region.strip()
+    if not region:
+        return set()
+    short = _SUFFIX.sub("", region)
+    return {region, short} if len(short) >= 2 else {region}
+
+
+def split(sentences: tuple[Sentence, ...]) -> list[Part]:
+    """The document's summaries, one per front-matter title that names a region."""
+    starts: list[tuple[int, str]] = []
+    for pos, s in enumerate(sentences):
+        if s.section is not Section.FRONT:
+            continue
+        m = _TITLE_REGION.match(s.norm)
+        if m and (m.group(1).endswith(_NOT_A_PLACE) or _POINTING.fullmatch(m.group(1))):
+            continue
+        if m and not (starts and starts[-1][1] == m.group(1) and _front_run(sentences, starts[-1][0], pos)):
+            starts.append((pos, m.group(1)))
+    parts = []
+    for k, (pos, region) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(sentences)
+        parts.append(Part(region, sentences[pos].line, sentences[pos:end]))
+    return parts
+
+
+def _front_run(sentences: tuple[Sentence, ...], a: int, b: int) -> bool:
+    """True when every sentence from a to b is front matter (one title block, not two summaries)."""
+    return all(s.section is Section.FRONT for s in sentences[a:b + 1])
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The sentences to check a plan against, and what the reader should know about the choice.
+    ``foreign`` names the region(s) the summary is about when none is the plan's."""
+
+    sentences: tuple[Sentence, ...]
+    warnings: tuple[str, ...]
+    foreign: str = ""
+
+
+def scope(sentences: tuple[Sentence, ...], region: str) -> Scope:
+    """Restrict a compilation to the plan's region; flag a summary about another region."""
+    parts = split(sentences)
+    regions = list(dict.fromkeys(p.region for p in parts))
+    if len(regions) <= 1:
+        if regions and not same_region(regions[0], region):
+            return Scope(sentences, (f"region_mismatch: the summary is about {regions[0]}, the plan is for "
+                                     f"{region}; every 'met' needs review",), regions[0])
+        return Scope(sentences, ())
+    mine = [p for p in parts if same_region(p.region, region)]
+    listed = "、".join(regions)
+    if not mine:
+        return Scope(sentences, (f"compilation: the document holds summaries of {listed}, none for {region}; "
+                                 f"every 'met' needs review",), listed)
+    chosen = tuple(s for p in mine for s in p.sentences)
+    lines = ", ".join(f"{p.first_line}-{p.sentences[-1].line}" for p in mine)
+    return Scope(chosen, (f"compilation: the document holds summaries of {listed}; checked the part about "
+                          f"{region} (lines {lines})",))

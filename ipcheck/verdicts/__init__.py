@@ -1,0 +1,1 @@
+"""Verdicts: matching plan items to sentences and figures, deciding each, tallying them."""

@@ -1,0 +1,373 @@
+"""Decide each plan item met, missed, unreported or pending from its matches, with evidence.
+
+The rules lean one way on purpose: a false "met" hides a failure from an assessor, so every
+doubt (a weak match, a figure whose qualifier straddles the target, a garbled unit, conflicting
+figures) becomes "needs review", and only results-section facts can make an item met.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ipcheck.reading import cues
+from ipcheck.verdicts.matching import FigureMatch, TaskMatch
+from ipcheck.model import (Evidence, Figure, FigureKind, Op, Section, Sentence, Status, Target,
+                           Task, Verdict)
+from ipcheck.i18n import verdict_message
+from ipcheck.units import convert, format_number
+
+_CLAUSE_END = re.compile(r"[,;:。!?、]")
+_MAJOR_END = re.compile(r"[,;:。!?]")
+# A task title that carries its own figures is a numeric commitment: words cannot prove it.
+_NUMERIC_TITLE = re.compile(r"[0-9]|(?<![一二两三四五六七八九十百千万])[一二两三四五六七八九十百千万]+(?:余|多)?"
+                            r"(?:件|项|家|个|次|户|人|亿|万)")
+# Duties that recur (继续开展, 每年召开): work of an earlier year does not fulfil a later one.
+_RECURRING = re.compile(r"继续|持续|每年|长期|常态|定期|不断|年度")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Match scores that separate proof, a lead worth reviewing, and noise."""
+
+    task_met: float = 0.6
+    task_review: float = 0.4
+    target_name: float = 0.88
+    evidence_limit: int = 3
+
+
+@lru_cache(maxsize=64)
+def _marks(pattern: re.Pattern[str], text: str) -> tuple[int, ...]:
+    """Offsets of the one-character marks ``pattern`` finds in ``text``, read once per sentence
+    so clause lookups are a bisection, not a rescan (a 10 MB sentence stays linear)."""
+    return tuple(m.start() for m in pattern.finditer(text))
+
+
+def _next_mark(pattern: re.Pattern[str], text: str, pos: int) -> int | None:
+    """Offset of the first mark at or after ``pos`` (``pattern.search(text, pos).start()``)."""
+    marks = _marks(pattern, text)
+    i = bisect_left(marks, pos)
+    return marks[i] if i < len(marks) else None
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` that contains [start, end)."""
+    marks = _marks(_CLAUSE_END, text)
+    i = bisect_left(marks, start)            # marks before ``start``: the last one opens it
+    left = marks[i - 1] + 1 if i else 0
+    right = _next_mark(_CLAUSE_END, text, end)
+    return left, (len(text) if right is None else right)
+
+
+def _intention(sentence: Sentence, start: int, end: int) -> bool:
+    """True when the figure at [start, end) is announced, forecast or set as a goal."""
+    a, b = clause_span(sentence.norm, start, end)
+    return (cues.is_intention(sentence.norm[a:b]) or cues.strong_intention_before(sentence.norm, a)
+            or cues.goal_before(sentence.norm, start))
+
+
+def _evidence(sentence: Sentence, score: float, spans: tuple[tuple[int, int], ...]) -> Evidence:
+    return Evidence(line=sentence.line, text=sentence.text, section=sentence.section,
+                    score=round(score, 3), sentence=sentence.index, highlight=spans)
+
+
+def _within(figure: Figure, target: Target) -> tuple[float | None, float | None]:
+    """The interval of values the figure allows, in the target's unit (a decrease negated)."""
+    lo = figure.low if figure.low is not None or figure.qualifier else figure.value
+    hi = figure.high if figure.high is not None or figure.qualifier else figure.value
+    if figure.kind is FigureKind.DECREASE:
+        lo, hi = (-hi if hi is not None else None), (-lo if lo is not None else None)
+    lo = convert(lo, figure.unit, target.unit) if lo is not None else None
+    hi = convert(hi, figure.unit, target.unit) if hi is not None else None
+    return lo, hi
+
+
+_HOLDS = {
+    Op.GE: lambda x, v: x >= v, Op.GT: lambda x, v: x > v,
+    Op.LE: lambda x, v: x <= v, Op.LT: lambda x, v: x < v,
+    Op.EQ: lambda x, v: abs(x - v) < 1e-9,
+}
+
+
+def compare(figure: Figure, target: Target) -> bool | None:
+    """True if every value the figure allows meets the target, False if none does, else None."""
+    lo, hi = _within(figure, target)
+    holds = _HOLDS[target.op]
+    ends = [x for x in (lo, hi) if x is not None]
+    if not ends:
+        return None
+    results = {holds(x, target.value) for x in ends}
+    if lo is None or hi is None:
+        # Half-open interval: only the closed end can decide, and only in one direction.
+        x = ends[0]
+        if lo is not None and target.op in (Op.GE, Op.GT):
+            return True if holds(x, target.value) else None
+        if hi is not None and target.op in (Op.LE, Op.LT):
+            return True if holds(x, target.value) else None
+        if lo is not None and target.op in (Op.LE, Op.LT):
+            return False if not holds(x, target.value) else None
+        if hi is not None and target.op in (Op.GE, Op.GT):
+            return False if not holds(x, target.value) else None
+        return None
+    return results.pop() if len(results) == 1 else None
+
+
+def _params(target: Target, **more: str | None) -> tuple[tuple[str, str], ...]:
+    """A target verdict's message parameters (None values left out)."""
+    p = dict(metric=target.metric, op=target.op.value, value=format_number(target.value),
+             unit=target.unit, due=None if target.due is None else str(target.due), **more)
+    return tuple((k, v) for k, v in p.items() if v is not None)
+
+
+def _said(reason: str, params: tuple[tuple[str, str], ...], fallback: str = "") -> dict[str, object]:
+    """reason, params and the English message built from the catalogue: the message stays the
+    stable English, reports translate reason + params into their own language."""
+    return dict(reason=reason, params=params, message=verdict_message(reason, params, "en") or fallback or reason)
+
+
+def _not_due(due: int | None, year: int | None) -> bool:
+    return due is not None and year is not None and year < due
+
+
+# Classes of a target's candidate figure: counted as this year's actual, too weak a name match,
+# or one of _why_not_actual's reasons (next_plan, problems, front, intention, stated_target, other_year).
+ACTUAL, BELOW_FLOOR = "actual", "below_floor"
+
+
+@dataclass(frozen=True)
+class TargetCandidate:
+    """How decide_target reads one matching figure: its class and, for an actual, the comparison."""
+
+    match: FigureMatch
+    why: str                                   # ACTUAL, BELOW_FLOOR or a _why_not_actual code
+    result: bool | None = None                 # compare(figure, target) for an actual, else None
+    interval: tuple[float | None, float | None] = (None, None)   # allowed values in the target's unit
+
+
+def classify_target_matches(target: Target, matches: list[FigureMatch], year: int | None,
+                            th: Thresholds = Thresholds()) -> tuple[TargetCandidate, ...]:
+    """Every match, in order, with the class decide_target gives it (the one place these rules live)."""
+    out = []
+    for m in matches:
+        if m.score < th.target_name:
+            out.append(TargetCandidate(m, BELOW_FLOOR, None, _within(m.figure, target)))
+            continue
+        why = _why_not_actual(m, year)
+        out.append(TargetCandidate(m, why or ACTUAL, None if why else compare(m.figure, target),
+                                   _within(m.figure, target)))
+    return tuple(out)
+
+
+def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
+                  th: Thresholds = Thresholds()) -> Verdict:
+    """The verdict on a numeric target from the figures bound to its metric."""
+    classified = classify_target_matches(target, matches, year, th)
+    actual = [(c.match, c.result) for c in classified if c.why == ACTUAL]
+    other = [(c.match, c.why) for c in classified if c.why not in (ACTUAL, BELOW_FLOOR)]
+    not_due = _not_due(target.due, year)
+    if not actual:
+        return _target_without_actual(target, other, not_due, th)
+    best_score = actual[0][0].score
+    top = [(m, r) for m, r in actual if m.score >= best_score - 1e-9]
+    outcomes = {r for _, r in top}
+    m, result = top[0]
+    evidence = tuple(_evidence(x.sentence, x.score, ((x.figure.start, x.figure.end),))
+                     for x, _ in top[:th.evidence_limit])
+    warnings = tuple(sorted({w for x, _ in top for w in x.figure.warnings}))
+    base = dict(item_id=target.id, kind="target", evidence=evidence, figure=m.figure,
+                warnings=warnings)
+    said = _params(target, figure=m.figure.text.strip(), quantity=m.figure.quantity,
+                   decrease="1" if m.figure.kind is FigureKind.DECREASE else None)
+    if len(outcomes) > 1:
+        return Verdict(status=Status.PENDING if not_due else Status.UNREPORTED, needs_review=True,
+                       confidence=0.3, **_said("target.conflicting_figures", said), **base)
+    if result is None:
+        return Verdict(status=Status.PENDING if not_due else Status.UNREPORTED, needs_review=True,
+                       confidence=0.4, **_said("target.bound_ambiguous", said), **base)
+    confidence = round(m.score * (0.7 if warnings else 1.0) * (0.9 if m.figure.qualifier else 1.0), 3)
+    if result:
+        return Verdict(status=Status.MET, needs_review=bool(warnings), confidence=confidence,
+                       **_said("target.met", said), **base)
+    if not_due:
+        return Verdict(status=Status.PENDING, needs_review=bool(warnings), confidence=confidence,
+                       **_said("target.not_yet_met", said), **base)
+    return Verdict(status=Status.MISSED, needs_review=bool(warnings), confidence=confidence,
+                   **_said("target.missed", said), **base)
+
+
+def _why_not_actual(m: FigureMatch, year: int | None) -> str:
+    """Why a matching figure cannot count as this year's actual ('' if it can)."""
+    s, f = m.sentence, m.figure
+    if s.section is Section.NEXT_PLAN:
+        return "next_plan"
+    if s.section is Section.PROBLEMS:
+        return "problems"
+    if s.section is Section.FRONT:
+        return "front"
+    if _intention(s, f.start, f.end):
+        return "intention"
+    if f.kind is FigureKind.TARGET:
+        return "stated_target"
+    if f.year is not None and year is not None and f.year != year:
+        return "other_year"
+    said = cues.stated_year(s.norm[:f.start]) if year is not None else None
+    if said is not None and said != year:
+        return "other_year"
+    return ""
+
+
+_OTHER_REASON = {   # why a figure is not an actual -> the verdict's reason (messages: ipcheck/i18n.py)
+    "next_plan": "target.only_in_next_plan",
+    "problems": "target.only_in_problems",
+    "front": "target.only_in_front",
+    "stated_target": "target.only_as_target",
+    "intention": "target.only_as_intention",
+    "other_year": "target.other_year",
+}
+
+
+def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]], not_due: bool,
+                           th: Thresholds) -> Verdict:
+    status = Status.PENDING if not_due else Status.UNREPORTED
+    if not other:
+        reason = "target.not_due" if not_due else "target.unreported"
+        return Verdict(item_id=target.id, kind="target", status=status, needs_review=False,
+                       confidence=0.8, **_said(reason, _params(target)))
+    m, why = other[0]
+    code = _OTHER_REASON[why]
+    evidence = tuple(_evidence(x.sentence, x.score, ((x.figure.start, x.figure.end),))
+                     for x, _ in other[:th.evidence_limit])
+    return Verdict(item_id=target.id, kind="target", status=status, needs_review=False,
+                   confidence=0.7, **_said(code, _params(target, figure=m.figure.text.strip())),
+                   evidence=evidence, figure=None)
+
+
+# How decide_task sorts a task's candidate sentences (the first five decide; below_floor is noise).
+TASK_GROUPS = ("done", "negated", "planned", "problems", "weak", "below_floor")
+
+
+@dataclass(frozen=True)
+class TaskCandidate:
+    """How decide_task reads one matching sentence: its group and why (``detail``).
+
+    ``detail``: for planned, "section" (not in the results) or "intention"; for weak, what a
+    done sentence would need and this one lacks: "score", "head" (the task's head noun), "done_cue".
+    """
+
+    match: TaskMatch
+    group: str
+    detail: str = ""
+
+
+def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None,
+                          th: Thresholds = Thresholds()) -> tuple[TaskCandidate, ...]:
+    """Every match, in order, with the group decide_task puts it in (the one place these rules live)."""
+    out = []
+    for m in matches:
+        s = m.sentence
+        if m.score < th.task_review:
+            out.append(TaskCandidate(m, "below_floor"))
+            continue
+        spans = m.hits or ((0, len(s.norm)),)
+        if s.section is Section.PROBLEMS:
+            out.append(TaskCandidate(m, "problems"))
+        elif s.section is not Section.RESULTS:
+            out.append(TaskCandidate(m, "planned", "section"))
+        elif _mostly_intention(s, spans):
+            out.append(TaskCandidate(m, "planned", "intention"))
+        elif _negated(s, spans):
+            out.append(TaskCandidate(m, "negated"))
+        elif m.score >= th.task_met and m.head and cues.is_done(s.norm):
+            out.append(TaskCandidate(m, "done"))
+        else:
+            lacks = "score" if m.score < th.task_met else "head" if not m.head else "done_cue"
+            out.append(TaskCandidate(m, "weak", lacks))
+    return tuple(out)
+
+
+def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
+                th: Thresholds = Thresholds()) -> Verdict:
+    """The verdict on a qualitative task from the sentences that echo it."""
+    not_due = _not_due(task.due, year)
+    groups: dict[str, list[TaskMatch]] = {g: [] for g in TASK_GROUPS}
+    for c in classify_task_matches(task, matches, year, th):
+        groups[c.group].append(c.match)
+    done, negated, planned, problems, weak = (groups[g] for g in TASK_GROUPS[:5])
+
+    def verdict(status: Status, review: bool, conf: float, reason: str, msg: str,
+                ms: list[TaskMatch]) -> Verdict:
+        ev = tuple(_evidence(x.sentence, x.score, x.hits) for x in ms[:th.evidence_limit])
+        params = (("due", str(task.due)),) if task.due is not None else ()
+        return Verdict(item_id=task.id, kind="task", status=status, needs_review=review,
+                       confidence=round(conf, 3), **_said(reason, params, msg), evidence=ev)
+
+    if done and _NUMERIC_TITLE.search(task.title):
+        return verdict(Status.PENDING if not_due else Status.UNREPORTED, True, 0.5,
+                       "task.numeric_see_targets",
+                       "the task commits to figures: words alone cannot show it done; check its targets",
+                       done)
+    if done and not_due and _RECURRING.search(task.title):
+        return verdict(Status.PENDING, True, 0.6, "task.recurring_not_due",
+                       f"a recurring duty due {task.due}: earlier work does not fulfil it yet", done)
+    if done:
+        return verdict(Status.MET, False, done[0].score, "task.met",
+                       "the results report it done", done)
+    if negated and negated[0].score >= th.task_met:
+        status = Status.PENDING if not_due else Status.MISSED
+        return verdict(status, True, negated[0].score, "task.not_done",
+                       "the results say it was not done", negated)
+    if problems and problems[0].score >= th.task_met and not weak:
+        status = Status.PENDING if not_due else Status.MISSED
+        return verdict(status, problems[0].score < 0.75, problems[0].score, "task.only_in_problems",
+                       "named only among the problems", problems)
+    fallback = Status.PENDING if not_due else Status.UNREPORTED
+    leads = sorted(weak + negated, key=lambda x: -x.score)
+    if planned and (not leads or planned[0].score >= leads[0].score):
+        return verdict(fallback, bool(leads), 0.7, "task.only_planned",
+                       "mentioned only as a plan or intention, not as done", planned + leads)
+    if leads:
+        return verdict(fallback, True, max(0.2, 1.0 - leads[0].score), "task.weak_evidence",
+                       "only weak evidence in the results; review the quoted sentences", leads)
+    return verdict(fallback, False, 0.8, "task.not_due" if not_due else "task.unreported",
+                   f"not due until {task.due}; nothing reported yet" if not_due
+                   else "nothing in the results matches it", [])
+
+
+def _clauses_of(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int, int]]:
+    """(clause start, clause end, matched characters) for each clause the spans touch."""
+    found: dict[tuple[int, int], int] = {}
+    for a, b in spans:
+        ca, cb = clause_span(sentence.norm, a, a)
+        found[(ca, cb)] = found.get((ca, cb), 0) + (b - a)
+    return [(a, b, n) for (a, b), n in sorted(found.items())]
+
+
+def _planned_clause(text: str, a: int, b: int) -> bool:
+    """True when the clause text[a:b] states a plan or intention rather than work done."""
+    if cues.is_intention(text[a:b]) or cues.strong_intention_before(text, a):
+        return True
+    # The governing verb follows the whole 、-list the clause belongs to -- unless the clause
+    # has its own completed verb: "召开了知识产权工作会议,部署全年工作" held the meeting.
+    if cues.is_perfective(text[a:b]):
+        return False
+    end = _next_mark(_MAJOR_END, text, b)
+    if end is None:
+        return False
+    nxt = _next_mark(_MAJOR_END, text, end + 1)
+    return cues.is_planned_by_next(text[end + 1:len(text) if nxt is None else nxt])
+
+
+def _mostly_intention(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
+    clauses = _clauses_of(sentence, spans)
+    total = sum(n for _, _, n in clauses) or 1
+    planned = sum(n for a, b, n in clauses if _planned_clause(sentence.norm, a, b))
+    return planned * 2 > total
+
+
+def _negated(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
+    clauses = _clauses_of(sentence, spans)
+    total = sum(n for _, _, n in clauses) or 1
+    neg = sum(n for a, b, n in clauses if cues.is_negated(sentence.norm[a:b]))
+    return neg * 2 > total
+
