@@ -143,3 +143,12 @@ def test_diff_of_two_reports_in_a_terminal(tmp_path: Path) -> None:
     text = plain(result.output)
     assert result.status == 1 and "新增不通过（4）" in text and "已完成 11 → 7" in text   # a stricter task_met
     assert "\x1b[" in result.output and "\x1b[" not in ipcheck("diff", str(old), str(new), "--color", "never").output
+
+
+def test_a_batch_in_a_terminal_writes_the_reports_and_the_index(tmp_path: Path) -> None:
+    """The issue: in a terminal a batch wrote the pair reports, then died before the index."""
+    out = tmp_path / "out"
+    result = ipcheck("check", "plans", "summaries/2015", "--output-dir", str(out))
+    assert result.status == 1 and "不通过：广汉市（未报告 6 项），绵竹市（未报告 5 项）" in plain(result.output)
+    assert {"index.html", "index.md", "index.json"} <= {p.name for p in out.iterdir()}
+    assert len(list(out.glob("*--*.html"))) == 3
