@@ -51,6 +51,12 @@ CASES = {
         "到2020年,市政府每季度召开1次知识产权工作调度会。", [(1, "次", 2020, {"every": "quarter"})]),
     "每年 recurs every year": (
         "到2020年,市政府每年召开2次知识产权工作专题会议。", [(2, "次", 2020, {"every": "year"})]),
+    "listed kinds gathered into a collection count its members": (
+        "到2025年,筛选100家以上重点企业、行业协会、电商平台,建立市、县两级知识产权保护重点单位库。",
+        [(100, "家", 2025, {"metric": "知识产权保护重点单位"})]),
+    "listed kinds not gathered into anything stay listed": (
+        "到2025年,筛选100家以上重点企业、行业协会、电商平台,开展知识产权保护培训。",
+        [(100, "家", 2025, {"metric": "重点企业、行业协会、电商平台"})]),
 }
 
 

@@ -21,7 +21,7 @@ import re
 from ipcheck.plans.draft_meta import BY_YEAR
 from ipcheck.plans.draft_commit import (committed_sentences, due_marks, from_to, is_result, not_a_quantity,
                                         stage_year, structure_count, text_year, words)
-from ipcheck.plans.draft_prose import ORDER, aliases, per_capita, refine
+from ipcheck.plans.draft_prose import ORDER, aliases, collection_member, per_capita, refine
 from ipcheck.plans.draft_structure import Block, find_blocks, line_of, part_kind
 from ipcheck.reading.figures import extract_figures
 from ipcheck.model import Figure, FigureKind, Measure
@@ -288,6 +288,11 @@ def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
             o = _SHORT_OBJECT.match(after[len(metric):])
             if o:
                 metric = f"{o.group(0)}的{metric}"
+    member = collection_member(sent[c1:]) if "、" in metric else None
+    if member:              # "筛选100家A、B、C,建立…重点单位库": what is counted is the 库's member
+        item.review.append(f"metric: the members of the collection the listed {metric} are gathered into "
+                           "(…库, 名录): check it")
+        metric = member
     if len(metric) <= 2:
         item.review.append(f"metric '{metric}' is unclear: name the quantity")
     elif "、" in metric:

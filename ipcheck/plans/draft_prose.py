@@ -73,6 +73,20 @@ def split_listed(metric: str) -> list[str]:
     return [parts[0]] + [elliptic_stem(p, parts[0]) for p in parts[1:]]
 
 
+def collection_member(rest: str) -> str | None:
+    """"筛选100家以上重点企业、行业协会、电商平台,建立市、县两级知识产权保护重点单位库": a figure counting
+    several listed kinds that the next clause gathers into a named collection counts that collection's
+    members (知识产权保护重点单位). ``rest``: the sentence after the figure's clause."""
+    m = re.match(rf"^\s*[,;]\s*(?:{alternation('collection_verbs')})([^,;。]{{2,40}}?)"
+                 rf"(?:{alternation('collection_nouns')})(?![\u4e00-\u9fff])", rest)
+    if not m:
+        return None
+    name = m.group(1).split("、")[-1]                 # 市、县两级… → 县两级…
+    name = re.sub(r"^[^,;。]*?级(?=[\u4e00-\u9fff]{4})", "", name)    # 县两级知识产权… → 知识产权…
+    name = re.sub(r"^(?:的|一批|一个|全市|全省)", "", name)
+    return name if len(name) >= 4 else None
+
+
 def aliases(metric: str) -> list[str]:
     """The usual other names of the same quantity (每万人口 / 万人, 有效发明专利拥有量 / 发明专利拥有量)."""
     out: list[str] = []
