@@ -178,6 +178,8 @@ def scalar(value: object) -> str:
 def _value(value: object) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(scalar(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {scalar(v)}" for k, v in value.items()) + "}"
     if isinstance(value, tuple):
         return "{start: %s, end: %s}" % (value[0], value[1])
     return scalar(value)

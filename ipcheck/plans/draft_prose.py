@@ -98,6 +98,41 @@ def aliases(metric: str) -> list[str]:
     return [a for a in dict.fromkeys(out) if a != metric]
 
 
+def set_baseline(items: list[Any], fig: Figure, base: float, year: int | None, said: str, named: str,
+                 due: int | None, unclear_only: bool = False) -> None:
+    """Give drafted targets (the figure ``fig``'s) the baseline ``base`` (in the figure reader's
+    units), written in the end's unit as written (从8000件提高到1.2万件: 0.8 万件): {year, value, source}
+    when the text names its year (由2015年的…, “十三五”末, 比2015年翻一番), else a number. ``named``: the
+    quantity the base names, the metric when the drafted one does not (or, ``unclear_only``, is unclear);
+    ``due``: the year the end is stated for (提高到2019年的8件)."""
+    for item in items:
+        f = item.fields
+        if item.skipped or not f.get("value"):
+            continue
+        metric = str(f.get("metric", ""))
+        unclear = len(metric) <= 2 or metric == f.get("unit")
+        if len(named) > 2 and named not in metric and (unclear or not unclear_only):
+            f["metric"], of = per_capita(named)
+            f.pop("of", None)
+            f.pop("aliases", None)
+            if of:
+                f["of"] = of
+            if aliases(str(f["metric"])):
+                f["aliases"] = aliases(str(f["metric"]))
+            item.review = [r for r in item.review if not r.startswith(("metric '", "no_quantity"))]
+        if due:
+            f["due"] = due
+        scale = fig.value / float(f["value"])          # 1.2万件: the reader's 12000 件 per 1.2
+        value = round(base / scale, 6)
+        value = int(value) if value == int(value) else value
+        if year is not None and (f.get("due") is None or year < int(f["due"])):
+            f["baseline"] = {"year": year, "value": value, "source": said}
+        else:
+            f["baseline"] = value
+            item.notes.append(f"baseline: “{said}”: no base year stated (the year before the plan's period)")
+        item.fields = {k: f[k] for k in ORDER if k in f}
+
+
 def recurs(before: str) -> str | None:
     """"quarter" (每季度), "year" (每年, 年度) or None: how often what follows ``before`` recurs."""
     p = _patterns()
