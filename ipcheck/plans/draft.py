@@ -100,7 +100,7 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
         raise DraftError("no target and no task found" + (f" ({left} figures read as results, counts or ranks)"
                                                            if left else "") +
                          ": looked for figures committed to (到2020年…达到…, "
-                         "力争…突破…, 每年…), numbered items (一、 (一) 1. ①) and tasks named in the text "
+                         "力争…突破…, 每年…), numbered items (第一章 第一条 一、 (一) 1. 1） ①) and tasks named in the text "
                          "(确定了…等工作任务, 实施…工程)", path=doc.path,
                          hint="give the plan's lines with --from-line/--to-line")
     ident = plan_id or _slug(Path(doc.path).stem)

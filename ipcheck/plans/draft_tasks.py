@@ -164,8 +164,13 @@ def _numbered_tasks(text: str, norm: str, blocks: list[Block],
         k = kinds[id(b)]
         return k == "task" if has_task_part else k not in other
 
+    # the items; a section without items; a part without sections or items when it is no named
+    # part (一、提升知识产权创造质量 in a 工作要点 numbered 一、 二、 三、 only)
+    closing = re.compile(alternation("not_a_task"))
     chosen = [b for b in blocks if is_task_area(b) and (
-        b.level == 3 or (b.level == 2 and not any(c.level == 3 for c in b.children)))]
+        b.level == 3 or (b.level == 2 and not any(c.level == 3 for c in b.children))
+        or (b.level == 1 and not b.children and kinds[id(b)] is None))
+        and not closing.search(norm[b.body_start:b.end].split("。")[0])]
     items3 = [b.number for b in chosen if b.level == 3]
     # "1", "2" … when the items are numbered straight through and no part stands alone as a
     # task (its number would collide with an item's), else "part.item"
@@ -183,7 +188,7 @@ def _numbered_tasks(text: str, norm: str, blocks: list[Block],
             ident = f"{b.parent.number if b.parent else 0}.{ident}"
         used.add(ident)
         spans = owner_spans(norm, b.body_start, b.end)
-        if b.level == 2:
+        if b.level < 3:
             title = concise(text[b.body_start:b.head_end])
         else:
             title = _title(text, norm, b.body_start, b.end, spans)
