@@ -22,12 +22,13 @@ from ipcheck.plans.draft_meta import BY_YEAR
 from ipcheck.plans.draft_commit import (FromTo, committed_sentences, doubled, due_marks, from_to, is_result,
                                         not_a_quantity,
                                         stage_year, structure_count, text_year, words)
-from ipcheck.plans.draft_prose import collection_member, refine, set_baseline
+from ipcheck.plans.draft_prose import ORDER, collection_member, refine, set_baseline
 from ipcheck.plans.draft_structure import Block, find_blocks, line_of, part_kind
 from ipcheck.reading.figures import extract_figures
 from ipcheck.model import Figure, FigureKind, Measure
 from ipcheck.plans.schema import unit_fits
 from ipcheck.plans.draft_tasks import DraftItem, owner_spans
+from ipcheck.plans.draft_table import Row
 from ipcheck.units import unit as find_unit
 
 __all__ = ["DraftItem", "target_items", "structure", "clean_metric"]
@@ -86,14 +87,13 @@ def _due(norm: str, chain: list[Block], pos: int) -> int | None:
 
 
 def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
-                 period: tuple[int, int] | None, starts: list[int], prose: bool = False) -> list[DraftItem]:
+                 period: tuple[int, int] | None, starts: list[int], prose: bool = False,
+                 rows: "list[Row] | None" = None) -> list[DraftItem]:
     """One DraftItem per figure of the plan body (see the module rules); in running text (a text
     without numbered parts, a preamble) only the figures committed to (ipcheck.plans.draft_commit).
     Figures left out on purpose come back as ``left_out`` items, written as comments."""
-    masked = list(norm)
-    for a, b in owner_spans(norm, lo, hi):
-        masked[a:b] = " " * (b - a)
-    scan = "".join(masked)
+    rows = rows or []
+    scan = _masked(norm, lo, hi, rows)
     cuts = sorted({lo, hi, *(b.start for b in blocks), *(b.body_start for b in blocks),
                    *(m.end() for m in _SENTENCE_END.finditer(norm, lo, hi))})
     out: list[DraftItem] = []
@@ -104,6 +104,7 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
                   end=blocks[0].start if blocks and not prose else hi, line=line_of(starts, lo))
     own = text_year(norm)
     committed = committed_sentences(norm, [(a, b) for a, b in pairs if a < front.end], own)
+    committed.update({a: True for a, b in pairs if any(a < r.task[1] and r.task[0] < b for r in rows)})
     marks = due_marks(norm, lo, front.end, own)
     fallback = _fallback_due(period, own)
     for a, b in pairs:
@@ -142,14 +143,8 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
                               norm[holder.body_start:holder.end].split("。")[0])
             previous = str(prev[0].fields.get("metric", "")) if prev and not prev[0].skipped else None
             drafted = refine(item, fig, sent, a, previous, marks if running else None, fallback)
-            if start is not None:          # 由2015年的12.2件提高到18件: 12.2 (2015) is the baseline
-                first, ft = start
-                set_baseline(drafted, fig, first.value, ft.base_year, text[a + ft.at:a + first.end].strip(),
-                             clean_metric(first.quantity or ""), ft.end_year or None)
-                start = None
-            elif (twice := doubled(sent, fig)) is not None:     # 比2015年翻一番,达到2万件
-                year, times, said, stem = twice
-                set_baseline(drafted, fig, fig.value / times, year, said, clean_metric(stem), None, unclear_only=True)
+            _where_from(drafted, text, sent, a, fig, start, rows)
+            start = None
             out += drafted
             prev = (item, fig)
     out = _unique(out)
@@ -175,6 +170,44 @@ def _title_object(item: DraftItem, title: str) -> None:
         item.fields["metric"] = obj
         item.review = [r for r in item.review if not r.startswith("metric '")]
         item.review.append(f"metric: taken from the item's title “{title[:30]}”: check it is what is counted")
+
+
+def _where_from(drafted: list[DraftItem], text: str, sent: str, a: int, fig: Figure,
+                start: tuple[Figure, FromTo] | None, rows: "list[Row]") -> None:
+    """The baseline of drafted targets (the start of a from-to before ``fig``, a doubling on a
+    dated base) and the due year of a table row's figure."""
+    row = next((r for r in rows if r.task[0] <= a + fig.start < r.task[1]), None)
+    if row is not None:
+        _row_due(drafted, row)
+    if start is not None:          # 由2015年的12.2件提高到18件: 12.2 (2015) is the baseline
+        first, ft = start
+        set_baseline(drafted, fig, first.value, ft.base_year, text[a + ft.at:a + first.end].strip(),
+                     clean_metric(first.quantity or ""), ft.end_year or None)
+    elif (twice := doubled(sent, fig)) is not None:     # 比2015年翻一番,达到2万件
+        year, times, said, stem = twice
+        set_baseline(drafted, fig, fig.value / times, year, said, clean_metric(stem), None, unclear_only=True)
+
+
+def _masked(norm: str, lo: int, hi: int, rows: "list[Row]") -> str:
+    """``norm`` with what holds no target blanked: owner parens and label lines (owners, due dates)
+    and the cells of a table's rows other than the task's."""
+    masked = list(norm)
+    for a, b in owner_spans(norm, lo, hi) + [s for r in rows for s in ((r.start, r.task[0]), (r.task[1], r.end))]:
+        masked[a:b] = " " * (b - a)
+    return "".join(masked)
+
+
+def _row_due(items: list[DraftItem], row: "Row") -> None:
+    """A figure in a table's row is due as the row says (完成时限), and recurs when it says 每年."""
+    for item in items:
+        if item.skipped:
+            continue
+        if row.due is not None:
+            item.fields["due"] = row.due
+            item.review = [r for r in item.review if not r.startswith(("no due year", "due "))]
+        if row.every and item.fields.get("measure") != "annual_growth":
+            item.fields["every"] = row.every
+        item.fields = {k: item.fields[k] for k in ORDER if k in item.fields}
 
 
 def _left_out(sent: str, fig: Figure, running: bool, committed: bool, own: int | None) -> str:
