@@ -199,9 +199,10 @@ def _write(path: str, first: int, last: int, ident: str, meta: DraftMeta,
            targets: list[DraftItem], tasks: list[DraftItem]) -> str:
     lines = [f"# Drafted by `ipcheck plan draft` from {_comment(path)} (lines {first}-{last}).",
              "# Review every item before use; items marked REVIEW are the drafter's guesses.",
-             "# Rules (docs/draft.md): tasks are the numbered items of the task parts and the concrete",
-             "# commitments of the steps and safeguards; targets the figures committed to; due is the",
-             "# nearest 到YYYY年 before a figure, else the period end; 每年 makes an item recur (every);",
+             "# Rules (docs/draft.md): tasks are the numbered items of the task parts (or a table's",
+             "# rows) and the concrete commitments of the steps and safeguards; targets the figures",
+             "# committed to; due is the nearest 到YYYY年 before a figure (or the item's 完成时限), else",
+             "# the period end; 每年 makes an item recur (every); a baseline keeps the year it names;",
              "# keywords are drafted from the title and the names it quotes. \"# line N\": where it was read."]
     lines += [f"# {_comment(n)}" for n in meta.notes]
     lines += ["version: 1", "plan:"]
