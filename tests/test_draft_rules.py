@@ -35,10 +35,27 @@ CASES = {
         [(1000, "件", 2017, {}), (1200, "件", 2018, {}), (1500, "件", 2019, {})]),
     "a from-to is its end with the start as baseline": (
         "到2020年,每万人发明专利拥有量将从14件提高到34件。",
-        [(34, "件", 2020, {"baseline": 14, "metric": "每万人发明专利拥有量"})]),
+        [(34, "件", 2020, {"baseline": 14, "metric": "每万人发明专利拥有量"})]),     # no year: a number
     "a from-to in the end's unit": (
         "到2020年,全市有效注册商标将从8000件增加到1.2万件。",
         [(1.2, "万件", 2020, {"baseline": 0.8})]),
+    "a from-to from a named year keeps its year": (
+        "到2020年,每万人口发明专利拥有量由2015年的12.2件提高到18件。",
+        [(18, "件", 2020, {"baseline": {"year": 2015, "value": 12.2, "source": "由2015年的12.2件"}})]),
+    "a from-to from “十三五”末 starts in 2020": (
+        "到2025年,有效发明专利由“十三五”末的3000件增加到6000件。",
+        [(6000, "件", 2025, {"metric": "有效发明专利",
+                              "baseline": {"year": 2020, "value": 3000, "source": "由“十三五”末的3000件"}})]),
+    "a from-to from “十二五”末 starts in 2015, in the end's unit": (
+        "到2020年,全省有效注册商标由“十二五”末的8000件增加到1.2万件。",
+        [(1.2, "万件", 2020, {"baseline": {"year": 2015, "value": 0.8, "source": "由“十二五”末的8000件"}})]),
+    "a doubling on a named year is a dated baseline": (
+        "到2020年,全市专利申请量比2015年翻一番,达到2万件。",
+        [(2, "万件", 2020, {"metric": "专利申请量",
+                             "baseline": {"year": 2015, "value": 1, "source": "比2015年翻一番"}})]),
+    "a doubling said after the figure": (
+        "到2020年,全市专利申请量达到2万件,比“十二五”末翻两番。",
+        [(2, "万件", 2020, {"baseline": {"year": 2015, "value": 0.5, "source": "比“十二五”末翻两番"}})]),
     "a growth on a base": (
         "2018年,专利权质押融资额争取在2017年3.3亿元基础上增长20%。",
         [(20, "%", 2018, {"measure": "growth", "metric": "专利权质押融资额"})]),
@@ -51,6 +68,12 @@ CASES = {
         "到2020年,市政府每季度召开1次知识产权工作调度会。", [(1, "次", 2020, {"every": "quarter"})]),
     "每年 recurs every year": (
         "到2020年,市政府每年召开2次知识产权工作专题会议。", [(2, "次", 2020, {"every": "year"})]),
+    "listed kinds gathered into a collection count its members": (
+        "到2025年,筛选100家以上重点企业、行业协会、电商平台,建立市、县两级知识产权保护重点单位库。",
+        [(100, "家", 2025, {"metric": "知识产权保护重点单位"})]),
+    "listed kinds not gathered into anything stay listed": (
+        "到2025年,筛选100家以上重点企业、行业协会、电商平台,开展知识产权保护培训。",
+        [(100, "家", 2025, {"metric": "重点企业、行业协会、电商平台"})]),
 }
 
 
@@ -59,8 +82,12 @@ def _targets(text: str) -> list[dict]:
         result = draft(Document("t.txt", text, "utf-8"))
     except DraftError:
         return []
-    parse_plan(result.yaml, "t")                       # every draft loads as written
-    return list(yaml.safe_load(result.yaml).get("targets") or [])
+    plan = parse_plan(result.yaml, "t")                # every draft loads as written
+    data = list(yaml.safe_load(result.yaml).get("targets") or [])
+    for t, d in zip(plan.targets, data):               # and a dated baseline loads with its year
+        if isinstance(d.get("baseline"), dict):
+            assert (t.baseline_year, t.baseline) == (d["baseline"]["year"], d["baseline"]["value"])
+    return data
 
 
 @pytest.mark.parametrize("name", list(CASES))

@@ -17,6 +17,7 @@ from ipcheck.plans.draft_tasks import DraftItem, concise, keywords, task_items
 from ipcheck.plans.draft_commit import committed_at, is_result, text_year
 from ipcheck.plans.draft_prose import task_phrases
 from ipcheck.plans.draft_structure import Block, line_of
+from ipcheck.plans.draft_table import table_rows, table_tasks
 from ipcheck.plans.draft_meta import DraftMeta, embedded_range, is_summary, read_meta
 from ipcheck.errors import IpcheckError
 from ipcheck.model import Document
@@ -86,7 +87,8 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
             meta.period = (year + 1, year + 1)
             meta.review = [r for r in meta.review if not r.startswith("period:")]
             meta.notes.append(f"period: the year after the summary's year {year}")
-    targets = target_items(text, norm, blocks, lo, hi, meta.period, starts, prose)
+    rows = table_rows(norm, lo, hi, starts)
+    targets = target_items(text, norm, blocks, lo, hi, meta.period, starts, prose, rows)
     if prose and meta.period is None:   # news of a plan: its period ends at the last due year it names
         dues = sorted({int(t.fields["due"]) for t in targets if not t.skipped and "due" in t.fields})
         if dues:
@@ -94,13 +96,14 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
             meta.review = [r for r in meta.review if not r.startswith("period:")]
             meta.review.append(f"period: {dues[0]}-{dues[-1]}, the due years the text names; check it")
     tasks = task_items(text, norm, blocks, hi, meta.period, starts) if not prose else \
-        prose_tasks(text, norm, lo, hi, starts, set(), meta.period)
+        prose_tasks(text, norm, lo, hi, starts, set(), meta.period, [(r.start, r.end) for r in rows])
+    tasks += table_tasks(text, rows, meta.period, tasks)
     left = sum(t.left_out for t in targets)
     if not tasks and not any(not t.skipped for t in targets):
         raise DraftError("no target and no task found" + (f" ({left} figures read as results, counts or ranks)"
                                                            if left else "") +
                          ": looked for figures committed to (到2020年…达到…, "
-                         "力争…突破…, 每年…), numbered items (一、 (一) 1. ①) and tasks named in the text "
+                         "力争…突破…, 每年…), numbered items (第一章 第一条 一、 (一) 1. 1） ①) and tasks named in the text "
                          "(确定了…等工作任务, 实施…工程)", path=doc.path,
                          hint="give the plan's lines with --from-line/--to-line")
     ident = plan_id or _slug(Path(doc.path).stem)
@@ -111,12 +114,15 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
 
 
 def prose_tasks(text: str, norm: str, lo: int, hi: int, starts: list[int], have: set,
-                period: tuple[int, int] | None) -> list[DraftItem]:
-    """Tasks named in running text (ipcheck.plans.draft_prose.task_phrases), ids P1, P2 …"""
+                period: tuple[int, int] | None, table: list[tuple[int, int]] | None = None) -> list[DraftItem]:
+    """Tasks named in running text (ipcheck.plans.draft_prose.task_phrases), ids P1, P2 …; a
+    table's rows (``table``: their spans) are tasks of their own (ipcheck.plans.draft_table)."""
     out: list[DraftItem] = []
     sentences = committed_at(norm, lo, hi)
     own = text_year(norm)
     for pos, phrase in task_phrases(norm, lo, hi):
+        if any(a <= pos < b for a, b in table or []):
+            continue
         a, b, ok = next((x for x in sentences if x[0] <= pos < x[1]), (lo, hi, False))
         if not ok or is_result(norm[a:b], pos - a, pos - a + len(phrase), own):
             continue            # a programme named among results ("以实施…工程为载体,…取得新发展")
@@ -178,6 +184,8 @@ def scalar(value: object) -> str:
 def _value(value: object) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(scalar(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {scalar(v)}" for k, v in value.items()) + "}"
     if isinstance(value, tuple):
         return "{start: %s, end: %s}" % (value[0], value[1])
     return scalar(value)
@@ -191,9 +199,10 @@ def _write(path: str, first: int, last: int, ident: str, meta: DraftMeta,
            targets: list[DraftItem], tasks: list[DraftItem]) -> str:
     lines = [f"# Drafted by `ipcheck plan draft` from {_comment(path)} (lines {first}-{last}).",
              "# Review every item before use; items marked REVIEW are the drafter's guesses.",
-             "# Rules (docs/draft.md): tasks are the numbered items of the task parts and the concrete",
-             "# commitments of the steps and safeguards; targets the figures committed to; due is the",
-             "# nearest 到YYYY年 before a figure, else the period end; 每年 makes an item recur (every);",
+             "# Rules (docs/draft.md): tasks are the numbered items of the task parts (or a table's",
+             "# rows) and the concrete commitments of the steps and safeguards; targets the figures",
+             "# committed to; due is the nearest 到YYYY年 before a figure (or the item's 完成时限), else",
+             "# the period end; 每年 makes an item recur (every); a baseline keeps the year it names;",
              "# keywords are drafted from the title and the names it quotes. \"# line N\": where it was read."]
     lines += [f"# {_comment(n)}" for n in meta.notes]
     lines += ["version: 1", "plan:"]

@@ -140,20 +140,61 @@ def stage_year(sent: str, pos: int, period: tuple[int, int] | None) -> int | Non
     return found[-1]
 
 
-# A from-to ("从14件提高到34件", "由2016年的4件提高到2019年的8件"): the start is the baseline.
-_FROM = re.compile(r"(?:从|由)\s*(?:(?:20\d\d)\s*年\s*(?:底|末)?\s*的|[“\"]?十[一二三四五]五[”\"]?\s*(?:末|期末)\s*的?)?\s*$")
+# A from-to ("从14件提高到34件", "由2016年的4件提高到2019年的8件"): the start is the baseline, dated
+# when the text names its year (由2015年的…, 由“十三五”末的… = 2020).
+_WHEN = r"(?:(20\d\d)\s*年\s*(?:底|末)?|[“\"]?(十[一二三四五]五)[”\"]?\s*(?:时期末|期末|末))"
+_FROM = re.compile(rf"(?:从|由)\s*(?:{_WHEN}\s*的?)?\s*$")
 _TO = re.compile(r"^\s*(?:提高|增加|增长|提升|上升|扩大)\s*(?:到|至)\s*(?:(20\d\d)\s*年\s*(?:底|末)?\s*的?)?\s*$")
+# A doubling on a dated base ("专利申请量比2015年翻一番,达到2万件", "达到2万件,比“十二五”末翻两番"):
+# the base is the figure halved once per 番.
+_TIMES = {"一": 2, "": 2, "两": 4, "二": 4, "三": 8}
+_DOUBLING = rf"(?:比|较)\s*{_WHEN}\s*(?:的?水平)?\s*(?:翻\s*(一|两|二|三)?\s*番|(增长|增加)\s*(?:一|1)\s*倍)"
+_DOUBLED_BEFORE = re.compile(rf"([^,;:。]{{0,30}}?){_DOUBLING}\s*[,;]?\s*(?:达到|达|为|至)?\s*$")
+_DOUBLED_AFTER = re.compile(rf"^\s*(?:以上)?\s*[,;]?\s*{_DOUBLING}")
 
 
-def from_to(sent: str, first: Figure, second: Figure | None) -> int | None:
-    """When ``first`` starts a from-to ending at ``second``: the year the end is stated for
-    (提高到2019年的8件), 0 without one; None when it is no from-to."""
-    if second is None or not _FROM.search(sent[:first.start]):
+@dataclass(frozen=True)
+class FromTo:
+    """The start of a from-to: the year its end is stated for (0 when none), the start's own
+    year (None when not named) and where its words (由2015年的…) begin in the sentence."""
+
+    end_year: int
+    base_year: int | None
+    at: int
+
+
+def named_year(year: str | None, five: str | None) -> int | None:
+    """The year of "2015年" (year) or of "“十三五”末" (five: 十三五 → 2020)."""
+    return int(year) if year else FIVE_YEAR_END.get(five or "")
+
+
+def from_to(sent: str, first: Figure, second: Figure | None) -> FromTo | None:
+    """When ``first`` starts a from-to ending at ``second``: the years it names and where it
+    starts; None when it is no from-to."""
+    start = _FROM.search(sent[:first.start]) if second is not None else None
+    if start is None or second is None:
         return None
     m = _TO.match(sent[first.end:second.start])
     if not m:
         return None
-    return int(m.group(1)) if m.group(1) else 0
+    return FromTo(int(m.group(1)) if m.group(1) else 0, named_year(start.group(1), start.group(2)),
+                  start.start())
+
+
+def doubled(sent: str, fig: Figure) -> tuple[int, int, str, str] | None:
+    """(base year, times, the words, the quantity before them) when ``fig`` is the end of a doubling
+    on a dated base ("专利申请量比2015年翻一番,达到2万件" → 2015, 2, 比2015年翻一番, 专利申请量)."""
+    m = _DOUBLED_BEFORE.search(sent[:fig.start])
+    stem = m.group(1) if m else ""
+    if m is None:
+        m = _DOUBLED_AFTER.match(sent[fig.end:])
+    if m is None:
+        return None
+    g = m.groups()[-4:]                         # year, five, 番 count, 增长 (…一倍)
+    year = named_year(g[0], g[1])
+    times = 2 if g[3] else _TIMES.get(g[2] or "", 2)
+    words_at = m.group(0).find("比") if "比" in m.group(0) else m.group(0).find("较")
+    return (year, times, m.group(0)[words_at:].strip(" ,;达到为至"), stem) if year else None
 
 
 def base_year(norm: str) -> int | None:

@@ -19,14 +19,16 @@ from __future__ import annotations
 import re
 
 from ipcheck.plans.draft_meta import BY_YEAR
-from ipcheck.plans.draft_commit import (committed_sentences, due_marks, from_to, is_result, not_a_quantity,
+from ipcheck.plans.draft_commit import (FromTo, committed_sentences, doubled, due_marks, from_to, is_result,
+                                        not_a_quantity,
                                         stage_year, structure_count, text_year, words)
-from ipcheck.plans.draft_prose import ORDER, aliases, per_capita, refine
+from ipcheck.plans.draft_prose import ORDER, collection_member, refine, set_baseline
 from ipcheck.plans.draft_structure import Block, find_blocks, line_of, part_kind
 from ipcheck.reading.figures import extract_figures
 from ipcheck.model import Figure, FigureKind, Measure
 from ipcheck.plans.schema import unit_fits
 from ipcheck.plans.draft_tasks import DraftItem, owner_spans
+from ipcheck.plans.draft_table import Row
 from ipcheck.units import unit as find_unit
 
 __all__ = ["DraftItem", "target_items", "structure", "clean_metric"]
@@ -48,7 +50,7 @@ _LEAD_WORDS = re.compile(r"^(?:全市|全州|全县|全区|我市|本市|每年|
                          r"累计|建成|打造|新培育|共|达到|拥有(?!自主)|去年|今年|目前|届时|同时|将|20\d\d年(?:底|末)?)")
 # A subject before a commitment verb: "自治区知识产权局将建设高价值专利培育示范中心3个以上".
 _SUBJECT = re.compile(r"^[^,;]{2,12}?(?:将|要|计划)(?:建设|培育|新增|建成|打造|引进|扶持|认定)?")
-_TAIL_WORDS = re.compile(r"(?:达到|达|提高至|提高到|超过|为|突破|增幅|增长|占比|将|要|力争|计划|从|由|"
+_TAIL_WORDS = re.compile(r"(?:达到|达|提高至|提高到|超过|为|突破|增幅|增长|占比|将|要|力争|计划|从|由|十[一二三四五]五(?:时期末|期末|末)|"
                          r"20\d\d年(?:底|末)?(?:的)?|(?<=[^全每今去本上\d])年)$")     # "…指标年增长20%"
 _CLAUSE_SEP = re.compile(r"[,;:。]")
 _SHORT_OBJECT = re.compile(r"^(?:开展|参与|参加|实施|通过|完成|建立|获得)[^,;。、]{2,12}")
@@ -85,14 +87,13 @@ def _due(norm: str, chain: list[Block], pos: int) -> int | None:
 
 
 def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
-                 period: tuple[int, int] | None, starts: list[int], prose: bool = False) -> list[DraftItem]:
+                 period: tuple[int, int] | None, starts: list[int], prose: bool = False,
+                 rows: "list[Row] | None" = None) -> list[DraftItem]:
     """One DraftItem per figure of the plan body (see the module rules); in running text (a text
     without numbered parts, a preamble) only the figures committed to (ipcheck.plans.draft_commit).
     Figures left out on purpose come back as ``left_out`` items, written as comments."""
-    masked = list(norm)
-    for a, b in owner_spans(norm, lo, hi):
-        masked[a:b] = " " * (b - a)
-    scan = "".join(masked)
+    rows = rows or []
+    scan = _masked(norm, lo, hi, rows)
     cuts = sorted({lo, hi, *(b.start for b in blocks), *(b.body_start for b in blocks),
                    *(m.end() for m in _SENTENCE_END.finditer(norm, lo, hi))})
     out: list[DraftItem] = []
@@ -103,6 +104,7 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
                   end=blocks[0].start if blocks and not prose else hi, line=line_of(starts, lo))
     own = text_year(norm)
     committed = committed_sentences(norm, [(a, b) for a, b in pairs if a < front.end], own)
+    committed.update({a: True for a, b in pairs if any(a < r.task[1] and r.task[0] < b for r in rows)})
     marks = due_marks(norm, lo, front.end, own)
     fallback = _fallback_due(period, own)
     for a, b in pairs:
@@ -120,17 +122,17 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
             chain.append(blk)
             blk = blk.parent
         prev = None
-        start: tuple[Figure, int] | None = None     # the start of a from-to: (figure, year of its end)
+        start: tuple[Figure, FromTo] | None = None      # the start of a from-to
         figs = extract_figures(sent)
         for k, fig in enumerate(figs):
             if kind in ("background", "principles"):
                 parts.setdefault(chain[-1].start, []).append(line_of(starts, a + fig.start))
                 continue
             why = _left_out(sent, fig, running, bool(committed.get(a)), own)
-            end_year = from_to(sent, fig, figs[k + 1] if k + 1 < len(figs) else None)
-            if not why and end_year is not None:
+            ft = from_to(sent, fig, figs[k + 1] if k + 1 < len(figs) else None)
+            if not why and ft is not None:
                 why = "the start of a from-to (从…提高到…): the baseline of the next figure"
-                start = (fig, end_year)
+                start = (fig, ft)
             if why:
                 left.append(_left(text, sent, a, fig, why, starts))
                 continue
@@ -141,9 +143,8 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
                               norm[holder.body_start:holder.end].split("。")[0])
             previous = str(prev[0].fields.get("metric", "")) if prev and not prev[0].skipped else None
             drafted = refine(item, fig, sent, a, previous, marks if running else None, fallback)
-            if start is not None:
-                _baseline(drafted, start, fig)
-                start = None
+            _where_from(drafted, text, sent, a, fig, start, rows)
+            start = None
             out += drafted
             prev = (item, fig)
     out = _unique(out)
@@ -171,32 +172,42 @@ def _title_object(item: DraftItem, title: str) -> None:
         item.review.append(f"metric: taken from the item's title “{title[:30]}”: check it is what is counted")
 
 
-def _baseline(items: list[DraftItem], start: tuple[Figure, int], fig: Figure) -> None:
-    """A from-to's end, with its start as the baseline in the end's unit as written
-    (从8000件提高到1.2万件: baseline 0.8 万件) and the year it names as the due year."""
-    first, year = start
-    named = clean_metric(first.quantity or "")
+def _where_from(drafted: list[DraftItem], text: str, sent: str, a: int, fig: Figure,
+                start: tuple[Figure, FromTo] | None, rows: "list[Row]") -> None:
+    """The baseline of drafted targets (the start of a from-to before ``fig``, a doubling on a
+    dated base) and the due year of a table row's figure."""
+    row = next((r for r in rows if r.task[0] <= a + fig.start < r.task[1]), None)
+    if row is not None:
+        _row_due(drafted, row)
+    if start is not None:          # 由2015年的12.2件提高到18件: 12.2 (2015) is the baseline
+        first, ft = start
+        set_baseline(drafted, fig, first.value, ft.base_year, text[a + ft.at:a + first.end].strip(),
+                     clean_metric(first.quantity or ""), ft.end_year or None)
+    elif (twice := doubled(sent, fig)) is not None:     # 比2015年翻一番,达到2万件
+        year, times, said, stem = twice
+        set_baseline(drafted, fig, fig.value / times, year, said, clean_metric(stem), None, unclear_only=True)
+
+
+def _masked(norm: str, lo: int, hi: int, rows: "list[Row]") -> str:
+    """``norm`` with what holds no target blanked: owner parens and label lines (owners, due dates)
+    and the cells of a table's rows other than the task's."""
+    masked = list(norm)
+    for a, b in owner_spans(norm, lo, hi) + [s for r in rows for s in ((r.start, r.task[0]), (r.task[1], r.end))]:
+        masked[a:b] = " " * (b - a)
+    return "".join(masked)
+
+
+def _row_due(items: list[DraftItem], row: "Row") -> None:
+    """A figure in a table's row is due as the row says (完成时限), and recurs when it says 每年."""
     for item in items:
-        f = item.fields
-        if item.skipped or not f.get("value"):
+        if item.skipped:
             continue
-        if len(named) > 2 and named not in str(f.get("metric", "")):    # "提高到" names nothing
-            f["metric"], of = per_capita(named)
-            f.pop("of", None)
-            f.pop("aliases", None)
-            if of:
-                f["of"] = of
-            if aliases(str(f["metric"])):
-                f["aliases"] = aliases(str(f["metric"]))
-            item.review = [r for r in item.review if not r.startswith("metric '")]
-        scale = fig.value / float(f["value"])          # 1.2万件: the reader's 12000 件 per 1.2
-        base = round(first.value / scale, 6)
-        f["baseline"] = int(base) if base == int(base) else base
-        if year:
-            f["due"] = year
-        item.notes.append(f"baseline: the start of “{first.text.strip()}…” (this plan format keeps its value, "
-                          "not its year)")
-        item.fields = {k: f[k] for k in ORDER if k in f}
+        if row.due is not None:
+            item.fields["due"] = row.due
+            item.review = [r for r in item.review if not r.startswith(("no due year", "due "))]
+        if row.every and item.fields.get("measure") != "annual_growth":
+            item.fields["every"] = row.every
+        item.fields = {k: item.fields[k] for k in ORDER if k in item.fields}
 
 
 def _left_out(sent: str, fig: Figure, running: bool, committed: bool, own: int | None) -> str:
@@ -288,6 +299,11 @@ def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
             o = _SHORT_OBJECT.match(after[len(metric):])
             if o:
                 metric = f"{o.group(0)}的{metric}"
+    member = collection_member(sent[c1:]) if "、" in metric else None
+    if member:              # "筛选100家A、B、C,建立…重点单位库": what is counted is the 库's member
+        item.review.append(f"metric: the members of the collection the listed {metric} are gathered into "
+                           "(…库, 名录): check it")
+        metric = member
     if len(metric) <= 2:
         item.review.append(f"metric '{metric}' is unclear: name the quantity")
     elif "、" in metric:

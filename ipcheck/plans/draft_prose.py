@@ -73,6 +73,20 @@ def split_listed(metric: str) -> list[str]:
     return [parts[0]] + [elliptic_stem(p, parts[0]) for p in parts[1:]]
 
 
+def collection_member(rest: str) -> str | None:
+    """"筛选100家以上重点企业、行业协会、电商平台,建立市、县两级知识产权保护重点单位库": a figure counting
+    several listed kinds that the next clause gathers into a named collection counts that collection's
+    members (知识产权保护重点单位). ``rest``: the sentence after the figure's clause."""
+    m = re.match(rf"^\s*[,;]\s*(?:{alternation('collection_verbs')})([^,;。]{{2,40}}?)"
+                 rf"(?:{alternation('collection_nouns')})(?![\u4e00-\u9fff])", rest)
+    if not m:
+        return None
+    name = m.group(1).split("、")[-1]                 # 市、县两级… → 县两级…
+    name = re.sub(r"^[^,;。]*?级(?=[\u4e00-\u9fff]{4})", "", name)    # 县两级知识产权… → 知识产权…
+    name = re.sub(r"^(?:的|一批|一个|全市|全省)", "", name)
+    return name if len(name) >= 4 else None
+
+
 def aliases(metric: str) -> list[str]:
     """The usual other names of the same quantity (每万人口 / 万人, 有效发明专利拥有量 / 发明专利拥有量)."""
     out: list[str] = []
@@ -82,6 +96,41 @@ def aliases(metric: str) -> list[str]:
                 out += [metric.replace(w, other) for other in group if other != w]
                 break
     return [a for a in dict.fromkeys(out) if a != metric]
+
+
+def set_baseline(items: list[Any], fig: Figure, base: float, year: int | None, said: str, named: str,
+                 due: int | None, unclear_only: bool = False) -> None:
+    """Give drafted targets (the figure ``fig``'s) the baseline ``base`` (in the figure reader's
+    units), written in the end's unit as written (从8000件提高到1.2万件: 0.8 万件): {year, value, source}
+    when the text names its year (由2015年的…, “十三五”末, 比2015年翻一番), else a number. ``named``: the
+    quantity the base names, the metric when the drafted one does not (or, ``unclear_only``, is unclear);
+    ``due``: the year the end is stated for (提高到2019年的8件)."""
+    for item in items:
+        f = item.fields
+        if item.skipped or not f.get("value"):
+            continue
+        metric = str(f.get("metric", ""))
+        unclear = len(metric) <= 2 or metric == f.get("unit")
+        if len(named) > 2 and named not in metric and (unclear or not unclear_only):
+            f["metric"], of = per_capita(named)
+            f.pop("of", None)
+            f.pop("aliases", None)
+            if of:
+                f["of"] = of
+            if aliases(str(f["metric"])):
+                f["aliases"] = aliases(str(f["metric"]))
+            item.review = [r for r in item.review if not r.startswith(("metric '", "no_quantity"))]
+        if due:
+            f["due"] = due
+        scale = fig.value / float(f["value"])          # 1.2万件: the reader's 12000 件 per 1.2
+        value = round(base / scale, 6)
+        value = int(value) if value == int(value) else value
+        if year is not None and (f.get("due") is None or year < int(f["due"])):
+            f["baseline"] = {"year": year, "value": value, "source": said}
+        else:
+            f["baseline"] = value
+            item.notes.append(f"baseline: “{said}”: no base year stated (the year before the plan's period)")
+        item.fields = {k: f[k] for k in ORDER if k in f}
 
 
 def recurs(before: str) -> str | None:

@@ -1,9 +1,19 @@
-"""The numbered structure of a plan document: 一、 (一) 1. 1、 found by their markers, not by lines.
+"""The numbered structure of a plan document, found by its markers, not by lines: 第一部分/第一篇,
+第一章, 第一节, 第一条, 一、, (一) (（一）), 1. 1、, (1) 1), ①.
 
 Used by ``ipcheck.plans.draft``. A plan body may be one very long line (广安's 工作方案), so markers are
 looked for at the start of every line and right after a sentence end (。) or a closing paren
 (the "(责任单位:…)" that ends an item). A marker only counts when its number follows the one
 before it at the same level, which keeps "1、" or "(二)" quoted inside a sentence out.
+
+Levels: the drafter reads three, parts (1), sections (2) and items (3). Each style has a rank (第一章
+above 第一节 above 第一条 above 一、 above (一) above 1. above (1) above ①) and a natural level (第一章 and
+一、 open parts, 第一节 and (一) sections, the others items). The styles a document uses, in rank order,
+take their natural level, or the level below the style above when that is deeper: 一、/(一)/1. are
+levels 1/2/3 as always; 第一章/一、/(一) are 1/2/3 and 1. then lies below the items (part of an item's
+text); 一、/(一)/① make ① the items; 第一条 alone, or under 第一章, is the item level. 一、 (一) 1. count
+as used from one marker (a plan quoted from its 三、 heading on); the other styles from two markers
+numbered in sequence, so a stray "①" or "第一条" in a sentence does not add a level.
 """
 from __future__ import annotations
 
@@ -17,6 +27,31 @@ _CN_VALUE = {c: i + 1 for i, c in enumerate(_CN)}
 _H1 = re.compile(rf"([{_CN}]{{1,3}})\s*、")
 _H2 = re.compile(rf"\(\s*([{_CN}]{{1,3}})\s*\)")
 _H3 = re.compile(r"(\d{1,2})\s*(?:、|\.(?!\d))")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+@dataclass(frozen=True)
+class Style:
+    """A way of numbering headings: its marker, rank (higher parts first) and natural level."""
+
+    name: str
+    pattern: re.Pattern[str]
+    rank: int
+    natural: int
+    by_one: bool = False            # counted as used from a single marker (一、 (一) 1.)
+
+
+STYLES: tuple[Style, ...] = (
+    Style("第一部分", re.compile(rf"第([{_CN}]{{1,3}})(?:部分|篇)\s*"), 0, 1),
+    Style("第一章", re.compile(rf"第([{_CN}]{{1,3}})章\s*"), 1, 1),
+    Style("第一节", re.compile(rf"第([{_CN}]{{1,3}})节\s*"), 2, 2),
+    Style("第一条", re.compile(rf"第([{_CN}]{{1,3}}|\d{{1,3}})条\s*"), 3, 3),
+    Style("一、", _H1, 4, 1, by_one=True),
+    Style("(一)", _H2, 5, 2, by_one=True),
+    Style("1.", _H3, 6, 3, by_one=True),
+    Style("(1)", re.compile(r"(?:\(\s*(\d{1,2})\s*\)|(\d{1,2})\s*\))"), 7, 3),
+    Style("①", re.compile(f"([{_CIRCLED}])\\s*"), 8, 3),
+)
 # Where a marker may start: after a sentence end or a closing paren (positions in a line).
 _CANDIDATE = re.compile(r"[。)]")
 
@@ -34,7 +69,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("task", re.compile(r"任务|重点工作|主要工作|工作计划|推进计划|工作重点|工作要点|主要措施|重点措施")),
     ("steps", re.compile(r"步骤|进度安排|实施阶段")),
     ("safeguards", re.compile(r"保障措施|组织保障|保障机制")),
-    ("principles", re.compile(r"指导思想|基本原则|总体要求|试点主题|总体思路")),
+    ("principles", re.compile(r"指导思想|基本原则|总体要求|试点主题|总体思路|附则")),
 )
 # A level-2 heading names a part only when it is nothing but a part name: "(三)发展目标",
 # never "(五)完善知识产权政策措施".
@@ -97,32 +132,68 @@ def _head_end(norm: str, body: int, stop: int) -> int:
     return body + (dot if dot >= 0 else limit)
 
 
+def _number(m: re.Match[str]) -> int:
+    n = next(g for g in m.groups() if g)
+    if n in _CIRCLED:
+        return _CIRCLED.index(n) + 1
+    return int(n) if n.isdigit() else cn_number(n)
+
+
+def _marker(norm: str, pos: int, hi: int) -> tuple[Style, int, int] | None:
+    """(style, number, end) of the heading marker at ``pos``, if any."""
+    for style in STYLES:
+        m = style.pattern.match(norm, pos, hi)
+        if m:
+            return style, _number(m), m.end()
+    return None
+
+
+def style_levels(norm: str, cands: list[int], hi: int) -> dict[str, int]:
+    """The level (1-3) of each numbering style the text uses (see the module rules); styles
+    below the third level are left out (their markers are part of an item's text)."""
+    seen: dict[str, list[int]] = {}
+    for pos in cands:
+        found = _marker(norm, _skip_blank(norm, pos, hi), hi)
+        if found:
+            seen.setdefault(found[0].name, []).append(found[1])
+    levels: dict[str, int] = {}
+    above = 0
+    for style in STYLES:
+        numbers = seen.get(style.name, [])
+        in_sequence = any(n + 1 in numbers[i + 1:] for i, n in enumerate(numbers))
+        if not (numbers and style.by_one or in_sequence):
+            continue
+        above = max(style.natural, above + 1)
+        if above <= 3:
+            levels[style.name] = above
+    return levels
+
+
+def _skip_blank(norm: str, pos: int, hi: int) -> int:
+    while pos < hi and norm[pos] in " \t":
+        pos += 1
+    return pos
+
+
 def find_blocks(norm: str, lo: int, hi: int, starts: list[int]) -> list[Block]:
     """Every accepted numbered block between offsets ``lo`` and ``hi``, in document order,
     linked to its parent; each block ends where the next block of the same or a higher
     level starts."""
     cands = sorted({lo, *(s for s in starts if lo <= s < hi),
                     *(m.end() for m in _CANDIDATE.finditer(norm, lo, hi))})
+    levels = style_levels(norm, cands, hi)
     last = {1: 0, 2: 0, 3: 0}
     blocks: list[Block] = []
     i = 0
     while i < len(cands):
-        pos = cands[i]
+        pos = _skip_blank(norm, cands[i], hi)
         i += 1
-        while pos < hi and norm[pos] in " \t":
-            pos += 1
         if pos >= hi:
             continue
-        found = None
-        for level, pattern in ((1, _H1), (2, _H2), (3, _H3)):
-            m = pattern.match(norm, pos, hi)
-            if m:
-                n = m.group(1)
-                found = (level, int(n) if n.isdigit() else cn_number(n), m.end())
-                break
-        if found is None:
+        found = _marker(norm, pos, hi)
+        if found is None or found[0].name not in levels:
             continue
-        level, number, body = found
+        level, number, body = levels[found[0].name], found[1], found[2]
         demoted = False
         if level == 1 and last[1] and number != last[1] + 1:
             # a mis-numbered heading inside a part (泸州's 三 → 六): a level-2 heading

@@ -23,9 +23,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ipcheck.plans.draft_commit import alternation
+from ipcheck.plans.draft_duty import Duty, owner_spans, parse_duty, parse_owners
 from ipcheck.plans.draft_meta import BY_YEAR
 from ipcheck.plans.draft_structure import Block, line_of, part_kind
 from ipcheck.reading.figures import extract_figures
+
+__all__ = ["DraftItem", "keywords", "concise", "task_items", "commitment_tasks", "owner_spans", "parse_owners"]
 
 
 @dataclass
@@ -45,73 +48,7 @@ class DraftItem:
 # tasks
 # ----------------------------------------------------------------------------------------
 
-_OWNER_OPEN = re.compile(r"\(\s*(?:责任单位|牵头单位|责任部门|负责单位)\s*:|\((?=[^()]{0,80}(?:牵头|按职责分工负责))")
-_OWNER_TAIL = re.compile(r"(?:等部门|等单位|等)?\s*(?:按职责分工负责|按照职责分工负责|分工负责|负责|配合)\s*$")
-_PREFIXED = ("自治州", "州")
 TITLE_MAX, SECTION_MAX = 40, 60
-
-
-def _paren_end(norm: str, start: int, stop: int) -> int:
-    """End (exclusive) of the balanced paren opened at ``start``; ``stop`` if unbalanced."""
-    depth = 0
-    for i in range(start, stop):
-        ch = norm[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-    return stop
-
-
-def owner_spans(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The "(责任单位:…)" / "(X牵头, Y按职责分工负责)" parens between ``lo`` and ``hi``."""
-    spans, pos = [], lo
-    while True:
-        m = _OWNER_OPEN.search(norm, pos, hi)
-        if not m:
-            return spans
-        end = _paren_end(norm, m.start(), hi)
-        spans.append((m.start(), end))
-        pos = end
-
-
-def parse_owners(inner: str) -> list[str]:
-    """Responsible units from the inside of an owners paren, in order, without duplicates.
-
-    "责任单位:" is dropped; "X牵头" gives X; "…等按职责分工负责" is cut; a shared suffix is
-    distributed ("高新区、长开区、白酒园区管委会" → 高新区管委会 …), and so is a 自治州 prefix
-    ("自治州科技局、工信局" → 自治州工信局)."""
-    inner = re.sub(r"^\s*(?:责任单位|牵头单位|责任部门|负责单位)\s*:", "", inner)
-    inner = inner.split("。")[0]
-    inner = _OWNER_TAIL.sub("", inner.strip())
-    out: list[str] = []
-    for group in re.split(r"[,;]|(?<=牵头)", inner):
-        group = re.sub(r"牵头$", "", group.strip())
-        group = re.sub(r"^(?:由|会同)", "", group)
-        parts: list[str] = []
-        for piece in re.split(r"、|等部门及|等单位及|(?<=[局委会府])及", group):
-            piece = _OWNER_TAIL.sub("", piece.strip())
-            piece = re.sub(r"(?:等部门|等单位|等)$", "", piece).strip()
-            if piece:
-                parts.append(piece)
-        # a suffix shared by a run of areas: 高新区、长开区、白酒园区管委会
-        for i, p in enumerate(parts):
-            if p.endswith("管委会") and p[:-3].endswith("区"):
-                j = i - 1
-                while j >= 0 and parts[j].endswith("区"):
-                    parts[j] += "管委会"
-                    j -= 1
-        # a prefix shared by a list of departments: 自治州科技局、工信局
-        if parts:
-            prefix = next((p for p in _PREFIXED if parts[0].startswith(p)), None)
-            if prefix:
-                parts = [parts[0]] + [p if p.startswith((prefix, "各", "人民", "中国", "国家"))
-                                      else prefix + p for p in parts[1:]]
-        out += parts
-    seen: set[str] = set()
-    return [o for o in out if o and not (o in seen or seen.add(o))]  # type: ignore[func-returns-value]
 
 
 def _clean_title(s: str) -> str:
@@ -164,8 +101,13 @@ def _numbered_tasks(text: str, norm: str, blocks: list[Block],
         k = kinds[id(b)]
         return k == "task" if has_task_part else k not in other
 
+    # the items; a section without items; a part without sections or items when it is no named
+    # part (一、提升知识产权创造质量 in a 工作要点 numbered 一、 二、 三、 only)
+    closing = re.compile(alternation("not_a_task"))
     chosen = [b for b in blocks if is_task_area(b) and (
-        b.level == 3 or (b.level == 2 and not any(c.level == 3 for c in b.children)))]
+        b.level == 3 or (b.level == 2 and not any(c.level == 3 for c in b.children))
+        or (b.level == 1 and not b.children and kinds[id(b)] is None))
+        and not closing.search(norm[b.body_start:b.end].split("。")[0])]
     items3 = [b.number for b in chosen if b.level == 3]
     # "1", "2" … when the items are numbered straight through and no part stands alone as a
     # task (its number would collide with an item's), else "part.item"
@@ -173,6 +115,7 @@ def _numbered_tasks(text: str, norm: str, blocks: list[Block],
         and all(b.level == 3 for b in chosen)
     out: list[DraftItem] = []
     used: set[str] = set()
+    carried: list[str] = []         # owners "以下责任单位均有…" adds to every later item
     for b in chosen:
         h2 = b if b.level == 2 else (b.parent if b.parent and b.parent.level == 2 else None)
         if b.level == 3:
@@ -183,32 +126,47 @@ def _numbered_tasks(text: str, norm: str, blocks: list[Block],
             ident = f"{b.parent.number if b.parent else 0}.{ident}"
         used.add(ident)
         spans = owner_spans(norm, b.body_start, b.end)
-        if b.level == 2:
+        if b.level < 3:
             title = concise(text[b.body_start:b.head_end])
         else:
             title = _title(text, norm, b.body_start, b.end, spans)
-        owners: list[str] = []
-        for a, e in spans:
-            owners += [o for o in parse_owners(norm[a + 1:e - 1]) if o not in owners]
         item = DraftItem("task", {"id": ident, "title": title}, b.line)
         kw = keywords(title, text[b.body_start:b.end])
         if kw:
             item.fields["keywords"] = kw
-        if owners:
-            item.fields["owners"] = [_original(text, norm, o) for o in owners]
         dues = [int(x or y) for x, y in BY_YEAR.findall(norm, b.body_start, b.end)]
-        due = dues[0] if dues else (period[1] if period else None)
-        if due is not None:
-            item.fields["due"] = due
+        _duty(item, text, norm, [parse_duty(norm[a:e]) for a, e in spans], carried,
+              dues[0] if dues else (period[1] if period else None))
         section = h2 or (b.parent if b.parent else None)
         if section is not None:
             item.fields["section"] = concise(text[section.body_start:section.head_end], SECTION_MAX)
+        if item.fields.get("every"):
+            item.fields["every"] = item.fields.pop("every")        # last, in schema order
         if not title:
             item.review.append("no title found")
         elif len(title) > TITLE_MAX:
             item.review.append("long title (the heading runs into the text?): shorten it")
         out.append(item)
     return out
+
+
+def _duty(item: DraftItem, text: str, norm: str, duties: list[Duty], carried: list[str],
+          due: int | None) -> None:
+    """A task's owners (those its parens and label lines name, then those carried from an earlier
+    "以下责任单位均有…"), its due year (a due label's, else ``due``) and its recurrence."""
+    owners: list[str] = []
+    for o in [o for d in duties for o in d.owners] + carried:
+        owners += [o] if o not in owners else []
+    carried += [o for d in duties for o in d.carry if o not in carried]
+    if owners:
+        item.fields["owners"] = [_original(text, norm, o) for o in owners]
+    stated = [d.due for d in duties if d.due is not None]
+    due = stated[-1] if stated else due
+    if due is not None:
+        item.fields["due"] = due
+    if any(d.every for d in duties):
+        item.fields["every"] = "year"
+        item.notes.append("recurs (完成时限: 每年): every: year")
 
 
 def _original(text: str, norm: str, owner: str) -> str:
@@ -305,6 +263,8 @@ def keywords(title: str, body: str, verb_free: bool = False) -> list[str]:
         obj = obj[m.end():]
     if "纳入" in obj:                                  # 将X纳入Y: Y is what a summary names
         obj = obj.split("纳入", 1)[1]
+    counted = re.match(r"(\D{4,}?)\d", obj)         # 知识产权示范企业10家: the name, not the count
+    obj = counted.group(1) if counted else obj
     out = [obj] if 4 <= len(obj) <= 24 and (obj != title or verb_free) else []
     head = p["head"].search(obj)
     if head and head.group(0) != obj:
