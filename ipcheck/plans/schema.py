@@ -42,6 +42,12 @@ OPS: dict[str, Op] = {**{o.value: o for o in Op}, **OP_ALIASES}
 MEASURES: dict[str, Measure] = {m.value: m for m in Measure}
 
 
+def unit_names() -> list[str]:
+    """Every unit name a plan may use, as the schema lists them: the unit data's units (ipcheck.units)
+    and the full-width percent sign the loader reads as %. tools/gen_plan_schema.py writes them."""
+    return list(UNITS) + [name for name in ("\uff05",) if find_unit(name) is not None and name not in UNITS]
+
+
 def unit_fits(measure: Measure, u: Unit) -> bool:
     """Whether a target of ``measure`` may be stated in unit ``u``: rates must be in %, and a
     growth may also be a difference in 个百分点; a level may use any known unit."""
