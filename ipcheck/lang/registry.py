@@ -9,7 +9,7 @@ the Chinese stays in the data. See docs/rules.md for the format.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -75,6 +75,7 @@ class Rule:
     no_match: tuple[Example, ...] = ()
     cases: tuple[Case, ...] = ()
     expression: str = field(default="", compare=False)
+    context_expression: str = field(default="", compare=False)     # the context, references resolved
 
     @property
     def kind(self) -> str:
@@ -93,6 +94,14 @@ class Rule:
     @cached_property
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.expression)
+
+    def item_regex(self, item: str) -> re.Pattern[str]:
+        """The rule's expression for one of its items alone, in the rule's context (for the examples)."""
+        own = re.escape(item)
+        if not self.context_expression:
+            return re.compile(own)
+        return re.compile(self.context_expression.replace(_SELF, f"[{_class_chars(item)}]" if self.chars
+                                                          else f"(?:{own})"))
 
     def hits(self, text: str) -> bool:
         """True when the rule's expression finds ``text`` as its scope says (no blocking rule applied)."""
@@ -277,7 +286,7 @@ def _rule(raw: Any, file: str) -> Rule:
                 cases=tuple(_case(c, f"{where}: cases") for c in raw.get("cases") or ()))
 
 
-def _expand(rules: dict[str, Rule], raw_own: dict[str, str]) -> dict[str, str]:
+def _expand(rules: dict[str, Rule], raw_own: dict[str, str]) -> dict[str, tuple[str, str]]:
     """Each rule's expression: its own (pattern, words, characters) in its context, with {{CODE}}
     references resolved to the named rule's own expression (not its context); no cycles allowed."""
     own: dict[str, str] = {}
@@ -310,11 +319,11 @@ def _expand(rules: dict[str, Rule], raw_own: dict[str, str]) -> dict[str, str]:
 
     out = {}
     for code, rule in rules.items():
-        mine = expand_own(code, ())
+        mine, context = expand_own(code, ()), ""
         if rule.context:
             context = resolve(code, rule.context, (code,))
             mine = context.replace(_SELF, mine if rule.chars else f"(?:{mine})")
-        out[code] = mine
+        out[code] = (mine, context)
     return out
 
 
@@ -350,18 +359,13 @@ def build(files: dict[str, Any]) -> Registry:
     expressions = _expand(rules, raw_own)
     out = []
     for code, rule in rules.items():
-        expr = expressions[code]
+        expr, context = expressions[code]
         try:
             re.compile(expr)
         except re.error as exc:
             raise _fail(f"ipcheck/lang/zh/{rule.file}.yaml: {code}", f"bad pattern: {exc}") from None
-        out.append(_with_expression(rule, expr))
+        out.append(replace(rule, expression=expr, context_expression=context))
     return Registry(out)
-
-
-def _with_expression(rule: Rule, expression: str) -> Rule:
-    from dataclasses import replace
-    return replace(rule, expression=expression)
 
 
 @lru_cache(maxsize=None)
