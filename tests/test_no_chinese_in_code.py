@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "ipcheck"
+# t2s_table.py is generated data (tools/gen_t2s.py), not code.
 ENGINE = sorted([*PACKAGE.glob("reading/*.py"), *PACKAGE.glob("verdicts/*.py"), *PACKAGE.glob("lang/*.py"),
-                 PACKAGE / "units.py"])
+                 *(p for p in PACKAGE.glob("inputs/**/*.py") if p.name != "t2s_table.py"), PACKAGE / "units.py"])
 # Han characters, CJK symbols and punctuation (。、《》〔〕【】「」), full-width forms (，：％), curly quotes.
 CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef“”‘’]")
 # (module, literal) pairs allowed to keep a Chinese character, each with its reason. Empty: none is needed.

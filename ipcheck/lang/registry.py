@@ -98,7 +98,11 @@ class Rule:
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        return re.compile(self.expression)
+        """The compiled expression (compiled on first use: loading stays fast)."""
+        try:
+            return re.compile(self.expression)
+        except re.error as exc:
+            raise RuleError(f"ipcheck/lang/zh/{self.file}.yaml: {self.code}: bad pattern: {exc}") from None
 
     def item_regex(self, item: str) -> re.Pattern[str]:
         """The rule's expression for one of its items alone, in the rule's context (for the examples)."""
@@ -367,8 +371,9 @@ def _yaml_load(text: str) -> Any:
         parser.dispose()
 
 
-def build(files: dict[str, Any]) -> Registry:
-    """A registry from parsed rule files (file stem -> list of rules), validated and expanded."""
+def build(files: dict[str, Any], compile_all: bool = True) -> Registry:
+    """A registry from parsed rule files (file stem -> list of rules), validated and expanded; with
+    ``compile_all`` every pattern is compiled now (a bad one is refused), else on first use."""
     rules: dict[str, Rule] = {}
     for file, raw_rules in files.items():
         if not isinstance(raw_rules, list):
@@ -389,12 +394,12 @@ def build(files: dict[str, Any]) -> Registry:
     out = []
     for code, rule in rules.items():
         expr, context = expressions[code]
-        try:
-            re.compile(expr)
-        except re.error as exc:
-            raise _fail(f"ipcheck/lang/zh/{rule.file}.yaml: {code}", f"bad pattern: {exc}") from None
         out.append(replace(rule, expression=expr, context_expression=context))
-    return Registry(out)
+    registry = Registry(out)
+    if compile_all:
+        for rule in registry:
+            rule.regex
+    return registry
 
 
 @lru_cache(maxsize=None)
@@ -408,7 +413,7 @@ def load(lang: str = "zh") -> Registry:
             files[path.stem] = _yaml_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             raise RuleError(f"ipcheck/lang/{lang}/{path.name}: not valid YAML: {exc}") from None
-    return build(files)
+    return build(files, compile_all=False)     # the tests compile every rule (tests/test_lang_rules.py)
 
 
 def regex(code: str) -> re.Pattern[str]:
