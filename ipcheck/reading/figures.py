@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from decimal import Decimal
 
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure
@@ -35,12 +36,12 @@ _INNER_QUALIFIERS = _R.table("ZH-QUAL-002")
 _SUFFIX = _R.regex("ZH-QUAL-003")
 _SUFFIX_KIND = _R.table("ZH-QUAL-003")
 _UP_TO = _R.table("ZH-QUAL-004")
-_APPROX = float(_R.param("ZH-QUAL-001", "margin"))
+_APPROX = Decimal(_R.param("ZH-QUAL-001", "margin"))
 
 # Numbers: 百分之三十, Arabic (with strict thousands groups), or a run of Chinese numerals (ZH-NUM-004);
 # a bare 百/千/万 is a number only with a qualifier (ZH-NUM-007); a range (ZH-NUM-008).
 _NUM = _R.regex("ZH-NUM-004")
-_BARE = {w: float({**CN_SMALL, **CN_BIG}[w]) for w in _R.words("ZH-NUM-007")}
+_BARE = {w: Decimal({**CN_SMALL, **CN_BIG}[w]) for w in _R.words("ZH-NUM-007")}
 _RANGE = _R.regex("ZH-NUM-008")
 # A Chinese numeral glued to the word before it is part of that word (ZH-FIG-001); 一 before these
 # makes an idiom (ZH-FIG-002).
@@ -283,7 +284,7 @@ def _read_one(text: str, scan: str, m: re.Match) -> Raw | None:
     return _finish(text, scan, v, v2, unit, s, end, pre, (q_word, q_kind), inner, warnings)
 
 
-def _finish(text: str, scan: str, v: float, v2: float | None, unit: str, s: int, end: int,
+def _finish(text: str, scan: str, v: Decimal, v2: Decimal | None, unit: str, s: int, end: int,
             pre: int, prefix: tuple[str | None, str | None] | None, inner: str | None,
             warnings: list[str]) -> Raw:
     """Combine range and qualifiers into value, low, high; find the figure's outer end."""
@@ -301,8 +302,8 @@ def _finish(text: str, scan: str, v: float, v2: float | None, unit: str, s: int,
         words.append((suffix, _SUFFIX_KIND[suffix]))
     top = v2 if v2 is not None else v
     kinds = {k for _, k in words}
-    low: float | None = v
-    high: float | None = top
+    low: Decimal | None = v
+    high: Decimal | None = top
     if kinds == {"low"}:
         high = None
     elif kinds == {"high"}:

@@ -5,6 +5,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind
@@ -18,15 +19,15 @@ MASK = "\u25a1"
 class Raw:
     """A number with its unit and qualifiers, before it is bound to a quantity."""
 
-    value: float
+    value: Decimal
     unit: str
     start: int            # first character of the number
     end: int              # last character of the unit, exclusive
     pre: int              # start of a prefix qualifier (近, 约), else == start
     post: int             # end of a suffix qualifier (以上, 左右), else == end
     qualifier: str | None
-    low: float | None
-    high: float | None
+    low: Decimal | None
+    high: Decimal | None
     warnings: list[str] = field(default_factory=list)
 
 

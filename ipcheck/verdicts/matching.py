@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind, Measure, Sentence, Target, Task
-from ipcheck.units import convert
+from ipcheck.units import comparable
 
 _WORD_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
 
@@ -332,7 +332,7 @@ def match_target(target: Target, index: SentenceIndex) -> list[FigureMatch]:
         fig = index.figures[si][fi]
         if fig.kind not in kinds and fig.kind is not FigureKind.TARGET:
             continue
-        if convert(1.0, fig.unit, target.unit) is None:
+        if not comparable(fig.unit, target.unit):
             continue
         score = name_score(fig.quantity, target)
         if score > 0:
