@@ -33,6 +33,8 @@ def test_rule_example(code: str, kind: str, i: int, text: str) -> None:
 def run_case(code: str, case) -> str:
     """The status ``check`` gives the case's one item against the case's summary."""
     item = {"id": "X1", "title": case.task} if case.task else {"id": "X1", **dict(case.target)}
+    if case.due is not None:
+        item["due"] = case.due
     plan = {"version": 1, "plan": {"id": "case", "title": f"{code} case", "region": "测试市"},
             ("tasks" if case.task else "targets"): [item]}
     parsed = parse_plan(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), path=f"{code}#plan")
