@@ -1,6 +1,7 @@
 """Measure the figure reader against the labelled corpus in tests/corpus/.
 
-    python -m ipcheck.evaluate [--corpus DIR] [--root DIR] [--format text|json]
+    python -m ipcheck.evaluate [--set samples|realworld | --files GLOB] [--corpus DIR] [--root DIR]
+                               [--format text|json]
 
 Every corpus file (YAML) lists documents; each document has ``figures`` (what an assessor
 reads, line by line) and ``negatives`` (spans where no figure may be read). The reader runs
@@ -19,6 +20,13 @@ and is scored:
 * **kind** (over matches, informative only): FigureKind equals the annotated kind.
 * **negatives**: a negative span is violated when a read figure overlaps it.
 
+Corpus sets, each scored on its own: ``samples`` (every corpus file but ``realworld-*.yaml``: the
+documents the reading rules were written from; the default, whose floors tests/test_evaluate.py
+holds) and ``realworld`` (``realworld-*.yaml``: public texts no rule was written from, issue #12);
+``--files GLOB`` picks corpus files by name. Labels may be written in traditional characters as
+the text writes them: ``q``, ``u`` and ``ql`` are compared after the same one-for-one
+simplification the reader applies.
+
 Per hard-case class the same numbers are given over the annotations (recall, binding) and
 negatives carrying that tag. Output is deterministic (sorted, no timestamps).
 """
@@ -35,6 +43,7 @@ from pathlib import Path
 import yaml
 
 from ipcheck.inputs.documents import read_document
+from ipcheck.inputs.formats.chinese import to_simplified
 from ipcheck.reading.figures import extract_figures
 from ipcheck.reading.text import normalise, segment
 from ipcheck import units
@@ -45,6 +54,8 @@ from ipcheck.lang.registry import table
 _MONEY, _CURRENCIES = "money", ("money", "usd")
 _SCALES = tuple(table("ZH-NUM-003"))
 
+REALWORLD = "realworld-*.yaml"
+SETS = ("samples", "realworld")
 _STRIP = re.compile(r"[\s“”\"‘’「」的\u25a1]")
 
 
@@ -134,20 +145,37 @@ def bound_right(gold_q: str, read_q: str) -> bool:
     return g in r or (len(r) >= 2 and r in g)
 
 
-def load_corpus(corpus: Path) -> tuple[list[Gold], list[Negative], dict[str, list[tuple[int, int]]]]:
-    """(annotations, negatives, annotated line ranges per document: absent = the whole file)."""
+def corpus_files(corpus: Path, which: str = "samples", pattern: str | None = None) -> list[Path]:
+    """The corpus files scored together: those matching ``pattern`` when given, else the named set."""
+    if pattern:
+        return sorted(corpus.glob(pattern))
+    real = set(corpus.glob(REALWORLD))
+    if which == "realworld":
+        return sorted(real)
+    return sorted(p for p in corpus.glob("*.yaml") if p not in real)
+
+
+def _fold(s: str | None) -> str | None:
+    return None if s is None else to_simplified(str(s))
+
+
+def load_corpus(corpus: Path, files: list[Path] | None = None
+                ) -> tuple[list[Gold], list[Negative], dict[str, list[tuple[int, int]]]]:
+    """(annotations, negatives, annotated line ranges per document: absent = the whole file) of
+    ``files`` (default: the samples set)."""
     golds: list[Gold] = []
     negatives: list[Negative] = []
     ranges: dict[str, list[tuple[int, int]]] = {}
-    for path in sorted(corpus.glob("*.yaml")):
+    for path in corpus_files(corpus) if files is None else files:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for doc in data.get("files", []):
             name = doc["file"]
             if doc.get("lines"):
                 ranges[name] = [(int(a), int(b)) for a, b in doc["lines"]]
             for a in doc.get("figures") or []:
-                golds.append(Gold(name, int(a["line"]), str(a["q"]), units.exact(a["v"]), str(a["u"]),
-                                  a.get("ql"), str(a["k"]), tuple(a.get("tags") or ())))
+                golds.append(Gold(name, int(a["line"]), to_simplified(str(a["q"])), units.exact(a["v"]),
+                                  to_simplified(str(a["u"])), _fold(a.get("ql")), str(a["k"]),
+                                  tuple(a.get("tags") or ())))
             for n in doc.get("negatives") or []:
                 negatives.append(Negative(name, int(n["line"]), str(n["span"]), tuple(n.get("tags") or ())))
     return golds, negatives, ranges
@@ -171,8 +199,8 @@ def read_file(root: Path, name: str) -> tuple[list[Read], dict[int, tuple[int, s
     return reads, lines
 
 
-def evaluate(corpus: Path, root: Path) -> Result:
-    golds, negatives, ranges = load_corpus(corpus)
+def evaluate(corpus: Path, root: Path, files: list[Path] | None = None) -> Result:
+    golds, negatives, ranges = load_corpus(corpus, files)
     res = Result(golds=golds, negatives=negatives)
     by_file: dict[str, list[Gold]] = {}
     for g in golds:
@@ -286,8 +314,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", default=str(here / "tests" / "corpus"))
     ap.add_argument("--root", default=str(here), help="directory the corpus file names are relative to")
     ap.add_argument("--format", choices=("text", "json"), default="text")
+    ap.add_argument("--set", choices=SETS, default="samples", help="which corpus files to score (default: samples)")
+    ap.add_argument("--files", metavar="GLOB", help="score the corpus files matching GLOB instead of a set")
     a = ap.parse_args(argv)
-    res = evaluate(Path(a.corpus), Path(a.root))
+    files = corpus_files(Path(a.corpus), a.set, a.files)
+    if not files:
+        sys.stderr.write(f"ipcheck: {a.corpus}: no corpus file matches {a.files or a.set!r}\n")
+        return 2
+    res = evaluate(Path(a.corpus), Path(a.root), files)
     s, m = scores(res), misses(res)
     if a.format == "json":
         sys.stdout.write(json.dumps({"scores": s, "misses": m}, ensure_ascii=False, sort_keys=True, indent=1) + "\n")

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from ipcheck.cli import main as cli
-from ipcheck.evaluate import (Gold, Read, bound_right, canonical, evaluate, load_corpus, main, misses,
-                              same_figure, scores)
+from ipcheck.evaluate import (Gold, Read, bound_right, canonical, corpus_files, evaluate, load_corpus, main,
+                              misses, same_figure, scores)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
@@ -53,6 +53,50 @@ def test_floors(result) -> None:
     assert s["precision"] >= PRECISION, s
     assert s["recall"] >= RECALL, s
     assert s["binding"] >= BINDING, s
+
+
+def test_the_sets_split_the_corpus_and_the_default_is_the_samples() -> None:
+    """The real-world texts (issue #12) are scored apart: the default set, whose floors this file
+    holds, is every corpus file but realworld-*.yaml."""
+    samples, real = corpus_files(CORPUS), corpus_files(CORPUS, "realworld")
+    assert samples and real and not set(samples) & set(real)
+    assert set(samples) | set(real) == set(CORPUS.glob("*.yaml"))
+    assert all(p.name.startswith("realworld-") for p in real)
+    assert corpus_files(CORPUS, "samples", "realworld-a.yaml") == [CORPUS / "realworld-a.yaml"]
+    golds, negatives, _ = load_corpus(CORPUS)
+    assert not any(g.file.startswith("tests/corpus/texts/") for g in golds)
+    assert {n.file for n in negatives} <= {g.file for g in golds}
+
+
+def test_realworld_set_is_large_and_outside_the_samples() -> None:
+    golds, negatives, _ = load_corpus(CORPUS, corpus_files(CORPUS, "realworld"))
+    files = {g.file for g in golds}
+    assert len(golds) >= 300 and len(files) >= 20 and negatives
+    assert all(f.startswith("tests/corpus/texts/") and (ROOT / f).is_file() for f in files)
+    sources = (CORPUS / "texts" / "SOURCES.md").read_text(encoding="utf-8")
+    assert all(Path(f).name in sources for f in files)
+
+
+def test_traditional_labels_are_compared_simplified(tmp_path) -> None:
+    (tmp_path / "realworld-x.yaml").write_text(
+        "files:\n- file: t.txt\n  figures:\n"
+        "  - {line: 1, q: 專利申請量, v: 1.2, u: 萬件, ql: 餘, k: level}\n", encoding="utf-8")
+    [g] = load_corpus(tmp_path, corpus_files(tmp_path, "realworld"))[0]
+    assert (g.q, g.unit, g.qualifier) == ("专利申请量", "万件", "余")
+    assert canonical(g.value, g.unit) == (12000, "件")
+    assert canonical(1.5, "万亿元") == (1.5e12, "元")
+
+
+def test_main_scores_a_chosen_set(capsys) -> None:
+    assert main(["--set", "realworld", "--format", "json"]) == 0
+    docs = json.loads(capsys.readouterr().out)["scores"]["documents"]
+    assert docs and all(d.startswith("tests/corpus/texts/") for d in docs)
+    assert main(["--files", "summaries-a.yaml", "--format", "json"]) == 0
+    docs = json.loads(capsys.readouterr().out)["scores"]["documents"]
+    assert docs and all(d.startswith("summaries/2015/") for d in docs)
+    assert main(["--files", "no-such-*.yaml"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("ipcheck: ") and "no corpus file matches" in err[0]
 
 
 def test_matching_rules() -> None:

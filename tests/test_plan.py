@@ -141,15 +141,37 @@ def test_enums_equal_model() -> None:
     assert SCHEMA["properties"]["version"]["const"] == fmt.FORMAT_VERSION
 
 
+def _unit_enum() -> list[str]:
+    return _defs("target")["properties"]["unit"]["anyOf"][0]["enum"]
+
+
+@pytest.mark.parametrize("name, factor, family", [
+    ("万件", 1e4, "item"), ("亿元", 1e8, "money"), ("万亿元", 1e12, "money"), ("千家", 1e3, "organisation"),
+    ("百万人次", 1e6, "attendance"), ("万%", None, None), ("万倍", None, None), ("万年", None, None),
+    ("万xyz", None, None)])
+def test_a_magnitude_before_a_known_unit_is_that_unit_scaled(name: str, factor, family) -> None:
+    u = unit(name)
+    assert (u is None) if factor is None else (u.factor == factor and u.family == family)  # type: ignore[union-attr]
+    text = MINIMAL + f"targets:\n  - {{id: T, metric: m, measure: level, op: '>=', value: 3.5, unit: '{name}'}}\n"
+    assert VALIDATOR.is_valid(yaml.safe_load(text)) is (factor is not None)
+    if factor is not None:
+        target = parse_plan(text).targets[0]
+        assert (target.value, target.unit) == (3.5, name)      # kept as written, exact
+    else:
+        with pytest.raises(PlanError):
+            parse_plan(text)
+
+
 def test_unit_enum_equals_unit_table() -> None:
-    names = _defs("target")["properties"]["unit"]["enum"]
+    names = _unit_enum()
     assert set(UNITS) <= set(names)
     assert all(unit(n) is not None for n in names)
 
 
 def test_unit_enum_is_generated_from_the_unit_data() -> None:
     """plan.schema.json's unit list is written by tools/gen_plan_schema.py from ipcheck/lang/zh/units.yaml."""
-    assert _defs("target")["properties"]["unit"]["enum"] == fmt.unit_names()
+    assert _unit_enum() == fmt.unit_names()
+    assert _defs("target")["properties"]["unit"]["anyOf"][1]["pattern"] == fmt.scaled_unit_pattern()
     spec = importlib.util.spec_from_file_location("gen_plan_schema", ROOT / "tools" / "gen_plan_schema.py")
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
@@ -158,7 +180,7 @@ def test_unit_enum_is_generated_from_the_unit_data() -> None:
 
 @pytest.mark.parametrize("measure", list(Measure), ids=lambda m: m.value)
 def test_unit_vs_measure_rule_equals_schema(measure: Measure) -> None:
-    for name in _defs("target")["properties"]["unit"]["enum"]:
+    for name in _unit_enum():
         text = MINIMAL + (f"targets:\n  - {{id: T, metric: m, measure: {measure.value}, "
                           f"op: '>=', value: 1, unit: '{name}'}}\n")
         in_schema = VALIDATOR.is_valid(yaml.safe_load(text))

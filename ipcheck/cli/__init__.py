@@ -68,8 +68,10 @@ def _guarded(ctx: click.Context, run) -> int:
 
 
 def terminal_width() -> int:
-    """The terminal's width when stdout is one, else a fixed 120 so piped output is stable."""
-    return click.get_terminal_size()[0] if sys.stdout.isatty() else 120
+    """The terminal's width when stdout is one (COLUMNS when set), else a fixed 120 so piped
+    output is stable. shutil's, not click's: click.get_terminal_size was removed in Click 8.1."""
+    import shutil
+    return shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
 
 
 # Registering the subcommands (each module decorates functions with @main.command).
@@ -78,3 +80,6 @@ from ipcheck.cli import explain  # noqa: E402,F401
 from ipcheck.cli import config  # noqa: E402,F401
 from ipcheck.cli import review  # noqa: E402,F401
 from ipcheck.cli import rules  # noqa: E402,F401
+from ipcheck.cli import progress  # noqa: E402,F401
+from ipcheck.cli import checklist  # noqa: E402,F401
+from ipcheck.cli import diff  # noqa: E402,F401

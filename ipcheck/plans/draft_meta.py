@@ -75,7 +75,7 @@ def _region(title: str) -> str | None:
     title = re.sub(r"^【[^】]*】", "", title)
     for pattern in _REGION_PATTERNS:
         m = pattern.match(title)
-        if m and not m.group(1).endswith(_NOT_REGION):
+        if m and not m.group(1).endswith(_NOT_REGION) and not re.search(r"记者|获悉|据|讯|近日|日前", m.group(1)):
             return m.group(1)
     return None
 
@@ -111,7 +111,8 @@ def read_meta(text: str, norm: str, lo: int, body: int, hi: int, embedded: bool,
         if no:
             meta.document_no = re.sub(r"\s+", "", text[lo + no.start():lo + no.end()])
     if meta.title is None:
-        first = next((ln.strip() for ln in text[lo:body].split("\n") if ln.strip()), "")
+        front_text = text[lo:body] if body > lo else text[lo:hi]    # prose: the first line
+        first = next((ln.strip() for ln in front_text.split("\n") if ln.strip()), "")
         meta.title = first[:80] or None
         meta.review.append("title: no title found; the first line was used")
     if meta.title:

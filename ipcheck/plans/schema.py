@@ -14,7 +14,7 @@ import yaml
 
 from ipcheck.errors import IpcheckError, Problem
 from ipcheck.model import Measure, Op
-from ipcheck.units import UNITS, Unit, scaled_names, unit as find_unit
+from ipcheck.units import UNITS, Unit, magnitudes, scalable, unit as find_unit
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "plan.schema.json"
 
@@ -32,9 +32,13 @@ PLAN_REQUIRED = ("id", "title", "region")
 PERIOD_KEYS = ("start", "end")
 PERIOD_REQUIRED = ("start", "end")
 TARGET_KEYS = ("id", "metric", "aliases", "exclude", "measure", "op", "value", "unit", "due",
-               "source")
+               "source", "of", "baseline", "every")
 TARGET_REQUIRED = ("id", "metric", "measure", "op", "value", "unit")
-TASK_KEYS = ("id", "title", "keywords", "owners", "due", "section")
+# A baseline is a number (main's form: the start value) or {year, value, source} (its year known).
+BASELINE_KEYS = ("year", "value", "source")
+BASELINE_REQUIRED = ("year", "value")
+TASK_KEYS = ("id", "title", "keywords", "owners", "due", "section", "every")
+EVERY = ("year", "quarter")  # how often a recurring item is due (每年/年度, 每季度)
 TASK_REQUIRED = ("id", "title")
 
 OP_ALIASES: dict[str, Op] = {"≥": Op.GE, "≤": Op.LE, "＞": Op.GT, "＜": Op.LT}
@@ -43,10 +47,16 @@ MEASURES: dict[str, Measure] = {m.value: m for m in Measure}
 
 
 def unit_names() -> list[str]:
-    """Every unit name a plan may use, as the schema lists them: the unit data's units (ipcheck.units)
+    """The units a plan may name, as the schema lists them: the unit data's units (ipcheck.units)
     and the full-width percent sign the loader reads as %. tools/gen_plan_schema.py writes them."""
-    return list(UNITS) + scaled_names() + [name for name in ("\uff05",) if find_unit(name) is not None
-                                           and name not in UNITS]
+    return list(UNITS) + [name for name in ("\uff05",) if find_unit(name) is not None and name not in UNITS]
+
+
+def scaled_unit_pattern() -> str:
+    """The schema's pattern for a magnitude before a scalable unit (万件, 千万元), from the unit data."""
+    def alternation(names: list[str]) -> str:
+        return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return f"^(?:{alternation(list(magnitudes()))})(?:{alternation(list(scalable()))})$"
 
 
 def unit_fits(measure: Measure, u: Unit) -> bool:
@@ -85,9 +95,15 @@ def kind_of(value: Any) -> str:
     return type(value).__name__
 
 
+# Words people write for a key of another name: a deadline is a due year, not a baseline.
+KEY_SYNONYMS = {"deadline": "due", "year": "due", "by": "due", "recurring": "every", "repeat": "every",
+                "denominator": "of", "base": "baseline", "start": "baseline"}
+
+
 def hint(word: str, options: list[str], other: str = "expected one of") -> str:
     """'did you mean ...?' for a near miss (or a reversed operator), else what is allowed."""
-    close = [word[::-1]] if word[::-1] in options else difflib.get_close_matches(word, options, 1)
+    close = [word[::-1]] if word[::-1] in options else \
+        [KEY_SYNONYMS[word]] if KEY_SYNONYMS.get(word) in options else difflib.get_close_matches(word, options, 1)
     return f"did you mean '{close[0]}'?" if close else f"{other} " + ", ".join(options)
 
 
