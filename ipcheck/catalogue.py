@@ -224,7 +224,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "warning.no_quantity": ("{code}: {detail}", "未能确定该数字所指的指标"),
     "warning.cumulative": ("{code}: {detail}", "累计数，不是本期数量"),
     "warning.blank_in_text": ("{code}: {detail}", "数字前有空白，可能缺了一个数字"),
-    "warning.recurring": ("{code}: {detail}", "每年的数额（每年），不是本期报告的数量"),
+    "warning.recurring": ("{code}: {detail}", "按期计的数额（{word}），不是本期报告的数量"),
     "warning.estimate": ("{code}: {detail}", "该数字是预计数"),
     "warning.split_number": ("{code}: {detail}", "'{text}' 的数字之间夹有 {gap}，按 '{read}' 读取，请核对原文"),
     "warning.bidi_control": ("{code}: {detail}",
@@ -291,7 +291,7 @@ _WARNING_PARTS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "no_quantity": (("warning.no_quantity", re.compile(r".*")),),
     "cumulative": (("warning.cumulative", re.compile(r".*")),),
     "blank_in_text": (("warning.blank_in_text", re.compile(r".*")),),
-    "recurring": (("warning.recurring", re.compile(r".*")),),
+    "recurring": (("warning.recurring", re.compile(r"a rate per period \((?P<word>[^)]*)\).*")),),
     "estimate": (("warning.estimate", re.compile(r".*")),),
     "split_number": (("warning.split_number", re.compile(
         r"'(?P<text>.*)' has (?P<gap>\S+) between its digits; read as '(?P<read>.*)', check the source")),),
@@ -403,3 +403,8 @@ from ipcheck.catalogue_cli import CLI_ENTRIES, ERROR_ENTRIES  # noqa: E402
 _merge(CLI_ENTRIES)
 _merge(ERROR_ENTRIES)
 # --- end cli ---
+
+# The words of `ipcheck rules` and of the rule codes `ipcheck explain` names, in their own data module.
+from ipcheck.catalogue_rules import RULES as _RULES  # noqa: E402
+
+_merge(_RULES)

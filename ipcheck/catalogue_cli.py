@@ -141,6 +141,10 @@ ERROR_ENTRIES: dict[str, tuple[str, str]] = {
     "error.what.ole": ("an old Word (.doc) or other OLE file", "旧版 Word (.doc) 或其他 OLE 文件"),
     "error.save_as_txt": ("save it as plain text (.txt) and try again", "请另存为纯文本（.txt）后重试"),
     "error.file_not_found": ("file not found", "找不到文件"),
+    # ipcheck rules CODE
+    "error.no_rule": ("no reading rule {value} ({n} rules)", "没有阅读规则 {value}（共 {n} 条规则）"),
+    "error.rule_closest": ("closest: {value}", "最接近的：{value}"),
+    "error.rules_lists_them": ("`ipcheck rules` lists them", "`ipcheck rules` 列出全部规则"),
     "error.cannot_read_file": ("cannot read file: {reason}", "无法读取文件：{reason}"),
     "error.reason.permission": ("permission denied", "没有权限"),
     "error.reason.permission_os": ("Permission denied", "没有权限"),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import Enum
 
 
@@ -87,7 +88,7 @@ class Target:
     metric: str
     measure: Measure
     op: Op
-    value: float
+    value: Decimal               # exact: 1.67 is Decimal('1.67'), never a binary float
     unit: str
     due: int | None = None
     aliases: tuple[str, ...] = ()
@@ -162,6 +163,7 @@ class Sentence:
     norm: str
     section: Section
     heading: str = ""
+    section_rule: str = ""      # the reading rule that named the section (ZH-SECT-005 …), "" for none
 
 
 @dataclass(frozen=True)
@@ -169,11 +171,11 @@ class Figure:
     """A number read from a sentence, bound to the quantity it measures.
 
     ``low``/``high`` is the interval the qualifier implies (余 → [v, +inf), 近 → (-inf, v],
-    约 → [v*0.95, v*1.05]); both equal ``value`` for an exact figure. ``start``/``end`` are
-    offsets in the sentence text.
+    约 → [v*0.95, v*1.05]); both equal ``value`` for an exact figure. Values are exact Decimals
+    (17.76万件 → 177600). ``start``/``end`` are offsets in the sentence text.
     """
 
-    value: float
+    value: Decimal
     unit: str
     kind: FigureKind
     quantity: str
@@ -181,8 +183,8 @@ class Figure:
     start: int
     end: int
     qualifier: str | None = None
-    low: float | None = None
-    high: float | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
     warnings: tuple[str, ...] = ()
     year: int | None = None
 

@@ -43,7 +43,7 @@ def _baseline(target: Target, plan: Plan, series: list[tuple[int, str, Verdict |
     for year, summary, v in series:
         value, _, _ = _read(target, v)
         if year == plan.meta.period.start - 1 and value is not None:
-            return Baseline(year, float(value), v.evidence[0].text if v and v.evidence else None), summary
+            return Baseline(year, value, v.evidence[0].text if v and v.evidence else None), summary
     return None, ""
 
 

@@ -1,80 +1,173 @@
 """Units as plans and summaries write them, grouped into families that may be compared.
 
-Data, not code: a figure can only satisfy a target when both units are in one family, and
-it is converted by the factors below (万元 and 亿元 are the same money at different scales).
+The units are data (ipcheck/lang/zh/units.yaml): base units with their family and factor, the
+magnitude prefixes declared once (ZH-UNIT-001, valued by the numeral multipliers), the prefixed
+units summaries write as one word (万元, 万人次) and the short money forms (万, 亿). A figure can only
+satisfy a target when both units are in one family, converted by their factors.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from math import prod
+from typing import Any, Union
+
+from ipcheck.lang.registry import load
+
+MAGNITUDES_RULE, WRITTEN_RULE, SHORT_RULE, NOT_A_QUANTITY_RULE = "ZH-UNIT-001", "ZH-UNIT-011", "ZH-UNIT-012", "ZH-UNIT-013"
+_FULL_WIDTH_PERCENT = "\uff05"
+
+
+Number = Union[Decimal, int]        # what a figure, a target value and a conversion are: exact
 
 
 @dataclass(frozen=True)
 class Unit:
     name: str
     family: str
-    factor: float = 1.0
+    factor: Decimal = Decimal(1)
 
 
-_TABLE: tuple[tuple[str, str, float], ...] = (
-    # money, in yuan
-    ("元", "money", 1.0), ("万元", "money", 1e4), ("亿元", "money", 1e8), ("万", "money", 1e4),
-    ("亿", "money", 1e8), ("千元", "money", 1e3), ("百万元", "money", 1e6),
-    ("万美元", "usd", 1e4), ("亿美元", "usd", 1e8), ("美元", "usd", 1.0),
-    # percentages: a share or a growth rate; 个百分点 is a difference of two rates, not a rate
-    ("%", "percent", 1.0), ("‰", "percent", 0.1),
-    ("个百分点", "points", 1.0), ("百分点", "points", 1.0),
-    ("倍", "multiple", 1.0),
-    # counts of documents and rights
-    ("件", "item", 1.0), ("项", "project", 1.0), ("个", "unit", 1.0), ("份", "copy", 1.0),
-    ("篇", "article", 1.0), ("部", "volume", 1.0), ("册", "volume", 1.0), ("张", "sheet", 1.0),
-    ("本", "volume", 1.0), ("套", "set", 1.0), ("台", "machine", 1.0), ("条", "entry", 1.0),
-    ("批", "batch", 1.0), ("宗", "case", 1.0), ("起", "case", 1.0), ("例", "case", 1.0),
-    ("单", "case", 1.0),
-    # organisations: 户 and 家 both count enterprises in these documents
-    ("家", "organisation", 1.0), ("户", "organisation", 1.0), ("所", "organisation", 1.0),
-    ("座", "site", 1.0), ("处", "site", 1.0),
-    # people and attendances
-    ("人", "person", 1.0), ("名", "person", 1.0), ("位", "person", 1.0), ("万人", "person", 1e4),
-    ("人次", "attendance", 1.0), ("万人次", "attendance", 1e4), ("人/次", "attendance", 1.0),
-    # events
-    ("次", "event", 1.0), ("场", "event", 1.0), ("场次", "event", 1.0), ("期", "event", 1.0),
-    ("届", "event", 1.0), ("轮", "event", 1.0), ("家/次", "attendance", 1.0),
-    ("台/次", "event", 1.0),
-    # time and area
-    ("年", "year", 1.0), ("天", "day", 1.0), ("个月", "month", 1.0),
-    ("平方米", "area", 1.0), ("亩", "area", 666.67),
-)
-
-UNITS: dict[str, Unit] = {name: Unit(name, family, factor) for name, family, factor in _TABLE}
+def exact(value: Any) -> Decimal:
+    """``value`` as an exact Decimal: a Decimal or an int as is, a float by its shortest text
+    (1.67 -> Decimal('1.67'), never the binary 1.66999…), a string as written."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a boolean is no number")
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
-# Magnitudes a plan may write before a known unit (万件 = 10^4 件, 万亿元 = 10^4 亿元), longest first.
-MAGNITUDES: tuple[tuple[str, float], ...] = (("百万", 1e6), ("千万", 1e7), ("万", 1e4), ("亿", 1e8),
-                                            ("千", 1e3), ("百", 1e2))
+def plain(value: Any, places: int | None = None) -> int | float | None:
+    """A number for JSON: a whole value as an int (177600), else the exact decimal (rounded to
+    ``places`` when given), written by its shortest float text, which is the same digits (140.6);
+    None and non-finite values are None."""
+    if value is None:
+        return None
+    d = exact(value)
+    if not d.is_finite():
+        return None
+    if places is not None:
+        d = round(d, places)
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
 
 
-def unit(name: str) -> Unit | None:
-    """The unit called ``name`` (full-width and spacing tolerated), or None if unknown; a
-    magnitude before a known unit (万件, 万亿元) is that unit scaled, in the same family."""
-    key = name.strip().replace("％", "%").replace(" ", "")
-    found = UNITS.get(key)
-    if found is not None:
-        return found
-    for prefix, scale in MAGNITUDES:
-        base = UNITS.get(key[len(prefix):]) if key.startswith(prefix) else None
-        if base is not None and base.family not in ("percent", "points", "multiple", "year"):
-            return Unit(key, base.family, base.factor * scale)
+@lru_cache(maxsize=1)
+def magnitudes() -> dict[str, int]:
+    """Magnitude prefix -> its value (万 -> 10^4, 百万 -> 10^6), longest prefix first."""
+    reg = load()
+    multipliers = {**reg.table("ZH-NUM-002"), **reg.table("ZH-NUM-003")}
+    values = {m: prod(multipliers[c] for c in m) for m in reg.words(MAGNITUDES_RULE)}
+    return dict(sorted(values.items(), key=lambda kv: -len(kv[0])))
+
+
+def _base(value: Any) -> tuple[str, Decimal]:
+    """(family, factor) of a base unit's table entry (the factor written as a string: exact)."""
+    if isinstance(value, dict):
+        return value["family"], Decimal(str(value.get("factor", 1)))
+    return value, Decimal(1)
+
+
+def split_magnitude(name: str, bases: dict[str, Unit]) -> tuple[str, str] | None:
+    """(magnitude, base unit) when ``name`` is a magnitude prefix before a base unit (万人次)."""
+    for m in magnitudes():
+        if name.startswith(m) and name[len(m):] in bases:
+            return m, name[len(m):]
     return None
 
 
-def format_number(value: float) -> str:
-    """A value as people write it: 1750, not 1750.0; 28.5 stays 28.5."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+@lru_cache(maxsize=1)
+def base_units() -> dict[str, Unit]:
+    """The base units (元, 件, 人次 …) in data order."""
+    out: dict[str, Unit] = {}
+    for rule in load().group("base_units"):
+        for name, value in rule.table:
+            family, factor = _base(value)
+            out[name] = Unit(name, family, factor)
+    return out
 
 
-def convert(value: float, src: str, dst: str) -> float | None:
-    """``value`` in unit ``src`` expressed in unit ``dst``; None when they cannot be compared."""
+@lru_cache(maxsize=1)
+def _units() -> dict[str, Unit]:
+    """Every unit a figure or a plan may carry: base units, prefixed units written as one word
+    (factor = magnitude x base), and the short money forms (万 = 万元)."""
+    reg = load()
+    bases = base_units()
+    out = dict(bases)
+    for name in reg.words(WRITTEN_RULE):
+        found = split_magnitude(name, bases)
+        if found is None:
+            raise ValueError(f"{WRITTEN_RULE}: {name} is no magnitude before a base unit")
+        m, base = found
+        out[name] = Unit(name, bases[base].family, magnitudes()[m] * bases[base].factor)
+    for short, full in reg.table(SHORT_RULE).items():
+        out[short] = Unit(short, out[full].family, out[full].factor)
+    return out
+
+
+@lru_cache(maxsize=1)
+def scalable() -> tuple[str, ...]:
+    """The base units a magnitude may scale (万件, 亿元, 万平方米), in data order: those of the unit
+    tables marked scalable, never a rate, a difference, a multiple or a duration."""
+    return tuple(name for rule in load().group("base_units") if rule.param("scalable")
+                 for name, _ in rule.table)
+
+
+@lru_cache(maxsize=512)
+def _scaled(name: str) -> Unit | None:
+    """万件 = 10^4 × 件: a magnitude (ZH-UNIT-001) before a scalable base unit, wherever a unit is read."""
+    found = split_magnitude(name, base_units())
+    if found is None or found[1] not in scalable():
+        return None
+    m, base = found
+    return Unit(name, base_units()[base].family, magnitudes()[m] * base_units()[base].factor)
+
+
+def short_forms() -> dict[str, str]:
+    """万 -> 万元, 亿 -> 亿元: a bare magnitude after a number that stands for a money unit."""
+    return load().table(SHORT_RULE)
+
+
+def not_quantities() -> tuple[str, ...]:
+    """Units a figure is never read with (年: a year or a duration)."""
+    return load().words(NOT_A_QUANTITY_RULE)
+
+
+def __getattr__(name: str) -> Any:
+    """``UNITS`` (name -> Unit) is built from the data on first use."""
+    if name == "UNITS":
+        return _units()
+    raise AttributeError(name)
+
+
+def unit(name: str) -> Unit | None:
+    """The unit called ``name`` (full-width and spacing tolerated): one of the units, or a magnitude
+    before a scalable one (万件 is 10^4 件); None if unknown."""
+    key = name.strip().replace(_FULL_WIDTH_PERCENT, "%").replace(" ", "")
+    return _units().get(key) or _scaled(key)
+
+
+def format_number(value: Any) -> str:
+    """A value as people write it, exactly: 1750, not 1750.0 or 1750.00; 28.5 stays 28.5."""
+    d = exact(value)
+    if d == d.to_integral_value():
+        return str(int(d))
+    return format(d.normalize(), "f")
+
+
+def comparable(src: str, dst: str) -> bool:
+    """True when a value in unit ``src`` can be expressed in unit ``dst`` (one family)."""
+    a, b = unit(src), unit(dst)
+    return a is not None and b is not None and a.family == b.family
+
+
+def convert(value: Number, src: str, dst: str) -> Decimal | None:
+    """``value`` in unit ``src`` expressed in unit ``dst``, exactly (5万元 = 0.0005亿元); None when
+    they cannot be compared."""
     a, b = unit(src), unit(dst)
     if a is None or b is None or a.family != b.family:
         return None
-    return value * a.factor / b.factor
+    return exact(value) * a.factor / b.factor

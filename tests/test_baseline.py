@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,8 @@ def _plan(baseline: str) -> str:
 def test_the_tianjin_plan_states_its_baseline() -> None:
     plan = load_plan(ROOT / "tests" / "series" / "tianjin" / "plan.yaml")
     t1 = plan.targets[0]
-    assert (t1.baseline, t1.baseline_year, t1.baseline_source) == (12.2, 2015, "每万人口发明专利拥有量达到12.2件")
-    assert baseline_of(t1, plan.meta.period) == Baseline(2015, 12.2, "每万人口发明专利拥有量达到12.2件")
+    assert (t1.baseline, t1.baseline_year, t1.baseline_source) == (D("12.2"), 2015, "每万人口发明专利拥有量达到12.2件")
+    assert baseline_of(t1, plan.meta.period) == Baseline(2015, D("12.2"), "每万人口发明专利拥有量达到12.2件")
 
 
 @pytest.mark.parametrize("baseline, period, expected", [
@@ -73,7 +74,7 @@ def test_loader_and_schema_share_the_baseline_keys() -> None:
     text = _plan("{year: 2015, value: 12.2, source: 由12.2件提高到18件}")
     assert VALIDATOR.is_valid(yaml.safe_load(text))
     t1 = parse_plan(text).targets[0]
-    assert (t1.baseline, t1.baseline_year, t1.baseline_source) == (12.2, 2015, "由12.2件提高到18件")
+    assert (t1.baseline, t1.baseline_year, t1.baseline_source) == (D("12.2"), 2015, "由12.2件提高到18件")
     assert VALIDATOR.is_valid(yaml.safe_load(_plan("14"))) and parse_plan(_plan("14")).targets[0].baseline == 14
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from ipcheck.units import exact
+
 from ipcheck.model import Document
 from ipcheck.plans.draft import DraftError, draft
 from ipcheck.plans.loader import parse_plan
@@ -86,7 +88,7 @@ def _targets(text: str) -> list[dict]:
     data = list(yaml.safe_load(result.yaml).get("targets") or [])
     for t, d in zip(plan.targets, data):               # and a dated baseline loads with its year
         if isinstance(d.get("baseline"), dict):
-            assert (t.baseline_year, t.baseline) == (d["baseline"]["year"], d["baseline"]["value"])
+            assert (t.baseline_year, t.baseline) == (d["baseline"]["year"], exact(d["baseline"]["value"]))
     return data
 
 

@@ -1,7 +1,10 @@
 """Tests of the plan loader, and of its agreement with ipcheck/plan.schema.json."""
 from __future__ import annotations
 
+import importlib.util
+
 import codecs
+from decimal import Decimal
 import time
 from datetime import date
 from pathlib import Path
@@ -19,6 +22,7 @@ from ipcheck.plans.loader import load_plan, parse_plan
 from ipcheck.units import UNITS, unit
 
 PLANS = Path(__file__).parent / "plans"
+ROOT = Path(__file__).resolve().parent.parent
 VALID = sorted((PLANS / "valid").glob("*.yaml"))
 INVALID = sorted((PLANS / "invalid").glob("*.yaml"))
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load(
@@ -164,6 +168,16 @@ def test_unit_enum_equals_unit_table() -> None:
     assert all(unit(n) is not None for n in names)
 
 
+def test_unit_enum_is_generated_from_the_unit_data() -> None:
+    """plan.schema.json's unit list is written by tools/gen_plan_schema.py from ipcheck/lang/zh/units.yaml."""
+    assert _unit_enum() == fmt.unit_names()
+    assert _defs("target")["properties"]["unit"]["anyOf"][1]["pattern"] == fmt.scaled_unit_pattern()
+    spec = importlib.util.spec_from_file_location("gen_plan_schema", ROOT / "tools" / "gen_plan_schema.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert gen.generated() == (ROOT / "ipcheck" / "plan.schema.json").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("measure", list(Measure), ids=lambda m: m.value)
 def test_unit_vs_measure_rule_equals_schema(measure: Measure) -> None:
     for name in _unit_enum():
@@ -202,7 +216,7 @@ def test_luzhou_plan_is_loaded_faithfully() -> None:
                        line=12)
     growth = plan.targets[1]
     assert (growth.op, growth.unit, growth.due, growth.line) == (Op.GE, "%", 2016, 22)
-    assert plan.targets[2].value == 1.2 and plan.targets[2].due is None
+    assert plan.targets[2].value == Decimal("1.2") and plan.targets[2].due is None    # exact, as written
     assert plan.tasks[0] == Task(id="6", title="引导大中型骨干企业开展知识产权战略研究和专利导航工作",
                                  keywords=("知识产权战略研究", "专利导航"), owners=("市科知局",),
                                  due=2016, section="推进企业知识产权主体培育工程", line=36)

@@ -98,13 +98,13 @@ def test_the_tianjin_target_over_the_years(tianjin) -> None:
     p = progress(plan, reports)
     t1 = p.targets[0]
     assert [pt.year for pt in t1.points] == [2016, 2017, 2019]
-    assert [pt.value for pt in t1.points] == [14.7, 18.3, 22.3]
-    assert [pt.expected for pt in t1.points] == [13.36, 14.52, 16.84]
+    assert [pt.value for pt in t1.points] == [D("14.7"), D("18.3"), D("22.3")]          # exact
+    assert [pt.expected for pt in t1.points] == [D("13.36"), D("14.52"), D("16.84")]
     assert [pt.state for pt in t1.points] == [PaceState.ON_TRACK, PaceState.MET_EARLY, PaceState.MET_EARLY]
     assert [pt.line for pt in t1.points] == [12, 26, 5]
     assert "每萬人口發(fā)明專利擁有量22.3件" in t1.points[2].quote      # quoted as written (traditional)
     assert (t1.state, t1.as_of, t1.baseline_from) == (PaceState.MET_EARLY, 2019, "plan")
-    assert t1.path[0] == (2015, 12.2) and t1.path[-1] == (2020, 18.0) and len(t1.path) == 6
+    assert t1.path[0] == (2015, D("12.2")) and t1.path[-1] == (2020, 18) and len(t1.path) == 6
 
 
 def test_tasks_list_the_years_they_were_reported_done(tianjin) -> None:
@@ -123,7 +123,7 @@ def test_the_order_of_the_summaries_does_not_matter(tianjin) -> None:
 def test_a_pending_target_says_on_track_in_a_single_check(tianjin) -> None:
     _, reports = tianjin
     pace = reports[0].verdicts[0].pace
-    assert pace is not None and (pace.state, pace.expected, pace.value) == (PaceState.ON_TRACK, 13.36, 14.7)
+    assert pace is not None and (pace.state, pace.expected, pace.value) == (PaceState.ON_TRACK, D("13.36"), D("14.7"))
     assert all(v.pace is None for r in reports[1:] for v in r.verdicts)       # met: no pace
 
 
@@ -142,7 +142,7 @@ def _doc(year: int, value: str) -> Document:
 def test_a_pending_target_behind_its_path_says_so() -> None:
     plan = parse_plan(PLAN % ", baseline: {year: 2015, value: 12.2}")
     pace = check(plan, _doc(2017, "13.9")).verdicts[0].pace
-    assert pace is not None and (pace.state, pace.expected) == (PaceState.BEHIND, 14.52)
+    assert pace is not None and (pace.state, pace.expected) == (PaceState.BEHIND, D("14.52"))
 
 
 def test_no_pace_without_a_baseline() -> None:
@@ -153,10 +153,10 @@ def test_the_summary_of_the_year_before_the_period_gives_the_baseline() -> None:
     plan = parse_plan(PLAN % "")
     p = progress(plan, [check(plan, _doc(y, v)) for y, v in ((2015, "12.2"), (2017, "13.9"), (2018, "16"))])
     t1 = p.targets[0]
-    assert t1.baseline == Baseline(2015, 12.2, "2015年,全市每万人口发明专利拥有量达到12.2件。")
+    assert t1.baseline == Baseline(2015, D("12.2"), "2015年,全市每万人口发明专利拥有量达到12.2件。")
     assert t1.baseline_from == "2015.txt"
     assert [pt.state for pt in t1.points] == [PaceState.ON_TRACK, PaceState.BEHIND, PaceState.ON_TRACK]
-    assert [pt.expected for pt in t1.points] == [12.2, 14.52, 15.68]
+    assert [pt.expected for pt in t1.points] == [D("12.2"), D("14.52"), D("15.68")]
     assert t1.state is PaceState.ON_TRACK and t1.as_of == 2018
 
 

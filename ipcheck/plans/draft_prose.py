@@ -8,10 +8,12 @@ ipcheck/plans/draft_words.yaml.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from ipcheck.model import Figure
+from ipcheck.units import exact, magnitudes
 from ipcheck.plans.draft_commit import Due, alternation, prose_due, words
 
 
@@ -25,13 +27,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _ON_BASE = re.compile(r"在[^,;。]{0,24}基础上\s*(?:再)?(?:增长|提高|增加)\s*$")
 
 
-def as_written(fig: Figure, value: float, unit: str) -> tuple[float, str]:
+def as_written(fig: Figure, value: Decimal | float, unit: str) -> tuple[Decimal | int, str]:
     """3.5万件 as value 3.5, unit 万件 (the figure's reader gives 35000 件)."""
     m = re.search(r"(万|亿)\s*" + re.escape(unit) + "$", fig.text.strip())
     if not m or unit in ("万元", "亿元", "万人", "万人次", "万美元", "亿美元"):
         return value, unit
-    scale = 1e4 if m.group(1) == "万" else 1e8
-    scaled = value / scale
+    scaled = exact(value) / magnitudes()[m.group(1)]          # exact: 3.5万件 is 3.5, never 3.4999…
     return (int(scaled) if scaled == int(scaled) else round(scaled, 6)), m.group(1) + unit
 
 
@@ -98,7 +99,7 @@ def aliases(metric: str) -> list[str]:
     return [a for a in dict.fromkeys(out) if a != metric]
 
 
-def set_baseline(items: list[Any], fig: Figure, base: float, year: int | None, said: str, named: str,
+def set_baseline(items: list[Any], fig: Figure, base: Decimal, year: int | None, said: str, named: str,
                  due: int | None, unclear_only: bool = False) -> None:
     """Give drafted targets (the figure ``fig``'s) the baseline ``base`` (in the figure reader's
     units), written in the end's unit as written (从8000件提高到1.2万件: 0.8 万件): {year, value, source}
@@ -122,8 +123,8 @@ def set_baseline(items: list[Any], fig: Figure, base: float, year: int | None, s
             item.review = [r for r in item.review if not r.startswith(("metric '", "no_quantity"))]
         if due:
             f["due"] = due
-        scale = fig.value / float(f["value"])          # 1.2万件: the reader's 12000 件 per 1.2
-        value = round(base / scale, 6)
+        scale = exact(fig.value) / exact(f["value"])   # 1.2万件: the reader's 12000 件 per 1.2
+        value = round(exact(base) / scale, 6)
         value = int(value) if value == int(value) else value
         if year is not None and (f.get("due") is None or year < int(f["due"])):
             f["baseline"] = {"year": year, "value": value, "source": said}

@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import replace
 
 from ipcheck.inputs.formats.chinese import T2S
+from ipcheck.lang.registry import load
+from ipcheck.reading.numerals import parse_number
 from ipcheck.model import Document, Section, Sentence
 
 # --------------------------------------------------------------------------------------
@@ -58,94 +60,52 @@ def normalise(s: str) -> str:
     return s.translate(_TABLE)
 
 
-def _is_space(ch: str) -> bool:
-    """True for characters that count as blank once normalised (spaces, NBSP, ZWSP, BOM)."""
-    return normalise(ch).isspace()
-
-
 # --------------------------------------------------------------------------------------
-# sentence boundaries (patterns run on normalised text)
+# sentence boundaries, headings and section cues: data (ipcheck/lang/zh/sections.yaml,
+# punctuation.yaml), run on the normalised text
 # --------------------------------------------------------------------------------------
 
-# A sentence ends at 。 ! ? (full-width forms are already ASCII after normalise), taking any
-# closing quotes/brackets with it. ; does not end a sentence: clauses are split later by the
-# figure reader, which needs the whole enumeration (专利申请…;发明专利…) in one sentence.
-_TERMINATOR = re.compile(r"[。!?]+[”’」』)】》\"']*")
-# A "?" that is really a garbled character (41? for 41%, 3?15 for 3·15, 4万? for 4万㎡,
-# 创客?雒创汇 for a middle dot): after a digit or unit-like char, or before a digit or
-# punctuation that would follow a number, or inside a short quotation.
-_GARBLED_Q_BEFORE = re.compile(r"[0-9万亿千百余多%]\s?$")
-_GARBLED_Q_AFTER = re.compile(r"^(?:\s?[0-9]|[,;:、。)%~-]|[^“”。\n]{0,20}”)")
+_R = load()
+# A sentence ends at 。 ! ? with any closing quotes (ZH-PUNCT-003); ; does not end a sentence.
+_TERMINATOR = _R.regex("ZH-PUNCT-003")
+_ALWAYS_ENDS = _R.chars("ZH-SENT-003")
+# A "?" that is really a garbled character (41? for 41%, 3?15 for 3·15): ZH-SENT-001, ZH-SENT-002.
+_GARBLED_Q_BEFORE = _R.regex("ZH-SENT-001")
+_GARBLED_Q_AFTER = _R.regex("ZH-SENT-002")
 
-# --------------------------------------------------------------------------------------
-# headings (patterns run on the normalised, stripped sentence)
-# --------------------------------------------------------------------------------------
-
-_CN_DIGITS = "一二三四五六七八九十"
-# Level 1: 一、 二. 三, and the number-missing "、下一年工作打算" of 绵阳; also 第一部分.
-_H1 = re.compile(rf"^(?:([{_CN_DIGITS}]{{1,3}})\s*[、.,]|(、)|第([{_CN_DIGITS}]{{1,3}})(?:部分|章|篇))\s*")
-# Level 2: (一) — full-width brackets are ASCII after normalise.
-_H2 = re.compile(rf"^\(\s*([{_CN_DIGITS}]{{1,3}})\s*\)\s*")
-# Level 3: 1. 1、 and the separator-less "1促进创造运用"/"9专利以外…" seen in the seeds, but not
-# a number with its unit or a decimal (3.15国际…, 12月, 30余人).
-_H3 = re.compile(
-    r"^(\d{1,2})\s*(?:、|\.(?!\d)|\.(?=20\d\d年)|(?=[\u4e00-\u9fff])"
-    r"(?![年月日号时分秒个件项家万亿千百余多元名人次倍期届户所条批类部篇场位天周台套种支只处座]))\s*"
-)
-# Level 4: (1) ①
-_H4 = re.compile(r"^(?:\(\s*\d{1,2}\s*\)|[\u2460-\u2473])\s*")
-_CN_VALUE = {c: i + 1 for i, c in enumerate(_CN_DIGITS)}
+# Heading markers by level (ZH-HEAD-002 一、, 003 (一), 004 1. 1、, 005 (1) ①) and their numerals.
+_H1, _H2, _H3, _H4 = (_R.regex(f"ZH-HEAD-00{n}") for n in (2, 3, 4, 5))
 
 # An unnumbered line is a heading when it is short and reads like a title, not a sentence.
 _SHORT_HEADING_MAX = 25
-_NOT_HEADING_END = re.compile(r"[。!?,;:、]$")
+_NOT_HEADING_END = _R.regex("ZH-PUNCT-007")
 # Before the body starts everything is FRONT (titles, web chrome, cover); the body starts at
 # the first numbered heading or the first line that is long or ends like prose.
 _FRONT_MAX = 40
-_PROSE_END = re.compile(r"[。:]$")
-# A title line seen after the body ("…工作总结") starts a new document in a compilation.
-_TITLE_LINE = re.compile(r"^(?:20\d\d\s*年度?)?[^。,;:!?]{0,36}?工作总结$")
-# Quoted titles 《…》 name other documents (《…2016年推进计划》) and must not trigger cues.
-_QUOTED_TITLE = re.compile(r"《[^《》]*》")
+_PROSE_END = _R.regex("ZH-PUNCT-008")
+# A title line seen after the body starts a new document in a compilation (ZH-SECT-013).
+_TITLE_LINE = _R.regex("ZH-SECT-013")
+# Quoted titles 《…》 name other documents and must not trigger cues (ZH-SECT-014).
+_QUOTED_TITLE = _R.regex("ZH-SECT-014")
 
-# Section cues, matched at the start of a heading's text (after its number). Anchoring at
-# the start keeps "(三)开展托管服务工作。针对…经验不足" or "(三)制定2016年推进计划" out.
-_CUE_LEAD = r"^(?:关于|对|做好|今年|我市|全市|当前|目前|工作中|[一二三四五]是)?"
-_PROBLEM_CUE = re.compile(
-    _CUE_LEAD + r"(?:存在的?|面临的?)?(?:主要|突出)?的?(?:问题|困难|不足|薄弱环节|差距|短板)"
-)
-# ...or one of these unambiguous phrases anywhere in a short heading (二、工作中的问题与不足).
-_PROBLEM_PHRASE = re.compile(r"存在的?(?:主要)?问题|问题[与和及]不足|困难和问题|薄弱环节")
+# Section cues, matched at the start of a heading's text (after its number): problems
+# (ZH-SECT-003, or ZH-SECT-004 anywhere in a short heading), next-year plan (ZH-SECT-005),
+# plan parts (ZH-SECT-007), dated plans (ZH-SECT-009 with ZH-SECT-010/011).
+_PROBLEM_CUE = _R.regex("ZH-SECT-003")
+_PROBLEM_PHRASE = _R.regex("ZH-SECT-004")
 _PROBLEM_PHRASE_MAX = 30
-_PLAN_WORD_CUE = re.compile(
-    _CUE_LEAD + r"(?:下一?步|下一?年度?|下一?阶段|明年|今后|来年|新的一年)"
-)
-# The parts of a plan document (规划, 工作方案) that state what is to be done. A plan read as a
-# "summary", or quoted whole inside one, must not prove anything; "重点工作完成情况" reports.
-_PLAN_PART_CUE = re.compile(
-    _CUE_LEAD + r"(?:指导思想(?:和|与|及)?(?:发展|工作)?目标|指导思想|基本原则|发展目标|主要目标|总体目标|"
-    r"工作目标|目标任务|重点任务|主要任务|重点工作|保障措施|实施步骤|工作步骤|进度安排)\s*(?:[。:]|$)"
-)
-# 2016年工作计划 / 2016年度工作重点 / 2016年推进计划 / 2016年及今后工作打算; the year must be
-# later than the summary's year for this to mean "next plan" -- or the same year with a word
-# that only looks forward: "2016年推进计划" in a summary read as 2016's is still a plan quoted
-# in it (重点/目标/任务 are left out there: "2016年重点工作完成情况" reports results).
-_PLAN_YEAR_CUE = re.compile(
-    _CUE_LEAD + r"(20\d\d)\s*年度?[^,。;:!?]{0,12}?"
-    r"(计划|重点|打算|思路|安排|目标|要点|任务)"
-)
-_REPORTS = re.compile(r"完成|落实|执行|进展|开展|推进情况|实施情况")
-_FORWARD_ONLY = frozenset({"计划", "打算", "思路", "安排", "要点"})
-# A sentence that opens a plan without a heading: "2016年,我们将主要开展以下工作:".
-_PLAN_SENTENCE = re.compile(
-    r"^(?:(20\d\d)\s*年度?|明年|下一?步|今后|下一?阶段|新的一年)[^。]{0,40}?"
-    r"(?:将|计划|打算|拟|要)[^。]*:$"
-)
+_PLAN_WORD_CUE = _R.regex("ZH-SECT-005")
+_PLAN_PART_CUE = _R.regex("ZH-SECT-007")
+_PLAN_YEAR_CUE = _R.regex("ZH-SECT-009")
+_REPORTS = _R.regex("ZH-SECT-011")
+_FORWARD_ONLY = frozenset(_R.words("ZH-SECT-010"))
+# A sentence that opens a plan without a heading (ZH-SECT-012).
+_PLAN_SENTENCE = _R.regex("ZH-SECT-012")
 
-# summary_year: "2015年…工作总结", "…2015年工作总结" in the title lines, or "2015年度…".
-_TITLE_YEAR = re.compile(r"(20\d\d)\s*年度?(?:(?!20\d\d)[^。\n]){0,40}?总结")
-_TITLE_YEAR_DU = re.compile(r"(20\d\d)\s*年度")
-_ANY_YEAR = re.compile(r"(20\d\d)\s*年")
+# summary_year: the title's year (ZH-YEAR-005, ZH-YEAR-006), else the most frequent year (ZH-YEAR-007).
+_TITLE_YEAR = _R.regex("ZH-YEAR-005")
+_TITLE_YEAR_DU = _R.regex("ZH-YEAR-006")
+_ANY_YEAR = _R.regex("ZH-YEAR-007")
 _TITLE_LINES = 12
 _HEAD_CHARS = 3000
 
@@ -184,27 +144,35 @@ def _heading_level(norm: str) -> tuple[int, int | None, str] | None:
 
 
 def _cn_number(s: str) -> int:
-    """一..九十九 as an int (十 = 10, 十二 = 12, 二十 = 20)."""
-    if "十" not in s:
-        return _CN_VALUE.get(s, 0)
-    tens, _, units = s.partition("十")
-    return (_CN_VALUE.get(tens, 1) if tens else 1) * 10 + (_CN_VALUE.get(units, 0) if units else 0)
+    """一..九十九 as an int (十 = 10, 十二 = 12, 二十 = 20) by the one numeral reader; 0 for a run of
+    heading numerals that is no numeral (十十, 一二十)."""
+    value = parse_number(s)
+    return int(value) if value is not None else 0
 
 
 def _cue(body: str, year: int | None) -> Section | None:
     """The section a heading's text names (PROBLEMS before NEXT_PLAN: "存在问题及下一步打算"
     starts with its problems), or None when it names neither."""
+    found = _cue_rule(body, year)
+    return found[0] if found else None
+
+
+def _cue_rule(body: str, year: int | None) -> tuple[Section, str] | None:
+    """(section, the code of the rule that names it) for a heading's text, or None."""
     body = _QUOTED_TITLE.sub("", body.strip())
-    if _PROBLEM_CUE.match(body) or (len(body) <= _PROBLEM_PHRASE_MAX
-                                    and _PROBLEM_PHRASE.search(body)):
-        return Section.PROBLEMS
-    if _PLAN_WORD_CUE.match(body) or _PLAN_PART_CUE.match(body):
-        return Section.NEXT_PLAN
+    if _PROBLEM_CUE.match(body):
+        return Section.PROBLEMS, "ZH-SECT-003"
+    if len(body) <= _PROBLEM_PHRASE_MAX and _PROBLEM_PHRASE.search(body):
+        return Section.PROBLEMS, "ZH-SECT-004"
+    if _PLAN_WORD_CUE.match(body):
+        return Section.NEXT_PLAN, "ZH-SECT-005"
+    if _PLAN_PART_CUE.match(body):
+        return Section.NEXT_PLAN, "ZH-SECT-007"
     m = _PLAN_YEAR_CUE.match(body)
     if m and year is not None and (int(m.group(1)) > year
                                    or (int(m.group(1)) == year and m.group(2) in _FORWARD_ONLY
                                        and not _REPORTS.search(body))):
-        return Section.NEXT_PLAN
+        return Section.NEXT_PLAN, "ZH-SECT-009"
     return None
 
 
@@ -233,7 +201,7 @@ def _split_line(norm: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _ends_sentence(norm: str, m: re.Match[str], line_end: int) -> bool:
     """False for a match made only of ? that is a garbled %, ·, ㎡ and the like."""
-    if "。" in m.group() or "!" in m.group():
+    if any(c in m.group() for c in _ALWAYS_ENDS):
         return True
     before = norm[max(0, m.start() - 2):m.start()]
     after = norm[m.end():min(line_end, m.end() + 24)]
@@ -251,7 +219,7 @@ def _strip(norm: str, start: int, end: int) -> tuple[int, int]:
 
 def segment(doc: Document, year: int | None = None) -> tuple[Sentence, ...]:
     """Split ``doc`` into sentences located in the original text, each with the section it
-    sits in and its nearest heading.
+    sits in, the rule that named the section and its nearest heading.
 
     Sentences end at 。!? and at line ends; ; and garbled ? (41?, 3?15) do not end them.
     Sections follow the headings: cues name PROBLEMS or NEXT_PLAN; a top-level heading
@@ -259,70 +227,85 @@ def segment(doc: Document, year: int | None = None) -> tuple[Sentence, ...]:
     number (三 → 四), so a mis-numbered sub-heading (泸州's 三 → 六) stays where it is.
     ``year`` is the summary's year (default: summary_year(doc)).
     """
-    if year is None:
-        year = summary_year(doc)
-    text, norm = doc.text, normalise(doc.text)
-    out: list[Sentence] = []
-    section, heading = Section.FRONT, ""
-    body_started = False
-    top: int | None = None          # number of the last top-level heading that counted
-    title_run: list[int] = []       # indices of consecutive short unnumbered lines
-    for line_no, lstart, lend in _line_spans(norm):
-        spans = [se for se in (_strip(norm, a, b) for a, b in _split_line(norm, lstart, lend))
-                 if se[0] < se[1]]
-        whole_line = len(spans) == 1
+    reader = _Segmenter(doc.text, summary_year(doc) if year is None else year)
+    for line_no, lstart, lend in _line_spans(reader.norm):
+        reader.line(line_no, lstart, lend)
+    return tuple(reader.out)
+
+
+class _Segmenter:
+    """The state of segment() as it walks the lines: the section (and the rule that named it), the
+    nearest heading, whether the body has started, the last top-level number, the title run."""
+
+    def __init__(self, text: str, year: int | None) -> None:
+        self.text, self.norm, self.year = text, normalise(text), year
+        self.out: list[Sentence] = []
+        self.section, self.rule, self.heading = Section.FRONT, "", ""
+        self.body_started = False
+        self.top: int | None = None          # number of the last top-level heading that counted
+        self.title_run: list[int] = []       # indices of consecutive short unnumbered lines
+
+    def line(self, line_no: int, lstart: int, lend: int) -> None:
+        """Every sentence of one line."""
+        norm = self.norm
+        spans = [se for se in (_strip(norm, a, b) for a, b in _split_line(norm, lstart, lend)) if se[0] < se[1]]
         # the body starts at a line that is long or ends like prose (the whole line counts,
         # so a short first sentence of a long paragraph is not taken for a title)
         line_body = bool(spans) and (spans[-1][1] - spans[0][0] > _FRONT_MAX
-                                     or _PROSE_END.search(norm[spans[-1][0]:spans[-1][1]]))
+                                     or _PROSE_END.search(norm[spans[-1][0]:spans[-1][1]]) is not None)
         for s, e in spans:
-            snorm = norm[s:e]
-            lead = _heading_level(snorm)
-            short = (whole_line and lead is None and len(snorm) <= _SHORT_HEADING_MAX
-                     and not _NOT_HEADING_END.search(snorm))
-            if short and body_started and _TITLE_LINE.match(snorm):
-                # a new document in a compilation: its title lines are FRONT again
-                for i in title_run:
-                    out[i] = replace(out[i], section=Section.FRONT, heading="")
-                section, heading, body_started, top = Section.FRONT, "", False, None
-                out.append(_sentence(len(out), line_no, s, e, text, snorm, section, heading))
-                title_run = [len(out) - 1]
-                continue
-            if not body_started:
-                if lead is not None and lead[0] <= 2 or line_body:
-                    body_started, section = True, Section.RESULTS
-                else:
-                    out.append(_sentence(len(out), line_no, s, e, text, snorm, Section.FRONT, ""))
-                    title_run.append(len(out) - 1)
-                    continue
-            if short:
-                title_run.append(len(out))
-            else:
-                title_run.clear()
-            if lead is not None or short:
-                level, number, body = lead if lead is not None else (0, None, snorm)
-                cue = _cue(body, year)
-                if level == 1:
-                    expected = (top or 0) + 1
-                    number = expected if number is None else number
-                    if cue is not None:
-                        section, top = cue, number
-                    elif top is None or number == expected:
-                        section, top = Section.RESULTS, number
-                elif cue is not None:
-                    section = cue
-                heading = text[s:e]
-            else:
-                m = _PLAN_SENTENCE.match(snorm)
-                if m and (m.group(1) is None or (year is not None and int(m.group(1)) > year)):
-                    section, heading = Section.NEXT_PLAN, text[s:e]
-            out.append(_sentence(len(out), line_no, s, e, text, snorm, section, heading))
-    return tuple(out)
+            self.sentence(line_no, s, e, len(spans) == 1, line_body)
 
+    def add(self, line_no: int, s: int, e: int, section: Section, rule: str, heading: str) -> None:
+        self.out.append(Sentence(index=len(self.out), line=line_no, start=s, end=e, text=self.text[s:e],
+                                 norm=self.norm[s:e], section=section, heading=heading, section_rule=rule))
 
-def _sentence(index: int, line: int, start: int, end: int, text: str, norm: str,
-              section: Section, heading: str) -> Sentence:
-    """A Sentence for text[start:end], whose normalised form ``norm`` is already cut."""
-    return Sentence(index=index, line=line, start=start, end=end, text=text[start:end],
-                    norm=norm, section=section, heading=heading)
+    def sentence(self, line_no: int, s: int, e: int, whole_line: bool, line_body: bool) -> None:
+        snorm = self.norm[s:e]
+        lead = _heading_level(snorm)
+        short = (whole_line and lead is None and len(snorm) <= _SHORT_HEADING_MAX
+                 and not _NOT_HEADING_END.search(snorm))
+        if short and self.body_started and _TITLE_LINE.match(snorm):
+            self.new_document(line_no, s, e)
+            return
+        if not self.body_started:
+            if not (lead is not None and lead[0] <= 2 or line_body):
+                self.add(line_no, s, e, Section.FRONT, "", "")
+                self.title_run.append(len(self.out) - 1)
+                return
+            self.body_started, self.section, self.rule = True, Section.RESULTS, ""
+        if short:
+            self.title_run.append(len(self.out))
+        else:
+            self.title_run.clear()
+        if lead is not None or short:
+            self.heading_line(lead if lead is not None else (0, None, snorm), s, e)
+        else:
+            m = _PLAN_SENTENCE.match(snorm)
+            if m and (m.group(1) is None or (self.year is not None and int(m.group(1)) > self.year)):
+                self.section, self.rule, self.heading = Section.NEXT_PLAN, "ZH-SECT-012", self.text[s:e]
+        self.add(line_no, s, e, self.section, self.rule, self.heading)
+
+    def new_document(self, line_no: int, s: int, e: int) -> None:
+        """A title line after the body: a new document in a compilation, its title lines FRONT again."""
+        for i in self.title_run:
+            self.out[i] = replace(self.out[i], section=Section.FRONT, heading="", section_rule="")
+        self.section, self.rule, self.heading, self.body_started, self.top = Section.FRONT, "", "", False, None
+        self.add(line_no, s, e, self.section, "ZH-SECT-013", self.heading)
+        self.title_run = [len(self.out) - 1]
+
+    def heading_line(self, lead: tuple[int, int | None, str], s: int, e: int) -> None:
+        """A heading: its cue names the section; a top-level one without a cue goes back to the results."""
+        level, number, body = lead
+        cue = _cue_rule(body, self.year)
+        if level == 1:
+            expected = (self.top or 0) + 1
+            number = expected if number is None else number
+            if cue is not None:
+                (self.section, self.rule), self.top = cue, number
+            elif self.top is None or number == expected:
+                self.section, self.rule, self.top = Section.RESULTS, "", number
+        elif cue is not None:
+            self.section, self.rule = cue
+        self.heading = self.text[s:e]
 

@@ -8,7 +8,7 @@ from typing import Any
 from ipcheck import __version__
 from ipcheck.i18n import DEFAULT_LANG, status_word, t
 from ipcheck.model import PaceState, Progress, TargetProgress, TaskProgress
-from ipcheck.units import format_number
+from ipcheck.units import format_number, plain
 
 SCHEMA_VERSION = 1
 STATE_ORDER = tuple(s.value for s in PaceState)
@@ -21,10 +21,9 @@ def state_word(state: str, lang: str = DEFAULT_LANG) -> str:
     return t(f"state.{state}", lang)
 
 
-def _num(x: float | None) -> float | int | None:
-    if x is None:
-        return None
-    return int(x) if float(x).is_integer() else round(x, 4)
+def _num(x: object) -> float | int | None:
+    """An exact value for JSON and the chart: a whole number as an int, else to four places."""
+    return plain(x, 4)
 
 
 def _target(tp: TargetProgress, lang: str) -> dict[str, Any]:

@@ -9,22 +9,23 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
+from ipcheck.lang.registry import regex
 from ipcheck.reading import cues
 from ipcheck.verdicts.matching import FigureMatch, TaskMatch
 from ipcheck.model import (Evidence, Figure, FigureKind, Op, Section, Sentence, Status, Target,
                            Task, Verdict)
 from ipcheck.i18n import verdict_message
-from ipcheck.units import convert, format_number
+from ipcheck.units import convert, exact, format_number
 
-_CLAUSE_END = re.compile(r"[,;:。!?、]")
-_MAJOR_END = re.compile(r"[,;:。!?]")
+_CLAUSE_END = regex("ZH-PUNCT-001")
+_MAJOR_END = regex("ZH-PUNCT-002")
 # A task title that carries its own figures is a numeric commitment: words cannot prove it.
-_NUMERIC_TITLE = re.compile(r"[0-9]|(?<![一二两三四五六七八九十百千万])[一二两三四五六七八九十百千万]+(?:余|多)?"
-                            r"(?:件|项|家|个|次|户|人|亿|万)")
+_NUMERIC_TITLE = regex("ZH-TASK-001")
 # Duties that recur (继续开展, 每年召开): work of an earlier year does not fulfil a later one.
-_RECURRING = re.compile(r"继续|持续|每年|长期|常态|定期|不断|年度")
+_RECURRING = regex("ZH-RECUR-002")
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,8 @@ def _evidence(sentence: Sentence, score: float, spans: tuple[tuple[int, int], ..
                     score=round(score, 3), sentence=sentence.index, highlight=spans)
 
 
-def _within(figure: Figure, target: Target) -> tuple[float | None, float | None]:
-    """The interval of values the figure allows, in the target's unit (a decrease negated)."""
+def _within(figure: Figure, target: Target) -> tuple[Decimal | None, Decimal | None]:
+    """The interval of values the figure allows, in the target's unit (a decrease negated), exact."""
     lo = figure.low if figure.low is not None or figure.qualifier else figure.value
     hi = figure.high if figure.high is not None or figure.qualifier else figure.value
     if figure.kind is FigureKind.DECREASE:
@@ -86,29 +87,30 @@ def _within(figure: Figure, target: Target) -> tuple[float | None, float | None]
 _HOLDS = {
     Op.GE: lambda x, v: x >= v, Op.GT: lambda x, v: x > v,
     Op.LE: lambda x, v: x <= v, Op.LT: lambda x, v: x < v,
-    Op.EQ: lambda x, v: abs(x - v) < 1e-9,
+    Op.EQ: lambda x, v: x == v,                 # exact decimals: equal means equal
 }
 
 
 def compare(figure: Figure, target: Target) -> bool | None:
     """True if every value the figure allows meets the target, False if none does, else None."""
     lo, hi = _within(figure, target)
+    value = exact(target.value)              # a caller's float made exact (1.2 is 1.2, not 1.19999…)
     holds = _HOLDS[target.op]
     ends = [x for x in (lo, hi) if x is not None]
     if not ends:
         return None
-    results = {holds(x, target.value) for x in ends}
+    results = {holds(x, value) for x in ends}
     if lo is None or hi is None:
         # Half-open interval: only the closed end can decide, and only in one direction.
         x = ends[0]
         if lo is not None and target.op in (Op.GE, Op.GT):
-            return True if holds(x, target.value) else None
+            return True if holds(x, value) else None
         if hi is not None and target.op in (Op.LE, Op.LT):
-            return True if holds(x, target.value) else None
+            return True if holds(x, value) else None
         if lo is not None and target.op in (Op.LE, Op.LT):
-            return False if not holds(x, target.value) else None
+            return False if not holds(x, value) else None
         if hi is not None and target.op in (Op.GE, Op.GT):
-            return False if not holds(x, target.value) else None
+            return False if not holds(x, value) else None
         return None
     return results.pop() if len(results) == 1 else None
 
@@ -142,7 +144,7 @@ class TargetCandidate:
     match: FigureMatch
     why: str                                   # ACTUAL, BELOW_FLOOR or a _why_not_actual code
     result: bool | None = None                 # compare(figure, target) for an actual, else None
-    interval: tuple[float | None, float | None] = (None, None)   # allowed values in the target's unit
+    interval: tuple[Decimal | None, Decimal | None] = (None, None)   # allowed values in the target's unit
 
 
 def classify_target_matches(target: Target, matches: list[FigureMatch], year: int | None,

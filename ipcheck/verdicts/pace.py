@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from ipcheck.model import Baseline, Figure, Measure, Op, Pace, PaceState, Period, Status, Target, Verdict
-from ipcheck.units import unit
+from ipcheck.units import exact, unit
 
 GROWTH_MEASURES = (Measure.GROWTH, Measure.ANNUAL_GROWTH)
 # Reasons whose figure is the year's actual (doubtful ones are flagged needs_review by the verdict).
@@ -20,14 +20,14 @@ VALUE_REASONS = frozenset({"target.met", "target.missed", "target.not_yet_met", 
 _PLACES = Decimal("0.0001")
 
 
-def dec(x: float | int) -> Decimal:
-    """A number as the decimal people wrote (12.2 -> Decimal('12.2'))."""
-    return Decimal(repr(float(x))) if not isinstance(x, int) else Decimal(x)
+def dec(x: Decimal | float | int) -> Decimal:
+    """A number as the decimal people wrote (12.2 -> Decimal('12.2')); a Decimal as it is."""
+    return exact(x)
 
 
-def shown(x: Decimal) -> float:
-    """A computed decimal as a float for reports, to four places."""
-    return float(x.quantize(_PLACES))
+def shown(x: Decimal) -> Decimal:
+    """A computed decimal as reports show it, to four places (still exact: no float)."""
+    return x.quantize(_PLACES).normalize() if x != x.to_integral_value() else x.quantize(Decimal(1))
 
 
 def in_unit(value: float, src: str, dst: str) -> Decimal | None:
