@@ -76,7 +76,7 @@ class Baseline:
     ``baseline`` (ipcheck.verdicts.pace.baseline_of) or from the summary of the year before."""
 
     year: int
-    value: float
+    value: Decimal
     source: str | None = None
 
 
@@ -96,7 +96,7 @@ class Target:
     source: str | None = None
     line: int = 0
     of: str | None = None            # the whole of a share, the population of a per-capita figure
-    baseline: float | None = None    # the start value of a from-to target (从14件提高到34件)
+    baseline: Decimal | None = None    # the start value of a from-to target (从14件提高到34件)
     every: str | None = None         # "year": the commitment recurs and is checked every year
     baseline_year: int | None = None     # the year of the baseline (由2015年的12.2件), when the plan says it
     baseline_source: str | None = None   # the plan's words for it
@@ -264,8 +264,8 @@ class Pace:
     needs in the summary's year (linear for a level or share), and whether the figure reaches it."""
 
     state: PaceState
-    expected: float
-    value: float
+    expected: Decimal
+    value: Decimal
     baseline: Baseline
 
 
@@ -304,11 +304,11 @@ class YearPoint:
     summary: str
     status: Status
     reason: str
-    value: float | None = None          # in the target's unit; None when no figure was read
+    value: Decimal | None = None          # in the target's unit; None when no figure was read
     figure: str | None = None           # the figure as written (537件, 约3.6万件)
     quote: str | None = None            # the sentence it was read from
     line: int | None = None
-    expected: float | None = None       # the path's value for this year (None: no path)
+    expected: Decimal | None = None       # the path's value for this year (None: no path)
     state: PaceState = PaceState.NO_DATA
     needs_review: bool = False
 
@@ -321,7 +321,7 @@ class TargetProgress:
     points: tuple[YearPoint, ...]
     baseline: Baseline | None
     baseline_from: str                  # "plan", or the summary the baseline value was read from
-    path: tuple[tuple[int, float], ...]  # (year, the value a steady pace needs)
+    path: tuple[tuple[int, Decimal], ...]  # (year, the value a steady pace needs)
     state: PaceState
     as_of: int | None                   # the year the state is read from (the last with a value)
     needs_review: bool = False
