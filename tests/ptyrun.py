@@ -42,14 +42,15 @@ def run_in_pty(args: Sequence[str], cwd: str | os.PathLike, *, env: Mapping[str,
                timeout: float = TIMEOUT) -> PtyResult:
     """Run ``args`` in ``cwd`` with a terminal of ``columns`` x ``rows`` as stdout and stderr.
     COLUMNS is set to ``columns`` unless ``columns`` is None (then only the window size says how
-    wide the terminal is). ``stdin``: bytes piped in (else the terminal is stdin too). The
+    wide the terminal is) or 0 (a terminal that reports no size at all, as `script` gives one). ``stdin``: bytes piped in (else the terminal is stdin too). The
     process is killed, and AssertionError raised, after ``timeout`` seconds."""
     environ = {k: v for k, v in (os.environ if env is None else env).items() if k not in ("COLUMNS", "LINES")}
     environ.setdefault("TERM", "xterm-256color")
-    if columns is not None:
+    if columns:
         environ["COLUMNS"] = str(columns)
     master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns or COLUMNS, 0, 0))
+    window = (0, 0) if columns == 0 else (rows, columns or COLUMNS)
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", *window, 0, 0))
     try:
         proc = subprocess.Popen(list(args), cwd=cwd, env=environ, stdout=slave, stderr=slave,
                                 stdin=slave if stdin is None else subprocess.PIPE, start_new_session=True)

@@ -124,6 +124,15 @@ def test_the_readme_quick_start_runs_as_the_readme_says() -> None:
     assert seen[-1] == shown[-1] and "\x1b[" in result.output          # the totals line last, in colour
 
 
+def test_a_terminal_that_reports_no_size_gets_80_columns() -> None:
+    """`script -qec CMD /dev/null`, serial consoles and some CI runners give a terminal of 0 x 0:
+    the table is laid out 80 wide, not squeezed to the narrowest width (one character a line)."""
+    result = ipcheck("check", PLAN, SUMMARY, columns=0)
+    seen = plain(result.output).splitlines()
+    assert result.status == 1, result.output
+    assert max(map(len, seen)) > 40 and "未完成：0 未报告：5 未到期：0 已完成：11" in plain(result.output)
+
+
 def test_a_summary_piped_in_while_the_report_goes_to_the_terminal() -> None:
     result = ipcheck("check", PLAN, "-", stdin=(SAMPLES / SUMMARY).read_bytes())
     assert result.status == 1 and "总结：<stdin>" in plain(result.output) and "结果：不通过" in plain(result.output)

@@ -12,6 +12,7 @@ import click
 
 COLOR_CHOICES = ("auto", "always", "never")
 PIPE_WIDTH = 120            # piped output: the same bytes whatever window the user has
+UNKNOWN_WIDTH = 80          # a terminal that reports no size (0 x 0: `script`, serial consoles)
 MIN_WIDTH = 20              # narrower than this, a table is only ellipses
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -37,7 +38,7 @@ def use_color(choice: str | None, environ: Mapping[str, str] | None = None,
 
 def terminal_width(environ: Mapping[str, str] | None = None, stream: TextIO | None = None) -> int:
     """Columns to lay tables out in: COLUMNS when it is a positive number, else the terminal's
-    width when ``stream`` (stdout) is one, else 120."""
+    width when ``stream`` (stdout) is one (80 when it reports none), else 120."""
     env = os.environ if environ is None else environ
     columns = env.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:
@@ -45,7 +46,8 @@ def terminal_width(environ: Mapping[str, str] | None = None, stream: TextIO | No
     out = sys.stdout if stream is None else stream
     try:
         if out.isatty():
-            return max(os.get_terminal_size(out.fileno()).columns, MIN_WIDTH)
+            reported = os.get_terminal_size(out.fileno()).columns
+            return max(reported, MIN_WIDTH) if reported > 0 else UNKNOWN_WIDTH
     except (AttributeError, ValueError, OSError):
         pass
     return PIPE_WIDTH
