@@ -45,10 +45,14 @@ from ipcheck.inputs.documents import read_document
 from ipcheck.inputs.formats.chinese import to_simplified
 from ipcheck.reading.figures import extract_figures
 from ipcheck.reading.text import normalise, segment
+from ipcheck import units
+from ipcheck.lang.registry import table
 
-_SCALED = {"万": 1e4, "亿": 1e8}
-_MONEY = ("元", "美元")
-_YUAN = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "万亿元": 1e12, "万": 1e4, "亿": 1e8, "千元": 1e3, "百万元": 1e6}
+# Money is compared in its base unit; a 万/亿 (the numeral section multipliers) before another unit
+# is folded into the value, except before a currency (万美元 stays as written).
+_MONEY, _CURRENCIES = "money", ("money", "usd")
+_SCALES = tuple(table("ZH-NUM-003"))
+
 REALWORLD = "realworld-*.yaml"
 SETS = ("samples", "realworld")
 _STRIP = re.compile(r"[\s“”\"‘’「」的\u25a1]")
@@ -104,12 +108,16 @@ class Result:
 
 
 def canonical(value: float, unit: str) -> tuple[float, str]:
-    """(value, unit) with a 万/亿 prefix of a non-money unit folded into the value."""
+    """(value, unit) with money in its base unit (5万元 = 50000元) and a 万/亿 prefix of another
+    unit folded into the value (2.2万人次 = 22000 人次); units and magnitudes from ipcheck.units."""
     unit = unit.replace(" ", "")
-    if unit in _YUAN:
-        return value * _YUAN[unit], "元"
-    if len(unit) > 1 and unit[0] in _SCALED and not unit[1:].endswith(_MONEY):
-        return value * _SCALED[unit[0]], unit[1:]
+    bases = units.base_units()
+    known = units.unit(unit)
+    if known is not None and known.family == _MONEY:
+        return value * known.factor, next(b.name for b in bases.values() if b.family == _MONEY)
+    split = units.split_magnitude(unit, bases)
+    if split and split[0] in _SCALES and bases[split[1]].family not in _CURRENCIES:
+        return value * units.magnitudes()[split[0]], split[1]
     return value, unit
 
 

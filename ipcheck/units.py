@@ -1,11 +1,21 @@
 """Units as plans and summaries write them, grouped into families that may be compared.
 
-Data, not code: a figure can only satisfy a target when both units are in one family, and
-it is converted by the factors below (万元 and 亿元 are the same money at different scales).
+The units are data (ipcheck/lang/zh/units.yaml): base units with their family and factor, the
+magnitude prefixes declared once (ZH-UNIT-001, valued by the numeral multipliers), the prefixed
+units summaries write as one word (万元, 万人次) and the short money forms (万, 亿). A figure can only
+satisfy a target when both units are in one family, converted by their factors.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from math import prod
+from typing import Any
+
+from ipcheck.lang.registry import load
+
+MAGNITUDES_RULE, WRITTEN_RULE, SHORT_RULE, NOT_A_QUANTITY_RULE = "ZH-UNIT-001", "ZH-UNIT-011", "ZH-UNIT-012", "ZH-UNIT-013"
+_FULL_WIDTH_PERCENT = "\uff05"
 
 
 @dataclass(frozen=True)
@@ -15,56 +25,98 @@ class Unit:
     factor: float = 1.0
 
 
-_TABLE: tuple[tuple[str, str, float], ...] = (
-    # money, in yuan
-    ("元", "money", 1.0), ("万元", "money", 1e4), ("亿元", "money", 1e8), ("万", "money", 1e4),
-    ("亿", "money", 1e8), ("千元", "money", 1e3), ("百万元", "money", 1e6),
-    ("万美元", "usd", 1e4), ("亿美元", "usd", 1e8), ("美元", "usd", 1.0),
-    # percentages: a share or a growth rate; 个百分点 is a difference of two rates, not a rate
-    ("%", "percent", 1.0), ("‰", "percent", 0.1),
-    ("个百分点", "points", 1.0), ("百分点", "points", 1.0),
-    ("倍", "multiple", 1.0),
-    # counts of documents and rights
-    ("件", "item", 1.0), ("项", "project", 1.0), ("个", "unit", 1.0), ("份", "copy", 1.0),
-    ("篇", "article", 1.0), ("部", "volume", 1.0), ("册", "volume", 1.0), ("张", "sheet", 1.0),
-    ("本", "volume", 1.0), ("套", "set", 1.0), ("台", "machine", 1.0), ("条", "entry", 1.0),
-    ("批", "batch", 1.0), ("宗", "case", 1.0), ("起", "case", 1.0), ("例", "case", 1.0),
-    ("单", "case", 1.0),
-    # organisations: 户 and 家 both count enterprises in these documents
-    ("家", "organisation", 1.0), ("户", "organisation", 1.0), ("所", "organisation", 1.0),
-    ("座", "site", 1.0), ("处", "site", 1.0),
-    # people and attendances
-    ("人", "person", 1.0), ("名", "person", 1.0), ("位", "person", 1.0), ("万人", "person", 1e4),
-    ("人次", "attendance", 1.0), ("万人次", "attendance", 1e4), ("人/次", "attendance", 1.0),
-    # events
-    ("次", "event", 1.0), ("场", "event", 1.0), ("场次", "event", 1.0), ("期", "event", 1.0),
-    ("届", "event", 1.0), ("轮", "event", 1.0), ("家/次", "attendance", 1.0),
-    ("台/次", "event", 1.0),
-    # time and area
-    ("年", "year", 1.0), ("天", "day", 1.0), ("个月", "month", 1.0),
-    ("平方米", "area", 1.0), ("亩", "area", 666.67),
-)
-
-UNITS: dict[str, Unit] = {name: Unit(name, family, factor) for name, family, factor in _TABLE}
+@lru_cache(maxsize=1)
+def magnitudes() -> dict[str, int]:
+    """Magnitude prefix -> its value (万 -> 10^4, 百万 -> 10^6), longest prefix first."""
+    reg = load()
+    multipliers = {**reg.table("ZH-NUM-002"), **reg.table("ZH-NUM-003")}
+    values = {m: prod(multipliers[c] for c in m) for m in reg.words(MAGNITUDES_RULE)}
+    return dict(sorted(values.items(), key=lambda kv: -len(kv[0])))
 
 
-# Magnitudes a plan may write before a known unit (万件 = 10^4 件, 万亿元 = 10^4 亿元), longest first.
-MAGNITUDES: tuple[tuple[str, float], ...] = (("百万", 1e6), ("千万", 1e7), ("万", 1e4), ("亿", 1e8),
-                                            ("千", 1e3), ("百", 1e2))
+def _base(value: Any) -> tuple[str, float]:
+    """(family, factor) of a base unit's table entry."""
+    if isinstance(value, dict):
+        return value["family"], float(value.get("factor", 1))
+    return value, 1.0
+
+
+def split_magnitude(name: str, bases: dict[str, Unit]) -> tuple[str, str] | None:
+    """(magnitude, base unit) when ``name`` is a magnitude prefix before a base unit (万人次)."""
+    for m in magnitudes():
+        if name.startswith(m) and name[len(m):] in bases:
+            return m, name[len(m):]
+    return None
+
+
+@lru_cache(maxsize=1)
+def base_units() -> dict[str, Unit]:
+    """The base units (元, 件, 人次 …) in data order."""
+    out: dict[str, Unit] = {}
+    for rule in load().group("base_units"):
+        for name, value in rule.table:
+            family, factor = _base(value)
+            out[name] = Unit(name, family, factor)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, Unit]:
+    """Every unit a figure or a plan may carry: base units, prefixed units written as one word
+    (factor = magnitude x base), and the short money forms (万 = 万元)."""
+    reg = load()
+    bases = base_units()
+    out = dict(bases)
+    for name in reg.words(WRITTEN_RULE):
+        found = split_magnitude(name, bases)
+        if found is None:
+            raise ValueError(f"{WRITTEN_RULE}: {name} is no magnitude before a base unit")
+        m, base = found
+        out[name] = Unit(name, bases[base].family, magnitudes()[m] * bases[base].factor)
+    for short, full in reg.table(SHORT_RULE).items():
+        out[short] = Unit(short, out[full].family, out[full].factor)
+    return out
+
+
+def short_forms() -> dict[str, str]:
+    """万 -> 万元, 亿 -> 亿元: a bare magnitude after a number that stands for a money unit."""
+    return load().table(SHORT_RULE)
+
+
+def not_quantities() -> tuple[str, ...]:
+    """Units a figure is never read with (年: a year or a duration)."""
+    return load().words(NOT_A_QUANTITY_RULE)
+
+
+def __getattr__(name: str) -> Any:
+    """``UNITS`` (name -> Unit) is built from the data on first use."""
+    if name == "UNITS":
+        return _units()
+    raise AttributeError(name)
+
+
+@lru_cache(maxsize=1)
+def scalable_units() -> dict[str, Unit]:
+    """The base units whose family takes a magnitude prefix (params.scalable: 件, 元, 人次 …)."""
+    out: dict[str, Unit] = {}
+    for rule in load().group("base_units"):
+        if rule.param("scalable", False):
+            out.update((name, base_units()[name]) for name, _ in rule.table)
+    return out
 
 
 def unit(name: str) -> Unit | None:
     """The unit called ``name`` (full-width and spacing tolerated), or None if unknown; a
-    magnitude before a known unit (万件, 万亿元) is that unit scaled, in the same family."""
-    key = name.strip().replace("％", "%").replace(" ", "")
-    found = UNITS.get(key)
+    magnitude before a scalable unit (万件, 万亿元) is that unit scaled, in the same family."""
+    key = name.strip().replace(_FULL_WIDTH_PERCENT, "%").replace(" ", "")
+    found = _units().get(key)
     if found is not None:
         return found
-    for prefix, scale in MAGNITUDES:
-        base = UNITS.get(key[len(prefix):]) if key.startswith(prefix) else None
-        if base is not None and base.family not in ("percent", "points", "multiple", "year"):
-            return Unit(key, base.family, base.factor * scale)
-    return None
+    split = split_magnitude(key, scalable_units())
+    if split is None:
+        return None
+    base = scalable_units()[split[1]]
+    return Unit(key, base.family, base.factor * magnitudes()[split[0]])
 
 
 def format_number(value: float) -> str:

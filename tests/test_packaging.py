@@ -23,7 +23,8 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_ships_templates_and_schema(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"ipcheck/templates/report.html.j2", "ipcheck/templates/report.md.j2",
-            "ipcheck/plan.schema.json", "ipcheck/cli/__init__.py"} <= names
+            "ipcheck/plan.schema.json", "ipcheck/cli/__init__.py", "ipcheck/lang/registry.py",
+            "ipcheck/lang/zh/units.yaml", "ipcheck/lang/zh/numerals.yaml"} <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "ipcheck = ipcheck.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 

@@ -1,6 +1,8 @@
 """Tests of the plan loader, and of its agreement with ipcheck/plan.schema.json."""
 from __future__ import annotations
 
+import importlib.util
+
 import codecs
 import time
 from datetime import date
@@ -19,6 +21,7 @@ from ipcheck.plans.loader import load_plan, parse_plan
 from ipcheck.units import UNITS, unit
 
 PLANS = Path(__file__).parent / "plans"
+ROOT = Path(__file__).resolve().parent.parent
 VALID = sorted((PLANS / "valid").glob("*.yaml"))
 INVALID = sorted((PLANS / "invalid").glob("*.yaml"))
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load(
@@ -162,6 +165,15 @@ def test_unit_enum_equals_unit_table() -> None:
     names = _unit_enum()
     assert set(UNITS) <= set(names)
     assert all(unit(n) is not None for n in names)
+
+
+def test_unit_enum_is_generated_from_the_unit_data() -> None:
+    """plan.schema.json's unit list is written by tools/gen_plan_schema.py from ipcheck/lang/zh/units.yaml."""
+    assert _unit_enum() == fmt.unit_names()
+    spec = importlib.util.spec_from_file_location("gen_plan_schema", ROOT / "tools" / "gen_plan_schema.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert gen.generated() == (ROOT / "ipcheck" / "plan.schema.json").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("measure", list(Measure), ids=lambda m: m.value)

@@ -1,26 +1,32 @@
-"""Read Arabic, full-width and Chinese numerals (1,796 / １７９６ / 一百二十 / 3.6万) as numbers."""
+"""Read Arabic, full-width and Chinese numerals (1,796 / １７９６ / 一百二十 / 3.6万) as numbers.
+
+The engine only: the numeral characters and their values are data (ipcheck/lang/zh/numerals.yaml,
+ZH-NUM-001 digits, ZH-NUM-002 十百千, ZH-NUM-003 万亿, ZH-NUM-005 Arabic with a multiplier).
+"""
 from __future__ import annotations
 
 import math
 import re
 
-# Full-width digits and separators that may survive when a caller did not normalise.
-_WIDE = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+from ipcheck.lang.registry import load
 
-CN_DIGITS: dict[str, int] = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-}
+_R = load()
+# Full-width digits and separators that may survive when a caller did not normalise.
+_WIDE = {0xFF10 + d: ord("0") + d for d in range(10)} | {0xFF0E: ord("."), 0xFF0C: ord(",")}
+
+CN_DIGITS: dict[str, int] = _R.table("ZH-NUM-001")
 # Units inside a section (十百千) and the section multipliers (万亿).
-CN_SMALL: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
-CN_BIG: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
+CN_SMALL: dict[str, int] = _R.table("ZH-NUM-002")
+CN_BIG: dict[str, int] = _R.table("ZH-NUM-003")
 CN_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL) + "".join(CN_BIG)
+_TEN = next(ch for ch, v in CN_SMALL.items() if v == 10)          # a leading 十 needs no digit
+_WAN, _YI = min(CN_BIG, key=CN_BIG.__getitem__), max(CN_BIG, key=CN_BIG.__getitem__)
 
 # A plain Arabic number: 1796, 1,796 (strict thousands groups only), 28.5, 0.5.
 _ARABIC = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 # An Arabic number followed by Chinese multipliers: 3.6万, 1.67亿, 5千.
-_ARABIC_MULT = re.compile(r"(?<![\d,.])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([万亿千百]{1,2})")
-_MULT = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_ARABIC_MULT = _R.regex("ZH-NUM-005")
+_MULT = {**CN_SMALL, **CN_BIG}
 # Values at or above 10^15 are refused: not a figure a summary reports, and not exact as a float.
 _MAX_EXACT = 1e15
 
@@ -88,7 +94,7 @@ def _parse_chinese(t: str) -> float | None:
                 return None              # 十百, 百百
             if digit is None:
                 # only a leading 十 may stand without a digit (十七 = 17)
-                if not (ch == "十" and section == 0 and wan == 0 and total == 0 and i == 0):
+                if not (ch == _TEN and section == 0 and wan == 0 and total == 0 and i == 0):
                     return None
                 digit = 1
             section += digit * unit
@@ -98,11 +104,11 @@ def _parse_chinese(t: str) -> float | None:
             big = CN_BIG[ch]
             if big >= last_big:
                 return None
-            if digit is None and section == 0 and not (big == CN_BIG["亿"] and wan):
+            if digit is None and section == 0 and not (big == CN_BIG[_YI] and wan):
                 return None              # bare 万, 亿万
             section += digit or 0
             digit = None
-            if big == CN_BIG["万"]:
+            if big == CN_BIG[_WAN]:
                 wan = section * big
             else:
                 total = (wan + section) * big
@@ -123,18 +129,22 @@ def to_chinese(n: int) -> str:
     """``n`` (0 <= n < 10**12) written in Chinese numerals: 120 → 一百二十, 10 → 十."""
     if n < 0 or n >= 10 ** 12:
         raise ValueError("to_chinese supports 0 <= n < 10**12")
+    digits = {}
+    for ch, v in CN_DIGITS.items():
+        digits.setdefault(v, ch)            # the first digit of each value: 二, not 两
     if n == 0:
-        return "零"
-    digits = "零一二三四五六七八九"
+        return digits[0]
+    small = sorted(((v, ch) for ch, v in CN_SMALL.items()), reverse=True) + [(1, "")]
+    big = sorted(((v, ch) for ch, v in CN_BIG.items()), reverse=True) + [(1, "")]
 
     def four(x: int) -> str:
         out = ""
         zero = False
-        for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        for unit, name in small:
             d = x // unit % 10
             if d:
                 if zero and out:
-                    out += "零"
+                    out += digits[0]
                 out += digits[d] + name
                 zero = False
             else:
@@ -142,15 +152,15 @@ def to_chinese(n: int) -> str:
         return out
 
     parts = []
-    for big, name in ((100_000_000, "亿"), (10_000, "万"), (1, "")):
-        chunk = n // big if big == 100_000_000 else n // big % 10_000
+    for value, name in big:
+        chunk = n // value if value == big[0][0] else n // value % 10_000
         if chunk:
             if parts and chunk < 1000:
-                parts.append("零")
+                parts.append(digits[0])
             parts.append(four(chunk) + name)
-        elif parts and parts[-1] != "零":
-            parts.append("零")
-    s = re.sub("零+", "零", "".join(parts)).rstrip("零")
-    if s.startswith("一十"):
+        elif parts and parts[-1] != digits[0]:
+            parts.append(digits[0])
+    s = re.sub(re.escape(digits[0]) + "+", digits[0], "".join(parts)).rstrip(digits[0])
+    if s.startswith(digits[1] + _TEN):
         s = s[1:]
     return s
