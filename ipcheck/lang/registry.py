@@ -9,7 +9,7 @@ the Chinese stays in the data. See docs/rules.md for the format.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -75,6 +75,7 @@ class Rule:
     no_match: tuple[Example, ...] = ()
     cases: tuple[Case, ...] = ()
     expression: str = field(default="", compare=False)
+    context_expression: str = field(default="", compare=False)     # the context, references resolved
 
     @property
     def kind(self) -> str:
@@ -93,6 +94,14 @@ class Rule:
     @cached_property
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.expression)
+
+    def item_regex(self, item: str) -> re.Pattern[str]:
+        """The rule's expression for one of its items alone, in the rule's context (for the examples)."""
+        own = re.escape(item)
+        if not self.context_expression:
+            return re.compile(own)
+        return re.compile(self.context_expression.replace(_SELF, f"[{_class_chars(item)}]" if self.chars
+                                                          else f"(?:{own})"))
 
     def hits(self, text: str) -> bool:
         """True when the rule's expression finds ``text`` as its scope says (no blocking rule applied)."""
@@ -121,8 +130,13 @@ class Registry:
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules: dict[str, Rule] = {r.code: r for r in rules}
-        blocked: dict[str, list[str]] = {r.code: list(r.blocked_by) for r in rules}
+        self._groups: dict[str, re.Pattern[str]] = {}
+        blocked: dict[str, list[str]] = {r.code: [] for r in rules}
         for r in rules:
+            for other in r.blocked_by:     # a code, or a group name standing for its rules
+                for code in ([other] if other in self.rules else [g.code for g in self.group(other)]):
+                    if code not in blocked[r.code]:
+                        blocked[r.code].append(code)
             for other in r.blocks:
                 if r.code not in blocked[other]:
                     blocked[other].append(r.code)
@@ -158,6 +172,19 @@ class Registry:
     def group(self, name: str) -> tuple[Rule, ...]:
         """The rules of a group, in file order."""
         return tuple(r for r in self.rules.values() if r.group == name)
+
+    def group_regex(self, name: str) -> re.Pattern[str]:
+        """One pattern finding what any rule of group ``name`` finds (their alternation, in file order)."""
+        if name not in self._groups:
+            members = self.group(name)
+            if not members:
+                raise KeyError(f"no rule is in group {name!r}")
+            self._groups[name] = re.compile("|".join(f"(?:{r.expression})" for r in members))
+        return self._groups[name]
+
+    def first(self, name: str, text: str) -> str | None:
+        """The code of the first rule of group ``name`` that finds ``text`` (its scope applied), or None."""
+        return next((r.code for r in self.group(name) if r.hits(text)), None)
 
     def blocked_by(self, code: str) -> tuple[str, ...]:
         """The rules that block ``code``: its own blocked_by and every rule that says it blocks it."""
@@ -259,19 +286,13 @@ def _rule(raw: Any, file: str) -> Rule:
                 cases=tuple(_case(c, f"{where}: cases") for c in raw.get("cases") or ()))
 
 
-def _expand(rules: dict[str, Rule], raw_own: dict[str, str]) -> dict[str, str]:
-    """Each rule's expression with {{CODE}} references resolved (no cycles allowed)."""
-    done: dict[str, str] = {}
+def _expand(rules: dict[str, Rule], raw_own: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Each rule's expression: its own (pattern, words, characters) in its context, with {{CODE}}
+    references resolved to the named rule's own expression (not its context); no cycles allowed."""
+    own: dict[str, str] = {}
 
-    def expand(code: str, path: tuple[str, ...]) -> str:
-        if code in done:
-            return done[code]
-        if code in path:
-            raise _fail("ipcheck/lang/zh", f"references go round in a circle: {' -> '.join(path + (code,))}")
+    def resolve(code: str, text: str, path: tuple[str, ...]) -> str:
         rule = rules[code]
-        own = rule.pattern or raw_own[code]
-        if rule.context:
-            own = rule.context.replace(_SELF, f"(?:{own})" if not rule.chars else own)
 
         def ref(m: re.Match[str]) -> str:
             other = rules.get(m.group(1))
@@ -283,14 +304,27 @@ def _expand(rules: dict[str, Rule], raw_own: dict[str, str]) -> dict[str, str]:
                     raise _fail(f"ipcheck/lang/zh/{rule.file}.yaml: {code}",
                                 f"{other.code} has no one-character items to put in a class")
                 return _class_chars("".join(items))
-            return f"(?:{expand(m.group(1), path + (code,))})"
+            return f"(?:{expand_own(m.group(1), path + (code,))})"
 
-        done[code] = _REF.sub(ref, own)
-        return done[code]
+        return _REF.sub(ref, text)
 
-    for code in rules:
-        expand(code, ())
-    return done
+    def expand_own(code: str, path: tuple[str, ...]) -> str:
+        if code in own:
+            return own[code]
+        if code in path:
+            raise _fail("ipcheck/lang/zh", f"references go round in a circle: {' -> '.join(path + (code,))}")
+        rule = rules[code]
+        own[code] = resolve(code, rule.pattern, path) if rule.pattern else raw_own[code]
+        return own[code]
+
+    out = {}
+    for code, rule in rules.items():
+        mine, context = expand_own(code, ()), ""
+        if rule.context:
+            context = resolve(code, rule.context, (code,))
+            mine = context.replace(_SELF, mine if rule.chars else f"(?:{mine})")
+        out[code] = (mine, context)
+    return out
 
 
 def _yaml_load(text: str) -> Any:
@@ -317,38 +351,45 @@ def build(files: dict[str, Any]) -> Registry:
                 raise _fail(f"ipcheck/lang/zh/{file}.yaml", f"duplicate rule code {rule.code}")
             rules[rule.code] = rule
             raw_own[rule.code] = _alternation(raw)
+    groups = {r.group for r in rules.values() if r.group}
     for rule in rules.values():
         for other in rule.blocks + rule.blocked_by:
-            if other not in rules:
+            if other not in rules and not (other in groups and other in rule.blocked_by):
                 raise _fail(f"ipcheck/lang/zh/{rule.file}.yaml: {rule.code}", f"unknown rule {other}")
     expressions = _expand(rules, raw_own)
     out = []
     for code, rule in rules.items():
-        expr = expressions[code]
+        expr, context = expressions[code]
         try:
             re.compile(expr)
         except re.error as exc:
             raise _fail(f"ipcheck/lang/zh/{rule.file}.yaml: {code}", f"bad pattern: {exc}") from None
-        out.append(_with_expression(rule, expr))
+        out.append(replace(rule, expression=expr, context_expression=context))
     return Registry(out)
-
-
-def _with_expression(rule: Rule, expression: str) -> Rule:
-    from dataclasses import replace
-    return replace(rule, expression=expression)
 
 
 @lru_cache(maxsize=None)
 def load(lang: str = "zh") -> Registry:
     """The registry of ``lang``, read from the package data once per process."""
+    import yaml
     folder = LANG_DIR / lang
-    files = {p.stem: _yaml_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))}
+    files = {}
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            files[path.stem] = _yaml_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise RuleError(f"ipcheck/lang/{lang}/{path.name}: not valid YAML: {exc}") from None
     return build(files)
 
 
 def regex(code: str) -> re.Pattern[str]:
     """The compiled expression of rule ``code``."""
     return load().regex(code)
+
+
+def group_regex(name: str) -> re.Pattern[str]:
+    """One compiled pattern for every rule of group ``name``."""
+    return load().group_regex(name)
 
 
 def words(code: str) -> tuple[str, ...]:

@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import replace
 
 from ipcheck.inputs.formats.chinese import T2S
+from ipcheck.lang.registry import load
+from ipcheck.reading.numerals import CN_DIGITS, CN_SMALL
 from ipcheck.model import Document, Section, Sentence
 
 # --------------------------------------------------------------------------------------
@@ -64,88 +66,53 @@ def _is_space(ch: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------
-# sentence boundaries (patterns run on normalised text)
+# sentence boundaries, headings and section cues: data (ipcheck/lang/zh/sections.yaml,
+# punctuation.yaml), run on the normalised text
 # --------------------------------------------------------------------------------------
 
-# A sentence ends at 。 ! ? (full-width forms are already ASCII after normalise), taking any
-# closing quotes/brackets with it. ; does not end a sentence: clauses are split later by the
-# figure reader, which needs the whole enumeration (专利申请…;发明专利…) in one sentence.
-_TERMINATOR = re.compile(r"[。!?]+[”’」』)】》\"']*")
-# A "?" that is really a garbled character (41? for 41%, 3?15 for 3·15, 4万? for 4万㎡,
-# 创客?雒创汇 for a middle dot): after a digit or unit-like char, or before a digit or
-# punctuation that would follow a number, or inside a short quotation.
-_GARBLED_Q_BEFORE = re.compile(r"[0-9万亿千百余多%]\s?$")
-_GARBLED_Q_AFTER = re.compile(r"^(?:\s?[0-9]|[,;:、。)%~-]|[^“”。\n]{0,20}”)")
+_R = load()
+# A sentence ends at 。 ! ? with any closing quotes (ZH-PUNCT-003); ; does not end a sentence.
+_TERMINATOR = _R.regex("ZH-PUNCT-003")
+_ALWAYS_ENDS = _R.chars("ZH-SENT-003")
+# A "?" that is really a garbled character (41? for 41%, 3?15 for 3·15): ZH-SENT-001, ZH-SENT-002.
+_GARBLED_Q_BEFORE = _R.regex("ZH-SENT-001")
+_GARBLED_Q_AFTER = _R.regex("ZH-SENT-002")
 
-# --------------------------------------------------------------------------------------
-# headings (patterns run on the normalised, stripped sentence)
-# --------------------------------------------------------------------------------------
-
-_CN_DIGITS = "一二三四五六七八九十"
-# Level 1: 一、 二. 三, and the number-missing "、下一年工作打算" of 绵阳; also 第一部分.
-_H1 = re.compile(rf"^(?:([{_CN_DIGITS}]{{1,3}})\s*[、.,]|(、)|第([{_CN_DIGITS}]{{1,3}})(?:部分|章|篇))\s*")
-# Level 2: (一) — full-width brackets are ASCII after normalise.
-_H2 = re.compile(rf"^\(\s*([{_CN_DIGITS}]{{1,3}})\s*\)\s*")
-# Level 3: 1. 1、 and the separator-less "1促进创造运用"/"9专利以外…" seen in the seeds, but not
-# a number with its unit or a decimal (3.15国际…, 12月, 30余人).
-_H3 = re.compile(
-    r"^(\d{1,2})\s*(?:、|\.(?!\d)|\.(?=20\d\d年)|(?=[\u4e00-\u9fff])"
-    r"(?![年月日号时分秒个件项家万亿千百余多元名人次倍期届户所条批类部篇场位天周台套种支只处座]))\s*"
-)
-# Level 4: (1) ①
-_H4 = re.compile(r"^(?:\(\s*\d{1,2}\s*\)|[\u2460-\u2473])\s*")
-_CN_VALUE = {c: i + 1 for i, c in enumerate(_CN_DIGITS)}
+# Heading markers by level (ZH-HEAD-002 一、, 003 (一), 004 1. 1、, 005 (1) ①) and their numerals.
+_H1, _H2, _H3, _H4 = (_R.regex(f"ZH-HEAD-00{n}") for n in (2, 3, 4, 5))
+_CN_VALUE = {c: CN_DIGITS.get(c) or CN_SMALL[c] for c in _R.chars("ZH-HEAD-001")}
+_TEN = next(c for c, v in CN_SMALL.items() if v == 10)
 
 # An unnumbered line is a heading when it is short and reads like a title, not a sentence.
 _SHORT_HEADING_MAX = 25
-_NOT_HEADING_END = re.compile(r"[。!?,;:、]$")
+_NOT_HEADING_END = _R.regex("ZH-PUNCT-007")
 # Before the body starts everything is FRONT (titles, web chrome, cover); the body starts at
 # the first numbered heading or the first line that is long or ends like prose.
 _FRONT_MAX = 40
-_PROSE_END = re.compile(r"[。:]$")
-# A title line seen after the body ("…工作总结") starts a new document in a compilation.
-_TITLE_LINE = re.compile(r"^(?:20\d\d\s*年度?)?[^。,;:!?]{0,36}?工作总结$")
-# Quoted titles 《…》 name other documents (《…2016年推进计划》) and must not trigger cues.
-_QUOTED_TITLE = re.compile(r"《[^《》]*》")
+_PROSE_END = _R.regex("ZH-PUNCT-008")
+# A title line seen after the body starts a new document in a compilation (ZH-SECT-013).
+_TITLE_LINE = _R.regex("ZH-SECT-013")
+# Quoted titles 《…》 name other documents and must not trigger cues (ZH-SECT-014).
+_QUOTED_TITLE = _R.regex("ZH-SECT-014")
 
-# Section cues, matched at the start of a heading's text (after its number). Anchoring at
-# the start keeps "(三)开展托管服务工作。针对…经验不足" or "(三)制定2016年推进计划" out.
-_CUE_LEAD = r"^(?:关于|对|做好|今年|我市|全市|当前|目前|工作中|[一二三四五]是)?"
-_PROBLEM_CUE = re.compile(
-    _CUE_LEAD + r"(?:存在的?|面临的?)?(?:主要|突出)?的?(?:问题|困难|不足|薄弱环节|差距|短板)"
-)
-# ...or one of these unambiguous phrases anywhere in a short heading (二、工作中的问题与不足).
-_PROBLEM_PHRASE = re.compile(r"存在的?(?:主要)?问题|问题[与和及]不足|困难和问题|薄弱环节")
+# Section cues, matched at the start of a heading's text (after its number): problems
+# (ZH-SECT-003, or ZH-SECT-004 anywhere in a short heading), next-year plan (ZH-SECT-005),
+# plan parts (ZH-SECT-007), dated plans (ZH-SECT-009 with ZH-SECT-010/011).
+_PROBLEM_CUE = _R.regex("ZH-SECT-003")
+_PROBLEM_PHRASE = _R.regex("ZH-SECT-004")
 _PROBLEM_PHRASE_MAX = 30
-_PLAN_WORD_CUE = re.compile(
-    _CUE_LEAD + r"(?:下一?步|下一?年度?|下一?阶段|明年|今后|来年|新的一年)"
-)
-# The parts of a plan document (规划, 工作方案) that state what is to be done. A plan read as a
-# "summary", or quoted whole inside one, must not prove anything; "重点工作完成情况" reports.
-_PLAN_PART_CUE = re.compile(
-    _CUE_LEAD + r"(?:指导思想(?:和|与|及)?(?:发展|工作)?目标|指导思想|基本原则|发展目标|主要目标|总体目标|"
-    r"工作目标|目标任务|重点任务|主要任务|重点工作|保障措施|实施步骤|工作步骤|进度安排)\s*(?:[。:]|$)"
-)
-# 2016年工作计划 / 2016年度工作重点 / 2016年推进计划 / 2016年及今后工作打算; the year must be
-# later than the summary's year for this to mean "next plan" -- or the same year with a word
-# that only looks forward: "2016年推进计划" in a summary read as 2016's is still a plan quoted
-# in it (重点/目标/任务 are left out there: "2016年重点工作完成情况" reports results).
-_PLAN_YEAR_CUE = re.compile(
-    _CUE_LEAD + r"(20\d\d)\s*年度?[^,。;:!?]{0,12}?"
-    r"(计划|重点|打算|思路|安排|目标|要点|任务)"
-)
-_REPORTS = re.compile(r"完成|落实|执行|进展|开展|推进情况|实施情况")
-_FORWARD_ONLY = frozenset({"计划", "打算", "思路", "安排", "要点"})
-# A sentence that opens a plan without a heading: "2016年,我们将主要开展以下工作:".
-_PLAN_SENTENCE = re.compile(
-    r"^(?:(20\d\d)\s*年度?|明年|下一?步|今后|下一?阶段|新的一年)[^。]{0,40}?"
-    r"(?:将|计划|打算|拟|要)[^。]*:$"
-)
+_PLAN_WORD_CUE = _R.regex("ZH-SECT-005")
+_PLAN_PART_CUE = _R.regex("ZH-SECT-007")
+_PLAN_YEAR_CUE = _R.regex("ZH-SECT-009")
+_REPORTS = _R.regex("ZH-SECT-011")
+_FORWARD_ONLY = frozenset(_R.words("ZH-SECT-010"))
+# A sentence that opens a plan without a heading (ZH-SECT-012).
+_PLAN_SENTENCE = _R.regex("ZH-SECT-012")
 
-# summary_year: "2015年…工作总结", "…2015年工作总结" in the title lines, or "2015年度…".
-_TITLE_YEAR = re.compile(r"(20\d\d)\s*年度?(?:(?!20\d\d)[^。\n]){0,40}?总结")
-_TITLE_YEAR_DU = re.compile(r"(20\d\d)\s*年度")
-_ANY_YEAR = re.compile(r"(20\d\d)\s*年")
+# summary_year: the title's year (ZH-YEAR-005, ZH-YEAR-006), else the most frequent year (ZH-YEAR-007).
+_TITLE_YEAR = _R.regex("ZH-YEAR-005")
+_TITLE_YEAR_DU = _R.regex("ZH-YEAR-006")
+_ANY_YEAR = _R.regex("ZH-YEAR-007")
 _TITLE_LINES = 12
 _HEAD_CHARS = 3000
 
@@ -185,9 +152,9 @@ def _heading_level(norm: str) -> tuple[int, int | None, str] | None:
 
 def _cn_number(s: str) -> int:
     """一..九十九 as an int (十 = 10, 十二 = 12, 二十 = 20)."""
-    if "十" not in s:
+    if _TEN not in s:
         return _CN_VALUE.get(s, 0)
-    tens, _, units = s.partition("十")
+    tens, _, units = s.partition(_TEN)
     return (_CN_VALUE.get(tens, 1) if tens else 1) * 10 + (_CN_VALUE.get(units, 0) if units else 0)
 
 
@@ -233,7 +200,7 @@ def _split_line(norm: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _ends_sentence(norm: str, m: re.Match[str], line_end: int) -> bool:
     """False for a match made only of ? that is a garbled %, ·, ㎡ and the like."""
-    if "。" in m.group() or "!" in m.group():
+    if any(c in m.group() for c in _ALWAYS_ENDS):
         return True
     before = norm[max(0, m.start() - 2):m.start()]
     after = norm[m.end():min(line_end, m.end() + 24)]

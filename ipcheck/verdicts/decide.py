@@ -11,6 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ipcheck.lang.registry import regex
 from ipcheck.reading import cues
 from ipcheck.verdicts.matching import FigureMatch, TaskMatch
 from ipcheck.model import (Evidence, Figure, FigureKind, Op, Section, Sentence, Status, Target,
@@ -18,13 +19,12 @@ from ipcheck.model import (Evidence, Figure, FigureKind, Op, Section, Sentence, 
 from ipcheck.i18n import verdict_message
 from ipcheck.units import convert, format_number
 
-_CLAUSE_END = re.compile(r"[,;:。!?、]")
-_MAJOR_END = re.compile(r"[,;:。!?]")
+_CLAUSE_END = regex("ZH-PUNCT-001")
+_MAJOR_END = regex("ZH-PUNCT-002")
 # A task title that carries its own figures is a numeric commitment: words cannot prove it.
-_NUMERIC_TITLE = re.compile(r"[0-9]|(?<![一二两三四五六七八九十百千万])[一二两三四五六七八九十百千万]+(?:余|多)?"
-                            r"(?:件|项|家|个|次|户|人|亿|万)")
+_NUMERIC_TITLE = regex("ZH-TASK-001")
 # Duties that recur (继续开展, 每年召开): work of an earlier year does not fulfil a later one.
-_RECURRING = re.compile(r"继续|持续|每年|长期|常态|定期|不断|年度")
+_RECURRING = regex("ZH-RECUR-002")
 
 
 @dataclass(frozen=True)
