@@ -68,7 +68,7 @@ def decide(plan: Plan, index: SentenceIndex, year: int | None,
     start = plan.meta.period.start if plan.meta.period else None
     out = [_recurring(t, year, start, lambda x: decide_target(x, match_target(x, index), year, thresholds))
            for t in plan.targets]
-    out += [_recurring(t, year, start, lambda x: decide_task(x, match_task(x, index), year, thresholds))
+    out += [_recurring(t, year, start, lambda x: decide_task(x, match_task(x, index), year, thresholds, start))
             for t in plan.tasks]
     return tuple(out)
 

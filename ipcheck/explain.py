@@ -55,7 +55,8 @@ def explain(plan: Plan, document: Document, item_id: str, settings: Settings = S
         fields = _target_fields(item)
     else:
         matches = match_task(item, prep.index)
-        verdict = decide_task(item, matches, prep.year, th)
+        start = plan.meta.period.start if plan.meta.period else None
+        verdict = decide_task(item, matches, prep.year, th, start)
         candidates = [_task_candidate(c) for c in classify_task_matches(item, matches, prep.year, th)]
         fields = _task_fields(item)
     verdict = finish(verdict, document, prep)
