@@ -235,6 +235,8 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "warning.what.summary": ("the summary", "总结"),
     "warning.review_stale": ("{code}: {detail}", "{what}在{by}于 {date} 认定为“{status}”之后已变更；仍以工具判定为准，请重新复核"),
     "warning.review_orphan": ("{code}: {detail}", "{by}对第 {item} 项（{summary}）作出的“{status}”决定已无对应事项：方案中已没有该项"),
+    "warning.year_guess.line": ("{code}: {detail}", "没有标题写明所报年份；按第 {line} 行（'{text}'）读作 {year} 年；所依句子未写明 {year} 年的“已完成”或“未完成”需人工复核"),
+    "warning.year_guess": ("{code}: {detail}", "没有标题写明所报年份；按发布日期（{text}）读作 {year} 年；所依句子未写明 {year} 年的“已完成”或“未完成”需人工复核"),
     "warning.year_mismatch": ("{code}: {detail}", "总结标题写的是 {titled} 年，却按 {year} 年核对；所报数字可能属于 {titled} 年"),
     "warning.other": ("{code}: {detail}", "{code}：{detail}"),
 }
@@ -304,6 +306,12 @@ _WARNING_PARTS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "review_orphan": (("warning.review_orphan", re.compile(
         r"(?P<by>.+) decided (?P<status>[a-z]+) on (?P<item>.+) for (?P<summary>.+), "
         r"but the plan has no item .+ any more")),),
+    "year_guess": (("warning.year_guess.line", re.compile(
+        r"no title states the year reported on; read as (?P<year>\d+) from line (?P<line>\d+) \('(?P<text>.*)'\); "
+        r"a met or missed whose sentence does not state \d+ needs review")),
+                   ("warning.year_guess", re.compile(
+        r"no title states the year reported on; read as (?P<year>\d+) from its date \((?P<text>.*)\); "
+        r"a met or missed whose sentence does not state \d+ needs review"))),
     "year_mismatch": (("warning.year_mismatch", re.compile(
         r"the summary's title says (?P<titled>\d+), it was checked as (?P<year>\d+); figures it reports may be for \d+")),),
     "compilation": (("warning.compilation.none", re.compile(
