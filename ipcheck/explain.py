@@ -15,9 +15,10 @@ from ipcheck.check import Prepared, Settings, finish, prepare
 from ipcheck.errors import IpcheckError
 from ipcheck.verdicts.matching import match_target, match_task, task_head
 from ipcheck.model import Document, Figure, Plan, Report, ReviewDecision, Sentence, Target, Task, Verdict
+from ipcheck.reading.trace import figure_rules, sentence_rules
 from ipcheck.reviews import apply as apply_reviews
 from ipcheck.verdicts.decide import (ACTUAL, TargetCandidate, TaskCandidate, classify_target_matches,
-                              classify_task_matches, decide_target, decide_task)
+                              classify_task_matches, clause_span, decide_target, decide_task)
 
 SCHEMA = 1
 
@@ -139,7 +140,10 @@ _RESULT = {True: "holds", False: "fails", None: "open"}
 def _target_candidate(c: TargetCandidate, target: Target) -> dict[str, Any]:
     out = _sentence(c.match.sentence, c.match.score)
     lo, hi = c.interval
+    s, f = c.match.sentence, c.match.figure
+    rules = sentence_rules(s, clause_span(s.norm, f.start, f.end)) + figure_rules(f, s.norm)
     out.update(figure=_figure(c.match.figure), interval=[_finite(lo), _finite(hi)], unit=target.unit,
+               rules=list(dict.fromkeys(rules)),
                **{"class": c.why, "detail": "", "compare": _RESULT[c.result] if c.why == ACTUAL else None},
                _spans=((c.match.figure.start, c.match.figure.end),))
     return out
@@ -148,6 +152,7 @@ def _target_candidate(c: TargetCandidate, target: Target) -> dict[str, Any]:
 def _task_candidate(c: TaskCandidate) -> dict[str, Any]:
     out = _sentence(c.match.sentence, c.match.score)
     out.update(hits=[list(h) for h in c.match.hits], head=c.match.head, detail=c.detail,
+               rules=list(sentence_rules(c.match.sentence)),
                _spans=tuple(map(tuple, c.match.hits)), **{"class": c.group})
     return out
 

@@ -142,6 +142,7 @@ class Sentence:
     norm: str
     section: Section
     heading: str = ""
+    section_rule: str = ""      # the reading rule that named the section (ZH-SECT-005 …), "" for none
 
 
 @dataclass(frozen=True)

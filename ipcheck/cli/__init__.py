@@ -79,3 +79,4 @@ from ipcheck.cli import check, figures, plan, split  # noqa: E402,F401
 from ipcheck.cli import explain  # noqa: E402,F401
 from ipcheck.cli import config  # noqa: E402,F401
 from ipcheck.cli import review  # noqa: E402,F401
+from ipcheck.cli import rules  # noqa: E402,F401

@@ -24,9 +24,9 @@ _REF = re.compile(r"\{\{(ZH-[A-Z]+-[0-9]{3})(:chars)?\}\}")
 # <> inside a context stands for the rule's own words, characters or table keys.
 _SELF = "<>"
 SCOPES = ("search", "start", "whole")
-_KINDS = ("words", "chars", "table", "pattern")
-_KEYS = {"code", "name", "doc", *_KINDS, "context", "scope", "group", "params", "blocks", "blocked_by",
-         "match", "no_match", "cases"}
+_KINDS = ("words", "chars", "table", "pattern", "union")
+_KEYS = {"code", "name", "doc", *_KINDS, "minus", "longest_first", "context", "scope", "group", "params",
+         "blocks", "blocked_by", "match", "no_match", "cases"}
 
 
 class RuleError(IpcheckError):
@@ -61,7 +61,10 @@ class Rule:
     name: str
     doc: str
     file: str
-    words: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()            # for a union: the items of its rules, computed at load
+    union: tuple[str, ...] = ()            # the rules whose items this one collects …
+    minus: tuple[str, ...] = ()            # … without the items of these
+    longest_first: bool = False            # alternatives sorted longest first (a unit: 人次 before 人)
     chars: str = ""
     table: tuple[tuple[str, Any], ...] = ()
     pattern: str = ""
@@ -79,21 +82,27 @@ class Rule:
 
     @property
     def kind(self) -> str:
-        """words, chars, table or pattern: what the rule's data is."""
-        return next(k for k in _KINDS if getattr(self, k))
+        """words, chars, table, pattern or union: what the rule's data is."""
+        return "union" if self.union else next(k for k in _KINDS if getattr(self, k))
 
     def items(self) -> tuple[str, ...]:
         """The words the rule lists (a table's keys, each character of ``chars``), in order."""
         if self.table:
-            return tuple(k for k, _ in self.table)
-        return self.words or tuple(self.chars)
+            items = tuple(k for k, _ in self.table)
+        else:
+            items = self.words or tuple(self.chars)
+        return tuple(sorted(items, key=len, reverse=True)) if self.longest_first else items
 
     def param(self, name: str, default: Any = None) -> Any:
         return dict(self.params).get(name, default)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        return re.compile(self.expression)
+        """The compiled expression (compiled on first use: loading stays fast)."""
+        try:
+            return re.compile(self.expression)
+        except re.error as exc:
+            raise RuleError(f"ipcheck/lang/zh/{self.file}.yaml: {self.code}: bad pattern: {exc}") from None
 
     def item_regex(self, item: str) -> re.Pattern[str]:
         """The rule's expression for one of its items alone, in the rule's context (for the examples)."""
@@ -117,12 +126,27 @@ def _class_chars(chars: str) -> str:
     return "".join("\\" + c if c in "\\]^-[" else c for c in chars)
 
 
-def _alternation(rule: dict[str, Any]) -> str:
+def _alternation(rule: Rule) -> str:
     """The expression of a rule's own items: an alternation of its words, or a character class."""
-    if rule.get("chars"):
-        return "[" + _class_chars(rule["chars"]) + "]"
-    words = list(rule["table"]) if rule.get("table") else rule.get("words") or []
-    return "|".join(re.escape(w) for w in words)
+    if rule.chars:
+        return "[" + _class_chars(rule.chars) + "]"
+    return "|".join(re.escape(w) for w in rule.items())
+
+
+def _unite(rules: dict[str, Rule]) -> dict[str, Rule]:
+    """Each union rule with its words: the items of its rules in order, less those of ``minus``."""
+    out = dict(rules)
+    for code, rule in rules.items():
+        if not rule.union:
+            continue
+        where = f"ipcheck/lang/zh/{rule.file}.yaml: {code}"
+        for other in rule.union + rule.minus:
+            if other not in rules or rules[other].pattern or rules[other].union:
+                raise _fail(where, f"{other} is no rule with words to unite")
+        drop = {i for other in rule.minus for i in rules[other].items()}
+        items = dict.fromkeys(i for other in rule.union for i in rules[other].items() if i not in drop)
+        out[code] = replace(rule, words=tuple(items))
+    return out
 
 
 class Registry:
@@ -252,6 +276,13 @@ def _check_kind(raw: dict[str, Any], where: str) -> None:
         raise _fail(where, f"scope is one of {', '.join(SCOPES)}")
     if "params" in raw and not isinstance(raw["params"], dict):
         raise _fail(where, "params must be a mapping")
+    if "union" in raw:
+        _strings(raw["union"], where, "union")
+        _strings(raw.get("minus", []), where, "minus")
+    elif "minus" in raw:
+        raise _fail(where, "minus goes with union")
+    if not isinstance(raw.get("longest_first", False), bool):
+        raise _fail(where, "longest_first is true or false")
 
 
 def _rule(raw: Any, file: str) -> Rule:
@@ -277,6 +308,8 @@ def _rule(raw: Any, file: str) -> Rule:
         examples[key] = tuple(_example(v, f"{where}: {key}") for v in value)
     return Rule(code=code, name=raw["name"].strip(), doc=" ".join(raw["doc"].split()), file=file,
                 words=tuple(raw.get("words") or ()), chars=raw.get("chars") or "",
+                union=tuple(raw.get("union") or ()), minus=tuple(raw.get("minus") or ()),
+                longest_first=raw.get("longest_first", False),
                 table=tuple((raw.get("table") or {}).items()), pattern=raw.get("pattern") or "",
                 context=raw.get("context") or "", scope=raw.get("scope", "search"), group=raw.get("group") or "",
                 params=tuple((raw.get("params") or {}).items()),
@@ -338,10 +371,10 @@ def _yaml_load(text: str) -> Any:
         parser.dispose()
 
 
-def build(files: dict[str, Any]) -> Registry:
-    """A registry from parsed rule files (file stem -> list of rules), validated and expanded."""
+def build(files: dict[str, Any], compile_all: bool = True) -> Registry:
+    """A registry from parsed rule files (file stem -> list of rules), validated and expanded; with
+    ``compile_all`` every pattern is compiled now (a bad one is refused), else on first use."""
     rules: dict[str, Rule] = {}
-    raw_own: dict[str, str] = {}
     for file, raw_rules in files.items():
         if not isinstance(raw_rules, list):
             raise _fail(f"ipcheck/lang/zh/{file}.yaml", "a rule file is a list of rules")
@@ -350,7 +383,8 @@ def build(files: dict[str, Any]) -> Registry:
             if rule.code in rules:
                 raise _fail(f"ipcheck/lang/zh/{file}.yaml", f"duplicate rule code {rule.code}")
             rules[rule.code] = rule
-            raw_own[rule.code] = _alternation(raw)
+    rules = _unite(rules)
+    raw_own = {code: _alternation(rule) for code, rule in rules.items()}
     groups = {r.group for r in rules.values() if r.group}
     for rule in rules.values():
         for other in rule.blocks + rule.blocked_by:
@@ -360,12 +394,12 @@ def build(files: dict[str, Any]) -> Registry:
     out = []
     for code, rule in rules.items():
         expr, context = expressions[code]
-        try:
-            re.compile(expr)
-        except re.error as exc:
-            raise _fail(f"ipcheck/lang/zh/{rule.file}.yaml: {code}", f"bad pattern: {exc}") from None
         out.append(replace(rule, expression=expr, context_expression=context))
-    return Registry(out)
+    registry = Registry(out)
+    if compile_all:
+        for rule in registry:
+            rule.regex
+    return registry
 
 
 @lru_cache(maxsize=None)
@@ -379,7 +413,7 @@ def load(lang: str = "zh") -> Registry:
             files[path.stem] = _yaml_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             raise RuleError(f"ipcheck/lang/{lang}/{path.name}: not valid YAML: {exc}") from None
-    return build(files)
+    return build(files, compile_all=False)     # the tests compile every rule (tests/test_lang_rules.py)
 
 
 def regex(code: str) -> re.Pattern[str]:

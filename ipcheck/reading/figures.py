@@ -5,78 +5,75 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from ipcheck.reading import quantities
-from ipcheck.reading.cues import COMPARISON_WORDS
+from ipcheck.lang.registry import load
 from ipcheck.model import Figure
-from ipcheck.reading.numerals import parse_number
+from ipcheck.reading import quantities
+from ipcheck.reading.numerals import CN_BIG, CN_DIGITS, CN_SMALL, parse_number
 from ipcheck.reading.quantities import MASK, Raw
-from ipcheck.units import UNITS, format_number
+from ipcheck.units import UNITS, format_number, magnitudes, short_forms
 
 # ----------------------------------------------------------------------------------------
-# tables
+# tables: data (ipcheck/lang/zh/figures.yaml, units.yaml, numerals.yaml)
 # ----------------------------------------------------------------------------------------
 
-# Units a figure may carry, longest first so 人次 wins over 人, 万元 over 万, 个百分点 over 个.
-# 年 is left out on purpose: 2015年 is a year and 近2年 a duration, neither is a quantity a
-# plan target counts.
-_UNIT_NAMES = sorted((u for u in UNITS if u != "年"), key=len, reverse=True)
-_UNIT = re.compile("|".join(re.escape(u) for u in _UNIT_NAMES))
+_R = load()
+# Units a figure may carry, longest first so 人次 wins over 人 (ZH-UNIT-014; 年 is never one).
+_UNIT = _R.regex("ZH-UNIT-014")
+# Arabic multipliers folded into the value (3.6万份 → 36000 份): the one-character magnitudes; a
+# short money form (万 → 万元) keeps 万元 and 亿元 as units.
+_MAGNITUDES = {m: v for m, v in magnitudes().items() if len(m) == 1}
+_SHORT = short_forms()
 
-# Qualifiers written before the number, longest first, and the interval each implies:
-# "low" = at least v, "high" = at most v, "approx" = v ± 5 %.
-_PREFIX_QUALIFIERS: tuple[tuple[str, str], ...] = (
-    ("不少于", "low"), ("不低于", "low"), ("不超过", "high"), ("将近", "high"), ("接近", "high"),
-    ("近乎", "approx"), ("超过", "low"), ("大约", "approx"), ("大概", "approx"), ("不足", "high"),
-    ("不到", "high"), ("至少", "low"), ("最多", "high"), ("约", "approx"), ("近", "high"),
-    ("超", "low"), ("逾", "low"),
-)
-# Characters that make a prefix qualifier part of another word: 签约60个 is not "about 60",
-# 最近3年 is not "nearly 3".
-_PREFIX_BLOCK: dict[str, str] = {"约": "签合预节制公契邀违履集条相誓要租", "近": "最附靠临亲邻贴走",
-                                  "超": "赶高"}
-# Qualifiers written after the number (余/多, inside the figure) or after the unit.
-_INNER_QUALIFIERS = {"余": "low", "多": "low"}
-_SUFFIX = re.compile(r"\s?(以上|之上|以下|以内|之内|左右|有余)")
-_SUFFIX_KIND = {"以上": "low", "之上": "low", "以下": "high", "以内": "high", "之内": "high",
-                "左右": "approx", "有余": "low"}
-_APPROX = 0.05
+# Qualifiers written before the number (ZH-QUAL-001), in the data's order, and the interval each
+# implies: "low" = at least v, "high" = at most v, "approx" = v ± the margin.
+_PREFIX_QUALIFIERS: tuple[tuple[str, str], ...] = tuple(_R.table("ZH-QUAL-001").items())
+# Characters that make a prefix qualifier part of another word (ZH-QUAL-005..007: 签约, 最近, 赶超).
+_PREFIX_BLOCK: dict[str, str] = {_R.param(c, "word"): _R.chars(c) for c in ("ZH-QUAL-005", "ZH-QUAL-006", "ZH-QUAL-007")}
+# Qualifiers written after the number (ZH-QUAL-002, inside the figure) or after the unit (ZH-QUAL-003);
+# 上 before a bare 百/千/万 (ZH-QUAL-004).
+_INNER_QUALIFIERS = _R.table("ZH-QUAL-002")
+_SUFFIX = _R.regex("ZH-QUAL-003")
+_SUFFIX_KIND = _R.table("ZH-QUAL-003")
+_UP_TO = _R.table("ZH-QUAL-004")
+_APPROX = float(_R.param("ZH-QUAL-001", "margin"))
 
-# Numbers: 百分之三十, Arabic (with strict thousands groups), or a run of Chinese numerals.
-_NUM = re.compile(
-    r"百分之(?P<pct>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
-    r"|(?P<ar>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
-    r"|(?P<cn>[零〇一二两三四五六七八九十百千万亿]+)"
-)
-# A second number after a range mark: 1~2家, 2-3家, 2至3家.
-_RANGE = re.compile(r"\s?(?:-|~|至|到)\s?(\d+(?:\.\d+)?)")
-# A Chinese numeral glued to the word before it is part of that word: 统一, 进一步, 每万人,
-# 新一轮, 第三; and these one-character units make idioms after 一: 一批, 一起, 一部分, 一次性.
-_CN_BEFORE_BLOCK = set("第统进唯同之万逐专单均划合归初周其任另这那每某首新上下前后星")
-_ONE_IDIOMS = ("批", "起", "部分", "次性", "条龙", "系列", "把手", "揽子", "体", "线", "流")
-# 届 after these is a party congress or a people's congress, not a count of events.
-_SESSION_AFTER = re.compile(r"[一二三四五六七八九]中|全会|全国|中央|人大|人民代表|党代会|常委|委员会|政协")
-# A Chinese numeral + unit followed by these is a place name (三台县), not a count.
-_PLACE_AFTER = set("县区市镇乡村山路街")
-# A count of aspects (重点通过三个方面, 从两个层面) structures the text; it is never a quantity.
-_ASPECT_UNITS = {"个", "大"}
-_ASPECT_AFTER = ("方面", "层面", "维度")
-# A ? that stands for a garbled %: followed by the end, punctuation or a space.
-_GARBLED_END = set(",;。、)”\"' :!\t\n")
+# Numbers: 百分之三十, Arabic (with strict thousands groups), or a run of Chinese numerals (ZH-NUM-004);
+# a bare 百/千/万 is a number only with a qualifier (ZH-NUM-007); a range (ZH-NUM-008).
+_NUM = _R.regex("ZH-NUM-004")
+_BARE = {w: float({**CN_SMALL, **CN_BIG}[w]) for w in _R.words("ZH-NUM-007")}
+_RANGE = _R.regex("ZH-NUM-008")
+# A Chinese numeral glued to the word before it is part of that word (ZH-FIG-001); 一 before these
+# makes an idiom (ZH-FIG-002).
+_CN_BEFORE_BLOCK = set(_R.chars("ZH-FIG-001"))
+_ONE = _R.param("ZH-FIG-002", "numeral")
+_ONE_IDIOMS = _R.words("ZH-FIG-002")
+# A numeral after a Chinese numeral and its unit makes a set phrase (五位一体): the digits and 十.
+_NUMERAL_AFTER = set(CN_DIGITS) | {c for c, v in CN_SMALL.items() if v == 10}
+# 届 after these is a party congress or a people's congress, not a count of events (ZH-FIG-003).
+_SESSION_AFTER = _R.regex("ZH-FIG-003")
+_SESSION_UNIT = _R.param("ZH-FIG-003", "unit")
+_SESSION_BEFORE = _R.param("ZH-FIG-003", "before")
+# A Chinese numeral + unit followed by these is a place name (三台县), not a count (ZH-FIG-004).
+_PLACE_AFTER = set(_R.chars("ZH-FIG-004"))
+# A count of aspects (三个方面) structures the text; it is never a quantity (ZH-FIG-005).
+_ASPECT_UNITS = set(_R.param("ZH-FIG-005", "units"))
+_ASPECT_AFTER = _R.words("ZH-FIG-005")
+# A ? that stands for a garbled %: followed by the end, punctuation or a space (ZH-FIG-006).
+_GARBLED_END = set(_R.chars("ZH-FIG-006"))
+# An ordinal's mark (ZH-FIG-008: 第十七届).
+_ORDINAL = _R.words("ZH-FIG-008")[0]
+# A compound unit the table lacks: 家次, 篇次 (ZH-FIG-007).
+_COMPOUND = _R.words("ZH-FIG-007")[0]
 
-# Regions where no number may be read: 《titles》, “quoted names”, document numbers
-# 〔2015〕64号 / (2015)14号, codes glued to Latin letters (ZL2012…, GB/T29490-2013, 3D).
-_TITLE = re.compile(r"《[^《》]{0,80}》")
-_QUOTE = re.compile(r"“[^“”。]{0,60}”|\"[^\"。]{0,60}\"|「[^「」]{0,60}」|‘[^‘’。]{0,30}’")
-_DOCPAREN = re.compile(r"\([^()]{0,40}[〔【\[(](?:19|20)\d\d[〕】\])][^()]{0,12}\)")
-_DOCNO = re.compile(r"[〔【\[(]\s*(?:19|20)\d\d\s*[〕】\])]\s*\d{0,4}\s*号?")
-_CODE = re.compile(r"[A-Za-z][A-Za-z/]*\d[0-9A-Za-z./-]*|(?<!\d)\d+[A-Za-z][0-9A-Za-z./-]*")
-# A paren without digits (集团) (店铺) is a gloss: left out of quantity phrases.
-_GLOSS = re.compile(r"\([^()\d]{0,20}\)")
-# A list marker at the start of the sentence: 1. 1、 (1) ① and the separator-less 9专利….
-_LIST_MARK = re.compile(
-    r"^\s*(?:\d{1,2}\s*(?:、|\.(?!\d)|\.(?=(?:19|20)\d\d))|\(\s*\d{1,2}\s*\)|[\u2460-\u2473]"
-    r"|\d{1,2}(?=[\u4e00-\u9fff])(?!" + _UNIT.pattern + r"|[余多万亿千百年月日号]))"
-)
+# Regions where no number may be read (ZH-MASK-001..006): titles, quoted names, document numbers,
+# codes glued to Latin letters; a paren without digits is a gloss. A list marker (ZH-MASK-007).
+_TITLE = _R.regex("ZH-MASK-001")
+_QUOTE = _R.regex("ZH-MASK-002")
+_DOCPAREN = _R.regex("ZH-MASK-003")
+_DOCNO = _R.regex("ZH-MASK-004")
+_CODE = _R.regex("ZH-MASK-005")
+_GLOSS = _R.regex("ZH-MASK-006")
+_LIST_MARK = _R.regex("ZH-MASK-007")
 
 
 def extract_figures(text: str) -> tuple[Figure, ...]:
@@ -99,8 +96,8 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     return figures
 
 
-# The characters _NUM can start a number with: a sentence without one holds no figure.
-_NUMBER_CHAR = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
+# The characters _NUM can start a number with: a sentence without one holds no figure (ZH-NUM-006).
+_NUMBER_CHAR = _R.regex("ZH-NUM-006")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 
 
@@ -136,8 +133,8 @@ def _masks(text: str) -> tuple[str, list[bool]]:
 def _prefix(scan: str, start: int, bare: bool) -> tuple[str | None, str | None, int]:
     """The qualifier written right before a number: (word, interval kind, its start)."""
     p = start - 1 if start > 0 and scan[start - 1] == " " else start
-    if bare and p > 0 and scan[p - 1] == "上":
-        return "上", "low", p - 1
+    if bare and p > 0 and scan[p - 1] in _UP_TO:
+        return scan[p - 1], _UP_TO[scan[p - 1]], p - 1
     for word, kind in _PREFIX_QUALIFIERS:
         q = p - len(word)
         if q >= 0 and scan[q:p] == word:
@@ -167,7 +164,7 @@ def _ordinal(scan: str, s: int) -> bool:
     p = s - 1
     while p >= 0 and scan[p] == " ":
         p -= 1
-    return p >= 0 and scan[p] == "第"
+    return p >= 0 and scan[p] == _ORDINAL
 
 
 def _read_numbers(text: str, scan: str):
@@ -200,15 +197,15 @@ def _read_one(text: str, scan: str, m: re.Match) -> Raw | None:
         v = parse_number(m.group("ar"))
     else:
         run = m.group("cn")
-        if s > 0 and scan[s - 1] in _CN_BEFORE_BLOCK and not (scan[s - 1] == "上" and run in "百千万"):
+        if s > 0 and scan[s - 1] in _CN_BEFORE_BLOCK and not (scan[s - 1] in _UP_TO and run in _BARE):
             return None
         v = parse_number(run)
-        if v is None and run in ("百", "千", "万"):
+        if v is None and run in _BARE:
             bare = True
-            v = {"百": 100.0, "千": 1000.0, "万": 10000.0}[run]
+            v = _BARE[run]
         if v is None:
             return None
-        if run == "一" and scan.startswith(_ONE_IDIOMS, e):
+        if run == _ONE and scan.startswith(_ONE_IDIOMS, e):
             return None
     if v is None:
         return None
@@ -234,20 +231,21 @@ def _read_one(text: str, scan: str, m: re.Match) -> Raw | None:
     u = _UNIT.match(scan, sp)
     unit = u.group(0) if u else None
     end = u.end() if u else sp
-    if m.group("ar") is not None and (unit in (None, "万", "亿")) and sp < len(scan) and scan[sp] in "万亿千":
+    if m.group("ar") is not None and (unit is None or unit in _SHORT) and sp < len(scan) \
+            and scan[sp] in _MAGNITUDES:
         mult = scan[sp]
         q = sp + 1
         if q < len(scan) and scan[q] in _INNER_QUALIFIERS and inner is None:
             inner, q = scan[q], q + 1
         u2 = _UNIT.match(scan, q)
-        if u2 and u2.group(0) == "元" and mult in "万亿":
-            unit, end = mult + "元", u2.end()
-        elif u2 and not u2.group(0).startswith(("万", "亿")):
-            factor = {"万": 1e4, "亿": 1e8, "千": 1e3}[mult]
+        if u2 and mult in _SHORT and mult + u2.group(0) == _SHORT[mult]:
+            unit, end = _SHORT[mult], u2.end()
+        elif u2 and not u2.group(0).startswith(tuple(_SHORT)):
+            factor = _MAGNITUDES[mult]
             v *= factor
             v2 = v2 * factor if v2 is not None else None
             unit, end = u2.group(0), u2.end()
-        elif mult in "万亿" and not scan.startswith("?", q):   # 4万? is a garbled 4万㎡
+        elif mult in _SHORT and not scan.startswith("?", q):   # 4万? is a garbled 4万㎡
             unit, end = mult, sp + 1
             if inner is None and q > sp + 1:
                 inner = scan[sp + 1]
@@ -262,20 +260,21 @@ def _read_one(text: str, scan: str, m: re.Match) -> Raw | None:
         return None
     if m.group("cn") is not None:
         after = scan[end:end + 6]
-        if after[:1] and after[0] in "零〇一二两三四五六七八九十":
+        if after[:1] and after[0] in _NUMERAL_AFTER:
             return None           # 五位一体, 十位一体
         if after[:1] and after[0] in _PLACE_AFTER:
             return None           # 三台县, 五台山: a place name
-        if unit == "届" and (_SESSION_AFTER.match(after) or scan[max(0, s - 2):s] == "党的"):
+        if unit == _SESSION_UNIT and (_SESSION_AFTER.match(after)
+                                      or scan[max(0, s - len(_SESSION_BEFORE)):s] == _SESSION_BEFORE):
             return None           # 十八届五中全会
-    elif unit == "届" and _SESSION_AFTER.match(scan[end:end + 6]):
+    elif unit == _SESSION_UNIT and _SESSION_AFTER.match(scan[end:end + 6]):
         return None
     if unit in _ASPECT_UNITS and scan.startswith(_ASPECT_AFTER, end):
         return None               # 三个方面, 两个层面: how a text is organised, not a count of work
     # compound units the table lacks: 1.4万余家次, 78篇次, 5000元/件
-    if end < len(scan) and scan[end] == "次" and not unit.endswith("次") and unit + "次" not in UNITS:
-        warnings.append(f"unit_compound: '{unit}次' read as {unit}")
-        end += 1
+    if scan.startswith(_COMPOUND, end) and not unit.endswith(_COMPOUND) and unit + _COMPOUND not in UNITS:
+        warnings.append(f"unit_compound: '{unit}{_COMPOUND}' read as {unit}")
+        end += len(_COMPOUND)
     elif end + 1 < len(scan) and scan[end] == "/" and "\u4e00" <= scan[end + 1] <= "\u9fff" \
             and unit + "/" + scan[end + 1] not in UNITS:
         unit = unit + "/" + scan[end + 1]
@@ -325,20 +324,15 @@ def _finish(text: str, scan: str, v: float, v2: float | None, unit: str, s: int,
 
 
 
-# Years and periods that scope a figure.
-_YEARISH = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)\s*年?\s*[-~至到]\s*((?:19|20)\d\d)\s*年"
-    r"|(?<!\d)((?:19|20)\d\d)\s*年"
-    r"|[\"“]?十[一二三四]五[\"”]?(?:期间|时期|以来)"
-)
-# A base year scopes no figure ("是2014年的2倍" too); periods (自/截至) are read by _SINCE_AFTER/_PARTIAL.
-_BASE_BEFORE = re.compile(rf"(?:{COMPARISON_WORDS}|是)\s*[\"“]?$")
-_SINCE_AFTER = re.compile(r"^(?:度)?(?:\d{1,2}\s*月(?:份)?)?(?:\d{1,2}日)?(?:以来|起)")
-_CLAUSE_END = re.compile(r"[,;。:]")
-_PARTIAL = re.compile(
-    r"(?<!\d)1\s*[-~至到]\s*(\d{1,2})\s*月|(?:截至|截止到?)\s*(?:(?:19|20)\d\d\s*年)?\s*(\d{1,2})\s*月"
-    r"|上半年|前三季度|一季度"
-)
+# Years and periods that scope a figure (ZH-YEAR-008); a base year scopes no figure (ZH-YEAR-009);
+# a year that starts a period (ZH-YEAR-010); a year modifying its own clause (ZH-YEAR-012), which ends
+# at ZH-PUNCT-004; part of a year (ZH-YEAR-011).
+_YEARISH = _R.regex("ZH-YEAR-008")
+_BASE_BEFORE = _R.regex("ZH-YEAR-009")
+_SINCE_AFTER = _R.regex("ZH-YEAR-010")
+_OWN_CLAUSE = _R.words("ZH-YEAR-012")[0]
+_CLAUSE_END = _R.regex("ZH-PUNCT-004")
+_PARTIAL = _R.regex("ZH-YEAR-011")
 
 
 class Scope:
@@ -358,7 +352,7 @@ class Scope:
                 continue
             elif _SINCE_AFTER.match(text[m.end():m.end() + 10]):
                 self.events.append((m.end(), m.start(), None, f"multi_year: since {m.group(3)}"))
-            elif text.startswith("的", m.end()):
+            elif text.startswith(_OWN_CLAUSE, m.end()):
                 # 在2014年的…考核中: a modifier; it scopes its own clause only
                 stop = _CLAUSE_END.search(text, m.end())
                 self.events.append((m.end(), -(stop.start() if stop else len(text)), int(m.group(3)), None))

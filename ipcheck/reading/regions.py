@@ -6,19 +6,19 @@ each summary (2015年绵阳市建设国家知识产权试点城市 / 工作总�
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from ipcheck.lang.registry import load
 from ipcheck.model import Section, Sentence
 
-# A title line that opens with a region: 2015年绵竹市建设…, 绵竹市2015年…, 淄博市人民政府办公室.
-_TITLE_REGION = re.compile(
-    r"^\s*(?:20\d\d\s*年度?\s*)?([\u4e00-\u9fff]{1,7}?(?:市|县|区|州|盟|旗))"
-    r"(?=建设|创建|国家|知识产权|关于|人民政府|20\d\d|年度|工作)"
-)
-# Words that end like a place name but are a status: 试点城市, 示范城市.
-_NOT_A_PLACE = ("城市", "地区", "园区", "社区", "城区", "市区", "辖区")
-_SUFFIX = re.compile(r"(?:市|县|区|州|盟|旗|自治州|自治县)$")
+_R = load()
+# A title line that opens with a region (ZH-REGION-002); words that end like a place name but are a
+# status (ZH-REGION-003); the administrative suffixes of a region's name (ZH-REGION-001).
+_TITLE_REGION = _R.regex("ZH-REGION-002")
+_NOT_A_PLACE = _R.words("ZH-REGION-003")
+_SUFFIX = _R.regex("ZH-REGION-001")
+# How the regions of a compilation are listed in a warning.
+_LIST_SEPARATOR = _R.chars("ZH-BIND-022")
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def scope(sentences: tuple[Sentence, ...], region: str) -> Scope:
                                      f"{region}; every 'met' needs review",), True)
         return Scope(sentences, (), False)
     mine = [p for p in parts if same_region(p.region, region)]
-    listed = "、".join(regions)
+    listed = _LIST_SEPARATOR.join(regions)
     if not mine:
         return Scope(sentences, (f"compilation: the document holds summaries of {listed}, none for {region}; "
                                  f"every 'met' needs review",), True)

@@ -145,17 +145,26 @@ def _cn_number(s: str) -> int:
 def _cue(body: str, year: int | None) -> Section | None:
     """The section a heading's text names (PROBLEMS before NEXT_PLAN: "存在问题及下一步打算"
     starts with its problems), or None when it names neither."""
+    found = _cue_rule(body, year)
+    return found[0] if found else None
+
+
+def _cue_rule(body: str, year: int | None) -> tuple[Section, str] | None:
+    """(section, the code of the rule that names it) for a heading's text, or None."""
     body = _QUOTED_TITLE.sub("", body.strip())
-    if _PROBLEM_CUE.match(body) or (len(body) <= _PROBLEM_PHRASE_MAX
-                                    and _PROBLEM_PHRASE.search(body)):
-        return Section.PROBLEMS
-    if _PLAN_WORD_CUE.match(body) or _PLAN_PART_CUE.match(body):
-        return Section.NEXT_PLAN
+    if _PROBLEM_CUE.match(body):
+        return Section.PROBLEMS, "ZH-SECT-003"
+    if len(body) <= _PROBLEM_PHRASE_MAX and _PROBLEM_PHRASE.search(body):
+        return Section.PROBLEMS, "ZH-SECT-004"
+    if _PLAN_WORD_CUE.match(body):
+        return Section.NEXT_PLAN, "ZH-SECT-005"
+    if _PLAN_PART_CUE.match(body):
+        return Section.NEXT_PLAN, "ZH-SECT-007"
     m = _PLAN_YEAR_CUE.match(body)
     if m and year is not None and (int(m.group(1)) > year
                                    or (int(m.group(1)) == year and m.group(2) in _FORWARD_ONLY
                                        and not _REPORTS.search(body))):
-        return Section.NEXT_PLAN
+        return Section.NEXT_PLAN, "ZH-SECT-009"
     return None
 
 
@@ -202,7 +211,7 @@ def _strip(norm: str, start: int, end: int) -> tuple[int, int]:
 
 def segment(doc: Document, year: int | None = None) -> tuple[Sentence, ...]:
     """Split ``doc`` into sentences located in the original text, each with the section it
-    sits in and its nearest heading.
+    sits in, the rule that named the section and its nearest heading.
 
     Sentences end at 。!? and at line ends; ; and garbled ? (41?, 3?15) do not end them.
     Sections follow the headings: cues name PROBLEMS or NEXT_PLAN; a top-level heading
@@ -210,70 +219,85 @@ def segment(doc: Document, year: int | None = None) -> tuple[Sentence, ...]:
     number (三 → 四), so a mis-numbered sub-heading (泸州's 三 → 六) stays where it is.
     ``year`` is the summary's year (default: summary_year(doc)).
     """
-    if year is None:
-        year = summary_year(doc)
-    text, norm = doc.text, normalise(doc.text)
-    out: list[Sentence] = []
-    section, heading = Section.FRONT, ""
-    body_started = False
-    top: int | None = None          # number of the last top-level heading that counted
-    title_run: list[int] = []       # indices of consecutive short unnumbered lines
-    for line_no, lstart, lend in _line_spans(norm):
-        spans = [se for se in (_strip(norm, a, b) for a, b in _split_line(norm, lstart, lend))
-                 if se[0] < se[1]]
-        whole_line = len(spans) == 1
+    reader = _Segmenter(doc.text, summary_year(doc) if year is None else year)
+    for line_no, lstart, lend in _line_spans(reader.norm):
+        reader.line(line_no, lstart, lend)
+    return tuple(reader.out)
+
+
+class _Segmenter:
+    """The state of segment() as it walks the lines: the section (and the rule that named it), the
+    nearest heading, whether the body has started, the last top-level number, the title run."""
+
+    def __init__(self, text: str, year: int | None) -> None:
+        self.text, self.norm, self.year = text, normalise(text), year
+        self.out: list[Sentence] = []
+        self.section, self.rule, self.heading = Section.FRONT, "", ""
+        self.body_started = False
+        self.top: int | None = None          # number of the last top-level heading that counted
+        self.title_run: list[int] = []       # indices of consecutive short unnumbered lines
+
+    def line(self, line_no: int, lstart: int, lend: int) -> None:
+        """Every sentence of one line."""
+        norm = self.norm
+        spans = [se for se in (_strip(norm, a, b) for a, b in _split_line(norm, lstart, lend)) if se[0] < se[1]]
         # the body starts at a line that is long or ends like prose (the whole line counts,
         # so a short first sentence of a long paragraph is not taken for a title)
         line_body = bool(spans) and (spans[-1][1] - spans[0][0] > _FRONT_MAX
-                                     or _PROSE_END.search(norm[spans[-1][0]:spans[-1][1]]))
+                                     or _PROSE_END.search(norm[spans[-1][0]:spans[-1][1]]) is not None)
         for s, e in spans:
-            snorm = norm[s:e]
-            lead = _heading_level(snorm)
-            short = (whole_line and lead is None and len(snorm) <= _SHORT_HEADING_MAX
-                     and not _NOT_HEADING_END.search(snorm))
-            if short and body_started and _TITLE_LINE.match(snorm):
-                # a new document in a compilation: its title lines are FRONT again
-                for i in title_run:
-                    out[i] = replace(out[i], section=Section.FRONT, heading="")
-                section, heading, body_started, top = Section.FRONT, "", False, None
-                out.append(_sentence(len(out), line_no, s, e, text, snorm, section, heading))
-                title_run = [len(out) - 1]
-                continue
-            if not body_started:
-                if lead is not None and lead[0] <= 2 or line_body:
-                    body_started, section = True, Section.RESULTS
-                else:
-                    out.append(_sentence(len(out), line_no, s, e, text, snorm, Section.FRONT, ""))
-                    title_run.append(len(out) - 1)
-                    continue
-            if short:
-                title_run.append(len(out))
-            else:
-                title_run.clear()
-            if lead is not None or short:
-                level, number, body = lead if lead is not None else (0, None, snorm)
-                cue = _cue(body, year)
-                if level == 1:
-                    expected = (top or 0) + 1
-                    number = expected if number is None else number
-                    if cue is not None:
-                        section, top = cue, number
-                    elif top is None or number == expected:
-                        section, top = Section.RESULTS, number
-                elif cue is not None:
-                    section = cue
-                heading = text[s:e]
-            else:
-                m = _PLAN_SENTENCE.match(snorm)
-                if m and (m.group(1) is None or (year is not None and int(m.group(1)) > year)):
-                    section, heading = Section.NEXT_PLAN, text[s:e]
-            out.append(_sentence(len(out), line_no, s, e, text, snorm, section, heading))
-    return tuple(out)
+            self.sentence(line_no, s, e, len(spans) == 1, line_body)
 
+    def add(self, line_no: int, s: int, e: int, section: Section, rule: str, heading: str) -> None:
+        self.out.append(Sentence(index=len(self.out), line=line_no, start=s, end=e, text=self.text[s:e],
+                                 norm=self.norm[s:e], section=section, heading=heading, section_rule=rule))
 
-def _sentence(index: int, line: int, start: int, end: int, text: str, norm: str,
-              section: Section, heading: str) -> Sentence:
-    """A Sentence for text[start:end], whose normalised form ``norm`` is already cut."""
-    return Sentence(index=index, line=line, start=start, end=end, text=text[start:end],
-                    norm=norm, section=section, heading=heading)
+    def sentence(self, line_no: int, s: int, e: int, whole_line: bool, line_body: bool) -> None:
+        snorm = self.norm[s:e]
+        lead = _heading_level(snorm)
+        short = (whole_line and lead is None and len(snorm) <= _SHORT_HEADING_MAX
+                 and not _NOT_HEADING_END.search(snorm))
+        if short and self.body_started and _TITLE_LINE.match(snorm):
+            self.new_document(line_no, s, e)
+            return
+        if not self.body_started:
+            if not (lead is not None and lead[0] <= 2 or line_body):
+                self.add(line_no, s, e, Section.FRONT, "", "")
+                self.title_run.append(len(self.out) - 1)
+                return
+            self.body_started, self.section, self.rule = True, Section.RESULTS, ""
+        if short:
+            self.title_run.append(len(self.out))
+        else:
+            self.title_run.clear()
+        if lead is not None or short:
+            self.heading_line(lead if lead is not None else (0, None, snorm), s, e)
+        else:
+            m = _PLAN_SENTENCE.match(snorm)
+            if m and (m.group(1) is None or (self.year is not None and int(m.group(1)) > self.year)):
+                self.section, self.rule, self.heading = Section.NEXT_PLAN, "ZH-SECT-012", self.text[s:e]
+        self.add(line_no, s, e, self.section, self.rule, self.heading)
+
+    def new_document(self, line_no: int, s: int, e: int) -> None:
+        """A title line after the body: a new document in a compilation, its title lines FRONT again."""
+        for i in self.title_run:
+            self.out[i] = replace(self.out[i], section=Section.FRONT, heading="", section_rule="")
+        self.section, self.rule, self.heading, self.body_started, self.top = Section.FRONT, "", "", False, None
+        self.add(line_no, s, e, self.section, "ZH-SECT-013", self.heading)
+        self.title_run = [len(self.out) - 1]
+
+    def heading_line(self, lead: tuple[int, int | None, str], s: int, e: int) -> None:
+        """A heading: its cue names the section; a top-level one without a cue goes back to the results."""
+        level, number, body = lead
+        cue = _cue_rule(body, self.year)
+        if level == 1:
+            expected = (self.top or 0) + 1
+            number = expected if number is None else number
+            if cue is not None:
+                (self.section, self.rule), self.top = cue, number
+            elif self.top is None or number == expected:
+                self.section, self.rule, self.top = Section.RESULTS, "", number
+        elif cue is not None:
+            self.section, self.rule = cue
+        self.heading = self.text[s:e]
 

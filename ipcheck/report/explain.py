@@ -104,6 +104,8 @@ def _candidate(console: Console, c: dict[str, Any], item: dict[str, Any], th: di
             console.print(Text(f"    ! {warning_text(w, lang)}".translate(_VISIBLE), style="magenta"))
     else:
         console.print(Text("    " + t("explain.head_yes" if c["head"] else "explain.head_no", lang)))
+    if c.get("rules"):
+        console.print(Text("    " + t("explain.rules", lang, codes=", ".join(c["rules"])), style="dim"))
     console.print(Text("    → " + _classification(c, item, th, lang), style="cyan"))
 
 

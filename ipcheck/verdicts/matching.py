@@ -15,20 +15,18 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind, Measure, Sentence, Target, Task
 from ipcheck.units import convert
 
 _WORD_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
 
-# Quantity words that make a metric more specific: 发明专利申请 is not 专利申请. A figure whose
-# quantity puts one of these right before the metric measures a different, narrower thing.
-SPECIFIERS: tuple[str, ...] = (
-    "发明", "实用新型", "外观设计", "外观", "企业", "职务", "非职务", "个人", "高校", "院校",
-    "科研", "单位", "PCT", "国际", "涉外", "国外", "有效", "授权", "新增", "省级", "国家级",
-    "市级", "县级", "规上", "规模以上", "重点", "高价值", "核心", "万人", "人均",
-)
-# Suffixes that do not change the quantity: 专利申请量 = 专利申请 = 专利申请数.
-_QUANTITY_SUFFIX = re.compile(r"(?:总数量|总数|总量|数量|量|数|件数|项数)$")
+_R = load()
+# Quantity words that make a metric more specific: 发明专利申请 is not 专利申请 (ZH-MATCH-001). A
+# figure whose quantity puts one of these right before the metric measures a narrower thing.
+SPECIFIERS: tuple[str, ...] = _R.words("ZH-MATCH-001")
+# Suffixes that do not change the quantity: 专利申请量 = 专利申请 = 专利申请数 (ZH-MATCH-002).
+_QUANTITY_SUFFIX = _R.regex("ZH-MATCH-002")
 # Measure -> the figure kinds that can show it.
 KINDS_FOR_MEASURE: dict[Measure, frozenset[FigureKind]] = {
     Measure.LEVEL: frozenset({FigureKind.LEVEL}),
@@ -37,11 +35,8 @@ KINDS_FOR_MEASURE: dict[Measure, frozenset[FigureKind]] = {
     Measure.SHARE: frozenset({FigureKind.SHARE}),
 }
 FUZZY_NAME_MIN = 88.0
-# Statuses that differ by one word: a 试点县 accepted is not a 示范县 created (泸州 item 23).
-CONTRASTS: tuple[tuple[str, str], ...] = (
-    ("示范", "试点"), ("试点", "示范"), ("国家级", "省级"), ("国家级", "市级"), ("省级", "市级"),
-    ("驰名商标", "著名商标"), ("著名商标", "驰名商标"),
-)
+# Statuses that differ by one word: a 试点县 accepted is not a 示范县 created (ZH-MATCH-003).
+CONTRASTS: tuple[tuple[str, str], ...] = tuple((a, b) for a, b in _R.param("ZH-MATCH-003", "pairs"))
 CONTRAST_FACTOR = 0.6
 # How much of its heading's score a sentence inherits: enough to surface the paragraph that
 # reports a task, never enough on its own to make a weak sentence proof.
@@ -206,7 +201,7 @@ def match_task(task: Task, index: SentenceIndex, limit: int = 5,
     return results[:limit]
 
 
-_TITLE_CLAUSE = re.compile(r"[,，;；。:：]")
+_TITLE_CLAUSE = _R.regex("ZH-PUNCT-006")
 
 
 def task_head(title: str) -> str:

@@ -14,13 +14,18 @@ import zipfile
 from xml.etree import ElementTree as ET
 
 from ipcheck.errors import DocumentError
+from ipcheck.lang.registry import load
 from ipcheck.model import Document
 
 _MAX_PART = 256 * 1024 * 1024        # bytes one unpacked part may have (zip bombs)
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_CN = "零一二三四五六七八九"
-_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_R = load()
+# Numbering Word computes and does not store: Chinese digits (the first of each value, ZH-NUM-001),
+# 十 (ZH-NUM-002), heavenly stems (ZH-DOC-004) and circled numbers (ZH-DOC-005).
+_CN = "".join(next(c for c, v in _R.table("ZH-NUM-001").items() if v == d) for d in range(10))
+_TEN = next(c for c, v in _R.table("ZH-NUM-002").items() if v == 10)
+_TIANGAN = _R.chars("ZH-DOC-004")
+_CIRCLED = _R.chars("ZH-DOC-005")
 
 
 def _local(tag: str) -> str:
@@ -256,7 +261,7 @@ def _chinese(n: int) -> str:
     if n < 10:
         return _CN[n]
     tens, units = divmod(n, 10)
-    return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[units] if units else "")
+    return ("" if tens == 1 else _CN[tens]) + _TEN + (_CN[units] if units else "")
 
 
 def _roman(n: int) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from html import unescape
 
 from ipcheck.errors import DocumentError
+from ipcheck.lang.registry import load
 from ipcheck.model import Document
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -35,13 +36,7 @@ _CHROME_ATTR = re.compile(
     r"qrcode|erweima|ewm|related|xgwz|pagination|pager|top|topbar|search|login|skip)(?:$|[\s_-])",
     re.IGNORECASE)
 # short lines that are web-page chrome, not the document
-_CHROME_LINE = re.compile(
-    r"当前位置|您的位置|您现在的位置|现在位置|所在位置|扫一扫|打印本页|打印此页|【?打印】?$|关闭窗口|"
-    r"【?关闭】?$|分享到|版权所有|Copyright|©|ICP备|ICP证|公网安备|网站标识码|网站地图|联系我们|"
-    r"主办单位|承办单位|技术支持|上一篇|下一篇|返回顶部|回到顶部|字体[:：]?\s*【?\s*大|字号[:：]|"
-    r"【\s*大\s*中\s*小\s*】|发布时间[:：]|发布日期[:：]|浏览次数|阅读次数|点击数|访问量|来源[:：]|"
-    r"^首页\s*[>»/]|^网站首页|^(?:[^|｜。,，]{1,10}[|｜]){2,}[^|｜。,，]{1,10}$|^\s*[>»]|收藏本页|设为首页|加入收藏|用微信扫|手机扫|无障碍|繁体版|简体版|English$",
-    re.IGNORECASE)
+_CHROME_LINE = load().regex("ZH-DOC-001")
 _CHROME_MAX = 80          # longer lines are body text even if they mention 来源:
 _CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
 _BREAK_BETWEEN_CJK = re.compile(rf"(?<={_CJK})[ \t\r\f]*\n\s*(?={_CJK})")

@@ -17,13 +17,12 @@ import re
 from collections import Counter
 
 from ipcheck.errors import DocumentError
+from ipcheck.lang.registry import load
 from ipcheck.model import Document
 
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-—–－_~·.\s]*\d{1,4}[-—–－_~·.\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
-    r"\d{1,4}\s*/\s*\d{1,4}|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页)$",
-    re.IGNORECASE)
-_ENDS_PARAGRAPH = re.compile(r"[。!?！？:：]\s*[”’」』)）】》\"']*$")
+# A line that is only a page number (ZH-DOC-002); a line that ends its paragraph (ZH-DOC-003).
+_PAGE_NUMBER = load().regex("ZH-DOC-002")
+_ENDS_PARAGRAPH = load().regex("ZH-DOC-003")
 _EDGE = 3                  # lines at the top and bottom of a page that may be header/footer
 _REPEAT_SHARE = 0.5        # share of pages a header/footer line must appear on
 _FULL = 0.88               # a line at least this share of the usual full width is full
