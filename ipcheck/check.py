@@ -9,8 +9,8 @@ from ipcheck.verdicts.matching import SentenceIndex, match_target, match_task
 from ipcheck.model import Document, Figure, Plan, Report, Sentence, Status, Verdict
 from ipcheck.reading.regions import Scope, scope
 from ipcheck.reviews import Decision, apply as apply_reviews
-from ipcheck.reading.text import normalise, segment
-from ipcheck.reading.years import read_year
+from ipcheck.reading.text import segment
+from ipcheck.reading.years import read_year, states_year
 from ipcheck.verdicts.tally import count
 from ipcheck.verdicts.decide import Thresholds, decide_target, decide_task
 
@@ -158,7 +158,7 @@ def _states_year(verdict: Verdict, year: int | None) -> bool:
     """True when the verdict's figure, or its first evidence sentence, is dated ``year`` itself."""
     if verdict.figure is not None and verdict.figure.year is not None:
         return verdict.figure.year == year
-    return bool(verdict.evidence) and f"{year}年" in normalise(verdict.evidence[0].text)
+    return bool(verdict.evidence) and states_year(verdict.evidence[0].text, year)
 
 
 def check(plan: Plan, document: Document, settings: Settings = Settings()) -> Report:

@@ -7,7 +7,7 @@ here is, in order: the title's report year; the year a meeting or report sums up
 latest year a result is stated for (截至2017年底…16925件), never after the publication date; the
 publication date's year; the most frequent year near the start; the end of a five-year period
 ("十二五"期间: 2015). Only the first two are certain: the others are a guess, and the report says so
-and from which line. The words are data (ipcheck/lang/zh/sections.yaml, ZH-YEAR-005..014).
+and from which line. The words are data (ipcheck/lang/zh/sections.yaml, ZH-YEAR-005..007, ZH-REPORT-001..007).
 """
 from __future__ import annotations
 
@@ -21,19 +21,19 @@ from ipcheck.reading import cues
 from ipcheck.reading.text import normalise
 
 _R = load()
-_TITLE_RULES = ("ZH-YEAR-005", "ZH-YEAR-006", "ZH-YEAR-008")
-_SUMMED_UP = _R.regex("ZH-YEAR-009")
-_DATELINE = _R.regex("ZH-YEAR-010")
-_NOT_RESULT_BEFORE = _R.regex("ZH-YEAR-011")
-_NOT_RESULT_AFTER = _R.regex("ZH-YEAR-012")
-_COUNTED = _R.regex("ZH-YEAR-013")
-_FIVE_YEAR = _R.regex("ZH-YEAR-014")
-_FIVE_YEAR_END = _R.table("ZH-YEAR-014")
+_TITLE_RULES = ("ZH-YEAR-005", "ZH-YEAR-006", "ZH-REPORT-001")
+_SUMMED_UP = _R.regex("ZH-REPORT-002")
+_DATELINE = _R.regex("ZH-REPORT-003")
+_NOT_RESULT_BEFORE = _R.regex("ZH-REPORT-004")
+_NOT_RESULT_AFTER = _R.regex("ZH-REPORT-005")
+_COUNTED = _R.regex("ZH-REPORT-006")
+_FIVE_YEAR = _R.regex("ZH-REPORT-007")
+_FIVE_YEAR_END = _R.table("ZH-REPORT-007")
 _YEAR = _R.regex("ZH-YEAR-001")
 _ANY_YEAR = _R.regex("ZH-YEAR-007")
 _QUOTED_TITLE = _R.regex("ZH-SECT-014")
-_LAST_YEAR = "去年"                  # the year before the publication date's
-_SENTENCE_END = re.compile(r"[。!?\n]")
+_LAST_YEAR = _R.words("ZH-REPORT-008")     # 去年: the year before the publication date's
+_SENTENCE_END = re.compile("[" + re.escape(_R.chars("ZH-SENT-003")) + "?\n]")
 _TITLE_LINES = 12
 _HEAD_CHARS = 3000
 _LOOK_BACK = 8
@@ -109,7 +109,8 @@ def _result_years(sentence: str, published: tuple[int, int] | None) -> list[int]
             continue
         if _COUNTED.search(text, m.end()):
             out.append(int(m.group(1)))
-    if published and _LAST_YEAR in text and _COUNTED.search(text, text.index(_LAST_YEAR)):
+    last = next((text.index(w) for w in _LAST_YEAR if w in text), None) if published else None
+    if published and last is not None and _COUNTED.search(text, last):
         out.append(published[0] - 1)
     if published:
         year, month = published
@@ -152,9 +153,14 @@ def read_year(doc: Document) -> YearReading:
     counts = Counter(int(y.group(1)) for y in _ANY_YEAR.finditer(norm, 0, _HEAD_CHARS))
     if counts:
         year = counts.most_common(1)[0][0]
-        return YearReading(year, "frequent", 0, f"{year}年")
+        return YearReading(year, "frequent", 0, str(year))
     m = _FIVE_YEAR.search(norm, 0, _HEAD_CHARS)
     if m:
         key = next(k for k in _FIVE_YEAR_END if k in m.group(0))
         return YearReading(int(_FIVE_YEAR_END[key]), "period", _line_of(norm, m.start()), m.group(0))
     return YearReading(None)
+
+
+def states_year(text: str, year: int | None) -> bool:
+    """True when ``text`` names ``year`` as a year (2017年)."""
+    return year is not None and any(int(m.group(1)) == year for m in _YEAR.finditer(normalise(text)))
