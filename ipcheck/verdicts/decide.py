@@ -26,6 +26,8 @@ _MAJOR_END = regex("ZH-PUNCT-002")
 _NUMERIC_TITLE = regex("ZH-TASK-001")
 # Duties that recur (继续开展, 每年召开): work of an earlier year does not fulfil a later one.
 _RECURRING = regex("ZH-RECUR-002")
+# A task that is a state to reach (成为…强市) and the words that say a state was reached.
+_STATE_TASK, _STATE_REACHED = regex("ZH-TASK-002"), regex("ZH-TASK-003")
 # The warning code the figure reader gives a figure of part of a year (ipcheck.reading.figures).
 PARTIAL_PERIOD = "partial_period:"
 
@@ -262,7 +264,8 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "planned", "intention"))
         elif _negated(s, spans):
             out.append(TaskCandidate(m, "negated"))
-        elif m.score >= th.task_met and m.head and cues.is_done(s.norm):
+        elif m.score >= th.task_met and m.head and cues.is_done(s.norm) and \
+                (not _STATE_TASK.match(task.title) or _STATE_REACHED.search(s.norm)):
             out.append(TaskCandidate(m, "done"))
         else:
             lacks = "score" if m.score < th.task_met else "head" if not m.head else "done_cue"

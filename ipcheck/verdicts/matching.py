@@ -188,7 +188,9 @@ def match_task(task: Task, index: SentenceIndex, limit: int = 5,
             own = scores.get(member, 0.0)
             scores[member] = max(own, HEADING_SHARE * head + (1 - HEADING_SHARE) * own)
     head = task_head(task.title)
-    long_keywords = [k for k in keywords if len(k) >= 4]
+    # A keyword names the task only when no longer keyword of the task contains it: with
+    # [知识产权保护体系, 知识产权保护], 知识产权保护工作考核 names protection work, not the 体系 to build.
+    long_keywords = [k for k in keywords if len(k) >= 4 and not any(k != o and k in o for o in keywords)]
     results = []
     for si, sc in scores.items():
         if sc < floor:
