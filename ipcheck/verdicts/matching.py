@@ -10,14 +10,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind, Measure, Sentence, Target, Task
-from ipcheck.units import convert
+from ipcheck.units import UNITS, convert
 
 _WORD_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
 
@@ -314,8 +314,46 @@ def _narrower_fuzzy(quantity: str, name: str) -> bool:
     return any(sp in quantity and sp not in name for sp in SPECIFIERS)
 
 
+# Shares (issue #12 §3 h): a ratio phrase as a metric, a ratio named by a level's quantity, and
+# the denominator read from the figure's own clause.
+_RATIO_METRIC = _R.regex("ZH-MATCH-010")
+_RATIO_QUANTITY = _R.regex("ZH-MATCH-011")
+_MAJOR_END = _R.regex("ZH-PUNCT-002")
+
+
+def share_parts(target: Target) -> tuple[Target, str | None]:
+    """The target as matched, and the whole its share is of (``of:``, or the part after 占 of a
+    metric written as a ratio phrase, whose numerator becomes an alias); (target, None) otherwise."""
+    if target.measure is not Measure.SHARE:
+        return target, None
+    m = _RATIO_METRIC.match(core(target.metric))
+    if m:
+        target = replace(target, aliases=(*target.aliases, m.group("num")))
+    return target, target.of or (m.group("den") if m else None)
+
+
+def _is_share(fig: Figure) -> bool:
+    """A share figure, or a percentage whose quantity names a ratio (投入强度为0.93%)."""
+    if fig.kind is FigureKind.SHARE:
+        return True
+    u = UNITS.get(fig.unit)
+    return fig.kind is FigureKind.LEVEL and u is not None and u.family == "percent" \
+        and _RATIO_QUANTITY.search(fig.quantity) is not None
+
+
+def names_whole(sentence: Sentence, fig: Figure, whole: str) -> bool:
+    """True when the figure's clause (from the last major punctuation before it) or its quantity
+    names ``whole``, the denominator of a share (占地区生产总值的比重, 与地区生产总值之比)."""
+    want = core(whole)
+    ends = [m.end() for m in _MAJOR_END.finditer(sentence.norm, 0, fig.start)]
+    clause = sentence.norm[ends[-1] if ends else 0:fig.start] + fig.quantity
+    return want in clause or (len(want) >= 4 and fuzz.partial_ratio(want, clause) >= FUZZY_NAME_MIN)
+
+
 def match_target(target: Target, index: SentenceIndex) -> list[FigureMatch]:
-    """Every figure whose quantity, kind and unit could measure ``target``, best first."""
+    """Every figure whose quantity, kind and unit could measure ``target``, best first; a share's
+    figure must also name the target's whole, when the plan gives one."""
+    target, whole = share_parts(target)
     names = [core(n) for n in (target.metric, *target.aliases) if core(n)]
     counts: dict[tuple[int, int], int] = defaultdict(int)
     need = {}
@@ -332,9 +370,12 @@ def match_target(target: Target, index: SentenceIndex) -> list[FigureMatch]:
         if c < least:
             continue
         fig = index.figures[si][fi]
-        if fig.kind not in kinds and fig.kind is not FigureKind.TARGET:
+        if fig.kind not in kinds and fig.kind is not FigureKind.TARGET \
+                and not (target.measure is Measure.SHARE and _is_share(fig)):
             continue
         if convert(1.0, fig.unit, target.unit) is None:
+            continue
+        if whole is not None and not names_whole(index.sentence(si), fig, whole):
             continue
         score = name_score(fig.quantity, target)
         if score > 0:
