@@ -37,6 +37,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -66,7 +67,7 @@ class Read:
     line: int
     pos: int                     # offset of the figure in the document
     end: int
-    value: float
+    value: Decimal
     unit: str
     qualifier: str | None
     quantity: str
@@ -80,7 +81,7 @@ class Gold:
     file: str
     line: int
     q: str
-    value: float
+    value: Decimal
     unit: str
     qualifier: str | None
     kind: str
@@ -107,10 +108,10 @@ class Result:
     lines: dict[tuple[str, int], str] = field(default_factory=dict)
 
 
-def canonical(value: float, unit: str) -> tuple[float, str]:
+def canonical(value: Decimal, unit: str) -> tuple[Decimal, str]:
     """(value, unit) with money in its base unit (5万元 = 50000元) and a 万/亿 prefix of another
     unit folded into the value (2.2万人次 = 22000 人次); units and magnitudes from ipcheck.units."""
-    unit = unit.replace(" ", "")
+    unit, value = unit.replace(" ", ""), units.exact(value)
     bases = units.base_units()
     known = units.unit(unit)
     if known is not None and known.family == _MONEY:
@@ -128,7 +129,7 @@ def qualifier_key(q: str | None) -> frozenset[str]:
 def same_figure(g: Gold, r: Read) -> bool:
     gv, gu = canonical(g.value, g.unit)
     rv, ru = canonical(r.value, r.unit)
-    return (g.line == r.line and gu == ru and abs(gv - rv) <= 1e-6 * max(1.0, abs(gv))
+    return (g.line == r.line and gu == ru and gv == rv           # exact decimals: no tolerance
             and qualifier_key(g.qualifier) == qualifier_key(r.qualifier))
 
 
@@ -172,7 +173,7 @@ def load_corpus(corpus: Path, files: list[Path] | None = None
             if doc.get("lines"):
                 ranges[name] = [(int(a), int(b)) for a, b in doc["lines"]]
             for a in doc.get("figures") or []:
-                golds.append(Gold(name, int(a["line"]), to_simplified(str(a["q"])), float(a["v"]),
+                golds.append(Gold(name, int(a["line"]), to_simplified(str(a["q"])), units.exact(a["v"]),
                                   to_simplified(str(a["u"])), _fold(a.get("ql")), str(a["k"]),
                                   tuple(a.get("tags") or ())))
             for n in doc.get("negatives") or []:
@@ -264,9 +265,10 @@ def scores(res: Result) -> dict:
 
 
 def misses(res: Result) -> dict:
-    fp = [{"file": r.file, "line": r.line, "text": r.text, "value": r.value, "unit": r.unit,
+    fp = [{"file": r.file, "line": r.line, "text": r.text, "value": units.plain(r.value), "unit": r.unit,
            "qualifier": r.qualifier, "quantity": r.quantity, "sentence": r.sentence} for r in res.false_positives]
-    fn = [{"file": g.file, "line": g.line, "q": g.q, "value": g.value, "unit": g.unit, "qualifier": g.qualifier,
+    fn = [{"file": g.file, "line": g.line, "q": g.q, "value": units.plain(g.value), "unit": g.unit,
+           "qualifier": g.qualifier,
            "tags": list(g.tags), "sentence": res.lines.get((g.file, g.line), "")} for g in res.false_negatives]
     wb = [{"file": g.file, "line": g.line, "text": r.text, "expected": g.q, "quantity": r.quantity,
            "sentence": r.sentence} for g, r in res.pairs if not bound_right(g.q, r.quantity)]
@@ -345,8 +347,9 @@ def figure_rows(doc, year: int | None = None) -> list[dict]:
         for f in figures[s.index]:
             rows.append(((s.line, s.start + f.start), {
                 "line": s.line, "text": s.text[f.start:f.end], "quantity": f.quantity,
-                "value": f.value, "unit": f.unit, "qualifier": f.qualifier, "low": f.low,
-                "high": f.high, "kind": f.kind.value, "section": s.section.value,
+                "value": units.plain(f.value), "unit": f.unit, "qualifier": f.qualifier,
+                "low": units.plain(f.low), "high": units.plain(f.high), "kind": f.kind.value,
+                "section": s.section.value,
                 "warnings": list(f.warnings)}))
     rows.sort(key=lambda r: r[0])
     return [r for _, r in rows]

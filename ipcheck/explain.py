@@ -7,7 +7,6 @@ the very functions decide_target/decide_task use, over check.prepare's year, sco
 from __future__ import annotations
 
 import difflib
-import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -17,6 +16,7 @@ from ipcheck.verdicts.matching import match_target, match_task, task_head
 from ipcheck.model import Document, Figure, Plan, Report, ReviewDecision, Sentence, Target, Task, Verdict
 from ipcheck.reading.trace import figure_rules, sentence_rules
 from ipcheck.reviews import apply as apply_reviews
+from ipcheck.units import plain
 from ipcheck.verdicts.decide import (ACTUAL, TargetCandidate, TaskCandidate, classify_target_matches,
                               classify_task_matches, clause_span, decide_target, decide_task)
 
@@ -109,7 +109,7 @@ def _summary(document: Document, prep: Prepared) -> dict[str, Any]:
 
 def _target_fields(t: Target) -> dict[str, Any]:
     return {"kind": "target", "id": t.id, "metric": t.metric, "measure": t.measure.value, "op": t.op.value,
-            "value": t.value, "unit": t.unit, "due": t.due, "aliases": list(t.aliases),
+            "value": plain(t.value), "unit": t.unit, "due": t.due, "aliases": list(t.aliases),
             "exclude": list(t.exclude), "source": t.source, "line": t.line}
 
 
@@ -124,13 +124,9 @@ def _sentence(s: Sentence, score: float) -> dict[str, Any]:
             "_sentence": s.index}
 
 
-def _finite(x: float | None) -> float | None:
-    return x if x is not None and math.isfinite(x) else None
-
-
 def _figure(f: Figure) -> dict[str, Any]:
-    return {"text": f.text.strip(), "value": f.value, "unit": f.unit, "kind": f.kind.value,
-            "quantity": f.quantity, "qualifier": f.qualifier, "low": _finite(f.low), "high": _finite(f.high),
+    return {"text": f.text.strip(), "value": plain(f.value, 6), "unit": f.unit, "kind": f.kind.value,
+            "quantity": f.quantity, "qualifier": f.qualifier, "low": plain(f.low, 6), "high": plain(f.high, 6),
             "year": f.year, "warnings": list(f.warnings), "start": f.start, "end": f.end}
 
 
@@ -142,7 +138,7 @@ def _target_candidate(c: TargetCandidate, target: Target) -> dict[str, Any]:
     lo, hi = c.interval
     s, f = c.match.sentence, c.match.figure
     rules = sentence_rules(s, clause_span(s.norm, f.start, f.end)) + figure_rules(f, s.norm)
-    out.update(figure=_figure(c.match.figure), interval=[_finite(lo), _finite(hi)], unit=target.unit,
+    out.update(figure=_figure(c.match.figure), interval=[plain(lo, 6), plain(hi, 6)], unit=target.unit,
                rules=list(dict.fromkeys(rules)),
                **{"class": c.why, "detail": "", "compare": _RESULT[c.result] if c.why == ACTUAL else None},
                _spans=((c.match.figure.start, c.match.figure.end),))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import Enum
 
 
@@ -77,7 +78,7 @@ class Target:
     metric: str
     measure: Measure
     op: Op
-    value: float
+    value: Decimal               # exact: 1.67 is Decimal('1.67'), never a binary float
     unit: str
     due: int | None = None
     aliases: tuple[str, ...] = ()
@@ -85,7 +86,7 @@ class Target:
     source: str | None = None
     line: int = 0
     of: str | None = None            # the whole of a share, the population of a per-capita figure
-    baseline: float | None = None    # the start value of a from-to target (从14件提高到34件)
+    baseline: Decimal | None = None  # the start value of a from-to target (从14件提高到34件)
     every: str | None = None         # "year": the commitment recurs and is checked every year
 
 
@@ -150,11 +151,11 @@ class Figure:
     """A number read from a sentence, bound to the quantity it measures.
 
     ``low``/``high`` is the interval the qualifier implies (余 → [v, +inf), 近 → (-inf, v],
-    约 → [v*0.95, v*1.05]); both equal ``value`` for an exact figure. ``start``/``end`` are
-    offsets in the sentence text.
+    约 → [v*0.95, v*1.05]); both equal ``value`` for an exact figure. Values are exact Decimals
+    (17.76万件 → 177600). ``start``/``end`` are offsets in the sentence text.
     """
 
-    value: float
+    value: Decimal
     unit: str
     kind: FigureKind
     quantity: str
@@ -162,8 +163,8 @@ class Figure:
     start: int
     end: int
     qualifier: str | None = None
-    low: float | None = None
-    high: float | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
     warnings: tuple[str, ...] = ()
     year: int | None = None
 

@@ -11,6 +11,7 @@ carries over to a changed document.
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 import hashlib
 import json
 import os
@@ -25,6 +26,7 @@ import yaml
 from ipcheck.errors import IpcheckError, PlanError
 from ipcheck.model import Document, Plan, Report, ReviewDecision, Status, Target, Task, Verdict
 from ipcheck.outputs import write_atomic
+from ipcheck.units import plain
 from ipcheck.verdicts.tally import count
 from ipcheck.plans.schema import BAD, Checker, node_line, yaml_errors
 from ipcheck.inputs.smallfiles import read_utf8
@@ -111,8 +113,8 @@ def _plain(value: Any) -> Any:
     """A JSON value for a plan item field: enums by value, whole floats as integers."""
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+    if isinstance(value, (float, Decimal)):
+        return plain(value)          # 1750 and 28.5, as the fingerprints were always written
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     return value

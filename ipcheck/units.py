@@ -8,9 +8,10 @@ satisfy a target when both units are in one family, converted by their factors.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from math import prod
-from typing import Any
+from typing import Any, Union
 
 from ipcheck.lang.registry import load
 
@@ -18,11 +19,40 @@ MAGNITUDES_RULE, WRITTEN_RULE, SHORT_RULE, NOT_A_QUANTITY_RULE = "ZH-UNIT-001", 
 _FULL_WIDTH_PERCENT = "\uff05"
 
 
+Number = Union[Decimal, int]        # what a figure, a target value and a conversion are: exact
+
+
 @dataclass(frozen=True)
 class Unit:
     name: str
     family: str
-    factor: float = 1.0
+    factor: Decimal = Decimal(1)
+
+
+def exact(value: Any) -> Decimal:
+    """``value`` as an exact Decimal: a Decimal or an int as is, a float by its shortest text
+    (1.67 -> Decimal('1.67'), never the binary 1.66999…), a string as written."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a boolean is no number")
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def plain(value: Any, places: int | None = None) -> int | float | None:
+    """A number for JSON: a whole value as an int (177600), else the exact decimal (rounded to
+    ``places`` when given), written by its shortest float text, which is the same digits (140.6);
+    None and non-finite values are None."""
+    if value is None:
+        return None
+    d = exact(value)
+    if not d.is_finite():
+        return None
+    if places is not None:
+        d = round(d, places)
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
 
 
 @lru_cache(maxsize=1)
@@ -34,11 +64,11 @@ def magnitudes() -> dict[str, int]:
     return dict(sorted(values.items(), key=lambda kv: -len(kv[0])))
 
 
-def _base(value: Any) -> tuple[str, float]:
-    """(family, factor) of a base unit's table entry."""
+def _base(value: Any) -> tuple[str, Decimal]:
+    """(family, factor) of a base unit's table entry (the factor written as a string: exact)."""
     if isinstance(value, dict):
-        return value["family"], float(value.get("factor", 1))
-    return value, 1.0
+        return value["family"], Decimal(str(value.get("factor", 1)))
+    return value, Decimal(1)
 
 
 def split_magnitude(name: str, bases: dict[str, Unit]) -> tuple[str, str] | None:
@@ -109,9 +139,11 @@ def unit(name: str) -> Unit | None:
     """The unit called ``name`` (full-width and spacing tolerated), or None if unknown; a
     magnitude before a scalable unit (万件, 万亿元) is that unit scaled, in the same family."""
     key = name.strip().replace(_FULL_WIDTH_PERCENT, "%").replace(" ", "")
-    found = _units().get(key)
-    if found is not None:
-        return found
+    return _units().get(key) or _scaled(key)
+
+
+def _scaled(key: str) -> Unit | None:
+    """A magnitude before a scalable base unit (万件 = 10^4 件), or None."""
     split = split_magnitude(key, scalable_units())
     if split is None:
         return None
@@ -119,14 +151,24 @@ def unit(name: str) -> Unit | None:
     return Unit(key, base.family, base.factor * magnitudes()[split[0]])
 
 
-def format_number(value: float) -> str:
-    """A value as people write it: 1750, not 1750.0; 28.5 stays 28.5."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+def format_number(value: Any) -> str:
+    """A value as people write it, exactly: 1750, not 1750.0 or 1750.00; 28.5 stays 28.5."""
+    d = exact(value)
+    if d == d.to_integral_value():
+        return str(int(d))
+    return format(d.normalize(), "f")
 
 
-def convert(value: float, src: str, dst: str) -> float | None:
-    """``value`` in unit ``src`` expressed in unit ``dst``; None when they cannot be compared."""
+def comparable(src: str, dst: str) -> bool:
+    """True when a value in unit ``src`` can be expressed in unit ``dst`` (one family)."""
+    a, b = unit(src), unit(dst)
+    return a is not None and b is not None and a.family == b.family
+
+
+def convert(value: Number, src: str, dst: str) -> Decimal | None:
+    """``value`` in unit ``src`` expressed in unit ``dst``, exactly (5万元 = 0.0005亿元); None when
+    they cannot be compared."""
     a, b = unit(src), unit(dst)
     if a is None or b is None or a.family != b.family:
         return None
-    return value * a.factor / b.factor
+    return exact(value) * a.factor / b.factor

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from ipcheck.reading.figures import extract_figures
 from ipcheck.model import FigureKind
+from ipcheck.units import exact
 
 HERE = Path(__file__).parent
 CASES = yaml.safe_load((HERE / "figures" / "cases.yaml").read_text(encoding="utf-8"))
@@ -29,7 +31,7 @@ def test_case(case: dict) -> None:
     assert len(figs) == len(expected), _describe(figs)
     for f, e in zip(figs, expected):
         where = f"{f.text!r} in {case['sentence'][:40]}\n{_describe(figs)}"
-        assert f.value == pytest.approx(e["value"]), where
+        assert f.value == exact(e["value"]), where            # exact decimals, no tolerance
         assert f.unit == e["unit"], where
         assert f.kind is FigureKind(e["kind"]), where
         if e["quantity"]:
@@ -39,8 +41,8 @@ def test_case(case: dict) -> None:
         assert f.qualifier == e.get("qualifier"), where
         low = e.get("low", e["value"]) if "low" in e else e["value"]
         high = e.get("high", e["value"]) if "high" in e else e["value"]
-        assert f.low == (None if low is None else pytest.approx(low)), where
-        assert f.high == (None if high is None else pytest.approx(high)), where
+        assert f.low == (None if low is None else exact(low)), where
+        assert f.high == (None if high is None else exact(high)), where
         assert sorted(w.split(":")[0] for w in f.warnings) == sorted(e.get("warnings", [])), where
         assert f.year == e.get("year"), where
 
@@ -79,10 +81,11 @@ def test_never_raises_and_spans_hold(s: str) -> None:
     for f in extract_figures(s):
         assert 0 <= f.start < f.end <= len(s)
         assert s[f.start:f.end] == f.text
+        assert isinstance(f.value, Decimal)
         if f.low is not None:
-            assert f.low <= f.value + 1e-9
+            assert f.low <= f.value           # exact: no tolerance
         if f.high is not None:
-            assert f.value <= f.high + 1e-9
+            assert f.value <= f.high
 
 
 @given(st.text(max_size=60))

@@ -4,7 +4,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
+from decimal import Decimal
+
 from ipcheck.reading.numerals import parse_number, to_chinese
+from ipcheck.units import exact
 
 _WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
 
@@ -16,7 +19,7 @@ _WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
     ("3.6万", 36000), ("1.67亿", 167000000), ("零", 0), ("两", 2),
 ])
 def test_parse_number_reads(text: str, value: float) -> None:
-    assert parse_number(text) == pytest.approx(value)
+    assert parse_number(text) == exact(value) and isinstance(parse_number(text), Decimal)
 
 
 @pytest.mark.parametrize("text", [
@@ -45,4 +48,4 @@ def test_round_trip(n: int) -> None:
 @given(st.text(max_size=30))
 def test_never_raises(s: str) -> None:
     v = parse_number(s)
-    assert v is None or isinstance(v, float)
+    assert v is None or isinstance(v, Decimal)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib.util
 
 import codecs
+from decimal import Decimal
 import time
 from datetime import date
 from pathlib import Path
@@ -214,7 +215,7 @@ def test_luzhou_plan_is_loaded_faithfully() -> None:
                        line=12)
     growth = plan.targets[1]
     assert (growth.op, growth.unit, growth.due, growth.line) == (Op.GE, "%", 2016, 22)
-    assert plan.targets[2].value == 1.2 and plan.targets[2].due is None
+    assert plan.targets[2].value == Decimal("1.2") and plan.targets[2].due is None    # exact, as written
     assert plan.tasks[0] == Task(id="6", title="引导大中型骨干企业开展知识产权战略研究和专利导航工作",
                                  keywords=("知识产权战略研究", "专利导航"), owners=("市科知局",),
                                  due=2016, section="推进企业知识产权主体培育工程", line=36)

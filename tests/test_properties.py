@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+from decimal import Decimal
 import re
 import sys
 from pathlib import Path
@@ -95,11 +96,11 @@ def test_figures_lie_inside_their_sentence(text: str) -> None:
             assert s.norm[f.start:f.end] == f.text
             assert normalise(s.text[f.start:f.end]) == f.text    # and in the original, as written
             assert doc.text[s.start + f.start:s.start + f.end] == s.text[f.start:f.end]
-            assert math.isfinite(f.value)
+            assert isinstance(f.value, Decimal) and f.value.is_finite()     # exact, never a float
             if f.low is not None:
-                assert math.isfinite(f.low) and f.low <= f.value + 1e-9
+                assert f.low.is_finite() and f.low <= f.value
             if f.high is not None:
-                assert math.isfinite(f.high) and f.value <= f.high + 1e-9
+                assert f.high.is_finite() and f.value <= f.high
 
 
 def test_absurdly_long_numbers_are_not_figures() -> None:

@@ -9,6 +9,7 @@ import yaml
 from ipcheck.check import Settings, check
 from ipcheck.model import Document
 from ipcheck.plans.loader import parse_plan
+from ipcheck.units import exact
 
 RULES = sorted((Path(__file__).parent / "rules").glob("*.yaml"))
 
@@ -53,7 +54,7 @@ def test_rule(path: Path, item: str) -> None:
     if "reason" in want:
         assert got.reason == want["reason"], detail
     if "value" in want:
-        assert got.figure is not None and got.figure.value == pytest.approx(want["value"]), detail
+        assert got.figure is not None and got.figure.value == exact(want["value"]), detail
     if "warning" in want:
         assert any(w.startswith(want["warning"]) for w in got.warnings), detail
     if "line" in want:

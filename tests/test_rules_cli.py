@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from ipcheck.cli import main
 from ipcheck.i18n import CATALOGUE
-from ipcheck.lang.registry import _KINDS, load
+from ipcheck.lang.model import _KINDS
+from ipcheck.lang.registry import load
 
 
 def run(*args: str):

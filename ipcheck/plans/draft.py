@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from ipcheck.plans.draft_extract import DraftItem, concise, structure, target_items, task_items
@@ -136,6 +137,8 @@ def scalar(value: object) -> str:
         return str(value)
     if isinstance(value, float):
         return str(int(value)) if value == int(value) and abs(value) < 1e15 else repr(value)
+    if isinstance(value, Decimal):          # figures are exact decimals: 1750, 28.5 (never "28.50")
+        return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
     s = str(value)
     if s and _PLAIN.fullmatch(s) and not _RESERVED.match(s):
         return s

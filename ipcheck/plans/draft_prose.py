@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from typing import Any
 import yaml
 
 from ipcheck.model import Figure
+from ipcheck.units import exact, magnitudes
 
 _WORDS_PATH = Path(__file__).with_name("draft_words.yaml")
 _FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
@@ -124,14 +126,13 @@ def structure_count(fig: Figure) -> bool:
         re.fullmatch(r"[^,;。]{0,4}(?:" + _alternation("structure") + ")", fig.quantity.strip()))
 
 
-def as_written(fig: Figure, value: float, unit: str) -> tuple[float, str]:
-    """3.5万件 as value 3.5, unit 万件 (the figure's reader gives 35000 件)."""
+def as_written(fig: Figure, value: Decimal, unit: str) -> tuple[Decimal | int, str]:
+    """3.5万件 as value 3.5, unit 万件 (the figure's reader gives 35000 件), exact."""
     m = re.search(r"(万|亿)\s*" + re.escape(unit) + "$", fig.text.strip())
     if not m or unit in ("万元", "亿元", "万人", "万人次", "万美元", "亿美元"):
         return value, unit
-    scale = 1e4 if m.group(1) == "万" else 1e8
-    scaled = value / scale
-    return (int(scaled) if scaled == int(scaled) else round(scaled, 6)), m.group(1) + unit
+    scaled = exact(value) / magnitudes()[m.group(1)]
+    return (int(scaled) if scaled == scaled.to_integral_value() else scaled.normalize()), m.group(1) + unit
 
 
 def per_capita(metric: str) -> tuple[str, str | None]:

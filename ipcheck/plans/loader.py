@@ -10,6 +10,7 @@ import yaml
 
 from ipcheck.errors import PlanError, Problem
 from ipcheck.model import Measure, Op, Period, Plan, PlanMeta, Target, Task
+from ipcheck.units import exact
 from ipcheck.plans.schema import (ALIAS_TAG, yaml_syntax_problem, BAD, FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS,
                           MEASURES, OPS, PERIOD_KEYS, PERIOD_REQUIRED, PLAN_KEYS, PLAN_REQUIRED,
                           TARGET_KEYS, TARGET_REQUIRED, TASK_KEYS, EVERY, TASK_REQUIRED, TOP_KEYS,
@@ -89,9 +90,9 @@ def _target(chk: Checker, node: yaml.Node, index: int) -> Target | None:
     required = (ident, metric, measure, op, value, u, aliases, exclude)
     if len(chk.problems) > before or any(x is None for x in required):
         return None
-    return Target(id=ident, metric=metric, measure=measure, op=op, value=value, unit=u.name,
+    return Target(id=ident, metric=metric, measure=measure, op=op, value=exact(value), unit=u.name,
                   due=due, aliases=aliases, exclude=exclude, source=source, line=node_line(node),
-                  of=of, baseline=baseline, every=every)
+                  of=of, baseline=None if baseline is None else exact(baseline), every=every)
 
 
 def _every(chk: Checker, f: dict[str, yaml.Node], ctx: str) -> str | None:

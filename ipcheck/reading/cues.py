@@ -33,11 +33,6 @@ def is_intention(text: str) -> bool:
     return _INTENTION.search(text) is not None
 
 
-def intention_words(text: str) -> list[str]:
-    """The intention markers found in ``text``, for the evidence message."""
-    return [m.group(0) for m in _INTENTION.finditer(text)]
-
-
 def is_negated(text: str) -> bool:
     """True when ``text`` says something was not done."""
     return _NEGATION.search(text) is not None

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
+from decimal import Decimal
 
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure
 from ipcheck.reading import quantities
 from ipcheck.reading.numerals import CN_BIG, CN_DIGITS, CN_SMALL, parse_number
+from ipcheck.reading.periods import Scope
 from ipcheck.reading.quantities import MASK, Raw
 from ipcheck.units import UNITS, format_number, magnitudes, short_forms
 
@@ -35,12 +36,12 @@ _INNER_QUALIFIERS = _R.table("ZH-QUAL-002")
 _SUFFIX = _R.regex("ZH-QUAL-003")
 _SUFFIX_KIND = _R.table("ZH-QUAL-003")
 _UP_TO = _R.table("ZH-QUAL-004")
-_APPROX = float(_R.param("ZH-QUAL-001", "margin"))
+_APPROX = Decimal(_R.param("ZH-QUAL-001", "margin"))
 
 # Numbers: 百分之三十, Arabic (with strict thousands groups), or a run of Chinese numerals (ZH-NUM-004);
 # a bare 百/千/万 is a number only with a qualifier (ZH-NUM-007); a range (ZH-NUM-008).
 _NUM = _R.regex("ZH-NUM-004")
-_BARE = {w: float({**CN_SMALL, **CN_BIG}[w]) for w in _R.words("ZH-NUM-007")}
+_BARE = {w: Decimal({**CN_SMALL, **CN_BIG}[w]) for w in _R.words("ZH-NUM-007")}
 _RANGE = _R.regex("ZH-NUM-008")
 # A Chinese numeral glued to the word before it is part of that word (ZH-FIG-001); 一 before these
 # makes an idiom (ZH-FIG-002).
@@ -183,47 +184,69 @@ def _read_numbers(text: str, scan: str):
 
 
 def _read_one(text: str, scan: str, m: re.Match) -> Raw | None:
+    """The figure whose number ``m`` found, or None when it is no figure (a code, an idiom, a place,
+    a session, a count of aspects, a number without a unit)."""
     s, e = m.span()
-    warnings: list[str] = []
     if m.group("pct") is not None:
         v = parse_number(m.group("pct"))
         if v is None or _ordinal(scan, s):
             return None
-        return _finish(text, scan, v, None, "%", s, e, e, None, None, warnings)
-    bare = False
-    if m.group("ar") is not None:
-        if _skip_arabic(scan, s, e):
-            return None
-        v = parse_number(m.group("ar"))
-    else:
-        run = m.group("cn")
-        if s > 0 and scan[s - 1] in _CN_BEFORE_BLOCK and not (scan[s - 1] in _UP_TO and run in _BARE):
-            return None
-        v = parse_number(run)
-        if v is None and run in _BARE:
-            bare = True
-            v = _BARE[run]
-        if v is None:
-            return None
-        if run == _ONE and scan.startswith(_ONE_IDIOMS, e):
-            return None
-    if v is None:
+        return _finish(text, scan, v, None, "%", s, e, e, None, None, [])
+    read = _value(scan, m, s, e)
+    if read is None:
         return None
-    v2 = None
-    p = e
-    if m.group("ar") is not None:
-        r = _RANGE.match(scan, p)
-        if r:
-            hi = parse_number(r.group(1))
-            if hi is not None and hi > v and not (r.end() < len(scan) and scan[r.end()] in ".?"):
-                v2, p = hi, r.end()
+    v, bare = read
+    v2, p = _upper(scan, m, v, e)
     inner = None
     if p < len(scan) and scan[p] in _INNER_QUALIFIERS:
         inner, p = scan[p], p + 1
     q_word, q_kind, pre = _prefix(scan, s, bare)
     if bare and q_word is None and inner is None:
         return None               # 万人, 千英百团: a bare 万 is only a number in 近万, 上百, 万余
-    # unit, with Arabic multipliers: 3.6万份 → 36000 份, 1.67亿元 → 1.67 亿元, 140.6万余元 → 万元
+    found = _unit_after(text, scan, m, s, p, v, v2, inner)
+    if found is None:
+        return None
+    v, v2, unit, end, inner, warnings = found
+    if _not_a_count(scan, m, s, unit, end):
+        return None
+    unit, end = _compound(scan, unit, end, warnings)
+    return _finish(text, scan, v, v2, unit, s, end, pre, (q_word, q_kind), inner, warnings)
+
+
+def _value(scan: str, m: re.Match, s: int, e: int) -> tuple[Decimal, bool] | None:
+    """(value, bare) of an Arabic or Chinese number; bare: a lone 百/千/万 (ZH-NUM-007)."""
+    if m.group("ar") is not None:
+        v = None if _skip_arabic(scan, s, e) else parse_number(m.group("ar"))
+        return None if v is None else (v, False)
+    run = m.group("cn")
+    if s > 0 and scan[s - 1] in _CN_BEFORE_BLOCK and not (scan[s - 1] in _UP_TO and run in _BARE):
+        return None
+    v = parse_number(run)
+    bare = v is None and run in _BARE
+    if bare:
+        v = _BARE[run]
+    if v is None or run == _ONE and scan.startswith(_ONE_IDIOMS, e):
+        return None
+    return v, bare
+
+
+def _upper(scan: str, m: re.Match, v: Decimal, e: int) -> tuple[Decimal | None, int]:
+    """The upper end of a range after an Arabic number (1~2家), and where the figure goes on."""
+    if m.group("ar") is not None:
+        r = _RANGE.match(scan, e)
+        if r:
+            hi = parse_number(r.group(1))
+            if hi is not None and hi > v and not (r.end() < len(scan) and scan[r.end()] in ".?"):
+                return hi, r.end()
+    return None, e
+
+
+def _unit_after(text: str, scan: str, m: re.Match, s: int, p: int, v: Decimal, v2: Decimal | None,
+                inner: str | None) -> tuple[Decimal, Decimal | None, str, int, str | None, list[str]] | None:
+    """(value, upper, unit, end, inner qualifier, warnings) once the unit after position ``p`` is
+    read, with Arabic multipliers (3.6万份 → 36000 份, 1.67亿元 → 1.67 亿元, 140.6万余元 → 万元) and a
+    garbled % (41?); None without a unit."""
+    warnings: list[str] = []
     sp = p
     if m.group("ar") is not None:
         while sp < len(scan) and sp - p < 2 and scan[sp] == " ":
@@ -233,57 +256,68 @@ def _read_one(text: str, scan: str, m: re.Match) -> Raw | None:
     end = u.end() if u else sp
     if m.group("ar") is not None and (unit is None or unit in _SHORT) and sp < len(scan) \
             and scan[sp] in _MAGNITUDES:
-        mult = scan[sp]
-        q = sp + 1
-        if q < len(scan) and scan[q] in _INNER_QUALIFIERS and inner is None:
-            inner, q = scan[q], q + 1
-        u2 = _UNIT.match(scan, q)
-        if u2 and mult in _SHORT and mult + u2.group(0) == _SHORT[mult]:
-            unit, end = _SHORT[mult], u2.end()
-        elif u2 and not u2.group(0).startswith(tuple(_SHORT)):
-            factor = _MAGNITUDES[mult]
-            v *= factor
-            v2 = v2 * factor if v2 is not None else None
-            unit, end = u2.group(0), u2.end()
-        elif mult in _SHORT and not scan.startswith("?", q):   # 4万? is a garbled 4万㎡
-            unit, end = mult, sp + 1
-            if inner is None and q > sp + 1:
-                inner = scan[sp + 1]
-        else:
+        found = _multiplied(scan, sp, v, v2, inner)
+        if found is None:
             return None
+        v, v2, unit, end, inner = found
     elif unit is None and m.group("ar") is not None:
         g = sp if sp < len(scan) and scan[sp] == "?" else (p + 1 if scan[p:p + 2] == " ?" else -1)
         if g >= 0 and inner is None and (g + 1 >= len(scan) or scan[g + 1] in _GARBLED_END):
             unit, end = "%", g + 1
             warnings.append(f"garbled_unit: '{text[s:g + 1]}' read as {format_number(v)}%")
-    if unit is None:
-        return None
+    return None if unit is None else (v, v2, unit, end, inner, warnings)
+
+
+def _multiplied(scan: str, sp: int, v: Decimal, v2: Decimal | None,
+                inner: str | None) -> tuple[Decimal, Decimal | None, str, int, str | None] | None:
+    """An Arabic number's magnitude at ``sp`` (ZH-UNIT-001): folded into the value before a unit
+    (3.6万份), kept with 元 as a money unit (1.67亿元), or a bare money unit (3000万, ZH-UNIT-012)."""
+    mult = scan[sp]
+    q = sp + 1
+    if q < len(scan) and scan[q] in _INNER_QUALIFIERS and inner is None:
+        inner, q = scan[q], q + 1
+    u2 = _UNIT.match(scan, q)
+    if u2 and mult in _SHORT and mult + u2.group(0) == _SHORT[mult]:
+        return v, v2, _SHORT[mult], u2.end(), inner
+    if u2 and not u2.group(0).startswith(tuple(_SHORT)):
+        factor = _MAGNITUDES[mult]
+        return v * factor, (v2 * factor if v2 is not None else None), u2.group(0), u2.end(), inner
+    if mult in _SHORT and not scan.startswith("?", q):   # 4万? is a garbled 4万㎡
+        return v, v2, mult, sp + 1, (scan[sp + 1] if inner is None and q > sp + 1 else inner)
+    return None
+
+
+def _not_a_count(scan: str, m: re.Match, s: int, unit: str, end: int) -> bool:
+    """True for a number and unit that are part of a name: 五位一体, 三台县, 十八届五中全会, 三个方面."""
     if m.group("cn") is not None:
         after = scan[end:end + 6]
         if after[:1] and after[0] in _NUMERAL_AFTER:
-            return None           # 五位一体, 十位一体
+            return True           # 五位一体, 十位一体
         if after[:1] and after[0] in _PLACE_AFTER:
-            return None           # 三台县, 五台山: a place name
+            return True           # 三台县, 五台山: a place name
         if unit == _SESSION_UNIT and (_SESSION_AFTER.match(after)
                                       or scan[max(0, s - len(_SESSION_BEFORE)):s] == _SESSION_BEFORE):
-            return None           # 十八届五中全会
+            return True           # 十八届五中全会
     elif unit == _SESSION_UNIT and _SESSION_AFTER.match(scan[end:end + 6]):
-        return None
-    if unit in _ASPECT_UNITS and scan.startswith(_ASPECT_AFTER, end):
-        return None               # 三个方面, 两个层面: how a text is organised, not a count of work
-    # compound units the table lacks: 1.4万余家次, 78篇次, 5000元/件
+        return True
+    # 三个方面, 两个层面: how a text is organised, not a count of work
+    return unit in _ASPECT_UNITS and scan.startswith(_ASPECT_AFTER, end)
+
+
+def _compound(scan: str, unit: str, end: int, warnings: list[str]) -> tuple[str, int]:
+    """Compound units the table lacks (1.4万余家次, 78篇次, 5000元/件): (unit, end), with a warning."""
     if scan.startswith(_COMPOUND, end) and not unit.endswith(_COMPOUND) and unit + _COMPOUND not in UNITS:
         warnings.append(f"unit_compound: '{unit}{_COMPOUND}' read as {unit}")
-        end += len(_COMPOUND)
-    elif end + 1 < len(scan) and scan[end] == "/" and "\u4e00" <= scan[end + 1] <= "\u9fff" \
+        return unit, end + len(_COMPOUND)
+    if end + 1 < len(scan) and scan[end] == "/" and "\u4e00" <= scan[end + 1] <= "\u9fff" \
             and unit + "/" + scan[end + 1] not in UNITS:
         unit = unit + "/" + scan[end + 1]
         warnings.append(f"rate_unit: {unit} is a rate, not an amount")
-        end += 2
-    return _finish(text, scan, v, v2, unit, s, end, pre, (q_word, q_kind), inner, warnings)
+        return unit, end + 2
+    return unit, end
 
 
-def _finish(text: str, scan: str, v: float, v2: float | None, unit: str, s: int, end: int,
+def _finish(text: str, scan: str, v: Decimal, v2: Decimal | None, unit: str, s: int, end: int,
             pre: int, prefix: tuple[str | None, str | None] | None, inner: str | None,
             warnings: list[str]) -> Raw:
     """Combine range and qualifiers into value, low, high; find the figure's outer end."""
@@ -301,8 +335,8 @@ def _finish(text: str, scan: str, v: float, v2: float | None, unit: str, s: int,
         words.append((suffix, _SUFFIX_KIND[suffix]))
     top = v2 if v2 is not None else v
     kinds = {k for _, k in words}
-    low: float | None = v
-    high: float | None = top
+    low: Decimal | None = v
+    high: Decimal | None = top
     if kinds == {"low"}:
         high = None
     elif kinds == {"high"}:
@@ -321,61 +355,3 @@ def _finish(text: str, scan: str, v: float, v2: float | None, unit: str, s: int,
         qualifier = "range"
     return Raw(value=v, unit=unit, start=s, end=end, pre=pre, post=post, qualifier=qualifier,
                low=low, high=high, warnings=warnings)
-
-
-
-# Years and periods that scope a figure (ZH-YEAR-008); a base year scopes no figure (ZH-YEAR-009);
-# a year that starts a period (ZH-YEAR-010); a year modifying its own clause (ZH-YEAR-012), which ends
-# at ZH-PUNCT-004; part of a year (ZH-YEAR-011).
-_YEARISH = _R.regex("ZH-YEAR-008")
-_BASE_BEFORE = _R.regex("ZH-YEAR-009")
-_SINCE_AFTER = _R.regex("ZH-YEAR-010")
-_OWN_CLAUSE = _R.words("ZH-YEAR-012")[0]
-_CLAUSE_END = _R.regex("ZH-PUNCT-004")
-_PARTIAL = _R.regex("ZH-YEAR-011")
-
-
-class Scope:
-    """Year and period cues of a sentence, read once; ``at(pos)`` is the scope of a figure there."""
-
-    def __init__(self, text: str, scan: str) -> None:
-        self.events: list[tuple[int, int, int | None, str | None]] = []   # (end, start, year, period)
-        for m in _YEARISH.finditer(text):
-            if m.group(1) is None and m.group(3) is None:      # 十三五期间
-                if not _BASE_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
-                    self.events.append((m.end(), m.start(), None, f"multi_year: '{m.group(0)}'"))
-            elif scan[m.start()] == MASK:
-                continue
-            elif m.group(1) is not None:
-                self.events.append((m.end(), m.start(), None, f"multi_year: '{m.group(0)}'"))
-            elif _BASE_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
-                continue
-            elif _SINCE_AFTER.match(text[m.end():m.end() + 10]):
-                self.events.append((m.end(), m.start(), None, f"multi_year: since {m.group(3)}"))
-            elif text.startswith(_OWN_CLAUSE, m.end()):
-                # 在2014年的…考核中: a modifier; it scopes its own clause only
-                stop = _CLAUSE_END.search(text, m.end())
-                self.events.append((m.end(), -(stop.start() if stop else len(text)), int(m.group(3)), None))
-            else:
-                self.events.append((m.end(), m.start(), int(m.group(3)), None))
-        self.ends = [e[0] for e in self.events]
-        self.partials = []
-        for m in _PARTIAL.finditer(text):
-            month = m.group(1) or m.group(2)
-            if month is None or int(month) < 12:
-                self.partials.append((m.end(), f"partial_period: '{m.group(0).strip()}'"))
-        self.partial_ends = [p[0] for p in self.partials]
-
-    def at(self, pos: int) -> tuple[int | None, str | None, str | None]:
-        """(year, multi-year warning, partial-period warning) for a figure starting at ``pos``."""
-        year = period = None
-        i = bisect_right(self.ends, pos) - 1
-        while i >= 0:
-            _, start, y, p = self.events[i]
-            if start < 0 and -start < pos:       # a 年的 modifier of an earlier clause
-                i -= 1
-                continue
-            year, period = y, p
-            break
-        j = bisect_right(self.partial_ends, pos) - 1
-        return year, period, (self.partials[j][1] if j >= 0 else None)

@@ -5,8 +5,8 @@ ZH-NUM-001 digits, ZH-NUM-002 十百千, ZH-NUM-003 万亿, ZH-NUM-005 Arabic wi
 """
 from __future__ import annotations
 
-import math
 import re
+from decimal import Decimal
 
 from ipcheck.lang.registry import load
 
@@ -27,27 +27,26 @@ _ARABIC = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 # An Arabic number followed by Chinese multipliers: 3.6万, 1.67亿, 5千.
 _ARABIC_MULT = _R.regex("ZH-NUM-005")
 _MULT = {**CN_SMALL, **CN_BIG}
-# Values at or above 10^15 are refused: not a figure a summary reports, and not exact as a float.
-_MAX_EXACT = 1e15
+# Values at or above 10^15 are refused: not a figure any summary reports.
+_MAX_EXACT = 10 ** 15
 
 
-def parse_number(s: str) -> float | None:
+def parse_number(s: str) -> Decimal | None:
     """The value of ``s`` if it is exactly one number, else None.
 
     Accepts Arabic (1796, 1,796, 28.5), full-width digits, Chinese numerals (十七, 两千,
-    一百二十, 三万) and Arabic with a Chinese multiplier (3.6万 → 36000). Anything else,
-    including malformed numerals such as 十百千 or 十三五, is None: a misread number is
-    worse than none.
+    一百二十, 三万) and Arabic with a Chinese multiplier (3.6万 → 36000). The value is an exact
+    Decimal (17.76万 → 177600, never 177600.00000000003). Anything else, including malformed
+    numerals such as 十百千 or 十三五, is None: a misread number is worse than none.
     """
     value = _parse(s)
-    # 400 nines is no count anyone reported: beyond 15 digits a float is no longer exact, and
-    # an infinite value would be "met" against any target and break the JSON report.
-    if value is None or not math.isfinite(value) or abs(value) >= _MAX_EXACT:
+    # 400 nines is no count anyone reported (and would be "met" against any target).
+    if value is None or abs(value) >= _MAX_EXACT:
         return None
     return value
 
 
-def _parse(s: str) -> float | None:
+def _parse(s: str) -> Decimal | None:
     """parse_number without the range check."""
     if not isinstance(s, str):
         return None
@@ -55,10 +54,10 @@ def _parse(s: str) -> float | None:
     if not t:
         return None
     if _ARABIC.fullmatch(t):
-        return float(t.replace(",", ""))
+        return Decimal(t.replace(",", ""))
     m = _ARABIC_MULT.fullmatch(t)
     if m:
-        value = float(m.group(1).replace(",", ""))
+        value = Decimal(m.group(1).replace(",", ""))
         for ch in m.group(2):
             value *= _MULT[ch]
         return value
@@ -67,7 +66,7 @@ def _parse(s: str) -> float | None:
     return None
 
 
-def _parse_chinese(t: str) -> float | None:
+def _parse_chinese(t: str) -> Decimal | None:
     """Chinese numeral → number, or None when the characters do not form one numeral."""
     total = 0          # completed 亿 part
     wan = 0            # completed 万 part (below 亿)
@@ -117,12 +116,12 @@ def _parse_chinese(t: str) -> float | None:
             last_small = 10_000
             last_big = big
     if zero_pending and digit is None and not (section or wan or total):
-        return 0.0
+        return Decimal(0)
     section += digit or 0
     value = total + wan + section
     if value == 0 and not any(CN_DIGITS.get(c, 1) == 0 for c in t):
         return None
-    return float(value)
+    return Decimal(value)
 
 
 def to_chinese(n: int) -> str:

@@ -5,6 +5,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind
@@ -18,15 +19,15 @@ MASK = "\u25a1"
 class Raw:
     """A number with its unit and qualifiers, before it is bound to a quantity."""
 
-    value: float
+    value: Decimal
     unit: str
     start: int            # first character of the number
     end: int              # last character of the unit, exclusive
     pre: int              # start of a prefix qualifier (近, 约), else == start
     post: int             # end of a suffix qualifier (以上, 左右), else == end
     qualifier: str | None
-    low: float | None
-    high: float | None
+    low: Decimal | None
+    high: Decimal | None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -108,78 +109,105 @@ def bind(text: str, scan: str, drop: list[bool], raws: list[Raw],
          scope: Callable[[int], tuple[int | None, str | None, str | None]]) -> tuple[Figure, ...]:
     """Figures for ``raws`` (numbers read from ``text``), each bound to its quantity and kind;
     ``scope(pos)`` gives (year, multi-year warning, partial-period warning) at a position."""
-    segs = _segments(scan, drop, raws)
-    seg_starts = [sg[0] for sg in segs]
-    major_ends: dict[int, int] = {}
-    for sg in segs:
-        major_ends[sg[2]] = max(major_ends.get(sg[2], 0), sg[1])
-    out: list[_Bound] = []
-    own: list[tuple[str, str]] = []
-    last_q = ""
-    prev_end: dict[int, int] = {}
-    group_left = 0
+    binder = _Binder(text, scan, drop, raws)
     for k, raw in enumerate(raws):
-        seg_start, seg_end, major, major_start = _segment_of(segs, seg_starts, raw.start)
-        region = max(seg_start, prev_end.get(seg_start, seg_start))
+        binder.add(k, raw)
+    return tuple(_figure(text, scope, b) for b in binder.out)
+
+
+class _Binder:
+    """bind()'s walk over one sentence's numbers: the clauses, the figures bound so far, the
+    quantities the sentence named itself, and what is left of a 分别 list."""
+
+    def __init__(self, text: str, scan: str, drop: list[bool], raws: list[Raw]) -> None:
+        self.text, self.drop, self.raws = text, drop, raws
+        self.segs = _segments(scan, drop, raws)
+        self.seg_starts = [sg[0] for sg in self.segs]
+        self.major_ends: dict[int, int] = {}
+        for sg in self.segs:
+            self.major_ends[sg[2]] = max(self.major_ends.get(sg[2], 0), sg[1])
+        self.out: list[_Bound] = []
+        self.own: list[tuple[str, str]] = []
+        self.last_q = ""
+        self.prev_end: dict[int, int] = {}
+        self.group_left = 0
+
+    def add(self, k: int, raw: Raw) -> None:
+        """Bind number ``k`` (or skip it when it is the base of a comparison)."""
+        text, drop = self.text, self.drop
+        seg_start, _, major, major_start = _segment_of(self.segs, self.seg_starts, raw.start)
+        region = max(seg_start, self.prev_end.get(seg_start, seg_start))
         phrase = _visible(text, drop, region, max(region, raw.pre))
         bare = not _STRIP_CHARS.sub("", phrase).strip(_ENUM)
         cut = _cut(phrase)
         subject, pred = phrase[:cut], phrase[cut:]
-        after = _visible(text, drop, raw.post, min(major_ends[major], raw.post + _AFTER_REACH))
+        after = _visible(text, drop, raw.post, min(self.major_ends[major], raw.post + _AFTER_REACH))
         if pred and _CMP.match(pred) and not _CHANGE.search(pred) and _CHANGE.search(after):
-            continue                       # 比原来的5万元提高了一倍: 5万元 is the base, not a figure
-        prev_end[seg_start] = raw.post
-        prev = out[-1] if out and out[-1].major == major else None
+            return                         # 比原来的5万元提高了一倍: 5万元 is the base, not a figure
+        self.prev_end[seg_start] = raw.post
+        prev = self.out[-1] if self.out and self.out[-1].major == major else None
         warnings = list(raw.warnings)
         clause = _visible(text, drop, max(major_start, raw.pre - _CLAUSE_REACH), raw.pre)
         if bare and prev is not None:      # 增加263件、265件、28件: continues the previous figure
-            kind = _kind(prev.pred, raw.unit)
-            pred = prev.pred
-            if prev.group is not None and group_left > 0:
-                i = len(prev.group) - group_left
-                quantity, group_left = prev.group[i], group_left - 1
-                b = _Bound(raw, kind, quantity, False, pred, major, prev.group)
-            else:
-                b = _Bound(raw, kind, prev.quantity, False, pred, major, None)
-                b.warnings.extend(w for w in prev.warnings if w.startswith("respective"))
+            b = self._continued(raw, prev, major)
         else:
-            kind = _kind(pred, raw.unit)
-            group = None
-            if _RESPECTIVE in phrase:
-                size = 1 + _count_bare_followers(text, drop, segs, seg_starts, raws, k, major)
-                group = _enumeration(subject[:subject.find(_RESPECTIVE)] if _RESPECTIVE in subject else "", own,
-                                     size, raw.unit if kind in _SAME_UNIT_KINDS else None)
-                if group is None:
-                    warnings.append(f"respective_unresolved: {_RESPECTIVE} with {size} figures")
-                else:
-                    group_left = size - 1
-            if group is not None:
-                b = _Bound(raw, kind, group[0], False, pred, major, group)
-            else:
-                quantity, is_own = _quantity(text, drop, subject, raw, major_ends[major], raws, k,
-                                             last_q, bool(_TARGET.search(clause)))
-                b = _Bound(raw, kind, quantity, is_own, pred, major)
-                if not is_own and out and out[-1].quantity == quantity:
-                    b.warnings.extend(w for w in out[-1].warnings if w.startswith("estimate"))
-                if is_own:
-                    own.append((quantity, raw.unit))
-                if not quantity:
-                    warnings.append("no_quantity: nothing names what this figure measures")
+            b = self._named(k, raw, (phrase, subject, pred, clause), major, warnings)
         if _TARGET.search(clause) and b.kind is not FigureKind.COMPLETION:
             b.kind = FigureKind.TARGET
-        if _CUMULATIVE.search(subject):
-            warnings.append("cumulative: a running total, not this period's amount")
-        if re.search(r"\S\s{2,}", text[region:raw.pre]) or re.search(r"\s{3,}", text[region:raw.pre]):
-            warnings.append("blank_in_text: a blank before the figure, a number may be missing")
-        yearly = _YEARLY.search(clause)
-        if yearly:
-            warnings.append(f"recurring: a yearly rate ({yearly.group(0)}), not an amount reported for the period")
-        if _ESTIMATE.search(clause):
-            warnings.append("estimate: the figure is a forecast")
-        b.warnings = warnings + b.warnings
-        out.append(b)
-        last_q = b.quantity or last_q
-    return tuple(_figure(text, scope, b) for b in out)
+        b.warnings = warnings + _clause_warnings(text[region:raw.pre], subject, clause) + b.warnings
+        self.out.append(b)
+        self.last_q = b.quantity or self.last_q
+
+    def _continued(self, raw: Raw, prev: _Bound, major: int) -> _Bound:
+        """A figure alone after 、 continues the one before: its kind, and its quantity or the next of a 分别 list."""
+        kind = _kind(prev.pred, raw.unit)
+        if prev.group is not None and self.group_left > 0:
+            quantity = prev.group[len(prev.group) - self.group_left]
+            self.group_left -= 1
+            return _Bound(raw, kind, quantity, False, prev.pred, major, prev.group)
+        b = _Bound(raw, kind, prev.quantity, False, prev.pred, major, None)
+        b.warnings.extend(w for w in prev.warnings if w.startswith("respective"))
+        return b
+
+    def _named(self, k: int, raw: Raw, words: tuple[str, str, str, str], major: int,
+               warnings: list[str]) -> _Bound:
+        """A figure with words of its own before it: (phrase, subject, predicate, clause)."""
+        phrase, subject, pred, clause = words
+        kind = _kind(pred, raw.unit)
+        if _RESPECTIVE in phrase:
+            size = 1 + _count_bare_followers(self.text, self.drop, self.segs, self.seg_starts, self.raws, k, major)
+            group = _enumeration(subject[:subject.find(_RESPECTIVE)] if _RESPECTIVE in subject else "", self.own,
+                                 size, raw.unit if kind in _SAME_UNIT_KINDS else None)
+            if group is not None:
+                self.group_left = size - 1
+                return _Bound(raw, kind, group[0], False, pred, major, group)
+            warnings.append(f"respective_unresolved: {_RESPECTIVE} with {size} figures")
+        quantity, is_own = _quantity(self.text, self.drop, subject, raw, self.major_ends[major], self.raws, k,
+                                     self.last_q, bool(_TARGET.search(clause)))
+        b = _Bound(raw, kind, quantity, is_own, pred, major)
+        if not is_own and self.out and self.out[-1].quantity == quantity:
+            b.warnings.extend(w for w in self.out[-1].warnings if w.startswith("estimate"))
+        if is_own:
+            self.own.append((quantity, raw.unit))
+        if not quantity:
+            warnings.append("no_quantity: nothing names what this figure measures")
+        return b
+
+
+def _clause_warnings(before: str, subject: str, clause: str) -> list[str]:
+    """What the words before a figure say about it: a running total, a blank where a number may be
+    missing, a yearly rate, a forecast."""
+    out = []
+    if _CUMULATIVE.search(subject):
+        out.append("cumulative: a running total, not this period's amount")
+    if re.search(r"\S\s{2,}", before) or re.search(r"\s{3,}", before):
+        out.append("blank_in_text: a blank before the figure, a number may be missing")
+    yearly = _YEARLY.search(clause)
+    if yearly:
+        out.append(f"recurring: a yearly rate ({yearly.group(0)}), not an amount reported for the period")
+    if _ESTIMATE.search(clause):
+        out.append("estimate: the figure is a forecast")
+    return out
 
 
 def _figure(text: str, scope: Callable[[int], tuple[int | None, str | None, str | None]],

@@ -59,11 +59,6 @@ def normalise(s: str) -> str:
     return s.translate(_TABLE)
 
 
-def _is_space(ch: str) -> bool:
-    """True for characters that count as blank once normalised (spaces, NBSP, ZWSP, BOM)."""
-    return normalise(ch).isspace()
-
-
 # --------------------------------------------------------------------------------------
 # sentence boundaries, headings and section cues: data (ipcheck/lang/zh/sections.yaml,
 # punctuation.yaml), run on the normalised text

@@ -6,15 +6,15 @@ from typing import Any
 from ipcheck import __version__
 from ipcheck.i18n import DEFAULT_LANG, status_word, verdict_message
 from ipcheck.model import Evidence, Figure, ReviewDecision, Report, Target, Task, Verdict
+from ipcheck.units import plain
 
 SCHEMA_VERSION = 1
 STATUS_ORDER = ("missed", "unreported", "pending", "met")
 
 
-def _number(v: float | None) -> float | int | None:
-    if v is None:
-        return None
-    return int(v) if float(v).is_integer() else round(v, 6)
+def _number(v: object) -> float | int | None:
+    """An exact value for the report: a whole number as an int (17.76万件 → 177600), else its decimal."""
+    return plain(v, 6)
 
 
 def figure_dict(f: Figure | None, line: int | None = None) -> dict[str, Any] | None:

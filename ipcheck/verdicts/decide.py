@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from ipcheck.lang.registry import regex
@@ -106,7 +107,7 @@ class TargetCandidate:
     match: FigureMatch
     why: str                                   # ACTUAL, BELOW_FLOOR or a _why_not_actual code
     result: bool | None = None                 # compare(figure, target) for an actual, else None
-    interval: tuple[float | None, float | None] = (None, None)   # allowed values in the target's unit
+    interval: tuple[Decimal | None, Decimal | None] = (None, None)   # allowed values in the target's unit
 
 
 def classify_target_matches(target: Target, matches: list[FigureMatch], year: int | None,

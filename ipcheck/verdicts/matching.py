@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind, Measure, Sentence, Target, Task
-from ipcheck.units import UNITS, convert
+from ipcheck.units import UNITS, comparable
 
 _WORD_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
 
@@ -156,22 +156,7 @@ def match_task(task: Task, index: SentenceIndex, limit: int = 5,
         w = index.idf(b)
         for si in index.postings.get(b, ()):
             weight[si] += w
-    # Only a sentence sharing half a keyword's bigrams can match it, even fuzzily: count the
-    # shared bigrams from the postings (a keyword's bigrams are few and rare).
-    shared: list[Counter[int]] = []
-    for k in keywords:
-        counts: Counter[int] = Counter()
-        for b in set(bigrams(k)):
-            counts.update(index.postings.get(b, ()))
-        shared.append(counts)
-        for si in counts:
-            weight.setdefault(si, 0.0)
-    near_of: dict[int, list[str]] = defaultdict(list)
-    for k, counts in zip(keywords, shared):
-        size = len(set(bigrams(k)))
-        for si in (weight if not size else counts):
-            if counts.get(si, 0) * 2 >= size:
-                near_of[si].append(k)
+    near_of = _keywords_near(keywords, index, weight)
     scores = {}
     for si, w in weight.items():
         coverage = w / total
@@ -201,6 +186,27 @@ def match_task(task: Task, index: SentenceIndex, limit: int = 5,
                                  _task_hits(title_bigrams, keywords, text), names))
     results.sort(key=lambda m: (-m.score, m.sentence.index))
     return results[:limit]
+
+
+def _keywords_near(keywords: list[str], index: SentenceIndex, weight: dict[int, float]) -> dict[int, list[str]]:
+    """The keywords each sentence may name: only a sentence sharing half a keyword's bigrams can
+    match it, even fuzzily, so the shared bigrams are counted from the postings (a keyword's bigrams
+    are few and rare). Every sentence sharing one gets a ``weight`` entry."""
+    shared: list[Counter[int]] = []
+    for k in keywords:
+        counts: Counter[int] = Counter()
+        for b in set(bigrams(k)):
+            counts.update(index.postings.get(b, ()))
+        shared.append(counts)
+        for si in counts:
+            weight.setdefault(si, 0.0)
+    near_of: dict[int, list[str]] = defaultdict(list)
+    for k, counts in zip(keywords, shared):
+        size = len(set(bigrams(k)))
+        for si in (weight if not size else counts):
+            if counts.get(si, 0) * 2 >= size:
+                near_of[si].append(k)
+    return near_of
 
 
 _TITLE_CLAUSE = _R.regex("ZH-PUNCT-006")
@@ -373,7 +379,7 @@ def match_target(target: Target, index: SentenceIndex) -> list[FigureMatch]:
         if fig.kind not in kinds and fig.kind is not FigureKind.TARGET \
                 and not (target.measure is Measure.SHARE and _is_share(fig)):
             continue
-        if convert(1.0, fig.unit, target.unit) is None:
+        if not comparable(fig.unit, target.unit):
             continue
         if whole is not None and not names_whole(index.sentence(si), fig, whole):
             continue

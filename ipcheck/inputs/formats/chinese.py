@@ -17,11 +17,3 @@ T2S: dict[int, str] = {ord(t): s for t, s in zip(PAIRS[0::2], PAIRS[1::2])}
 def to_simplified(s: str) -> str:
     """``s`` with every traditional character of the table made simplified; same length."""
     return s.translate(T2S)
-
-
-def traditional_share(s: str) -> float:
-    """Share of CJK characters in ``s`` that are traditional-only (0.0 for none)."""
-    cjk = [ch for ch in s if "\u3400" <= ch <= "\u9fff"]
-    if not cjk:
-        return 0.0
-    return sum(1 for ch in cjk if ord(ch) in T2S) / len(cjk)

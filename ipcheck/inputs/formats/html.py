@@ -24,7 +24,6 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _BLOCK = {"address", "article", "blockquote", "body", "caption", "center", "dd", "div", "dl", "dt",
           "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "html", "li", "main",
           "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul"}
-_CELL = {"td", "th"}
 _SKIP = {"script", "style", "noscript", "template", "head", "nav", "footer", "aside", "form",
          "select", "button", "iframe", "object", "svg", "canvas", "textarea", "menu", "map"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
