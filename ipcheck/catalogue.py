@@ -191,6 +191,8 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "reason.target.only_as_intention": ("mentioned only as an intention or forecast: {figure}",
                                         "仅作为打算或预计提及：{figure}"),
     "reason.target.other_year": ("figures found are for another year: {figure}", "找到的数字属于其他年份：{figure}"),
+    "reason.target.only_baseline": ("only the start of a change is given, not the value reached: {figure}",
+                                    "只给出了变化的起点，没有达到的数值：{figure}"),
     "reason.target.part_year": ("a figure for part of the year decides nothing yet: {desc}; review it",
                                 "非全年的数字尚不能定论：{desc}，请人工复核"),
     "reason.target.after_due": ("due {due}, but the summary reports a later year: {figure} is not the {due} figure; review it",
@@ -224,6 +226,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "warning.blank_in_text": ("{code}: {detail}", "数字前有空白，可能缺了一个数字"),
     "warning.recurring": ("{code}: {detail}", "每年的数额（每年），不是本期报告的数量"),
     "warning.estimate": ("{code}: {detail}", "该数字是预计数"),
+    "warning.baseline": ("{code}: {detail}", "'{text}' 是变化的起点（{verb}之后的数值才是达到的数值）"),
     "warning.split_number": ("{code}: {detail}", "'{text}' 的数字之间夹有 {gap}，按 '{read}' 读取，请核对原文"),
     "warning.bidi_control": ("{code}: {detail}",
                              "'{text}' 旁有双向控制字符 {gap}，可能显示颠倒；按文件顺序读作 '{read}'，请核对原文"),
@@ -292,6 +295,7 @@ _WARNING_PARTS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "blank_in_text": (("warning.blank_in_text", re.compile(r".*")),),
     "recurring": (("warning.recurring", re.compile(r".*")),),
     "estimate": (("warning.estimate", re.compile(r".*")),),
+    "baseline": (("warning.baseline", re.compile(r"'(?P<text>.*)' is where a change started \((?P<verb>.+) a later value\)")),),
     "split_number": (("warning.split_number", re.compile(
         r"'(?P<text>.*)' has (?P<gap>\S+) between its digits; read as '(?P<read>.*)', check the source")),),
     "bidi_control": (("warning.bidi_control", re.compile(
@@ -360,6 +364,7 @@ _EXPLAIN: dict[str, tuple[str, str]] = {
     "explain.class.intention": ("excluded: an intention or forecast", "排除：属于打算或预期"),
     "explain.class.stated_target": ("excluded: the target restated, not an actual", "排除：复述的目标值，不是实绩"),
     "explain.class.other_year": ("excluded: another year's figure", "排除：其他年份的数字"),
+    "explain.class.baseline": ("excluded: where a change started (从…提高到…), not the value reached", "排除：变化的起点（从…提高到…），不是达到的数值"),
     "explain.class.after_due": ("excluded: a year after the target was due; review it", "排除：目标到期之后年份的数字，请人工复核"),
     "explain.class.done": ("done: the results report it done", "完成：工作成效部分报告已完成"),
     "explain.class.negated": ("negated: the results say it was not done", "否定：工作成效部分称未完成"),

@@ -154,6 +154,8 @@ WARNINGS = {
     "year_guess.date": ("year_guess: no title states the year reported on; read as 2015 from its date (2015); "
                         "a met or missed whose sentence does not state 2015 needs review",
                         "没有标题写明所报年份；按发布日期（2015）读作 2015 年；所依句子未写明 2015 年的“已完成”或“未完成”需人工复核"),
+    "baseline": ("baseline: '0.52件' is where a change started (提高到 a later value)",
+                 "'0.52件' 是变化的起点（提高到之后的数值才是达到的数值）"),
     "thresholds": ("thresholds: task_met 0.7 (default 0.6)", "匹配阈值不是默认值：task_met 0.7 (default 0.6)"),
     "review_stale": ("review_stale: the summary changed since 王审核 decided met on 2026-01-31T09:30:00Z; the tool's "
                      "verdict stands, review it again",
@@ -171,7 +173,7 @@ WARNINGS = {
 def _emitted_codes() -> set[str]:
     """Warning codes the code base writes: "code: …" strings in the modules that warn."""
     codes = set()
-    for name in ("reading/figures", "reading/quantities", "check", "reading/regions", "reviews"):
+    for name in ("reading/figures", "reading/quantities", "reading/changes", "check", "reading/regions", "reviews"):
         text = (ROOT / "ipcheck" / f"{name}.py").read_text(encoding="utf-8")
         codes.update(re.findall(r"""[(\s]f?["']([a-z_]+): """, text))
     return codes

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure
+from ipcheck.reading.changes import mark_baselines
 from ipcheck.reading import quantities
 from ipcheck.reading.numerals import CN_BIG, CN_DIGITS, CN_SMALL, parse_number
 from ipcheck.reading.periods import Scope
@@ -91,7 +92,7 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     raws = [r for r in _read_numbers(text, scan) if r is not None]
     if not raws:
         return ()
-    figures = quantities.bind(text, scan, drop, raws, Scope(text, scan).at)
+    figures = mark_baselines(text, quantities.bind(text, scan, drop, raws, Scope(text, scan).at))
     if text is not original:       # full-width input: quote the caller's own characters
         figures = tuple(replace(f, text=original[f.start:f.end]) for f in figures)
     return figures

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ipcheck.lang.registry import regex
 from ipcheck.reading import cues
+from ipcheck.reading.changes import BASELINE
 from ipcheck.verdicts.matching import FigureMatch, TaskMatch
 from ipcheck.model import (Evidence, Figure, FigureKind, Measure, Op, Section, Sentence, Status, Target,
                            Task, Verdict)
@@ -191,6 +192,8 @@ def _why_not_actual(m: FigureMatch, year: int | None, due: int | None = None) ->
         return "intention"
     if f.kind is FigureKind.TARGET:
         return "stated_target"
+    if any(w.startswith(BASELINE) for w in f.warnings):
+        return "baseline"
     said = cues.stated_year(s.norm[:f.start]) if year is not None else None
     own = f.year if f.year is not None else said
     if judged != year and (own is None or own == year):
@@ -208,6 +211,7 @@ _OTHER_REASON = {   # why a figure is not an actual -> the verdict's reason (mes
     "intention": "target.only_as_intention",
     "other_year": "target.other_year",
     "after_due": "target.after_due",
+    "baseline": "target.only_baseline",
 }
 # Reasons that leave a lead a person should weigh: the verdict on them needs review.
 _REVIEW_REASONS = frozenset({"after_due"})
