@@ -224,7 +224,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "warning.no_quantity": ("{code}: {detail}", "未能确定该数字所指的指标"),
     "warning.cumulative": ("{code}: {detail}", "累计数，不是本期数量"),
     "warning.blank_in_text": ("{code}: {detail}", "数字前有空白，可能缺了一个数字"),
-    "warning.recurring": ("{code}: {detail}", "每年的数额（每年），不是本期报告的数量"),
+    "warning.recurring": ("{code}: {detail}", "按期计的数额（{word}），不是本期报告的数量"),
     "warning.estimate": ("{code}: {detail}", "该数字是预计数"),
     "warning.baseline": ("{code}: {detail}", "'{text}' 是变化的起点（{verb}之后的数值才是达到的数值）"),
     "warning.split_number": ("{code}: {detail}", "'{text}' 的数字之间夹有 {gap}，按 '{read}' 读取，请核对原文"),
@@ -293,7 +293,7 @@ _WARNING_PARTS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "no_quantity": (("warning.no_quantity", re.compile(r".*")),),
     "cumulative": (("warning.cumulative", re.compile(r".*")),),
     "blank_in_text": (("warning.blank_in_text", re.compile(r".*")),),
-    "recurring": (("warning.recurring", re.compile(r".*")),),
+    "recurring": (("warning.recurring", re.compile(r"a rate per period \((?P<word>[^)]*)\).*")),),
     "estimate": (("warning.estimate", re.compile(r".*")),),
     "baseline": (("warning.baseline", re.compile(r"'(?P<text>.*)' is where a change started \((?P<verb>.+) a later value\)")),),
     "split_number": (("warning.split_number", re.compile(

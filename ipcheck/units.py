@@ -108,6 +108,29 @@ def _units() -> dict[str, Unit]:
     return out
 
 
+@lru_cache(maxsize=1)
+def scalable() -> tuple[str, ...]:
+    """The base units a magnitude may scale (万件, 亿元, 万平方米), in data order: those of the unit
+    tables marked scalable, never a rate, a difference, a multiple or a duration."""
+    return tuple(name for rule in load().group("base_units") if rule.param("scalable")
+                 for name, _ in rule.table)
+
+
+def scaled_names() -> list[str]:
+    """Every magnitude + scalable unit not written as a unit of its own (万件, 亿件 …), for the schema."""
+    return [m + base for base in scalable() for m in load().words(MAGNITUDES_RULE) if m + base not in _units()]
+
+
+@lru_cache(maxsize=512)
+def _scaled(name: str) -> Unit | None:
+    """万件 = 10^4 × 件: a magnitude (ZH-UNIT-001) before a scalable base unit, wherever a unit is read."""
+    found = split_magnitude(name, base_units())
+    if found is None or found[1] not in scalable():
+        return None
+    m, base = found
+    return Unit(name, base_units()[base].family, magnitudes()[m] * base_units()[base].factor)
+
+
 def short_forms() -> dict[str, str]:
     """万 -> 万元, 亿 -> 亿元: a bare magnitude after a number that stands for a money unit."""
     return load().table(SHORT_RULE)
@@ -125,30 +148,11 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-@lru_cache(maxsize=1)
-def scalable_units() -> dict[str, Unit]:
-    """The base units whose family takes a magnitude prefix (params.scalable: 件, 元, 人次 …)."""
-    out: dict[str, Unit] = {}
-    for rule in load().group("base_units"):
-        if rule.param("scalable", False):
-            out.update((name, base_units()[name]) for name, _ in rule.table)
-    return out
-
-
 def unit(name: str) -> Unit | None:
-    """The unit called ``name`` (full-width and spacing tolerated), or None if unknown; a
-    magnitude before a scalable unit (万件, 万亿元) is that unit scaled, in the same family."""
+    """The unit called ``name`` (full-width and spacing tolerated): one of the units, or a magnitude
+    before a scalable one (万件 is 10^4 件); None if unknown."""
     key = name.strip().replace(_FULL_WIDTH_PERCENT, "%").replace(" ", "")
     return _units().get(key) or _scaled(key)
-
-
-def _scaled(key: str) -> Unit | None:
-    """A magnitude before a scalable base unit (万件 = 10^4 件), or None."""
-    split = split_magnitude(key, scalable_units())
-    if split is None:
-        return None
-    base = scalable_units()[split[1]]
-    return Unit(key, base.family, base.factor * magnitudes()[split[0]])
 
 
 def format_number(value: Any) -> str:

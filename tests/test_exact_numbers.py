@@ -20,7 +20,7 @@ from ipcheck.model import Document, Figure, Report
 from ipcheck.plans.loader import load_plan, parse_plan
 from ipcheck.reading.figures import extract_figures
 from ipcheck.report import render
-from ipcheck.units import UNITS, convert, exact, format_number, magnitudes, plain, unit
+from ipcheck.units import UNITS, convert, exact, format_number, magnitudes, plain, scalable, unit
 
 ROOT = Path(__file__).resolve().parent.parent
 # Scores are similarities, not quantities: the only floats a verdict may hold.
@@ -117,6 +117,16 @@ def test_money_scales_are_exact(value: Decimal) -> None:
     assert convert(value, "万元", "元") == value * 10000
     assert convert(value, "亿元", "万元") == value * 10000
     assert convert(value, "万", "亿元") == value / 10000
+
+
+def test_a_magnitude_scales_every_scalable_unit_everywhere() -> None:
+    """万件 is 10^4 件 in a plan as in a summary; a rate, a difference or a duration takes no magnitude."""
+    for base in scalable():
+        for m, factor in magnitudes().items():
+            u = unit(m + base)
+            assert u is not None and u.factor == factor * unit(base).factor and u.family == unit(base).family
+    assert unit("万%") is None and unit("万个百分点") is None and unit("万年") is None and unit("万倍") is None
+    assert convert(Decimal("17.76"), "万件", "件") == 177600
 
 
 def test_every_prefixed_unit_is_its_magnitude_times_its_base() -> None:

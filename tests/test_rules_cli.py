@@ -30,7 +30,7 @@ def test_one_rule_shows_its_doc_data_and_examples() -> None:
     rule = load()["ZH-DONE-003"]
     assert out.startswith("ZH-DONE-003  completion verbs\n文件：ipcheck/lang/zh/cues.yaml\n")
     assert "被以下规则阻止：ZH-INTENT-001" in out and rule.doc[:40] in out.replace("\n", " ")
-    assert "\n词：完成、建成\n" in out
+    assert "\n词：完成、建成、新建\n" in out
     assert "  ✓ 完成24项重点工作。  (summaries/2015/luzhou-2015.txt:33)" in out
     assert "  ✗ 我市计划新建知识产权服务工作站。" in out
     assert "新建知识产权服务工作站 ← 我市计划新建知识产权服务工作站。 → 未报告" in out

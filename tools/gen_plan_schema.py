@@ -15,14 +15,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ipcheck.plans.schema import SCHEMA_PATH, scaled_unit_pattern, unit_names  # noqa: E402
+from ipcheck.plans.schema import SCHEMA_PATH, unit_names  # noqa: E402
 
 
 def generated() -> str:
     """The schema text with its unit enum generated from the unit data."""
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    unit = schema["$defs"]["target"]["properties"]["unit"]
-    unit["anyOf"] = [{"enum": unit_names()}, {"type": "string", "pattern": scaled_unit_pattern()}]
+    schema["$defs"]["target"]["properties"]["unit"]["enum"] = unit_names()
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 

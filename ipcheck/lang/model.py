@@ -44,6 +44,7 @@ class Case:
     task: str = ""
     target: tuple[tuple[str, Any], ...] = ()
     year: int | None = None
+    due: int | None = None           # a task's due year
     source: str = ""
 
 

@@ -47,7 +47,7 @@ def _example(value: Any, where: str) -> Example:
 
 
 def _case(value: Any, where: str) -> Case:
-    keys = {"summary", "expect", "task", "target", "year", "source"}
+    keys = {"summary", "expect", "task", "target", "year", "due", "source"}
     if not isinstance(value, dict) or not set(value) <= keys or not isinstance(value.get("summary"), str) \
             or value.get("expect") not in ("met", "missed", "unreported", "pending") \
             or ("task" in value) == ("target" in value):
@@ -56,7 +56,8 @@ def _case(value: Any, where: str) -> Case:
     if not isinstance(target, dict):
         raise _fail(where, "a case's target is a mapping")
     return Case(summary=value["summary"], expect=value["expect"], task=str(value.get("task", "")),
-                target=tuple(target.items()), year=value.get("year"), source=str(value.get("source", "")))
+                target=tuple(target.items()), year=value.get("year"), due=value.get("due"),
+                source=str(value.get("source", "")))
 
 
 def _strings(value: Any, where: str, what: str) -> tuple[str, ...]:

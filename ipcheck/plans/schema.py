@@ -14,7 +14,7 @@ import yaml
 
 from ipcheck.errors import IpcheckError, Problem
 from ipcheck.model import Measure, Op
-from ipcheck.units import UNITS, Unit, magnitudes, scalable_units, unit as find_unit
+from ipcheck.units import UNITS, Unit, scaled_names, unit as find_unit
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "plan.schema.json"
 
@@ -46,14 +46,8 @@ MEASURES: dict[str, Measure] = {m.value: m for m in Measure}
 def unit_names() -> list[str]:
     """Every unit name a plan may use, as the schema lists them: the unit data's units (ipcheck.units)
     and the full-width percent sign the loader reads as %. tools/gen_plan_schema.py writes them."""
-    return list(UNITS) + [name for name in ("\uff05",) if find_unit(name) is not None and name not in UNITS]
-
-
-def scaled_unit_pattern() -> str:
-    """The schema's pattern for a magnitude before a scalable unit (万件, 万亿元), as ipcheck.units reads it."""
-    def alt(names: list[str]) -> str:
-        return "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
-    return f"^(?:{alt(list(magnitudes()))})(?:{alt(list(scalable_units()))})$"
+    return list(UNITS) + scaled_names() + [name for name in ("\uff05",) if find_unit(name) is not None
+                                           and name not in UNITS]
 
 
 def unit_fits(measure: Measure, u: Unit) -> bool:

@@ -61,7 +61,7 @@ _TARGET_WORDS = _R.regex("ZH-BIND-002")
 _ESTIMATE = _R.regex("ZH-BIND-003")
 # A running total over several years is not this year's amount (ZH-BIND-004).
 _CUMULATIVE = _R.regex("ZH-BIND-004")
-# A yearly rate (ZH-RECUR-001).
+# A rate per period: 每年, 每季度 (ZH-RECUR-001).
 _YEARLY = _R.regex("ZH-RECUR-001")
 # Leading words that set time or scope (ZH-BIND-005) and trailing verbs (ZH-BIND-006).
 _LEAD = _R.regex("ZH-BIND-005")
@@ -196,7 +196,7 @@ class _Binder:
 
 def _clause_warnings(before: str, subject: str, clause: str) -> list[str]:
     """What the words before a figure say about it: a running total, a blank where a number may be
-    missing, a yearly rate, a forecast."""
+    missing, a rate per period, a forecast."""
     out = []
     if _CUMULATIVE.search(subject):
         out.append("cumulative: a running total, not this period's amount")
@@ -204,7 +204,7 @@ def _clause_warnings(before: str, subject: str, clause: str) -> list[str]:
         out.append("blank_in_text: a blank before the figure, a number may be missing")
     yearly = _YEARLY.search(clause)
     if yearly:
-        out.append(f"recurring: a yearly rate ({yearly.group(0)}), not an amount reported for the period")
+        out.append(f"recurring: a rate per period ({yearly.group(0)}), not an amount reported for the period")
     if _ESTIMATE.search(clause):
         out.append("estimate: the figure is a forecast")
     return out

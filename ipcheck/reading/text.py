@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ipcheck.inputs.formats.chinese import T2S
 from ipcheck.lang.registry import load
-from ipcheck.reading.numerals import CN_DIGITS, CN_SMALL
+from ipcheck.reading.numerals import parse_number
 from ipcheck.model import Document, Section, Sentence
 
 # --------------------------------------------------------------------------------------
@@ -74,8 +74,6 @@ _GARBLED_Q_AFTER = _R.regex("ZH-SENT-002")
 
 # Heading markers by level (ZH-HEAD-002 一、, 003 (一), 004 1. 1、, 005 (1) ①) and their numerals.
 _H1, _H2, _H3, _H4 = (_R.regex(f"ZH-HEAD-00{n}") for n in (2, 3, 4, 5))
-_CN_VALUE = {c: CN_DIGITS.get(c) or CN_SMALL[c] for c in _R.chars("ZH-HEAD-001")}
-_TEN = next(c for c, v in CN_SMALL.items() if v == 10)
 
 # An unnumbered line is a heading when it is short and reads like a title, not a sentence.
 _SHORT_HEADING_MAX = 25
@@ -130,11 +128,10 @@ def _heading_level(norm: str) -> tuple[int, int | None, str] | None:
 
 
 def _cn_number(s: str) -> int:
-    """一..九十九 as an int (十 = 10, 十二 = 12, 二十 = 20)."""
-    if _TEN not in s:
-        return _CN_VALUE.get(s, 0)
-    tens, _, units = s.partition(_TEN)
-    return (_CN_VALUE.get(tens, 1) if tens else 1) * 10 + (_CN_VALUE.get(units, 0) if units else 0)
+    """一..九十九 as an int (十 = 10, 十二 = 12, 二十 = 20) by the one numeral reader; 0 for a run of
+    heading numerals that is no numeral (十十, 一二十)."""
+    value = parse_number(s)
+    return int(value) if value is not None else 0
 
 
 def _cue(body: str, year: int | None) -> Section | None:

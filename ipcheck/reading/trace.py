@@ -24,7 +24,8 @@ _WARNING_RULES = {"cumulative": "ZH-BIND-004", "estimate": "ZH-BIND-003", "recur
                   "respective_unresolved": "ZH-BIND-016"}
 _QUALIFIER_RULES = ("ZH-QUAL-001", "ZH-QUAL-002", "ZH-QUAL-003", "ZH-QUAL-004")
 _UNIT_RULES = ("ZH-UNIT-002", "ZH-UNIT-003", "ZH-UNIT-004", "ZH-UNIT-005", "ZH-UNIT-006", "ZH-UNIT-007",
-               "ZH-UNIT-008", "ZH-UNIT-009", "ZH-UNIT-010", "ZH-UNIT-011", "ZH-UNIT-012")
+               "ZH-UNIT-008", "ZH-UNIT-009", "ZH-UNIT-010", "ZH-UNIT-015", "ZH-UNIT-011",
+               "ZH-UNIT-012")
 _NUMERAL_RULES = ("ZH-NUM-001", "ZH-NUM-002", "ZH-NUM-003")
 _CLAUSE_BEFORE = 30          # characters before a figure searched for its kind cue
 
