@@ -23,6 +23,7 @@ _FIXED: dict[int, str] = {
     0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x2014: "-", 0x2015: "-",
     0x2212: "-", 0xFE63: "-",                       # dashes and minus: 2013―2015年 is a range
     0xFE50: ",", 0xFE54: ";", 0xFE55: ":", 0xFE56: "?", 0xFE57: "!",  # small forms
+    0xFE6A: "%",                                    # small percent sign: 35.2﹪ is 35.2%
 }
 
 
