@@ -248,8 +248,19 @@ def contrast_penalty(title: str, text: str) -> float:
     return 1.0
 
 
+_QUOTES = _R.regex("ZH-PUNCT-020")
+
+
+@lru_cache(maxsize=4096)
+def _unquoted(text: str) -> str:
+    """``text`` without quotation marks: “双打”, 「双打」 and 双打 name one thing (ZH-PUNCT-020)."""
+    return _QUOTES.sub("", text)
+
+
 def _keyword_score(keyword: str, text: str) -> float:
     if keyword in text:
+        return 1.0
+    if (_QUOTES.search(keyword) or _QUOTES.search(text)) and _unquoted(keyword) in _unquoted(text):
         return 1.0
     if len(keyword) >= 4 and fuzz.partial_ratio(keyword, text) >= 90:
         return 0.8
