@@ -231,7 +231,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "warning.bidi_control": ("{code}: {detail}",
                              "'{text}' 旁有双向控制字符 {gap}，可能显示颠倒；按文件顺序读作 '{read}'，请核对原文"),
     "warning.region_mismatch": ("{code}: {detail}", "总结所述地区为{found}，方案属于{region}；每个“已完成”都需人工复核"),
-    "warning.compilation": ("{code}: {detail}", "文件汇编了{listed}的总结；只核对了{region}的部分（第 {lines} 行）"),
+    "warning.compilation": ("{code}: {detail}", "文件汇编了{listed}的总结；只核对了{region}的部分（第 {lines} 行，共 {total} 句中的 {kept} 句）"),
     "warning.compilation.none": ("{code}: {detail}", "文件汇编了{listed}的总结，没有{region}的；每个“已完成”都需人工复核"),
     "warning.thresholds": ("{code}: {detail}", "匹配阈值不是默认值：{changed}"),
     "warning.what.plan_item": ("the plan item", "方案事项"),
@@ -322,7 +322,7 @@ _WARNING_PARTS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         r"the document holds summaries of (?P<listed>.+), none for (?P<region>.+); every 'met' needs review")),
                     ("warning.compilation", re.compile(
         r"the document holds summaries of (?P<listed>.+); checked the part about (?P<region>.+) "
-        r"\(lines (?P<lines>.+)\)"))),
+        r"\(lines (?P<lines>.+): (?P<kept>\d+) of (?P<total>\d+) sentences\)"))),
 }
 
 
