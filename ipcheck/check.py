@@ -67,7 +67,8 @@ def decide(plan: Plan, index: SentenceIndex, year: int | None,
     year) is due in each year of its period up to its due year: it is judged as due in the
     summary's year, and its verdict says which year it was checked for."""
     start = plan.meta.period.start if plan.meta.period else None
-    out = [_recurring(t, year, start, lambda x: decide_target(x, match_target(x, index), year, thresholds))
+    region = plan.meta.region
+    out = [_recurring(t, year, start, lambda x: decide_target(x, match_target(x, index, region), year, thresholds))
            for t in plan.targets]
     out += [_recurring(t, year, start, lambda x: decide_task(x, match_task(x, index), year, thresholds, start))
             for t in plan.tasks]

@@ -50,7 +50,7 @@ def explain(plan: Plan, document: Document, item_id: str, settings: Settings = S
     prep = prepared if prepared is not None else prepare(plan, document, settings)
     th = settings.thresholds
     if isinstance(item, Target):
-        matches = match_target(item, prep.index)
+        matches = match_target(item, prep.index, plan.meta.region)
         verdict = decide_target(item, matches, prep.year, th)
         candidates = [_target_candidate(c, item) for c in classify_target_matches(item, matches, prep.year, th)]
         fields = _target_fields(item)

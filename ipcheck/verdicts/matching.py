@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind, Measure, Sentence, Target, Task
+from ipcheck.reading.regions import same_region
 from ipcheck.units import UNITS, comparable
 
 _WORD_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
@@ -297,8 +298,26 @@ def _task_hits(title_bigrams: list[str], keywords: list[str], text: str) -> tupl
     return tuple(m.span() for m in _RUN3.finditer(bytes(marks)))
 
 
-def name_score(quantity: str, target: Target) -> float:
-    """How surely a figure's quantity names the target's metric, in [0, 1]; 0 = a different quantity."""
+_WHOSE = _R.regex("ZH-WHOSE-001")
+_WHOLE = _R.words("ZH-WHOSE-002")
+
+
+def someone_else(prefix: str, region: str) -> bool:
+    """True when ``prefix`` (the words before a quantity's name) names a place or a body other than
+    the plan's ``region``: 高新区, 南昌市 in a province's text, 全国, 某集团 (issue #12 §3 e)."""
+    for m in _WHOSE.finditer(prefix):
+        token = m.group(0)
+        if any(w in token for w in _WHOLE) or (region and same_region(token, region)):
+            continue
+        if region and same_region(token[-len(region):], region):
+            continue
+        return True
+    return False
+
+
+def name_score(quantity: str, target: Target, region: str = "") -> float:
+    """How surely a figure's quantity names the target's metric, in [0, 1]; 0 = a different quantity
+    (a narrower one, or another place's or body's than the plan's ``region``)."""
     q = re.sub(r"\s+", "", quantity)
     if not q:
         return 0.0
@@ -311,7 +330,7 @@ def name_score(quantity: str, target: Target) -> float:
             continue
         pos = q.find(c)
         if pos >= 0:
-            if _narrower(q[:pos], c):
+            if _narrower(q[:pos], c) or someone_else(q[:pos], region):
                 continue
             best = max(best, 1.0)
             continue
@@ -367,7 +386,7 @@ def names_whole(sentence: Sentence, fig: Figure, whole: str) -> bool:
     return want in clause or (len(want) >= 4 and fuzz.partial_ratio(want, clause) >= FUZZY_NAME_MIN)
 
 
-def match_target(target: Target, index: SentenceIndex) -> list[FigureMatch]:
+def match_target(target: Target, index: SentenceIndex, region: str = "") -> list[FigureMatch]:
     """Every figure whose quantity, kind and unit could measure ``target``, best first; a share's
     figure must also name the target's whole, when the plan gives one."""
     target, whole = share_parts(target)
@@ -394,7 +413,7 @@ def match_target(target: Target, index: SentenceIndex) -> list[FigureMatch]:
             continue
         if whole is not None and not names_whole(index.sentence(si), fig, whole):
             continue
-        score = name_score(fig.quantity, target)
+        score = name_score(fig.quantity, target, region)
         if score > 0:
             out.append(FigureMatch(index.sentence(si), fig, round(score, 3)))
     out.sort(key=lambda m: (-m.score, m.sentence.index, m.figure.start))
