@@ -18,12 +18,14 @@ from typing import Any, Callable, Iterable, Sequence
 from ipcheck.pairing import (PLAN_SUFFIXES, SUMMARY_SUFFIXES, Pair, PlanInfo, Skipped,  # noqa: F401 (re-exported)
                              SummaryInfo, _describe_summary_job, describe_plan, describe_summary, list_files,
                              one_line, pair, read_manifest)
+from ipcheck.rollup import owner_rollup
 from ipcheck.verdicts.decide import Thresholds
 
 COUNT_KEYS = ("met", "missed", "unreported", "pending", "needs_review", "total")
 INDEX_SCHEMA = 1
 
 Progress = Callable[[str, int, int], None]        # (phase, done, total)
+REPORT_KEY = "_report"                            # a row's Report while the batch runs; never in the index
 
 
 # --------------------------------------------------------------------------------------
@@ -41,6 +43,7 @@ class Job:
     fail_on: frozenset[str]
     reviews: bool = True                                # apply the reviews file beside the plan
     thresholds: Thresholds = field(default_factory=Thresholds)
+    keep_report: bool = False                           # hand the Report back (the workbook, progress)
 
 
 def _row(job: Job, **extra: Any) -> dict[str, Any]:
@@ -89,7 +92,8 @@ def run_job(job: Job) -> dict[str, Any]:
     counts = {k: report.counts.get(k, 0) for k in COUNT_KEYS}
     return _row(job, plan_id=plan.meta.id, region=plan.meta.region, year=report.summary_year,
                 status="checked", counts=counts, failing=any(counts.get(s, 0) for s in job.fail_on),
-                report=os.path.basename(job.output) if job.output and job.render else None)
+                report=os.path.basename(job.output) if job.output and job.render else None,
+                **({REPORT_KEY: report} if job.keep_report else {}))
 
 
 def _map(fn: Callable[[Any], Any], items: Sequence[Any], jobs: int, phase: str,
@@ -128,6 +132,7 @@ class Result:
 
     rows: list[dict[str, Any]]
     skipped: list[Skipped]
+    reports: dict[int, Any] = field(default_factory=dict)     # row index -> Report (with keep_reports)
 
     @property
     def exit_status(self) -> int:
@@ -142,11 +147,12 @@ def run_batch(plan_arg: str | None, summary_arg: str | None, manifest: str | Non
               render: Callable[[Any], str] | None = None, ext: str = "html",
               fail_on: Iterable[str] = ("missed", "unreported"),
               progress: Progress | None = None, reviews: bool = True,
-              thresholds: Thresholds = Thresholds()) -> Result:
+              thresholds: Thresholds = Thresholds(), keep_reports: bool = False) -> Result:
     """Collect, pair and check. Exactly one of (``plan_arg`` and ``summary_arg``) or
     ``manifest`` is given. Reports go to ``output_dir`` (rendered by ``render``) when both
     are given. ``jobs`` worker processes (default: every core; 1 runs in this process).
-    ``reviews``: apply each plan's reviews file (ipcheck.reviews.default_path) when it exists."""
+    ``reviews``: apply each plan's reviews file (ipcheck.reviews.default_path) when it exists.
+    ``keep_reports``: keep every pair's Report in ``Result.reports`` (for the workbook and progress)."""
     jobs = max(1, jobs or os.cpu_count() or 1)
     failing = frozenset(fail_on)
     skipped: list[Skipped] = []
@@ -181,7 +187,7 @@ def run_batch(plan_arg: str | None, summary_arg: str | None, manifest: str | Non
                 continue
             out = (os.path.join(output_dir, report_name(info.id or Path(p.plan).stem, p.summary, ext, used))
                    if output_dir is not None and render is not None else None)
-            work.append(Job(k, p.plan, p.summary, year, out, render, failing, reviews, thresholds))
+            work.append(Job(k, p.plan, p.summary, year, out, render, failing, reviews, thresholds, keep_reports))
         jobs_only = [w for w in work if isinstance(w, Job)]
         done = iter(_map(run_job, jobs_only, jobs, "checking", progress, pool if len(jobs_only) > 1 else None))
         rows = [next(done) if isinstance(w, Job) else w for w in work]
@@ -195,7 +201,8 @@ def run_batch(plan_arg: str | None, summary_arg: str | None, manifest: str | Non
             rows.append({**_row(Job(n, info.path if is_plan else None, None if is_plan else info.path,  # type: ignore[arg-type]
                                     year, None, None, failing)), "error": info.error})
             n += 1
-    return Result(rows, skipped)
+    kept = {k: row.pop(REPORT_KEY) for k, row in enumerate(rows) if REPORT_KEY in row}
+    return Result(rows, skipped, kept)
 
 
 def index(result: Result, fail_on: Iterable[str]) -> dict[str, Any]:
@@ -214,4 +221,8 @@ def index(result: Result, fail_on: Iterable[str]) -> dict[str, Any]:
                    "failing": sum(bool(r["failing"]) for r in result.rows),
                    "unpaired": len(result.skipped)},
         "exit_status": result.exit_status,
+        # with the reports kept (an --output-dir): the tasks per responsible unit, and the plans whose
+        # progress over several years was written (filled in by the caller that writes them)
+        "owners": owner_rollup(result.reports[k] for k in sorted(result.reports)),
+        "progress": [],
     }

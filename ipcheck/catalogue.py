@@ -144,6 +144,8 @@ _ENTRIES: dict[str, tuple[str, str]] = {
                            "复核决定未采用：{why}，仍以工具判定为准"),
     "stale.summary_changed": ("the summary changed after the review", "评审后总结已变更"),
     "stale.item_changed": ("the plan item changed after the review", "评审后方案条目已变更"),
+    "stale.evidence_changed": ("the sentence or figure it was made on changed after the review",
+                               "评审所依据的语句或数字已变更"),
     "stale.other": ("the inputs changed after the review ({stale})", "评审后输入已变更（{stale}）"),
     # the batch index
     "index.title": ("ipcheck batch", "ipcheck 批量核查"),
@@ -211,6 +213,12 @@ _ENTRIES: dict[str, tuple[str, str]] = {
                                   "工作成效部分只有较弱的依据，请核对所引句子"),
     "reason.task.not_due": ("not due until {due}; nothing reported yet", "{due} 年才到期；尚未报告"),
     "reason.task.unreported": ("nothing in the results matches it", "工作成效部分没有与之对应的内容"),
+    # a recurring item (plan ``every``): which year it was checked for
+    "recurring.year": ("{message} (recurs every year: checked for {year})", "{message}（每年重复：按{year}年核查）"),
+    "recurring.quarter": ("{message} (recurs every quarter: checked for {year})", "{message}（每季度重复：按{year}年核查）"),
+    "recurring.quarter.scaled": ("{message} (recurs every quarter: checked for {year}, the year's figure against "
+                                 "4 quarters, {per_year}{unit})",
+                                 "{message}（每季度重复：按{year}年核查，全年数字对照4个季度合计{per_year}{unit}）"),
     # warnings "code: detail": English is the warning itself ({detail}); Chinese is built from
     # the parts _WARNING_PARTS reads out of the detail (quoted source text kept as written)
     "warning.garbled_unit": ("{code}: {detail}", "单位疑似乱码：'{text}' 按 {value} 读取"),
@@ -236,6 +244,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "warning.thresholds": ("{code}: {detail}", "匹配阈值不是默认值：{changed}"),
     "warning.what.plan_item": ("the plan item", "方案事项"),
     "warning.what.summary": ("the summary", "总结"),
+    "warning.what.evidence": ("the evidence", "所依据的语句或数字"),
     "warning.review_stale": ("{code}: {detail}", "{what}在{by}于 {date} 认定为“{status}”之后已变更；仍以工具判定为准，请重新复核"),
     "warning.review_orphan": ("{code}: {detail}", "{by}对第 {item} 项（{summary}）作出的“{status}”决定已无对应事项：方案中已没有该项"),
     "warning.year_guess.line": ("{code}: {detail}", "没有标题写明所报年份；按第 {line} 行（'{text}'）读作 {year} 年；所依句子未写明 {year} 年的“已完成”或“未完成”需人工复核"),
@@ -305,7 +314,7 @@ _WARNING_PARTS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         r"the summary is about (?P<found>.+), the plan is for (?P<region>.+); every 'met' needs review")),),
     "thresholds": (("warning.thresholds", re.compile(r"(?P<changed>.+)")),),
     "review_stale": (("warning.review_stale", re.compile(
-        r"the (?P<what>plan item|summary) changed since (?P<by>.+) decided (?P<status>[a-z]+) on (?P<date>\S+); "
+        r"the (?P<what>plan item|summary|evidence) changed since (?P<by>.+) decided (?P<status>[a-z]+) on (?P<date>\S+); "
         r"the tool's verdict stands, review it again")),),
     "review_orphan": (("warning.review_orphan", re.compile(
         r"(?P<by>.+) decided (?P<status>[a-z]+) on (?P<item>.+) for (?P<summary>.+), "
@@ -400,26 +409,14 @@ _BATCH: dict[str, tuple[str, str]] = {
 _merge(_BATCH)
 
 
-# --- rules: `ipcheck rules [CODE]`, the reading rules of ipcheck/lang/zh/*.yaml (ipcheck.lang.describe) ---
-_RULES: dict[str, tuple[str, str]] = {
-    "rules.heading": ("{n} reading rules (ipcheck rules CODE shows one with its examples)",
-                      "共 {n} 条阅读规则（ipcheck rules 规则代码：查看一条规则及其示例）"),
-    "rules.file": ("file: {file}", "文件：{file}"),
-    "rules.group": ("group: {group}", "组：{group}"),
-    "rules.blocked_by": ("blocked by: {codes}", "被以下规则阻止：{codes}"),
-    "rules.blocks": ("blocks: {codes}", "阻止：{codes}"),
-    "rules.examples": ("{match} match, {no_match} no match", "{match} 个应匹配，{no_match} 个不应匹配"),
-    "rules.more": ("Each rule's examples are tests (tests/test_lang_rules.py).",
-                   "每条规则的示例都是测试（tests/test_lang_rules.py）。"),
-    "rules.kind.words": ("words", "词表"), "rules.kind.chars": ("characters", "字表"),
-    "rules.kind.table": ("table", "对照表"), "rules.kind.pattern": ("pattern", "正则"),
-    "rules.kind.union": ("union", "合并"),
-    "rules.words": ("words: {items}", "词：{items}"), "rules.chars": ("characters: {items}", "字：{items}"),
-    "rules.table": ("table: {items}", "对照：{items}"), "rules.pattern": ("pattern: {items}", "正则：{items}"),
-    "rules.context": ("context: {items}", "上下文：{items}"),
-    "rules.match": ("must match:", "应匹配："), "rules.no_match": ("must not match:", "不应匹配："),
-    "rules.cases": ("checked end to end:", "端到端核查："),
-    "explain.rules": ("rules: {codes}", "规则：{codes}"),
-}
+# The words of the workflow commands (progress, diff, what to write, checklist, workbook, review
+# steps) live in their own module; merged here like every other block.
+from ipcheck.catalogue_workflows import BLOCKS as _WORKFLOW_BLOCKS  # noqa: E402
+
+for _block in _WORKFLOW_BLOCKS:
+    _merge(_block)
+
+# The words of `ipcheck rules` and of the rule codes `ipcheck explain` names, in their own data module.
+from ipcheck.catalogue_rules import RULES as _RULES  # noqa: E402
+
 _merge(_RULES)
-# --- end rules ---

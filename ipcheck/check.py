@@ -6,13 +6,16 @@ from dataclasses import dataclass, field, fields, replace
 
 from ipcheck.reading.figures import extract_figures
 from ipcheck.verdicts.matching import SentenceIndex, match_target, match_task
-from ipcheck.model import Document, Figure, Plan, Report, Sentence, Status, Verdict
+from ipcheck.i18n import recurring_message
+from ipcheck.model import Document, Figure, Measure, Op, Plan, Report, Sentence, Status, Target, Verdict
+from ipcheck.units import format_number
 from ipcheck.reading.regions import Scope, scope
 from ipcheck.reviews import Decision, apply as apply_reviews
 from ipcheck.reading.text import segment
 from ipcheck.reading.years import read_year, states_year
 from ipcheck.verdicts.tally import count
 from ipcheck.verdicts.decide import Thresholds, decide_target, decide_task
+from ipcheck.verdicts.pace import pace_of
 
 
 @dataclass(frozen=True)
@@ -75,16 +78,29 @@ def decide(plan: Plan, index: SentenceIndex, year: int | None,
     return tuple(out)
 
 
+# How often a recurring item is due in a year (plan ``every``); a quarterly count is held, in a
+# yearly summary, against that many times its quarterly value.
+_PER_YEAR = {"year": 1, "quarter": 4}
+
+
 def _recurring(item, year: int | None, start: int | None, judge) -> Verdict:  # type: ignore[no-untyped-def]
-    """``judge(item)``, with a recurring item due in the summary's year when that year is in range."""
-    if item.every != "year" or year is None or item.due is None or year > item.due \
+    """``judge(item)``, with a recurring item due in the summary's year when that year is in range.
+    A quarterly target (每季度召开1次) is judged against the year's figure, as that many times its
+    value when it counts up (a level, >= or >), and always needs review."""
+    if item.every not in _PER_YEAR or year is None or item.due is None or year > item.due \
             or (start is not None and year < start):
         return judge(item)
-    v = judge(replace(item, due=year))
-    return replace(v, params=v.params + (("every", "year"), ("checked_for", str(year))),
-                   message=f"{v.message} (recurs every year: checked for {year})")
-
-
+    times = _PER_YEAR[item.every]
+    now = replace(item, due=year)
+    extra: tuple[tuple[str, str], ...] = (("every", item.every), ("checked_for", str(year)))
+    quarterly_target = times > 1 and isinstance(item, Target)
+    if quarterly_target and item.measure is Measure.LEVEL and item.op in (Op.GE, Op.GT):
+        now = replace(now, value=item.value * times)
+        extra += (("per_year", format_number(item.value * times)),)
+    v = judge(now)
+    params = v.params + extra
+    return replace(v, params=params, needs_review=v.needs_review or quarterly_target,
+                   message=recurring_message(v.message, params, "en"))
 
 
 def _on_pages(verdict: Verdict, locations: tuple[tuple[int, int], ...]) -> Verdict:
@@ -162,10 +178,18 @@ def _states_year(verdict: Verdict, year: int | None) -> bool:
     return bool(verdict.evidence) and states_year(verdict.evidence[0].text, year)
 
 
+def _paced(verdict: Verdict, plan: Plan, targets: dict, year: int | None) -> Verdict:
+    """A pending target's verdict with its pace on the path from the plan's baseline, if known."""
+    target = targets.get(verdict.item_id) if verdict.kind == "target" else None
+    pace = pace_of(target, verdict, year, plan.meta.period) if target is not None else None
+    return replace(verdict, pace=pace) if pace is not None else verdict
+
+
 def check(plan: Plan, document: Document, settings: Settings = Settings()) -> Report:
     """Check every item of ``plan`` against the summary ``document``."""
     prep = prepare(plan, document, settings)
-    verdicts = tuple(finish(v, document, prep)
+    targets = {t.id: t for t in plan.targets}
+    verdicts = tuple(_paced(finish(v, document, prep), plan, targets, prep.year)
                      for v in decide(plan, prep.index, prep.year, settings.thresholds))
     report = Report(plan=plan, summary_path=document.path, summary_encoding=document.encoding,
                     summary_year=prep.year, verdicts=verdicts, counts=count(verdicts),

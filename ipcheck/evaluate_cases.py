@@ -102,7 +102,8 @@ def _lines_cited(verdict: Any) -> set[int]:
     return {e.line + k for e in verdict.evidence for k in range(e.text.count("\n") + 1)}
 
 
-def _score_item(case_id: str, item_id: str, want: dict[str, Any], verdict: Any) -> Item:
+def score_item(case_id: str, item_id: str, want: dict[str, Any], verdict: Any) -> Item:
+    """One plan item's verdict against its label (the rules of this module's docstring)."""
     status, traps = want["status"], tuple(want.get("traps") or ())
     got = verdict.status.value
     allowed = {status} | (set(want.get("tolerate") or ()) - {"met"})     # met is never tolerated
@@ -138,7 +139,7 @@ def score_case(root: Path, case_path: Path) -> tuple[list[Item], str | None]:
         return [Item(case_id, k, v["status"], "error", False, False, "plan_refused",
                      tuple(v.get("traps") or ()), why) for k, v in sorted(labels.items())], None
     verdicts = {v.item_id: v for v in report.verdicts}
-    items = [_score_item(case_id, k, v, verdicts[k]) if k in verdicts else
+    items = [score_item(case_id, k, v, verdicts[k]) if k in verdicts else
              Item(case_id, k, v["status"], "absent", False, False, "not_in_plan", (), "item not in the plan")
              for k, v in sorted(labels.items())]
     year = None if report.summary_year == case["year"] else \

@@ -60,7 +60,20 @@ def verdict_message(reason: str, params: Iterable[tuple[str, str]], lang: str = 
     text = CATALOGUE.get(lang, CATALOGUE["en"]).get(key) or CATALOGUE["en"][key]
     if not placeholders(text) <= p.keys():
         return None
-    return text.format(**p)
+    return recurring_message(text.format(**p), params, lang)
+
+
+def recurring_message(message: str, params: Iterable[tuple[str, str]], lang: str = DEFAULT_LANG) -> str:
+    """``message`` with the year a recurring item was checked for ("(recurs every year: checked
+    for 2017)"), when its params say so (``every``, ``checked_for``, ``per_year``); else as is."""
+    p = dict(params)
+    if "checked_for" not in p or "every" not in p:
+        return message
+    key = f"recurring.{p['every']}" + (".scaled" if "per_year" in p else "")
+    if key not in CATALOGUE["en"]:
+        return message
+    return t(key, lang, message=message, year=p["checked_for"], per_year=p.get("per_year", ""),
+             unit=p.get("unit", ""))
 
 
 def counts_line(counts: dict[str, int], lang: str = DEFAULT_LANG) -> str:

@@ -71,8 +71,18 @@ class PlanMeta:
 
 
 @dataclass(frozen=True)
+class Baseline:
+    """Where a target's path starts: a value and its year (2015年12.2件); read from the plan's
+    ``baseline`` (ipcheck.verdicts.pace.baseline_of) or from the summary of the year before."""
+
+    year: int
+    value: float
+    source: str | None = None
+
+
+@dataclass(frozen=True)
 class Target:
-    """A numeric commitment: metric (measure) op value unit, due by a year."""
+    """A numeric commitment: metric (measure) op value unit, due by a year, from a baseline."""
 
     id: str
     metric: str
@@ -88,6 +98,8 @@ class Target:
     of: str | None = None            # the whole of a share, the population of a per-capita figure
     baseline: Decimal | None = None  # the start value of a from-to target (从14件提高到34件)
     every: str | None = None         # "year": the commitment recurs and is checked every year
+    baseline_year: int | None = None     # the year of the baseline (由2015年的12.2件), when the plan says it
+    baseline_source: str | None = None   # the plan's words for it
 
 
 @dataclass(frozen=True)
@@ -197,6 +209,7 @@ class Verdict:
     warnings: tuple[str, ...] = ()
     params: tuple[tuple[str, str], ...] = ()   # the message's parameters, for other languages
     review: ReviewDecision | None = None       # a person's recorded decision on this item
+    pace: Pace | None = None                   # a pending target against its path (a baseline known)
 
 
 @dataclass(frozen=True)
@@ -225,6 +238,29 @@ class ReviewDecision:
                 "reviewed_tool_status": self.reviewed_tool_status.value if self.reviewed_tool_status else None}
 
 
+class PaceState(str, Enum):
+    """Where a target stands on its way from the baseline to the due year."""
+
+    MET_EARLY = "met_early"      # the target is reached before its due year
+    ON_TRACK = "on_track"        # at or past the path a steady pace needs by now
+    BEHIND = "behind"            # short of that path
+    MET = "met"                  # reached, in or after the due year
+    MISSED = "missed"            # not reached by the due year
+    NO_BASELINE = "no_baseline"  # a value, but no baseline to draw the path from
+    NO_DATA = "no_data"          # no value reported
+
+
+@dataclass(frozen=True)
+class Pace:
+    """A pending target's figure against its path: the value a steady pace from the baseline
+    needs in the summary's year (linear for a level or share), and whether the figure reaches it."""
+
+    state: PaceState
+    expected: float
+    value: float
+    baseline: Baseline
+
+
 @dataclass(frozen=True)
 class Report:
     plan: Plan
@@ -234,3 +270,128 @@ class Report:
     verdicts: tuple[Verdict, ...]
     counts: dict[str, int] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------------------
+# progress over several years (ipcheck.progress)
+# --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class YearPoint:
+    """What one year's summary reports for a target, and where that stands on the path."""
+
+    year: int
+    summary: str
+    status: Status
+    reason: str
+    value: float | None = None          # in the target's unit; None when no figure was read
+    figure: str | None = None           # the figure as written (537件, 约3.6万件)
+    quote: str | None = None            # the sentence it was read from
+    line: int | None = None
+    expected: float | None = None       # the path's value for this year (None: no path)
+    state: PaceState = PaceState.NO_DATA
+    needs_review: bool = False
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    """A target across the years: each year's point, the baseline and path, the state now."""
+
+    target: Target
+    points: tuple[YearPoint, ...]
+    baseline: Baseline | None
+    baseline_from: str                  # "plan", or the summary the baseline value was read from
+    path: tuple[tuple[int, float], ...]  # (year, the value a steady pace needs)
+    state: PaceState
+    as_of: int | None                   # the year the state is read from (the last with a value)
+    needs_review: bool = False
+
+
+@dataclass(frozen=True)
+class TaskYear:
+    """What one year's summary reports for a task."""
+
+    year: int
+    summary: str
+    status: Status
+    reason: str
+    needs_review: bool = False
+    line: int | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class TaskProgress:
+    task: Task
+    years: tuple[TaskYear, ...]
+
+    @property
+    def done_years(self) -> tuple[int, ...]:
+        """The years a summary reported the task done (met)."""
+        return tuple(y.year for y in self.years if y.status is Status.MET)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Several yearly summaries of one region against one plan, year by year."""
+
+    plan: Plan
+    summaries: tuple[tuple[int, str], ...]        # (year, path), by year
+    targets: tuple[TargetProgress, ...]
+    tasks: tuple[TaskProgress, ...]
+    warnings: tuple[tuple[int, str], ...] = ()    # (year, a report warning of that year's check)
+
+
+# --------------------------------------------------------------------------------------
+# what changed between two reports (ipcheck.diff)
+# --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ItemSide:
+    """One item as one report has it: status, whether it needs review, figure, evidence."""
+
+    status: str
+    needs_review: bool = False
+    figure: str | None = None                    # the figure as written (537件)
+    value: str | None = None                     # the figure's value and unit as read (537 件)
+    evidence: tuple[str, ...] = ()               # the quoted sentences, as written
+    line: int | None = None                      # the first evidence line
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """An item whose status, figure or evidence differs between two reports (or that one lacks)."""
+
+    id: str
+    kind: str
+    label: str
+    changes: tuple[str, ...]                     # of "added", "removed", "status", "figure", "evidence", "needs_review"
+    old: ItemSide | None
+    new: ItemSide | None
+    regression: bool = False                     # fails now (a status in fail_on) and did not before
+    resolved: bool = False                       # failed before and does not now
+
+
+@dataclass(frozen=True)
+class ReportDiff:
+    """Two JSON reports of a check compared item by item."""
+
+    old_path: str
+    new_path: str
+    plan: str
+    old_summary: str | None
+    new_summary: str | None
+    old_counts: dict[str, int]
+    new_counts: dict[str, int]
+    changes: tuple[ItemChange, ...]
+    unchanged: int
+    fail_on: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def regressions(self) -> tuple[ItemChange, ...]:
+        return tuple(c for c in self.changes if c.regression)
+
+    @property
+    def resolved(self) -> tuple[ItemChange, ...]:
+        return tuple(c for c in self.changes if c.resolved)

@@ -1,12 +1,16 @@
 """Review decisions: a person's recorded verdict on a plan item, kept beside the plan and applied
-on later runs only while the summary and the plan item are still the ones that were reviewed.
+on later runs only while the plan item and the evidence it was made on are still the ones reviewed.
 
-Pure apart from reading and writing the reviews file. A decision carries two fingerprints: the
-SHA-256 of the summary's decoded text (so re-encoding the same text is no change) and of the
-plan item's content without its line number (so moving the item in the plan is no change, but
-editing its value, metric or title is). When either differs the decision is *stale*: shown,
-never trusted; the tool's verdict stands and needs review. A person's "met" never silently
-carries over to a changed document.
+Pure apart from reading and writing the reviews file. A decision carries the SHA-256 of the plan
+item's content without its line number (moving the item in the plan is no change, editing its
+value, metric or title is) and, since version 2 of the file, the evidence it was made on: the
+sentences as written (the tool's quotes, and a line the person names) and the SHA-256 of the
+tool's evidence and figure. It stays applied while that evidence is unchanged: fixing a typo
+elsewhere in the summary leaves it alone; editing a quoted sentence, or a new sentence the tool
+now quotes, makes it *stale*. A decision with no evidence (and every version-1 decision) keeps
+the older rule: the SHA-256 of the summary's whole decoded text. A stale decision is shown, never
+trusted; the tool's verdict stands and needs review. A person's "met" never silently carries over
+to changed evidence.
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from enum import Enum
@@ -31,19 +36,21 @@ from ipcheck.verdicts.tally import count
 from ipcheck.plans.schema import BAD, Checker, node_line, yaml_errors
 from ipcheck.inputs.smallfiles import read_utf8
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READ_VERSIONS = (1, 2)           # version 1: no evidence fields; still read, written as version 2
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 20
 TOP_KEYS = ("version", "decisions")
 DECISION_KEYS = ("item", "summary", "status", "reason", "by", "date", "tool_status",
                  "summary_sha256", "item_sha256")          # also the order written
+EVIDENCE_KEYS = ("evidence", "evidence_sha256")            # optional (version 2), written after them
 STATUSES = {s.value: s for s in Status}
 SUFFIXES = (".yaml", ".yml")
 REVIEWS_SUFFIX = ".reviews.yaml"
 _SHA_RE = re.compile(r"[0-9a-f]{64}\Z")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\Z")
 # Which change makes a decision stale, in the order reported when both changed.
-STALE_ITEM, STALE_SUMMARY = "item_changed", "summary_changed"
+STALE_ITEM, STALE_SUMMARY, STALE_EVIDENCE = "item_changed", "summary_changed", "evidence_changed"
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,8 @@ class Decision:
     tool_status: Status         # the tool's verdict when the person decided
     summary_sha256: str
     item_sha256: str
+    evidence: tuple[str, ...] = ()      # the sentences it was made on, as written
+    evidence_sha256: str | None = None  # the tool's evidence and figure then (None: tied to the summary)
     line: int = 0               # where it sits in the reviews file (0 when not read from one)
     folder: str = ""            # the reviews file's folder, which ``summary`` is relative to
 
@@ -109,6 +118,20 @@ def summary_fingerprint(document: Document) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _norm(text: str) -> str:
+    """Text as evidence compares it: NFC, every run of blanks (newlines too) one space."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def evidence_fingerprint(verdict: Verdict) -> str:
+    """SHA-256 of what the tool's verdict rests on: its quoted sentences (normalised, as a set,
+    so a moved line is no change) and its figure (text, value, unit)."""
+    figure = verdict.figure
+    data = {"sentences": sorted({_norm(e.text) for e in verdict.evidence}),
+            "figure": None if figure is None else [figure.text.strip(), repr(float(figure.value)), figure.unit]}
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
 def _plain(value: Any) -> Any:
     """A JSON value for a plan item field: enums by value, whole floats as integers."""
     if isinstance(value, Enum):
@@ -117,12 +140,21 @@ def _plain(value: Any) -> Any:
         return plain(value)          # 1750 and 28.5, as the fingerprints were always written
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     return value
 
 
+# Fields added to the plan items after decisions were first recorded: left out of the print while
+# they hold their default, so adding them did not make every earlier decision stale.
+_LATER_FIELDS = ("of", "baseline", "every", "baseline_year", "baseline_source")
+
+
 def item_fingerprint(item: Target | Task) -> str:
-    """SHA-256 of the item's canonical JSON: every field but its line number, and its kind."""
-    fields = {f.name: _plain(getattr(item, f.name)) for f in dataclasses.fields(item) if f.name != "line"}
+    """SHA-256 of the item's canonical JSON: every field but its line number, and its kind
+    (a later optional field only when it is set)."""
+    fields = {f.name: _plain(getattr(item, f.name)) for f in dataclasses.fields(item) if f.name != "line"
+              and not (f.name in _LATER_FIELDS and getattr(item, f.name) == f.default)}
     fields["kind"] = "target" if isinstance(item, Target) else "task"
     text = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -176,7 +208,7 @@ def _compose(text: str, path: str) -> yaml.Node | None:
 def _decision(chk: Checker, node: yaml.Node, k: int) -> Decision | None:
     ctx = f"decisions[{k}]"
     before = len(chk.problems)
-    f = chk.fields(node, ctx, "a decision", DECISION_KEYS, DECISION_KEYS)
+    f = chk.fields(node, ctx, "a decision", DECISION_KEYS + EVIDENCE_KEYS, DECISION_KEYS)
     if f is None:
         return None
     got: dict[str, Any] = {"item": chk.ident(f["item"], ctx, "item")} if "item" in f else {}
@@ -193,10 +225,17 @@ def _decision(chk: Checker, node: yaml.Node, k: int) -> Decision | None:
         if v is not BAD and not (isinstance(v, str) and _DATE_RE.match(v)):
             chk.add(f["date"], f"{ctx}: 'date' must be a UTC time like 2026-01-31T09:30:00Z")
         got["date"] = v if isinstance(v, str) else None
-    for key in ("summary_sha256", "item_sha256"):
+    if "evidence" in f:
+        got["evidence"] = chk.texts(f["evidence"], ctx, "evidence")
+    if "evidence_sha256" in f:
+        got["evidence_sha256"] = chk.text(f["evidence_sha256"], ctx, "evidence_sha256")
+    for key in ("summary_sha256", "item_sha256", "evidence_sha256"):
         if got.get(key) is not None and not _SHA_RE.match(got[key]):
             chk.add(f[key], f"{ctx}: '{key}' must be 64 lowercase hex digits (a SHA-256)")
-    if len(chk.problems) > before or any(got.get(key) is None for key in DECISION_KEYS):
+    if ("evidence" in f) != ("evidence_sha256" in f):
+        chk.add(node, f"{ctx}: 'evidence' and 'evidence_sha256' go together")
+    if len(chk.problems) > before or any(got.get(key) is None for key in DECISION_KEYS + tuple(
+            k for k in EVIDENCE_KEYS if k in f)):
         return None
     return Decision(**got, line=node_line(node))
 
@@ -211,9 +250,9 @@ def parse(text: str, path: str) -> tuple[Decision, ...]:
     decisions: list[Decision] = []
     if top is not None:
         v = chk.value(top["version"], "reviews file", "version") if "version" in top else BAD
-        if "version" in top and v != FORMAT_VERSION:
+        if "version" in top and (v not in READ_VERSIONS or isinstance(v, bool)):
             chk.add(top["version"], f"reviews file: unsupported version {v!r} (this ipcheck reads "
-                                    f"version {FORMAT_VERSION})")
+                                    f"versions {', '.join(map(str, READ_VERSIONS))})")
         seq = chk.value(top["decisions"], "reviews file", "decisions") if "decisions" in top else BAD
         if isinstance(seq, yaml.SequenceNode):
             decisions = [d for k, node in enumerate(seq.value) if (d := _decision(chk, node, k))]
@@ -251,11 +290,12 @@ def find(plan_path: str, reviews: str | None = None, enabled: bool = True) -> tu
 def dump(decisions: Iterable[Decision]) -> str:
     """The reviews file's text: version 1, decisions sorted by (item, summary), fixed key order."""
     rows = [{key: (v.value if isinstance(v := getattr(d, key), Status) else v) for key in DECISION_KEYS}
+            | ({"evidence": list(d.evidence), "evidence_sha256": d.evidence_sha256} if d.evidence_sha256 else {})
             for d in sorted(decisions, key=lambda d: (d.item, d.summary))]
     body = yaml.safe_dump({"version": FORMAT_VERSION, "decisions": rows}, allow_unicode=True,
                           sort_keys=False, width=10**6, default_flow_style=False)
     return ("# Review decisions for ipcheck (written by `ipcheck review`; see the README).\n"
-            "# A decision applies only while the summary and the plan item are unchanged.\n" + body)
+            "# A decision applies only while the plan item and the evidence it was made on are unchanged.\n" + body)
 
 
 def save(path: str, decisions: Iterable[Decision], inputs: tuple[str, ...] = ()) -> None:
@@ -272,14 +312,45 @@ def record(decisions: Iterable[Decision], new: Decision) -> tuple[Decision, ...]
 # applying
 # --------------------------------------------------------------------------------------
 
-def staleness(decision: Decision, item: Target | Task, summary_sha256: str) -> str:
-    """'' when the decision still holds, else what changed: 'item_changed' (checked first),
-    'summary_changed'."""
+def staleness(decision: Decision, item: Target | Task, summary_sha256: str, verdict: Verdict | None = None,
+              text: str | None = None) -> str:
+    """'' when the decision still holds, else what changed: 'item_changed' (checked first), then
+    for a decision tied to its evidence 'evidence_changed' (the tool's evidence or figure differs,
+    or a sentence it was made on is gone from ``text``, the summary), else 'summary_changed'."""
     if decision.item_sha256 != item_fingerprint(item):
         return STALE_ITEM
+    if decision.evidence_sha256 is not None and verdict is not None and text is not None:
+        whole = _norm(text)
+        if evidence_fingerprint(verdict) != decision.evidence_sha256 or \
+                not all(_norm(s) in whole for s in decision.evidence):
+            return STALE_EVIDENCE
+        return ""
     if decision.summary_sha256 != summary_sha256:
         return STALE_SUMMARY
     return ""
+
+
+def decision_on(verdict: Verdict, item: Target | Task, document: Document, *, summary: str, status: Status,
+                reason: str, by: str, date: str, pointed: tuple[str, ...] = ()) -> Decision:
+    """A new decision on ``verdict``'s item (the tool's verdict now) for ``document``, recorded as
+    ``summary``: tied to the tool's quoted sentences and figure and to the ``pointed`` sentences the
+    person read (a line they named); to the whole summary when there is neither."""
+    sentences = tuple(dict.fromkeys([e.text for e in verdict.evidence] + list(pointed)))
+    tied = bool(sentences) or verdict.figure is not None
+    return Decision(item=verdict.item_id, summary=summary, status=status, reason=reason, by=by, date=date,
+                    tool_status=verdict.status, summary_sha256=summary_fingerprint(document),
+                    item_sha256=item_fingerprint(item), evidence=sentences if tied else (),
+                    evidence_sha256=evidence_fingerprint(verdict) if tied else None)
+
+
+def reconfirmed(decision: Decision, verdict: Verdict, item: Target | Task, document: Document, *, by: str,
+                date: str) -> Decision:
+    """A stale ``decision`` re-applied after a person looked again: the same status and reason, by
+    ``by`` now, tied to the evidence as it is now (the sentences it was made on that remain)."""
+    whole = _norm(document.text)
+    kept = tuple(s for s in decision.evidence if _norm(s) in whole)
+    return decision_on(verdict, item, document, summary=decision.summary, status=decision.status,
+                       reason=decision.reason, by=by, date=date, pointed=kept)
 
 
 def _applied(v: Verdict, d: Decision, stale: str) -> Verdict:
@@ -287,7 +358,7 @@ def _applied(v: Verdict, d: Decision, stale: str) -> Verdict:
                             reviewed_tool_status=d.tool_status, applied=not stale, stale=stale)
     if not stale:
         return replace(v, status=d.status, needs_review=False, review=review)
-    what = "the plan item" if stale == STALE_ITEM else "the summary"
+    what = {STALE_ITEM: "the plan item", STALE_EVIDENCE: "the evidence"}.get(stale, "the summary")
     warning = (f"review_stale: {what} changed since {d.by} decided {d.status.value} on {d.date}; "
                f"the tool's verdict stands, review it again")
     return replace(v, needs_review=True, review=review, warnings=v.warnings + (warning,))
@@ -301,7 +372,7 @@ def apply(report: Report, decisions: Iterable[Decision], plan: Plan, document: D
     if not mine:
         return report
     items, printed = plan_items(plan), summary_fingerprint(document)
-    verdicts = tuple(_applied(v, mine[v.item_id], staleness(mine[v.item_id], items[v.item_id], printed))
+    verdicts = tuple(_applied(v, mine[v.item_id], staleness(mine[v.item_id], items[v.item_id], printed, v, document.text))
                      if v.item_id in mine and v.item_id in items else v for v in report.verdicts)
     orphans = tuple(f"review_orphan: {d.by} decided {d.status.value} on {d.item} for {name}, "
                     f"but the plan has no item {d.item} any more" for d in mine.values() if d.item not in items)

@@ -116,11 +116,6 @@ def scalable() -> tuple[str, ...]:
                  for name, _ in rule.table)
 
 
-def scaled_names() -> list[str]:
-    """Every magnitude + scalable unit not written as a unit of its own (万件, 亿件 …), for the schema."""
-    return [m + base for base in scalable() for m in load().words(MAGNITUDES_RULE) if m + base not in _units()]
-
-
 @lru_cache(maxsize=512)
 def _scaled(name: str) -> Unit | None:
     """万件 = 10^4 × 件: a magnitude (ZH-UNIT-001) before a scalable base unit, wherever a unit is read."""

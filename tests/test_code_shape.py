@@ -12,7 +12,11 @@ LIMIT = 60
 # "module:function": why it may stay long for now. An entry that is no longer long must be removed.
 ALLOWED = {
     "cli/check.py:check_command": "the check command's options; issue #16 is rewriting the CLI",
-    "plans/draft_extract.py:_target": "the drafter's target builder; issue #15 is rewriting the drafter",
+    "batch.py:run_batch": "the batch runner; issue #16's file",
+    "plans/draft.py:draft": "the drafter (issue #15), merged while this limit came in",
+    "plans/draft_extract.py:_target": "the drafter (issue #15), merged while this limit came in",
+    "plans/draft_extract.py:target_items": "the drafter (issue #15), merged while this limit came in",
+    "plans/draft_prose.py:refine": "the drafter (issue #15), merged while this limit came in",
 }
 
 

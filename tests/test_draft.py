@@ -13,7 +13,7 @@ from ipcheck.check import check
 from ipcheck.cli import main
 from ipcheck.inputs.documents import read_document
 from ipcheck.plans.draft import DraftError, draft, scalar
-from ipcheck.plans.draft_extract import parse_owners
+from ipcheck.plans.draft_tasks import parse_owners
 from ipcheck.model import Document, Section, Status
 from ipcheck.plans.loader import load_plan, parse_plan
 from ipcheck.reading.text import segment
@@ -137,7 +137,8 @@ def test_luzhou_blank_figure_is_marked_for_review_and_counted() -> None:
     text = result.yaml
     assert "# REVIEW: a blank where a number should be" in text
     assert result.review >= 1
-    assert result.summary == f"drafted 25 tasks, 16 targets, {result.review} to review"
+    assert result.summary == (f"drafted 25 tasks, 16 targets, {result.review} to review, "
+                              "0 figures left out (listed as comments)")
     # the NBSPs of the blank are kept, escaped, in the source quote
     assert "\\u00a0" in text
 
@@ -220,14 +221,14 @@ def test_cli_draft_validate_show(tmp_path: Path) -> None:
     out = tmp_path / "g.yaml"
     r = runner.invoke(main, ["plan", "draft", src, "-o", str(out), "--id", "guangan-2017"])
     assert r.exit_code == 0, r.output
-    assert "drafted 14 tasks, 7 targets, 0 to review" in r.stderr
+    assert "drafted 18 tasks, 7 targets, 0 to review, 0 figures left out (listed as comments)" in r.stderr
     r2 = runner.invoke(main, ["plan", "draft", src, "--id", "guangan-2017"])
     assert r2.exit_code == 0 and r2.stdout == out.read_text(encoding="utf-8")
     assert load_plan(out).meta.id == "guangan-2017"
     r = runner.invoke(main, ["plan", "validate", str(out)])
-    assert r.exit_code == 0 and r.stdout == "ok: 7 targets, 14 tasks\n"
+    assert r.exit_code == 0 and r.stdout == "ok: 7 targets, 18 tasks\n"
     r = runner.invoke(main, ["plan", "show", str(out)])
-    assert r.exit_code == 0 and "发明专利授权量" in r.stdout and "任务（14）" in r.stdout
+    assert r.exit_code == 0 and "发明专利授权量" in r.stdout and "任务（18）" in r.stdout
     bad = tmp_path / "bad.yaml"
     bad.write_text("version: 1\nplan: {id: x, title: t, region: r}\ntargets:\n  - id: T1\n    op: '=>'\n",
                    encoding="utf-8")

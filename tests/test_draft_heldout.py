@@ -34,14 +34,8 @@ def test_heldout_target_recall_floor(heldout_totals: dict[str, float]) -> None:
     assert heldout_totals["refused"] == 0 or heldout_totals["refused"] == 1
 
 
-@pytest.mark.xfail(strict=True, reason="issue #15 floor not reached yet: held-out target precision "
-                                       "is below 0.90 (see the branch report); strict, so reaching it fails this mark")
 def test_heldout_target_precision_floor(heldout_totals: dict[str, float]) -> None:
     assert heldout_totals["target_precision"] >= 0.90
-
-
-def test_heldout_target_precision_does_not_fall_back(heldout_totals: dict[str, float]) -> None:
-    assert heldout_totals["target_precision"] >= 0.70
 
 
 @pytest.mark.parametrize("path", HELDOUT, ids=[p.stem for p in HELDOUT])
@@ -60,3 +54,10 @@ def test_a_heldout_draft_loads_and_checks_without_edits(path: Path) -> None:
     report = check(plan, read_document(ROOT / "summaries/2015/luzhou-2015.txt"))
     assert len(report.verdicts) == len(plan.targets) + len(plan.tasks)
     assert all(v.evidence for v in report.verdicts if v.status is Status.MET)
+
+
+def test_dev_set_floors() -> None:
+    # tests/drafts/dev (the texts the drafter was developed on, results texts among them):
+    # measured 0.82 recall and 0.91 precision on this branch
+    t = totals([score(p) for p in labels("dev")])
+    assert t["target_recall"] >= 0.80 and t["target_precision"] >= 0.90

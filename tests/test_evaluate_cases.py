@@ -32,12 +32,12 @@ def _verdict(status: str, review: bool = False, lines: tuple[int, ...] = ()) -> 
     ({"status": "missed"}, _verdict("unreported", review=True), False, "missed->unreported"),
 ])
 def test_an_item_is_right_only_as_labelled(want: dict, verdict: SimpleNamespace, right: bool, why: str) -> None:
-    item = ev._score_item("c", "T1", want, verdict)
+    item = ev.score_item("c", "T1", want, verdict)
     assert (item.right, item.why) == (right, why)
 
 
 def test_false_met_counts_every_met_the_label_does_not_give() -> None:
-    score = ev.Score("x", items=[ev._score_item("c", "1", {"status": s}, _verdict("met", lines=(1,)))
+    score = ev.Score("x", items=[ev.score_item("c", "1", {"status": s}, _verdict("met", lines=(1,)))
                                  for s in ("met", "pending", "unreported", "missed")])
     assert (score.false_met, score.right) == (3, 1)
     assert score.as_dict()["confusion"] == {"missed->met": 1, "pending->met": 1, "unreported->met": 1}

@@ -53,3 +53,33 @@ def test_every_takes_only_known_values() -> None:
     with pytest.raises(PlanError) as info:
         parse_plan(PLAN.format(every=", every: month"))
     assert "unknown every 'month'" in str(info.value)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "html", "markdown"])
+def test_every_report_language_says_the_year_a_recurring_item_was_checked_for(fmt: str) -> None:
+    from ipcheck.report import RenderOptions, render
+    report = _check(", every: year", 2017)
+    zh = str(render(report, fmt))
+    en = str(render(report, fmt, RenderOptions(lang="en")))
+    assert "每年重复：按2017年核查" in zh and "每年重复：按2017年核查" not in en
+    assert "checked for 2017" in en
+
+
+QUARTERLY = """version: 1
+plan: {id: q, title: 某市知识产权工作方案, region: 某市, period: {start: 2016, end: 2020}}
+targets:
+  - {id: T1, metric: 知识产权工作调度会, measure: level, op: ">=", value: 1, unit: 次, due: 2020, every: quarter}
+tasks:
+  - {id: "1", title: 召开知识产权工作调度会, keywords: [工作调度会], due: 2020, every: quarter}
+"""
+
+
+@pytest.mark.parametrize("held, status", [(4, Status.MET), (5, Status.MET), (3, Status.MISSED)])
+def test_a_quarterly_count_is_held_against_four_quarters_and_needs_review(held: int, status: Status) -> None:
+    plan = parse_plan(QUARTERLY)
+    text = f"某市2017年知识产权工作总结\n一、主要工作\n2017年,市政府召开知识产权工作调度会{held}次。\n"
+    target, task = check(plan, Document("s.txt", text, "utf-8")).verdicts
+    assert target.status is status and target.needs_review
+    assert ("every", "quarter") in target.params and ("per_year", "4") in target.params
+    assert "checked for 2017" in target.message and "4 quarters, 4次" in target.message
+    assert task.status is Status.MET and ("every", "quarter") in task.params

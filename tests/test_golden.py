@@ -24,5 +24,6 @@ def rendered(request):
 
 @pytest.mark.parametrize("name", golden.names())
 def test_report_matches_golden(rendered, name: str) -> None:
-    expected = (ROOT / "tests" / "golden" / name).read_text(encoding="utf-8")
+    with open(ROOT / "tests" / "golden" / name, encoding="utf-8", newline="") as fh:   # CSV keeps its CRLF
+        expected = fh.read()
     assert rendered[name] == expected, f"{name} changed: review the diff, then run tools/regenerate_golden.py"

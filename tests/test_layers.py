@@ -12,19 +12,22 @@ PACKAGE = Path(__file__).resolve().parent.parent / "ipcheck"
 # The stages in order. A module may import from its own stage and from the stages before it, never
 # from a later one. A name matches a stage by its dotted module path (a package covers its modules).
 STAGES: list[tuple[str, set[str]]] = [
-    ("base", {"model", "errors", "lang", "units", "catalogue", "i18n", "outputs", "__init__"}),
+    ("base", {"model", "errors", "lang", "units", "catalogue", "catalogue_workflows", "catalogue_rules", "i18n",
+              "outputs", "__init__"}),
     ("inputs", {"inputs"}),
     ("reading", {"reading"}),
     ("plans", {"plans"}),
     ("verdicts", {"verdicts"}),
     ("reviews", {"reviews"}),
     ("check", {"check"}),
-    ("orchestration", {"explain", "batch", "pairing", "split", "evaluate", "evaluate_cases", "config", "config_files"}),
+    ("orchestration", {"explain", "batch", "pairing", "split", "evaluate", "evaluate_cases", "config", "config_files",
+                       "progress", "diff", "rollup"}),
     ("report", {"report"}),
     ("cli", {"cli", "__main__"}),
 ]
 # Third-party imports each allowed in one place only.
-ONLY_IN = {"click": {"cli"}, "rich": {"report.terminal", "report.index", "report.plan_table", "report.explain"},
+ONLY_IN = {"click": {"cli"}, "rich": {"report.terminal", "report.index", "report.plan_table", "report.explain",
+                                      "report.progress_text", "report.diff_text"},
            "jinja2": {"report.template"}, "xlsxwriter": {"report.xlsx"}}
 REPORT_MAY_READ = {"model", "errors", "units", "i18n", "catalogue"}
 

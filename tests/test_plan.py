@@ -142,7 +142,7 @@ def test_enums_equal_model() -> None:
 
 
 def _unit_enum() -> list[str]:
-    return _defs("target")["properties"]["unit"]["enum"]
+    return _defs("target")["properties"]["unit"]["anyOf"][0]["enum"]
 
 
 @pytest.mark.parametrize("name, factor, family", [
@@ -171,6 +171,7 @@ def test_unit_enum_equals_unit_table() -> None:
 def test_unit_enum_is_generated_from_the_unit_data() -> None:
     """plan.schema.json's unit list is written by tools/gen_plan_schema.py from ipcheck/lang/zh/units.yaml."""
     assert _unit_enum() == fmt.unit_names()
+    assert _defs("target")["properties"]["unit"]["anyOf"][1]["pattern"] == fmt.scaled_unit_pattern()
     spec = importlib.util.spec_from_file_location("gen_plan_schema", ROOT / "tools" / "gen_plan_schema.py")
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)

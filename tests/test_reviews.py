@@ -93,7 +93,7 @@ def test_a_decision_survives_a_rerun_byte_identically(pair) -> None:
     text = Path("plans/mianzhu-2015.reviews.yaml").read_text(encoding="utf-8")
     review(pair, "5")                              # the same decision again: one decision, same bytes
     assert Path("plans/mianzhu-2015.reviews.yaml").read_text(encoding="utf-8") == text
-    assert text.count("- item:") == 1 and "version: 1\n" in text
+    assert text.count("- item:") == 1 and "version: 2\n" in text
 
 
 def test_a_new_decision_replaces_the_old_one_and_clear_removes_it(pair) -> None:
@@ -116,14 +116,28 @@ def _move_item(text: str) -> str:
     return text.replace(block, "") + block
 
 
+# Item 5's evidence (line 15), as a staffer might reword it: the decision was made on this sentence.
+EVIDENCE_BEFORE, EVIDENCE_AFTER = "加大对商标注册和驰(著)名商标", "加强对商标注册和驰(著)名商标"
+
+
+def _edit_evidence(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(EVIDENCE_BEFORE) == 1
+    path.write_text(text.replace(EVIDENCE_BEFORE, EVIDENCE_AFTER), encoding="utf-8")
+
+
 def _reencode(path: Path) -> None:
     path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
 
 
 # (what is done to the pair after the decision, whether it still applies, the stale code)
 CHANGES = {
+    # a decision is tied to the evidence it was made on, not to the whole file (issue #14.5)
     "summary line appended": ("summary", lambda p: p.write_text(p.read_text(encoding="utf-8") + "补充说明。\n",
-                                                                 encoding="utf-8"), "summary_changed"),
+                                                                 encoding="utf-8"), ""),
+    "a typo fixed elsewhere": ("summary", lambda p: p.write_text(p.read_text(encoding="utf-8").replace(
+        "取得了较明显的成效", "取得了明显的成效"), encoding="utf-8"), ""),
+    "the evidence sentence edited": ("summary", _edit_evidence, "evidence_changed"),
     "summary re-encoded as GB18030": ("summary", _reencode, ""),
     "summary with CRLF newlines": ("summary", lambda p: p.write_bytes(p.read_bytes().replace(b"\n", b"\r\n")), ""),
     "plan item edited": ("plan", lambda p: p.write_text(_edit_plan(p.read_text(encoding="utf-8")),
@@ -223,7 +237,7 @@ CORRUPT = {
     "missing field": (_file(reason=None), 3, "missing required field 'reason'"),
     "short hash": (_file(item_sha256="abc"), 11, "64 lowercase hex"),
     "bad date": (_file(date="yesterday"), 8, "UTC time"),
-    "unknown version": (_file().replace("version: 1", "version: 2"), 1, "unsupported version 2"),
+    "unknown version": (_file().replace("version: 1", "version: 3"), 1, "unsupported version 3"),
     "alias": ("version: 1\ndecisions: &d []\nother: *d\n", 3, "aliases are not allowed"),
     "not a mapping": ("- 1\n", 1, "must be a mapping"),
     "duplicate": (_file() + _file()[len("version: 1\ndecisions:\n"):], 12, "duplicate decision on 5"),
@@ -338,8 +352,7 @@ def test_apply_is_a_pure_function_of_its_inputs(pair) -> None:
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
 def test_a_stale_decision_is_said_once_in_the_report_language(pair, fmt: str) -> None:
     assert review(pair, "5").exit_code == 0
-    with pair[1].open("a", encoding="utf-8") as fh:
-        fh.write("追加一行。\n")
+    _edit_evidence(pair[1])
     shown = cli("check", *pair, "--format", fmt).stdout
     assert shown.count("复核决定未采用") == 1 and "review_stale" not in shown
     assert "第15行写明已培育驰名商标" in shown and "王审核" in shown
@@ -357,12 +370,12 @@ def test_spreadsheets_show_the_tool_verdict_and_the_decision(pair, tmp_path: Pat
     row = next(r for r in rows[1:] if r[COLUMNS.index("id")] == "5")
     assert (row[COLUMNS.index("status")], row[COLUMNS.index("tool_status")]) == ("已完成", "未报告")
     assert row[COLUMNS.index("review")] == "王审核于 2026-01-31T09:30:00Z 认定为已完成：第15行写明已培育驰名商标"
-    with pair[1].open("a", encoding="utf-8") as fh:
-        fh.write("追加一行。\n")
+    _edit_evidence(pair[1])
     rows = list(csv.reader(io.StringIO(cli("check", *pair, "--format", "csv", "--lang", "en").stdout.lstrip("\ufeff"))))
     row = next(r for r in rows[1:] if r[COLUMNS.index("id")] == "5")
     assert (row[COLUMNS.index("status")], row[COLUMNS.index("tool_status")]) == ("unreported", "unreported")
-    assert row[COLUMNS.index("review")].endswith("(not applied: the summary changed after the review)")
+    assert row[COLUMNS.index("review")].endswith(
+        "(not applied: the sentence or figure it was made on changed after the review)")
     untouched = next(r for r in rows[1:] if r[COLUMNS.index("id")] == "6")
     assert untouched[COLUMNS.index("review")] == ""
 
@@ -375,8 +388,7 @@ def test_explain_shows_the_decision_beside_the_tools_verdict(pair) -> None:
                                    "date": DATE, "applied": True, "stale": None,
                                    "reviewed_tool_status": "unreported"}
     assert json.loads(cli("explain", *pair, "6", "--format", "json").stdout)["review"] is None
-    with pair[1].open("a", encoding="utf-8") as fh:
-        fh.write("追加一行。\n")
+    _edit_evidence(pair[1])
     text = cli("explain", *pair, "5").stdout
     assert "复核认定为已完成" in text and text.count("复核决定未采用") == 1
 

@@ -3,8 +3,9 @@
     python tools/gen_plan_schema.py           # rewrite the file
     python tools/gen_plan_schema.py --check   # exit 1 when the file is out of date
 
-The units are ipcheck/lang/zh/units.yaml as ipcheck.units reads them, plus the full-width ％ the
-plan loader accepts for %. tests/test_plan.py checks the file equals what this writes.
+The units are ipcheck/lang/zh/units.yaml as ipcheck.units reads them (by name, plus the full-width ％
+the plan loader accepts for %, or a magnitude before a scalable unit). tests/test_plan.py checks the
+file equals what this writes.
 """
 from __future__ import annotations
 
@@ -15,13 +16,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ipcheck.plans.schema import SCHEMA_PATH, unit_names  # noqa: E402
+from ipcheck.plans.schema import SCHEMA_PATH, scaled_unit_pattern, unit_names  # noqa: E402
 
 
 def generated() -> str:
-    """The schema text with its unit enum generated from the unit data."""
+    """The schema text with its units generated from the unit data: the units by name, or a magnitude
+    before a scalable one (万件)."""
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    schema["$defs"]["target"]["properties"]["unit"]["enum"] = unit_names()
+    unit = schema["$defs"]["target"]["properties"]["unit"]
+    unit["anyOf"][0]["enum"] = unit_names()
+    unit["anyOf"][1]["pattern"] = scaled_unit_pattern()
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -80,3 +80,6 @@ from ipcheck.cli import explain  # noqa: E402,F401
 from ipcheck.cli import config  # noqa: E402,F401
 from ipcheck.cli import review  # noqa: E402,F401
 from ipcheck.cli import rules  # noqa: E402,F401
+from ipcheck.cli import progress  # noqa: E402,F401
+from ipcheck.cli import checklist  # noqa: E402,F401
+from ipcheck.cli import diff  # noqa: E402,F401

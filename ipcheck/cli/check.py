@@ -41,6 +41,9 @@ FORMATS = sorted(REPORTER_BY_NAME)
               help="Batch: write one report per pair and index.html/.md/.json into this folder.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 1024), default=None,
               help="Batch: worker processes (default: every core).")
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="Compare with an earlier JSON report: what changed goes to stderr, and the exit status "
+                   "is 1 only for a failure the baseline did not have.")
 @click.pass_context
 def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt: str | None,
                   output: tuple[str, ...], year: int | None, fail_on: str | None, color: bool | None,
@@ -48,7 +51,7 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
                   lang: str | None = None, template: str | None = None, task_met: float | None = None,
                   task_review: float | None = None, target_name: float | None = None,
                   evidence_limit: int | None = None, reviews_file: str | None = None,
-                  no_reviews: bool = False) -> None:
+                  no_reviews: bool = False, baseline: str | None = None) -> None:
     """Decide every item of PLAN met, missed, unreported or pending from SUMMARY.
 
     Batch mode, when PLAN or SUMMARY is a folder or --manifest is given: pair plans with
@@ -67,6 +70,9 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
         if reviews_file is not None:
             raise click.UsageError("--reviews names one plan's file; a batch uses the reviews file beside "
                                    "each plan (--no-reviews to ignore them)", ctx)
+        if baseline is not None:
+            raise click.UsageError("--baseline compares one check with an earlier JSON report; use it on a "
+                                   "single PLAN SUMMARY pair (or ipcheck diff)", ctx)
         ctx.exit(_guarded(ctx, lambda: _run_batch(plan, summary, manifest, fmt, year, failing, color,
                                                    output_dir, jobs, _options(lang, template, failing),
                                                    use_reviews=not no_reviews, thresholds=thresholds)))
@@ -93,6 +99,10 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
         if chosen in BINARY_FORMATS and output is None:
             raise IpcheckError(f"the {chosen} format is binary and cannot go to the terminal: write it with -o FILE")
         from ipcheck.reviews import find
+        earlier = None
+        if baseline is not None:
+            from ipcheck.diff import read_report
+            earlier = read_report(baseline)              # a bad baseline stops the run before any output
         decisions = find(plan, reviews_file, enabled=not no_reviews)
         report = check(load_plan(plan), read_document(summary),
                        Settings(year=year, thresholds=thresholds, reviews=decisions))
@@ -111,9 +121,24 @@ def check_command(ctx: click.Context, plan: str | None, summary: str | None, fmt
             for path, fmt_of in chosen_by.items():
                 write_atomic(path, render(report, fmt_of, options), inputs=(plan, summary))
                 click.echo(t("cli.written", options.lang, output=path, counts=counts_line(c, options.lang)), err=True)
+        if earlier is not None and baseline is not None:
+            return _against_baseline(report, earlier, baseline, failing, options.lang)
         return EXIT_FAILED_ITEMS if any(report.counts[s] for s in failing) else EXIT_OK
 
     ctx.exit(_guarded(ctx, run))
+
+
+def _against_baseline(report, earlier: dict, baseline: str, failing: frozenset[str], lang: str) -> int:
+    """What changed since the baseline report, on stderr; 1 only for a failure it did not have."""
+    from ipcheck.diff import diff
+    from ipcheck.report.context import build
+    from ipcheck.report.diff_report import stderr_line
+    from ipcheck.report.diff_text import render
+    result = diff(earlier, build(report, lang), baseline, report.summary_path, failing)
+    click.echo(stderr_line(result, baseline, lang), err=True)
+    if result.changes:
+        click.echo(render(result, width=terminal_width(), lang=lang), nl=False, err=True)
+    return EXIT_FAILED_ITEMS if result.regressions else EXIT_OK
 
 
 def _options(lang: str | None, template: str | None, fail_on: frozenset[str] | None = None):
@@ -170,16 +195,18 @@ def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt:
                            render=functools.partial(render, fmt=chosen, options=options),
                            ext=ext,
                            fail_on=failing, progress=bar, reviews=use_reviews,
-                           thresholds=thresholds)
+                           thresholds=thresholds, keep_reports=output_dir is not None)
     idx = index(result, failing)
     use_color = sys.stdout.isatty() if color is None else color
     width = terminal_width()
     click.echo(render_table(idx, width=width, color=use_color, lang=options.lang), nl=False)
     if output_dir is not None:
+        from ipcheck.cli.batch_extras import write_rollups
+        extras = write_rollups(result, idx, output_dir, options.lang)
         for name, kind in FILES.items():
             write_atomic(os.path.join(output_dir, name), RENDER[kind](idx, options.lang))
         written = sum(1 for r in idx["pairs"] if r["report"])
         click.echo(t("cli.batch_written", options.lang, dir=output_dir, count=written, format=chosen,
-                     files=", ".join(FILES)), err=True)
+                     files=", ".join([*FILES, *extras])), err=True)
     return result.exit_status
 

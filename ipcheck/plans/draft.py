@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from ipcheck.plans.draft_extract import DraftItem, concise, structure, target_items, task_items
+from ipcheck.plans.draft_extract import structure, target_items
+from ipcheck.plans.draft_tasks import DraftItem, concise, keywords, task_items
+from ipcheck.plans.draft_commit import committed_at, is_result, text_year
 from ipcheck.plans.draft_prose import task_phrases
 from ipcheck.plans.draft_structure import Block, line_of
 from ipcheck.plans.draft_meta import DraftMeta, embedded_range, is_summary, read_meta
@@ -32,10 +34,12 @@ class Draft:
     review: int
     first_line: int
     last_line: int
+    left_out: int = 0           # figures left out on purpose, listed as comments in the draft
 
     @property
     def summary(self) -> str:
-        return f"drafted {self.tasks} tasks, {self.targets} targets, {self.review} to review"
+        return (f"drafted {self.tasks} tasks, {self.targets} targets, {self.review} to review, "
+                f"{self.left_out} figures left out (listed as comments)")
 
 
 class DraftError(IpcheckError):
@@ -84,10 +88,19 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
             meta.review = [r for r in meta.review if not r.startswith("period:")]
             meta.notes.append(f"period: the year after the summary's year {year}")
     targets = target_items(text, norm, blocks, lo, hi, meta.period, starts, prose)
-    tasks = task_items(text, norm, blocks, hi, meta.period) if not prose else \
+    if prose and meta.period is None:   # news of a plan: its period ends at the last due year it names
+        dues = sorted({int(t.fields["due"]) for t in targets if not t.skipped and "due" in t.fields})
+        if dues:
+            meta.period = (dues[0], dues[-1])
+            meta.review = [r for r in meta.review if not r.startswith("period:")]
+            meta.review.append(f"period: {dues[0]}-{dues[-1]}, the due years the text names; check it")
+    tasks = task_items(text, norm, blocks, hi, meta.period, starts) if not prose else \
         prose_tasks(text, norm, lo, hi, starts, set(), meta.period)
+    left = sum(t.left_out for t in targets)
     if not tasks and not any(not t.skipped for t in targets):
-        raise DraftError("no target and no task found: looked for figures committed to (到2020年…达到…, "
+        raise DraftError("no target and no task found" + (f" ({left} figures read as results, counts or ranks)"
+                                                           if left else "") +
+                         ": looked for figures committed to (到2020年…达到…, "
                          "力争…突破…, 每年…), numbered items (一、 (一) 1. ①) and tasks named in the text "
                          "(确定了…等工作任务, 实施…工程)", path=doc.path,
                          hint="give the plan's lines with --from-line/--to-line")
@@ -95,21 +108,29 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
     out = _write(doc.path, first, last, ident, meta, targets, tasks)
     n_review = sum(1 for item in targets + tasks if item.review) + (1 if meta.review else 0)
     return Draft(yaml=out, tasks=len(tasks), targets=sum(1 for t in targets if not t.skipped),
-                 review=n_review, first_line=first, last_line=last)
+                 review=n_review, first_line=first, last_line=last, left_out=left)
 
 
 def prose_tasks(text: str, norm: str, lo: int, hi: int, starts: list[int], have: set,
                 period: tuple[int, int] | None) -> list[DraftItem]:
     """Tasks named in running text (ipcheck.plans.draft_prose.task_phrases), ids P1, P2 …"""
     out: list[DraftItem] = []
+    sentences = committed_at(norm, lo, hi)
+    own = text_year(norm)
     for pos, phrase in task_phrases(norm, lo, hi):
+        a, b, ok = next((x for x in sentences if x[0] <= pos < x[1]), (lo, hi, False))
+        if not ok or is_result(norm[a:b], pos - a, pos - a + len(phrase), own):
+            continue            # a programme named among results ("以实施…工程为载体,…取得新发展")
         title = concise(re.sub(r"\s+", "", text[pos:pos + len(phrase)]))
         if not title or any(title in h or h in title for h in have):
             continue
         item = DraftItem("task", {"id": f"P{len(out) + 1}", "title": title}, line_of(starts, pos))
+        kw = keywords(title, "")
+        if kw:
+            item.fields["keywords"] = kw
         if period:
             item.fields["due"] = period[1]
-        item.review.append("a task named in running text: check its title and add keywords")
+        item.review.append("a task named in running text: check where its title starts and ends")
         out.append(item)
         have.add(title)
     return out
@@ -172,10 +193,11 @@ def _comment(text: str) -> str:
 def _write(path: str, first: int, last: int, ident: str, meta: DraftMeta,
            targets: list[DraftItem], tasks: list[DraftItem]) -> str:
     lines = [f"# Drafted by `ipcheck plan draft` from {_comment(path)} (lines {first}-{last}).",
-             "# Review every item before use; items marked REVIEW need a decision.",
-             "# Rules: tasks are the numbered items of the task parts; targets every figure of the",
-             "# plan body; due is the nearest 到YYYY年 before a figure, else the period end; a yearly",
-             "# commitment (每年) is encoded once, due at the period end. \"# line N\": where it was read."]
+             "# Review every item before use; items marked REVIEW are the drafter's guesses.",
+             "# Rules (docs/draft.md): tasks are the numbered items of the task parts and the concrete",
+             "# commitments of the steps and safeguards; targets the figures committed to; due is the",
+             "# nearest 到YYYY年 before a figure, else the period end; 每年 makes an item recur (every);",
+             "# keywords are drafted from the title and the names it quotes. \"# line N\": where it was read."]
     lines += [f"# {_comment(n)}" for n in meta.notes]
     lines += ["version: 1", "plan:"]
     lines += [f"  # REVIEW: {_comment(r)}" for r in meta.review]
@@ -196,7 +218,8 @@ def _write(path: str, first: int, last: int, ident: str, meta: DraftMeta,
 def _items(key: str, items: list[DraftItem]) -> list[str]:
     live = [i for i in items if not i.skipped]
     lines = [f"{key}:" if live else f"{key}: []"]
-    for item in items:
+    left = [i for i in items if i.left_out]
+    for item in (i for i in items if not i.left_out):
         lines += [f"  # REVIEW: {_comment(r)}" for r in item.review]
         lines += [f"  # {_comment(n)}" for n in item.notes]
         if item.skipped:
@@ -210,4 +233,10 @@ def _items(key: str, items: list[DraftItem]) -> list[str]:
                 first = False
             else:
                 lines.append(f"    {k}: {_value(v)}")
+    if left:
+        lines.append(f"  # Left out on purpose ({sum(i.left_out for i in left)} figures, not targets):")
+    for item in left:
+        src = item.fields.get("source")
+        lines += [f"  #   line {item.line}: {_comment(n)}" + (f" | {_comment(str(src))}" if src else "")
+                  for n in item.notes]
     return lines

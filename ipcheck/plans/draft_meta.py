@@ -75,7 +75,7 @@ def _region(title: str) -> str | None:
     title = re.sub(r"^【[^】]*】", "", title)
     for pattern in _REGION_PATTERNS:
         m = pattern.match(title)
-        if m and not m.group(1).endswith(_NOT_REGION):
+        if m and not m.group(1).endswith(_NOT_REGION) and not re.search(r"记者|获悉|据|讯|近日|日前", m.group(1)):
             return m.group(1)
     return None
 

@@ -11,7 +11,7 @@ import yaml
 from ipcheck.errors import PlanError, Problem
 from ipcheck.model import Measure, Op, Period, Plan, PlanMeta, Target, Task
 from ipcheck.units import exact
-from ipcheck.plans.schema import (ALIAS_TAG, yaml_syntax_problem, BAD, FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS,
+from ipcheck.plans.schema import (ALIAS_TAG, BASELINE_KEYS, BASELINE_REQUIRED, yaml_syntax_problem, BAD, FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS,
                           MEASURES, OPS, PERIOD_KEYS, PERIOD_REQUIRED, PLAN_KEYS, PLAN_REQUIRED,
                           TARGET_KEYS, TARGET_REQUIRED, TASK_KEYS, EVERY, TASK_REQUIRED, TOP_KEYS,
                           TOP_REQUIRED, Checker, node_line, unit_fits)
@@ -81,18 +81,19 @@ def _target(chk: Checker, node: yaml.Node, index: int) -> Target | None:
     measure = get("measure", lambda n, c, k: chk.choice(n, c, k, MEASURES, list(MEASURES)))
     op = get("op", lambda n, c, k: chk.choice(n, c, k, OPS, [o.value for o in Op]))
     value, due, source = get("value", chk.number), get("due", chk.year), get("source", chk.text)
-    of, baseline, every = get("of", chk.text), get("baseline", chk.number), _every(chk, f, ctx)
+    of, every = get("of", chk.text), _every(chk, f, ctx)
     u = chk.unit(f["unit"], ctx) if "unit" in f else None
     if measure is not None and u is not None and not unit_fits(measure, u):
         allowed = "'%' or '个百分点'" if measure is Measure.GROWTH else "'%'"
         chk.add(f["unit"], f"{ctx}: unit '{u.name}' does not fit measure '{measure.value}' "
                            f"(use {allowed})")
+    baseline = _baseline(chk, f["baseline"], ctx, due) if "baseline" in f else (None, None, None)
     required = (ident, metric, measure, op, value, u, aliases, exclude)
     if len(chk.problems) > before or any(x is None for x in required):
         return None
     return Target(id=ident, metric=metric, measure=measure, op=op, value=exact(value), unit=u.name,
                   due=due, aliases=aliases, exclude=exclude, source=source, line=node_line(node),
-                  of=of, baseline=None if baseline is None else exact(baseline), every=every)
+                  of=of, baseline=None if baseline[0] is None else exact(baseline[0]), baseline_year=baseline[1], baseline_source=baseline[2], every=every)
 
 
 def _every(chk: Checker, f: dict[str, yaml.Node], ctx: str) -> str | None:
@@ -100,6 +101,25 @@ def _every(chk: Checker, f: dict[str, yaml.Node], ctx: str) -> str | None:
     if "every" not in f:
         return None
     return chk.choice(f["every"], ctx, "every", {e: e for e in EVERY}, list(EVERY))
+
+
+def _baseline(chk: Checker, node: yaml.Node, ctx: str, due: int | None
+              ) -> tuple[float | None, int | None, str | None]:
+    """A target's baseline: a number (the start value) or {year, value[, source]}, the base year
+    before the due year; (value, year, source), Nones where not given or wrong."""
+    where = f"{ctx}.baseline"
+    if isinstance(node, yaml.ScalarNode) and node.tag != ALIAS_TAG:
+        return chk.number(node, ctx, "baseline"), None, None
+    f = chk.fields(node, where, "the baseline (a number or {year, value})", BASELINE_KEYS, BASELINE_REQUIRED)
+    if f is None:
+        return None, None, None
+    year = chk.year(f["year"], where, "year", dates=False) if "year" in f else None
+    value = chk.number(f["value"], where, "value") if "value" in f else None
+    source = chk.text(f["source"], where, "source") if "source" in f else None
+    if year is not None and due is not None and year >= due:
+        chk.add(f["year"], f"{where}: the base year {year} must come before the due year {due}")
+        return None, None, None
+    return value, year, source
 
 
 def _task(chk: Checker, node: yaml.Node, index: int) -> Task | None:

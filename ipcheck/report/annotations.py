@@ -6,7 +6,7 @@ import hashlib
 import json
 from typing import Any
 
-from ipcheck.i18n import DEFAULT_LANG, status_word
+from ipcheck.i18n import DEFAULT_LANG, status_word, t
 from ipcheck.model import Report
 from ipcheck.report.context import build
 
@@ -43,6 +43,14 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def said(item: dict[str, Any], lang: str) -> str:
+    """An item in one line: its label and message, and what to write when the summary lacks it."""
+    text = f"{one_line(item['label'])}: {one_line(item['message'])}"
+    if item.get("to_write"):
+        text += " " + t("write.line", lang, text=one_line(item["to_write"]))
+    return text
+
+
 def _escape_data(text: str) -> str:
     # GitHub's rules for a workflow command's message (toolkit/core command.ts escapeData).
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -69,7 +77,7 @@ def render_github(report: Report, lang: str = DEFAULT_LANG,
     lines = []
     for _, item, level, path, line in findings(report, lang, fail_on):
         title = f"{item['id']} {status_word(item['status'], lang)}"
-        message = f"{one_line(item['label'])}: {one_line(item['message'])}"
+        message = said(item, lang)
         lines.append(f"::{level} file={_escape_property(path)},line={line},"
                      f"title={_escape_property(title)}::{_escape_data(message)}")
     return "".join(line + "\n" for line in lines)
@@ -87,8 +95,7 @@ def render_gitlab(report: Report, lang: str = DEFAULT_LANG,
     found = []
     for ctx, item, level, path, line in findings(report, lang, fail_on):
         found.append({
-            "description": f"{item['id']} {status_word(item['status'], lang)}: "
-                           f"{one_line(item['label'])}: {one_line(item['message'])}",
+            "description": f"{item['id']} {status_word(item['status'], lang)}: {said(item, lang)}",
             "check_name": item["reason"],
             "fingerprint": fingerprint(str(ctx["plan"]["id"]), item["id"], item["reason"]),
             "severity": SEVERITY_BY_STATUS[item["status"]] if level == "error" else REVIEW_SEVERITY,

@@ -4,9 +4,10 @@ from __future__ import annotations
 from typing import Any
 
 from ipcheck import __version__
-from ipcheck.i18n import DEFAULT_LANG, status_word, verdict_message
-from ipcheck.model import Evidence, Figure, ReviewDecision, Report, Target, Task, Verdict
-from ipcheck.units import plain
+from ipcheck.i18n import DEFAULT_LANG, status_word, t, verdict_message
+from ipcheck.model import Evidence, Figure, Pace, ReviewDecision, Report, Target, Task, Verdict
+from ipcheck.units import format_number, plain
+from ipcheck.report.writing import to_write
 
 SCHEMA_VERSION = 1
 STATUS_ORDER = ("missed", "unreported", "pending", "met")
@@ -34,6 +35,18 @@ def review_dict(r: ReviewDecision | None) -> dict[str, Any] | None:
     return r.as_dict() if r is not None else None
 
 
+def pace_dict(pace: Pace | None, unit: str, lang: str) -> dict[str, Any] | None:
+    """A pending target's pace on its path, with its sentence in the report language."""
+    if pace is None:
+        return None
+    b = pace.baseline
+    return {"state": pace.state.value, "state_label": t(f"state.{pace.state.value}", lang),
+            "expected": _number(pace.expected), "value": _number(pace.value),
+            "baseline": {"year": b.year, "value": _number(b.value)},
+            "message": t("pace.text", lang, byear=b.year, bvalue=format_number(b.value), unit=unit,
+                         expected=format_number(pace.expected), state=t(f"state.{pace.state.value}", lang))}
+
+
 def _item(v: Verdict, target: Target | None, task: Task | None, lang: str) -> dict[str, Any]:
     line = v.evidence[0].line if v.figure is not None and v.evidence else None
     d: dict[str, Any] = {
@@ -48,6 +61,8 @@ def _item(v: Verdict, target: Target | None, task: Task | None, lang: str) -> di
         "evidence": [evidence_dict(e) for e in v.evidence],
         "figure": figure_dict(v.figure, line), "warnings": list(v.warnings),
         "target": None, "task": None,
+        "pace": pace_dict(v.pace, target.unit, lang) if target and v.status.value == "pending" else None,
+        "to_write": None,
     }
     if target:
         d["target"] = {"metric": target.metric, "measure": target.measure.value,
@@ -66,6 +81,10 @@ def build(report: Report, lang: str = DEFAULT_LANG) -> dict[str, Any]:
     targets = {t.id: t for t in report.plan.targets}
     tasks = {t.id: t for t in report.plan.tasks}
     meta = report.plan.meta
+    items = [_item(v, targets.get(v.item_id) if v.kind == "target" else None,
+                   tasks.get(v.item_id) if v.kind == "task" else None, lang) for v in report.verdicts]
+    for item in items:
+        item["to_write"] = to_write(item, report.summary_year, meta.region, lang)
     return {
         "ipcheck": __version__,
         "schema": SCHEMA_VERSION,
@@ -76,9 +95,7 @@ def build(report: Report, lang: str = DEFAULT_LANG) -> dict[str, Any]:
                     "year": report.summary_year},
         "counts": dict(report.counts),
         "warnings": list(report.warnings),
-        "items": [_item(v, targets.get(v.item_id) if v.kind == "target" else None,
-                        tasks.get(v.item_id) if v.kind == "task" else None, lang)
-                  for v in report.verdicts],
+        "items": items,
     }
 
 

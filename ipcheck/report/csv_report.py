@@ -16,7 +16,7 @@ Cell = Union[str, int, float, None]
 # Column keys in order; each heading is the catalogue's "csv.<key>".
 COLUMNS = ("id", "kind", "label", "status", "needs_review", "confidence", "reason", "message",
            "figure_text", "figure_value", "unit", "line", "page", "evidence", "summary", "plan_line",
-           "tool_status", "review")
+           "tool_status", "review", "to_write", "pace")
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): such a
 # text cell gets a leading apostrophe, which Excel and LibreOffice show as plain text.
@@ -43,6 +43,7 @@ def _row(item: dict[str, Any], ctx: dict[str, Any], lang: str) -> list[Cell]:
         "evidence": one_line(first["text"]) if first else None,
         "summary": ctx["summary"]["path"], "plan_line": plan_item.get("plan_line"),
         "tool_status": status_word(item["tool_status"], lang), "review": _review(item["review"], lang),
+        "to_write": item["to_write"], "pace": item["pace"]["message"] if item["pace"] else None,
     }
     return [values[key] for key in COLUMNS]
 

@@ -33,6 +33,10 @@ def _where(e: dict[str, Any], lang: str) -> str:
 def details(item: dict[str, Any], lang: str) -> str:
     """The evidence a reviewer checks: message, quoted sentences with lines, figure, confidence."""
     out = [one_line(item["message"])]
+    if item.get("to_write"):
+        out.append(t("write.line", lang, text=item["to_write"]))
+    if item.get("pace"):
+        out.append(item["pace"]["message"])
     if item["needs_review"]:
         out.append(t("needs_review", lang))
     review = item.get("review")

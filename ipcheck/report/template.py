@@ -114,6 +114,17 @@ def render_index_html(index: dict, lang: str = DEFAULT_LANG) -> str:
     return _environment(True).get_template("index.html.j2").render(index, lang=lang, **_helpers(lang))
 
 
+def render_progress_html(ctx: dict, lang: str = DEFAULT_LANG) -> str:
+    """Progress as a self-contained HTML page: a small inline-SVG chart per target, no script."""
+    from ipcheck.report.progress_context import chart
+    from ipcheck.report.progress_text import baseline_text, state_text, target_title
+    for tg in ctx["targets"]:
+        tg["chart"] = chart(tg)
+        tg["title_text"], tg["baseline_text"], tg["state_text"] = (
+            target_title(tg, lang), baseline_text(tg, lang), state_text(tg, lang))
+    return _environment(True).get_template("progress.html.j2").render(ctx, **_helpers(lang))
+
+
 def render_index_markdown(index: dict, lang: str = DEFAULT_LANG) -> str:
     """The batch index as Markdown, every file name and error escaped."""
     return _environment(False).get_template("index.md.j2").render(index, lang=lang, **_helpers(lang))

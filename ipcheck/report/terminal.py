@@ -85,6 +85,10 @@ def render(report: Report, width: int = 120, color: bool = False, lang: str = DE
             flag = Text(" " + t("label.review", lang), style="magenta") if i["needs_review"] else Text("")
             label = Text(i["label"]) + flag
             evidence = Text(i["message"], style="italic")
+            if i["pace"]:
+                evidence = evidence + Text("\n" + i["pace"]["message"], style="cyan")
+            if i["to_write"]:
+                evidence = evidence + Text("\n" + t("write.line", lang, text=i["to_write"]), style="bold")
             if i["evidence"]:
                 evidence = evidence + Text("\n") + _quote(i["evidence"][0], lang)
             for w in shown_warnings(i):

@@ -20,7 +20,7 @@ from ipcheck.report.csv_report import COLUMNS, Cell, table
 # clock is not part of the result).
 FIXED_DATE = datetime.datetime(2000, 1, 1)
 MIN_WIDTH, MAX_WIDTH = 6, 60
-WIDE = {"label": 30, "message": 40, "evidence": 50, "review": 40}   # minimum widths of the prose columns
+WIDE = {"label": 30, "message": 40, "evidence": 50, "review": 40, "to_write": 40, "pace": 30}   # minimum widths of the prose columns
 
 
 def display_width(text: str) -> int:
@@ -79,5 +79,51 @@ def render(report: Report, lang: str = DEFAULT_LANG) -> bytes:
         _write(counts, r, 1, n)
     counts.set_column(0, 0, max(display_width(w) for w, _ in lines) + 4)
     counts.set_column(1, 1, 10)
+    book.close()
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------------------
+# any table of rows as a workbook (progress, the batch workbook)
+# --------------------------------------------------------------------------------------
+
+Sheet = tuple[str, list[str], list[list[Cell]]]     # (sheet name, headings, rows)
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    """A valid, unique sheet name: at most 31 characters, none of []:*?/\\ (Excel's rules)."""
+    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name).strip("'") or "sheet"
+    base, n = clean[:31], 2
+    while base.lower() in used:
+        suffix = f"~{n}"
+        base, n = clean[:31 - len(suffix)] + suffix, n + 1
+    used.add(base.lower())
+    return base
+
+
+def render_sheets(sheets: list[Sheet], title: str, wide: frozenset[str] = frozenset()) -> bytes:
+    """Workbook bytes with one sheet per (name, headings, rows): header bold and frozen, a
+    filter, widths fit for Chinese; columns whose heading is in ``wide`` wrap. Same rows, same bytes."""
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
+                                     "strings_to_urls": False, "strings_to_numbers": False})
+    book.set_properties({"title": title, "author": "ipcheck", "created": FIXED_DATE})
+    bold = book.add_format({"bold": True})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    top = book.add_format({"valign": "top"})
+    used: set[str] = set()
+    for name, heads, rows in sheets:
+        sheet = book.add_worksheet(_sheet_name(name, used))
+        for col, heading in enumerate(heads):
+            _write(sheet, 0, col, heading, bold)
+            widest = max([display_width(heading)] + [display_width(str(r[col])) for r in rows if r[col] is not None])
+            width = max(30 if heading in wide else MIN_WIDTH, min(MAX_WIDTH, widest + 2))
+            sheet.set_column(col, col, width, wrap if heading in wide else top)
+        for r, row in enumerate(rows, start=1):
+            for col, value in enumerate(row):
+                _write(sheet, r, col, value)
+        sheet.freeze_panes(1, 0)
+        if rows:
+            sheet.autofilter(0, 0, len(rows), len(heads) - 1)
     book.close()
     return out.getvalue()
