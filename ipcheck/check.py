@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass, field, fields, replace
 
 from ipcheck.reading.figures import extract_figures
-from ipcheck.verdicts.matching import SentenceIndex, match_target, match_task
+from ipcheck.verdicts.matching import SentenceIndex, match_task
+from ipcheck.verdicts.targets import match_target
 from ipcheck.i18n import recurring_message
 from ipcheck.model import Document, Figure, Measure, Op, Plan, Report, Sentence, Status, Target, Verdict
 from ipcheck.units import format_number

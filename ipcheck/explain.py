@@ -12,7 +12,8 @@ from typing import Any
 
 from ipcheck.check import Prepared, Settings, finish, prepare
 from ipcheck.errors import IpcheckError
-from ipcheck.verdicts.matching import match_target, match_task, task_head
+from ipcheck.verdicts.matching import match_task, task_head
+from ipcheck.verdicts.targets import match_target
 from ipcheck.model import Document, Figure, Plan, Report, ReviewDecision, Sentence, Target, Task, Verdict
 from ipcheck.reading.trace import figure_rules, sentence_rules
 from ipcheck.reviews import apply as apply_reviews

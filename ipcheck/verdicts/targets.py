@@ -1,0 +1,143 @@
+"""Match a numeric target to the figures that measure it: by the quantity a figure was bound to, its
+kind and unit, whose figure it is, the whole of a share, and a bare number whose unit was dropped.
+
+The quantity names come from ipcheck.verdicts.matching (core, bigrams, the narrowing words); the
+words are data (ipcheck/lang/zh/matching.yaml).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from ipcheck.lang.registry import load
+from ipcheck.model import Figure, FigureKind, Measure, Sentence, Target
+from ipcheck.reading.regions import same_region
+from ipcheck.units import UNITS, comparable
+from ipcheck.verdicts.matching import (FUZZY_NAME_MIN, KINDS_FOR_MEASURE, SPECIFIERS, FigureMatch,
+                                       SentenceIndex, bigrams, core)
+
+_R = load()
+_WHOSE = _R.regex("ZH-WHOSE-001")
+_WHOLE = _R.words("ZH-WHOSE-002")
+
+
+def someone_else(prefix: str, region: str) -> bool:
+    """True when ``prefix`` (the words before a quantity's name) names a place or a body other than
+    the plan's ``region``: 高新区, 南昌市 in a province's text, 全国, 某集团 (issue #12 §3 e)."""
+    for m in _WHOSE.finditer(prefix):
+        token = m.group(0)
+        if any(w in token for w in _WHOLE) or (region and same_region(token, region)):
+            continue
+        if region and same_region(token[-len(region):], region):
+            continue
+        return True
+    return False
+
+
+def name_score(quantity: str, target: Target, region: str = "") -> float:
+    """How surely a figure's quantity names the target's metric, in [0, 1]; 0 = a different quantity
+    (a narrower one, or another place's or body's than the plan's ``region``)."""
+    q = re.sub(r"\s+", "", quantity)
+    if not q:
+        return 0.0
+    if any(x and x in q for x in target.exclude):
+        return 0.0
+    best = 0.0
+    for name in (target.metric, *target.aliases):
+        c = core(name)
+        if not c:
+            continue
+        pos = q.find(c)
+        if pos >= 0:
+            if _narrower(q[:pos], c) or someone_else(q[:pos], region):
+                continue
+            best = max(best, 1.0)
+            continue
+        qc = core(q)
+        ratio = fuzz.ratio(c, qc)
+        if ratio >= FUZZY_NAME_MIN and not _narrower_fuzzy(qc, c):
+            best = max(best, ratio / 100.0)
+    return best
+
+
+def _narrower(prefix: str, name: str) -> bool:
+    """True when the words right before ``name`` restrict it (发明|专利申请)."""
+    return any(prefix.endswith(sp) and sp not in name for sp in SPECIFIERS)
+
+
+def _narrower_fuzzy(quantity: str, name: str) -> bool:
+    return any(sp in quantity and sp not in name for sp in SPECIFIERS)
+
+
+# Shares (issue #12 §3 h): a ratio phrase as a metric, a ratio named by a level's quantity, and
+# the denominator read from the figure's own clause.
+_RATIO_METRIC = _R.regex("ZH-MATCH-010")
+_RATIO_QUANTITY = _R.regex("ZH-MATCH-011")
+_MAJOR_END = _R.regex("ZH-PUNCT-002")
+
+
+def share_parts(target: Target) -> tuple[Target, str | None]:
+    """The target as matched, and the whole its share is of (``of:``, or the part after 占 of a
+    metric written as a ratio phrase, whose numerator becomes an alias); (target, None) otherwise."""
+    if target.measure is not Measure.SHARE:
+        return target, None
+    m = _RATIO_METRIC.match(core(target.metric))
+    if m:
+        target = replace(target, aliases=(*target.aliases, m.group("num")))
+    return target, target.of or (m.group("den") if m else None)
+
+
+def _is_share(fig: Figure) -> bool:
+    """A share figure, or a percentage whose quantity names a ratio (投入强度为0.93%)."""
+    if fig.kind is FigureKind.SHARE:
+        return True
+    u = UNITS.get(fig.unit)
+    return fig.kind is FigureKind.LEVEL and u is not None and u.family == "percent" \
+        and _RATIO_QUANTITY.search(fig.quantity) is not None
+
+
+def names_whole(sentence: Sentence, fig: Figure, whole: str) -> bool:
+    """True when the figure's clause (from the last major punctuation before it) or its quantity
+    names ``whole``, the denominator of a share (占地区生产总值的比重, 与地区生产总值之比)."""
+    want = core(whole)
+    ends = [m.end() for m in _MAJOR_END.finditer(sentence.norm, 0, fig.start)]
+    clause = sentence.norm[ends[-1] if ends else 0:fig.start] + fig.quantity
+    return want in clause or (len(want) >= 4 and fuzz.partial_ratio(want, clause) >= FUZZY_NAME_MIN)
+
+
+def match_target(target: Target, index: SentenceIndex, region: str = "") -> list[FigureMatch]:
+    """Every figure whose quantity, kind and unit could measure ``target``, best first; a share's
+    figure must also name the target's whole, when the plan gives one."""
+    target, whole = share_parts(target)
+    names = [core(n) for n in (target.metric, *target.aliases) if core(n)]
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    need = {}
+    for name in names:
+        grams = set(bigrams(name))
+        need[name] = len(grams)
+        for b in grams:
+            for key in index.quantity_postings.get(b, ()):
+                counts[key] += 1
+    least = min((max(1, math.ceil(n * 0.6)) for n in need.values()), default=1)
+    kinds = KINDS_FOR_MEASURE[target.measure]
+    out = []
+    for (si, fi), c in counts.items():
+        if c < least:
+            continue
+        fig = index.figures[si][fi]
+        if fig.kind not in kinds and fig.kind is not FigureKind.TARGET \
+                and not (target.measure is Measure.SHARE and _is_share(fig)):
+            continue
+        if not comparable(fig.unit, target.unit):
+            continue
+        if whole is not None and not names_whole(index.sentence(si), fig, whole):
+            continue
+        score = name_score(fig.quantity, target, region)
+        if score > 0:
+            out.append(FigureMatch(index.sentence(si), fig, round(score, 3)))
+    out.sort(key=lambda m: (-m.score, m.sentence.index, m.figure.start))
+    return out
