@@ -16,6 +16,7 @@ from ipcheck.lang.registry import regex
 from ipcheck.reading import cues
 from ipcheck.reading.changes import BASELINE
 from ipcheck.verdicts.matching import FigureMatch, TaskMatch
+from ipcheck.verdicts.targets import BARE_NUMBER
 from ipcheck.model import (Evidence, Figure, FigureKind, Measure, Op, Section, Sentence, Status, Target,
                            Task, Verdict)
 from ipcheck.i18n import verdict_message
@@ -194,6 +195,8 @@ def _why_not_actual(m: FigureMatch, year: int | None, due: int | None = None) ->
         return "stated_target"
     if any(w.startswith(BASELINE) for w in f.warnings):
         return "baseline"
+    if any(w.startswith(BARE_NUMBER) for w in f.warnings):
+        return "bare_number"
     said = cues.stated_year(s.norm[:f.start]) if year is not None else None
     own = f.year if f.year is not None else said
     if judged != year and (own is None or own == year):
@@ -212,9 +215,10 @@ _OTHER_REASON = {   # why a figure is not an actual -> the verdict's reason (mes
     "other_year": "target.other_year",
     "after_due": "target.after_due",
     "baseline": "target.only_baseline",
+    "bare_number": "target.bare_number",
 }
 # Reasons that leave a lead a person should weigh: the verdict on them needs review.
-_REVIEW_REASONS = frozenset({"after_due"})
+_REVIEW_REASONS = frozenset({"after_due", "bare_number"})
 
 
 def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]], not_due: bool,

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind, Measure, Sentence, Target
+from ipcheck.reading.numerals import parse_number
 from ipcheck.reading.regions import same_region
 from ipcheck.units import UNITS, comparable
 from ipcheck.verdicts.matching import (FUZZY_NAME_MIN, KINDS_FOR_MEASURE, SPECIFIERS, FigureMatch,
@@ -139,5 +140,42 @@ def match_target(target: Target, index: SentenceIndex, region: str = "") -> list
         score = name_score(fig.quantity, target, region)
         if score > 0:
             out.append(FigureMatch(index.sentence(si), fig, round(score, 3)))
+    if not out and target.measure is Measure.LEVEL:
+        out = bare_numbers(target, index, names)
     out.sort(key=lambda m: (-m.score, m.sentence.index, m.figure.start))
+    return out
+
+
+_BARE = _R.regex("ZH-BARE-001")
+# 量, 数, 总量 … after a name's core (专利授权|量为512) are skipped before the bare number (ZH-MATCH-002).
+_SUFFIX_AFTER = re.compile("|".join(re.escape(w) for w in sorted(_R.words("ZH-MATCH-002"), key=len, reverse=True)))
+BARE_NUMBER = "bare_number"
+
+
+def bare_numbers(target: Target, index: SentenceIndex, names: list[str]) -> list[FigureMatch]:
+    """A number right after the target's name with no unit at all (授权量为512。), read in the target's
+    unit and marked ``bare_number``: a lead for review, never an actual (ZH-BARE-001)."""
+    out = []
+    seen: set[int] = set()
+    for name in names:
+        grams = set(bigrams(name))
+        hits = set.intersection(*(index.postings.get(b, set()) for b in grams)) if grams else set()
+        for si in sorted(hits - seen):
+            sentence = index.sentence(si)
+            pos = sentence.norm.find(name)
+            if pos < 0:
+                continue
+            after = pos + len(name)
+            suffix = _SUFFIX_AFTER.match(sentence.norm, after)
+            m = _BARE.match(sentence.norm, suffix.end() if suffix else after)
+            if m is None:
+                continue
+            seen.add(si)
+            value = parse_number(m.group("n"))
+            if value is None:
+                continue
+            note = f"{BARE_NUMBER}: '{m.group('n')}' has no unit; read as {m.group('n')}{target.unit}"
+            fig = Figure(value=value, unit=target.unit, kind=FigureKind.LEVEL, quantity=name,
+                         text=m.group("n"), start=m.start("n"), end=m.end("n"), warnings=(note,))
+            out.append(FigureMatch(sentence, fig, 1.0))
     return out
