@@ -15,7 +15,7 @@ from ipcheck.reviews import Decision, apply as apply_reviews
 from ipcheck.reading.text import segment
 from ipcheck.reading.years import read_year, states_year
 from ipcheck.verdicts.tally import count
-from ipcheck.verdicts.decide import Thresholds, decide_target, decide_task
+from ipcheck.verdicts.decide import Thresholds, decide_target, decide_task, with_progress
 from ipcheck.verdicts.pace import pace_of
 
 
@@ -169,7 +169,7 @@ def finish(verdict: Verdict, document: Document, prep: Prepared) -> Verdict:
         verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + (prep.year_warning,))
     if prep.year_guess and verdict.status in (Status.MET, Status.MISSED) and not _states_year(verdict, prep.year):
         verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + (prep.year_guess,))
-    return verdict
+    return with_progress(verdict)
 
 
 def _states_year(verdict: Verdict, year: int | None) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -383,3 +383,17 @@ def _negated(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
     neg = sum(n for a, b, n in clauses if cues.is_negated(sentence.norm[a:b]))
     return neg * 2 > total
 
+
+# Task reasons that report a step toward a pending task (done early, a figure of its own, said not done).
+_TASK_PROGRESS = frozenset({"task.recurring_not_due", "task.numeric_see_targets", "task.not_done"})
+NO_PROGRESS, PROGRESS = "none", "reported"
+
+
+def with_progress(verdict: Verdict) -> Verdict:
+    """A pending verdict with ``progress`` among its params (issue #12 §3 n): ``reported`` when the
+    results state a step toward it (an actual below a target, a task done early), ``none`` when the
+    text reports nothing toward it (nothing at all, or only the target restated or planned)."""
+    if verdict.status is not Status.PENDING or any(k == "progress" for k, _ in verdict.params):
+        return verdict
+    reported = verdict.figure is not None if verdict.kind == "target" else verdict.reason in _TASK_PROGRESS
+    return replace(verdict, params=verdict.params + (("progress", PROGRESS if reported else NO_PROGRESS),))
