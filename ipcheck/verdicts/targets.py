@@ -23,17 +23,24 @@ from ipcheck.verdicts.matching import (FUZZY_NAME_MIN, KINDS_FOR_MEASURE, SPECIF
 
 _R = load()
 _WHOSE = _R.regex("ZH-WHOSE-001")
-_WHOLE = _R.words("ZH-WHOSE-002")
+_SCOPE = _R.words("ZH-WHOSE-002")
+_NO_PLACE = _R.words("ZH-WHOSE-003")
 
 
 def someone_else(prefix: str, region: str) -> bool:
-    """True when ``prefix`` (the words before a quantity's name) names a place or a body other than
-    the plan's ``region``: 高新区, 南昌市 in a province's text, 全国, 某集团 (issue #12 §3 e)."""
+    """True when ``prefix`` (the words before a quantity's name, or before a figure in its clause)
+    names a place or a body other than the plan's ``region``: 高新区, 南昌市 in a province's text,
+    全国, 某集团, 全省 in a city's (issue #12 §3 e)."""
     for m in _WHOSE.finditer(prefix):
         token = m.group(0)
-        if any(w in token for w in _WHOLE) or (region and same_region(token, region)):
+        if any(w in token for w in _NO_PLACE):
             continue
-        if region and same_region(token[-len(region):], region):
+        scope = next((w for w in _SCOPE if w in token), None)
+        if scope is not None:
+            if not region or region.endswith(scope[-1]):
+                continue
+            return True
+        if region and (same_region(token, region) or same_region(token[-len(region):], region)):
             continue
         return True
     return False
@@ -101,6 +108,21 @@ def _is_share(fig: Figure) -> bool:
         and _RATIO_QUANTITY.search(fig.quantity) is not None
 
 
+_WIDER = _R.regex("ZH-WHOSE-004")
+
+
+def _compared_with(clause: str, region: str) -> bool:
+    """True when the words before a figure in its clause name a wider region it belongs to (全国, or
+    全省 in a city's text): the figure is that region's, given for comparison (ZH-WHOSE-004)."""
+    return any(m.group(0) not in _SCOPE or someone_else(m.group(0), region) for m in _WIDER.finditer(clause))
+
+
+def _clause_before(sentence: Sentence, fig: Figure) -> str:
+    """The words of the figure's clause before it, from the last major punctuation."""
+    ends = [m.end() for m in _MAJOR_END.finditer(sentence.norm, 0, fig.start)]
+    return sentence.norm[ends[-1] if ends else 0:fig.start]
+
+
 def names_whole(sentence: Sentence, fig: Figure, whole: str) -> bool:
     """True when the figure's clause (from the last major punctuation before it) or its quantity
     names ``whole``, the denominator of a share (占地区生产总值的比重, 与地区生产总值之比)."""
@@ -138,6 +160,8 @@ def match_target(target: Target, index: SentenceIndex, region: str = "") -> list
         if whole is not None and not names_whole(index.sentence(si), fig, whole):
             continue
         score = name_score(fig.quantity, target, region)
+        if score > 0 and _compared_with(_clause_before(index.sentence(si), fig), region):
+            continue                      # 是全国平均水平(13.3件)的3倍: the nation's figure
         if score > 0:
             out.append(FigureMatch(index.sentence(si), fig, round(score, 3)))
     if not out and target.measure is Measure.LEVEL:
