@@ -31,6 +31,9 @@ _NUMERIC_TITLE = regex("ZH-TASK-001")
 _RECURRING = regex("ZH-RECUR-002")
 # A task that is a state to reach (成为…强市) and the words that say a state was reached.
 _STATE_TASK, _STATE_REACHED = regex("ZH-TASK-002"), regex("ZH-TASK-003")
+# A headline that states a figure (天津市每万人口发明专利拥有量达14.7件) reports a result like the body
+# (issue #12 §3 k); a front line that names a plan or a notice (关于印发…规划的通知) does not (ZH-SECT-020).
+_FRONT_PLAN = regex("ZH-SECT-020")
 # The warning code the figure reader gives a figure of part of a year (ipcheck.reading.figures).
 PARTIAL_PERIOD = "partial_period:"
 
@@ -187,7 +190,7 @@ def _why_not_actual(m: FigureMatch, year: int | None, due: int | None = None) ->
         return "next_plan"
     if s.section is Section.PROBLEMS:
         return "problems"
-    if s.section is Section.FRONT:
+    if s.section is Section.FRONT and _FRONT_PLAN.search(s.norm):
         return "front"
     if _intention(s, f.start, f.end):
         return "intention"
