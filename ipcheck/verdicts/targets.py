@@ -14,7 +14,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from ipcheck.lang.registry import load
-from ipcheck.model import Figure, FigureKind, Measure, Sentence, Target
+from ipcheck.model import Figure, FigureKind, Measure, Section, Sentence, Target
 from ipcheck.reading.numerals import parse_number
 from ipcheck.reading.regions import same_region
 from ipcheck.units import UNITS, comparable
@@ -166,7 +166,8 @@ def match_target(target: Target, index: SentenceIndex, region: str = "") -> list
             out.append(FigureMatch(index.sentence(si), fig, round(score, 3)))
     if not out and target.measure is Measure.LEVEL:
         out = bare_numbers(target, index, names)
-    out.sort(key=lambda m: (-m.score, m.sentence.index, m.figure.start))
+    # The body before a headline that repeats it: the results sentence is the one shown first.
+    out.sort(key=lambda m: (-m.score, m.sentence.section is Section.FRONT, m.sentence.index, m.figure.start))
     return out
 
 
