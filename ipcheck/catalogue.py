@@ -193,10 +193,20 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "reason.target.only_as_intention": ("mentioned only as an intention or forecast: {figure}",
                                         "仅作为打算或预计提及：{figure}"),
     "reason.target.other_year": ("figures found are for another year: {figure}", "找到的数字属于其他年份：{figure}"),
+    "reason.target.only_baseline": ("only the start of a change is given, not the value reached: {figure}",
+                                    "只给出了变化的起点，没有达到的数值：{figure}"),
+    "reason.target.bare_number": ("a number with no unit ({figure}) follows {metric}: read as {figure}{unit}, it needs review",
+                                  "{metric}后的数字没有单位（{figure}）：按 {figure}{unit} 读取，需人工复核"),
+    "reason.target.part_year": ("a figure for part of the year decides nothing yet: {desc}; review it",
+                                "非全年的数字尚不能定论：{desc}，请人工复核"),
+    "reason.target.after_due": ("due {due}, but the summary reports a later year: {figure} is not the {due} figure; review it",
+                                "时限为 {due} 年，总结报告的是其后的年份：{figure} 不是 {due} 年的数字，请人工复核"),
     "reason.task.numeric_see_targets": ("the task commits to figures: words alone cannot show it done; check its targets",
                                         "该任务含量化指标，仅凭文字不能证明已完成；请核对相应目标"),
     "reason.task.recurring_not_due": ("a recurring duty due {due}: earlier work does not fulfil it yet",
                                       "经常性工作，时限 {due} 年：此前的工作尚不能算作完成"),
+    "reason.task.before_period": ("the summary reports {year}, before the plan's period (from {start}): earlier work does not fulfil it",
+                                  "总结报告的是 {year} 年，早于方案期（自 {start} 年起）：此前的工作不能算作完成"),
     "reason.task.met": ("the results report it done", "工作成效部分报告已完成"),
     "reason.task.not_done": ("the results say it was not done", "工作成效部分表明未完成"),
     "reason.task.only_in_problems": ("named only among the problems", "仅在存在问题中提及"),
@@ -226,11 +236,12 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "warning.blank_in_text": ("{code}: {detail}", "数字前有空白，可能缺了一个数字"),
     "warning.recurring": ("{code}: {detail}", "按期计的数额（{word}），不是本期报告的数量"),
     "warning.estimate": ("{code}: {detail}", "该数字是预计数"),
+    "warning.baseline": ("{code}: {detail}", "'{text}' 是变化的起点（{verb}之后的数值才是达到的数值）"),
     "warning.split_number": ("{code}: {detail}", "'{text}' 的数字之间夹有 {gap}，按 '{read}' 读取，请核对原文"),
     "warning.bidi_control": ("{code}: {detail}",
                              "'{text}' 旁有双向控制字符 {gap}，可能显示颠倒；按文件顺序读作 '{read}'，请核对原文"),
     "warning.region_mismatch": ("{code}: {detail}", "总结所述地区为{found}，方案属于{region}；每个“已完成”都需人工复核"),
-    "warning.compilation": ("{code}: {detail}", "文件汇编了{listed}的总结；只核对了{region}的部分（第 {lines} 行）"),
+    "warning.compilation": ("{code}: {detail}", "文件汇编了{listed}的总结；只核对了{region}的部分（第 {lines} 行，共 {total} 句中的 {kept} 句）"),
     "warning.compilation.none": ("{code}: {detail}", "文件汇编了{listed}的总结，没有{region}的；每个“已完成”都需人工复核"),
     "warning.thresholds": ("{code}: {detail}", "匹配阈值不是默认值：{changed}"),
     "warning.what.plan_item": ("the plan item", "方案事项"),
@@ -238,6 +249,8 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "warning.what.evidence": ("the evidence", "所依据的语句或数字"),
     "warning.review_stale": ("{code}: {detail}", "{what}在{by}于 {date} 认定为“{status}”之后已变更；仍以工具判定为准，请重新复核"),
     "warning.review_orphan": ("{code}: {detail}", "{by}对第 {item} 项（{summary}）作出的“{status}”决定已无对应事项：方案中已没有该项"),
+    "warning.year_guess.line": ("{code}: {detail}", "没有标题写明所报年份；按第 {line} 行（'{text}'）读作 {year} 年；所依句子未写明 {year} 年的“已完成”或“未完成”需人工复核"),
+    "warning.year_guess": ("{code}: {detail}", "没有标题写明所报年份；按发布日期（{text}）读作 {year} 年；所依句子未写明 {year} 年的“已完成”或“未完成”需人工复核"),
     "warning.year_mismatch": ("{code}: {detail}", "总结标题写的是 {titled} 年，却按 {year} 年核对；所报数字可能属于 {titled} 年"),
     "warning.other": ("{code}: {detail}", "{code}：{detail}"),
 }
@@ -293,6 +306,7 @@ _WARNING_PARTS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "blank_in_text": (("warning.blank_in_text", re.compile(r".*")),),
     "recurring": (("warning.recurring", re.compile(r"a rate per period \((?P<word>[^)]*)\).*")),),
     "estimate": (("warning.estimate", re.compile(r".*")),),
+    "baseline": (("warning.baseline", re.compile(r"'(?P<text>.*)' is where a change started \((?P<verb>.+) a later value\)")),),
     "split_number": (("warning.split_number", re.compile(
         r"'(?P<text>.*)' has (?P<gap>\S+) between its digits; read as '(?P<read>.*)', check the source")),),
     "bidi_control": (("warning.bidi_control", re.compile(
@@ -307,13 +321,19 @@ _WARNING_PARTS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "review_orphan": (("warning.review_orphan", re.compile(
         r"(?P<by>.+) decided (?P<status>[a-z]+) on (?P<item>.+) for (?P<summary>.+), "
         r"but the plan has no item .+ any more")),),
+    "year_guess": (("warning.year_guess.line", re.compile(
+        r"no title states the year reported on; read as (?P<year>\d+) from line (?P<line>\d+) \('(?P<text>.*)'\); "
+        r"a met or missed whose sentence does not state \d+ needs review")),
+                   ("warning.year_guess", re.compile(
+        r"no title states the year reported on; read as (?P<year>\d+) from its date \((?P<text>.*)\); "
+        r"a met or missed whose sentence does not state \d+ needs review"))),
     "year_mismatch": (("warning.year_mismatch", re.compile(
         r"the summary's title says (?P<titled>\d+), it was checked as (?P<year>\d+); figures it reports may be for \d+")),),
     "compilation": (("warning.compilation.none", re.compile(
         r"the document holds summaries of (?P<listed>.+), none for (?P<region>.+); every 'met' needs review")),
                     ("warning.compilation", re.compile(
         r"the document holds summaries of (?P<listed>.+); checked the part about (?P<region>.+) "
-        r"\(lines (?P<lines>.+)\)"))),
+        r"\(lines (?P<lines>.+): (?P<kept>\d+) of (?P<total>\d+) sentences\)"))),
 }
 
 
@@ -355,6 +375,9 @@ _EXPLAIN: dict[str, tuple[str, str]] = {
     "explain.class.intention": ("excluded: an intention or forecast", "排除：属于打算或预期"),
     "explain.class.stated_target": ("excluded: the target restated, not an actual", "排除：复述的目标值，不是实绩"),
     "explain.class.other_year": ("excluded: another year's figure", "排除：其他年份的数字"),
+    "explain.class.baseline": ("excluded: where a change started (从…提高到…), not the value reached", "排除：变化的起点（从…提高到…），不是达到的数值"),
+    "explain.class.bare_number": ("excluded: a number without a unit, read in the target's unit; review it", "排除：没有单位的数字，按目标单位读取，请人工复核"),
+    "explain.class.after_due": ("excluded: a year after the target was due; review it", "排除：目标到期之后年份的数字，请人工复核"),
     "explain.class.done": ("done: the results report it done", "完成：工作成效部分报告已完成"),
     "explain.class.negated": ("negated: the results say it was not done", "否定：工作成效部分称未完成"),
     "explain.class.planned": ("planned, not done", "仅为计划，未完成"),

@@ -5,15 +5,17 @@ import re
 from dataclasses import dataclass, field, fields, replace
 
 from ipcheck.reading.figures import extract_figures
-from ipcheck.verdicts.matching import SentenceIndex, match_target, match_task
+from ipcheck.verdicts.matching import SentenceIndex, match_task
+from ipcheck.verdicts.targets import match_target
 from ipcheck.i18n import recurring_message
 from ipcheck.model import Document, Figure, Measure, Mismatch, Op, Plan, Report, Sentence, Status, Target, Verdict
 from ipcheck.units import format_number
 from ipcheck.reading.regions import Scope, scope
 from ipcheck.reviews import Decision, apply as apply_reviews
-from ipcheck.reading.text import segment, summary_year
+from ipcheck.reading.text import segment
+from ipcheck.reading.years import read_year, states_year
 from ipcheck.verdicts.tally import count
-from ipcheck.verdicts.decide import Thresholds, decide_target, decide_task
+from ipcheck.verdicts.decide import Thresholds, decide_target, decide_task, with_progress
 from ipcheck.verdicts.pace import pace_of
 
 
@@ -69,9 +71,10 @@ def decide(plan: Plan, index: SentenceIndex, year: int | None,
     year) is due in each year of its period up to its due year: it is judged as due in the
     summary's year, and its verdict says which year it was checked for."""
     start = plan.meta.period.start if plan.meta.period else None
-    out = [_recurring(t, year, start, lambda x: decide_target(x, match_target(x, index), year, thresholds))
+    region = plan.meta.region
+    out = [_recurring(t, year, start, lambda x: decide_target(x, match_target(x, index, region), year, thresholds))
            for t in plan.targets]
-    out += [_recurring(t, year, start, lambda x: decide_task(x, match_task(x, index), year, thresholds))
+    out += [_recurring(t, year, start, lambda x: decide_task(x, match_task(x, index), year, thresholds, start))
             for t in plan.tasks]
     return tuple(out)
 
@@ -118,12 +121,15 @@ class Prepared:
     index: SentenceIndex
     year_warning: str | None = None
     thresholds_warning: str | None = None
+    year_guess: str | None = None      # the year was inferred (not a title's): how, as a warning
+
 
     @property
     def warnings(self) -> tuple[str, ...]:
         """The report-level warnings: the scope's, a year given against the title's, and match
         thresholds changed from the defaults (a reader must know the report was made with them)."""
-        return self.where.warnings + tuple(w for w in (self.year_warning, self.thresholds_warning) if w)
+        return self.where.warnings + tuple(w for w in (self.year_warning, self.year_guess,
+                                                       self.thresholds_warning) if w)
 
 
 def thresholds_warning(thresholds: Thresholds) -> str | None:
@@ -136,15 +142,20 @@ def thresholds_warning(thresholds: Thresholds) -> str | None:
 
 def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> Prepared:
     """Year, scope and index for checking ``plan`` against ``document`` (shared with explain)."""
-    titled = summary_year(document)
+    reading = read_year(document)
+    titled = reading.year
     year = settings.year if settings.year is not None else titled
     where = scope(segment(document, year=year), plan.meta.region)
-    mismatch = None
+    mismatch = guess = None
     if settings.year is not None and titled is not None and titled != settings.year:
         mismatch = (f"year_mismatch: the summary's title says {titled}, it was checked as "
                     f"{settings.year}; figures it reports may be for {titled}")
+    elif settings.year is None and reading.guess:
+        where_read = f"line {reading.line} ('{reading.quote}')" if reading.line else f"its date ({reading.quote})"
+        guess = (f"year_guess: no title states the year reported on; read as {year} from {where_read}; "
+                 f"a met or missed whose sentence does not state {year} needs review")
     return Prepared(year, where, SentenceIndex(where.sentences, read_figures(where.sentences)), mismatch,
-                    thresholds_warning(settings.thresholds))
+                    thresholds_warning(settings.thresholds), guess)
 
 
 def mismatch(plan: Plan, prep: Prepared) -> Mismatch | None:
@@ -169,7 +180,16 @@ def finish(verdict: Verdict, document: Document, prep: Prepared) -> Verdict:
         verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + prep.where.warnings[:1])
     if prep.year_warning and verdict.status in (Status.MET, Status.MISSED):
         verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + (prep.year_warning,))
-    return verdict
+    if prep.year_guess and verdict.status in (Status.MET, Status.MISSED) and not _states_year(verdict, prep.year):
+        verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + (prep.year_guess,))
+    return with_progress(verdict)
+
+
+def _states_year(verdict: Verdict, year: int | None) -> bool:
+    """True when the verdict's figure, or its first evidence sentence, is dated ``year`` itself."""
+    if verdict.figure is not None and verdict.figure.year is not None:
+        return verdict.figure.year == year
+    return bool(verdict.evidence) and states_year(verdict.evidence[0].text, year)
 
 
 def _paced(verdict: Verdict, plan: Plan, targets: dict, year: int | None) -> Verdict:

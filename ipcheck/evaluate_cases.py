@@ -47,6 +47,7 @@ class Item:
     why: str                       # "" when right; else confusion, wrong_evidence, plan_refused, …
     traps: tuple[str, ...]
     detail: str
+    progress_ok: bool | None = None   # a pending label with progress: does the tool's progress agree?
 
 
 @dataclass
@@ -70,6 +71,12 @@ class Score:
     def flagged(self) -> int:
         return sum(i.needs_review for i in self.items)
 
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(agree, of): pending items labelled with progress that the tool also says pending."""
+        judged = [i.progress_ok for i in self.items if i.progress_ok is not None]
+        return sum(judged), len(judged)
+
     def as_dict(self) -> dict[str, Any]:
         n = len(self.items)
         wrong = [i for i in self.items if not i.right]
@@ -79,6 +86,7 @@ class Score:
             "split": self.split, "cases": self.cases, "items": n, "right": self.right,
             "accuracy": round(self.right / n, 3) if n else None, "false_met": self.false_met,
             "needs_review": self.flagged, "needs_review_rate": round(self.flagged / n, 3) if n else None,
+            "pending_progress": {"agree": self.progress[0], "of": self.progress[1]},
             "wrong_by_trap": dict(sorted(by_class.items())), "confusion": dict(sorted(confusion.items())),
             "year_misses": self.year_misses,
             "misses": [{"case": i.case, "item": i.item, "want": i.want, "got": i.got, "why": i.why,
@@ -119,7 +127,10 @@ def score_item(case_id: str, item_id: str, want: dict[str, Any], verdict: Any) -
         right, why = True, ""
     else:
         right, why = False, f"{status}->{got}"
-    return Item(case_id, item_id, status, got, verdict.needs_review, right, why, traps, detail)
+    progress_ok = None
+    if status == got == "pending" and want.get("progress") in ("none", "reported"):
+        progress_ok = dict(verdict.params).get("progress") == want["progress"]
+    return Item(case_id, item_id, status, got, verdict.needs_review, right, why, traps, detail, progress_ok)
 
 
 def score_case(root: Path, case_path: Path) -> tuple[list[Item], str | None]:
@@ -165,6 +176,10 @@ def _text(scores: list[Score]) -> str:
         acc = "-" if d["accuracy"] is None else f"{d['accuracy']:.3f}"
         out.append(f"{s.split:8} {s.cases:5d} {len(s.items):5d} {s.right:5d} {acc:>8} {s.false_met:9d} "
                    f"{s.flagged:6d}")
+    for s in scores:
+        agree, of = s.progress
+        if of:
+            out.append(f"{s.split}: pending with or without progress told apart on {agree} of {of} items")
     for s in scores:
         d = s.as_dict()
         if not d["misses"] and not d["year_misses"]:

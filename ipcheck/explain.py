@@ -12,7 +12,8 @@ from typing import Any
 
 from ipcheck.check import Prepared, Settings, finish, prepare
 from ipcheck.errors import IpcheckError
-from ipcheck.verdicts.matching import match_target, match_task, task_head
+from ipcheck.verdicts.matching import match_task, task_head
+from ipcheck.verdicts.targets import match_target
 from ipcheck.model import Document, Figure, Plan, Report, ReviewDecision, Sentence, Target, Task, Verdict
 from ipcheck.reading.trace import figure_rules, sentence_rules
 from ipcheck.reviews import apply as apply_reviews
@@ -50,13 +51,14 @@ def explain(plan: Plan, document: Document, item_id: str, settings: Settings = S
     prep = prepared if prepared is not None else prepare(plan, document, settings)
     th = settings.thresholds
     if isinstance(item, Target):
-        matches = match_target(item, prep.index)
+        matches = match_target(item, prep.index, plan.meta.region)
         verdict = decide_target(item, matches, prep.year, th)
         candidates = [_target_candidate(c, item) for c in classify_target_matches(item, matches, prep.year, th)]
         fields = _target_fields(item)
     else:
         matches = match_task(item, prep.index)
-        verdict = decide_task(item, matches, prep.year, th)
+        start = plan.meta.period.start if plan.meta.period else None
+        verdict = decide_task(item, matches, prep.year, th, start)
         candidates = [_task_candidate(c) for c in classify_task_matches(item, matches, prep.year, th)]
         fields = _task_fields(item)
     verdict = finish(verdict, document, prep)

@@ -19,6 +19,9 @@ CORPUS = ROOT / "tests" / "corpus"
 
 # The issue's floors (issue 3). Measured values are in docs/figures.md.
 PRECISION, RECALL, BINDING = 0.98, 0.95, 0.95
+# The real-world set (issue #12), texts no rule was written from: a ratchet at the last measure
+# (docs/figures.md). Raise these as the reader improves; never lower them.
+REAL_PRECISION, REAL_RECALL, REAL_BINDING = 0.951, 0.872, 0.874
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +59,13 @@ def test_floors(result) -> None:
     assert s["precision"] >= PRECISION, s
     assert s["recall"] >= RECALL, s
     assert s["binding"] >= BINDING, s
+
+
+def test_realworld_floors() -> None:
+    s = scores(evaluate(CORPUS, ROOT, corpus_files(CORPUS, "realworld")))
+    assert s["precision"] >= REAL_PRECISION, s
+    assert s["recall"] >= REAL_RECALL, s
+    assert s["binding"] >= REAL_BINDING, s
 
 
 def test_the_sets_split_the_corpus_and_the_default_is_the_samples() -> None:

@@ -97,3 +97,20 @@ def test_no_split_gets_worse_than_its_floor(split: str) -> None:
                        for m in score.as_dict()["misses"] if m["got"] == "met")
     assert score.false_met <= floor["false_met_at_most"], "false met:\n" + misses
     assert score.right >= floor["right_at_least"], f"{split}: {score.right} right, floor {floor['right_at_least']}"
+
+
+@pytest.mark.parametrize("label,params,agree", [
+    ("none", (("progress", "none"),), True),
+    ("reported", (("progress", "none"),), False),
+    ("reported", (("progress", "reported"),), True),
+    (None, (("progress", "none"),), None),          # no progress label: not judged
+])
+def test_pending_with_and_without_progress_is_scored_apart(label, params, agree) -> None:
+    """Issue #12 §3 n: a pending item labelled with its progress is checked against the tool's."""
+    verdict = _verdict("pending")
+    verdict.params = params
+    want = {"status": "pending", **({"progress": label} if label else {})}
+    item = ev.score_item("c", "T1", want, verdict)
+    assert item.right and item.progress_ok is agree
+    score = ev.Score("x", items=[item])
+    assert score.as_dict()["pending_progress"] == {"agree": int(bool(agree)), "of": int(agree is not None)}

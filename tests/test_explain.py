@@ -24,7 +24,7 @@ from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "tests" / "cases").glob("*/case.yaml"))
 TARGET_CLASSES = ("actual", "below_floor", "next_plan", "problems", "front", "intention", "stated_target",
-                  "other_year")
+                  "other_year", "after_due", "baseline", "bare_number")
 TASK_DETAILS = {"planned": {"section", "intention"}, "weak": {"score", "head", "done_cue"}}
 
 # A summary whose only word on task 1 is in 存在的问题, and a next-year figure for nothing in the plan.
@@ -194,12 +194,17 @@ def test_cli_json_is_stable_sorted_and_complete(run, demo) -> None:
 
 
 def test_cli_passes_the_year(run, demo) -> None:
-    data = json.loads(run(str(demo[0]), str(demo[1]), "T1", "--format", "json", "--year", "2016").stdout)
-    assert data["summary"]["year"] == 2016
-    # 2015年…1796件 is another year's figure when the summary is read as 2016's.
+    data = json.loads(run(str(demo[0]), str(demo[1]), "T1", "--format", "json", "--year", "2014").stdout)
+    assert data["summary"]["year"] == 2014
+    # 2015年…1796件 is another year's figure when the summary is read as 2014's.
     assert [(c["line"], c["class"], c["decided"]) for c in data["candidates"]] == \
         [(3, "other_year", True), (7, "next_plan", True)]
-    assert (data["verdict"]["status"], data["verdict"]["reason"]) == ("unreported", "target.other_year")
+    assert (data["verdict"]["status"], data["verdict"]["reason"]) == ("pending", "target.other_year")
+    # Read as 2016's, the summary is after T1's due year (2015): the 2015 figure it states is T1's
+    # actual, and the met needs review (the title says 2015).
+    data = json.loads(run(str(demo[0]), str(demo[1]), "T1", "--format", "json", "--year", "2016").stdout)
+    assert [(c["line"], c["class"]) for c in data["candidates"]] == [(3, "actual"), (7, "next_plan")]
+    assert (data["verdict"]["status"], data["verdict"]["needs_review"]) == ("met", True)
     data = json.loads(run(str(demo[0]), str(demo[1]), "T1", "--format", "json").stdout)
     assert [(c["line"], c["class"], c["compare"]) for c in data["candidates"]] == \
         [(3, "actual", "holds"), (7, "next_plan", None)]

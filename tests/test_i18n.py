@@ -151,9 +151,18 @@ WARNINGS = {
     "region_mismatch": ("region_mismatch: the summary is about 德阳市, the plan is for 绵竹市; every 'met' needs review",
                         "总结所述地区为德阳市，方案属于绵竹市；每个“已完成”都需人工复核"),
     "compilation": ("compilation: the document holds summaries of 绵竹市、德阳市; checked the part about 绵竹市 "
-                    "(lines 3-40)", "文件汇编了绵竹市、德阳市的总结；只核对了绵竹市的部分（第 3-40 行）"),
+                    "(lines 3-40: 38 of 412 sentences)",
+                    "文件汇编了绵竹市、德阳市的总结；只核对了绵竹市的部分（第 3-40 行，共 412 句中的 38 句）"),
     "year_mismatch": ("year_mismatch: the summary's title says 2015, it was checked as 2016; figures it reports "
                       "may be for 2015", "总结标题写的是 2015 年，却按 2016 年核对；所报数字可能属于 2015 年"),
+    "year_guess": ("year_guess: no title states the year reported on; read as 2017 from line 2 ('截至2017年底,全市专利申请16925件'); "
+                   "a met or missed whose sentence does not state 2017 needs review",
+                   "没有标题写明所报年份；按第 2 行（'截至2017年底,全市专利申请16925件'）读作 2017 年；所依句子未写明 2017 年的“已完成”或“未完成”需人工复核"),
+    "year_guess.date": ("year_guess: no title states the year reported on; read as 2015 from its date (2015); "
+                        "a met or missed whose sentence does not state 2015 needs review",
+                        "没有标题写明所报年份；按发布日期（2015）读作 2015 年；所依句子未写明 2015 年的“已完成”或“未完成”需人工复核"),
+    "baseline": ("baseline: '0.52件' is where a change started (提高到 a later value)",
+                 "'0.52件' 是变化的起点（提高到之后的数值才是达到的数值）"),
     "thresholds": ("thresholds: task_met 0.7 (default 0.6)", "匹配阈值不是默认值：task_met 0.7 (default 0.6)"),
     "review_stale": ("review_stale: the summary changed since 王审核 decided met on 2026-01-31T09:30:00Z; the tool's "
                      "verdict stands, review it again",
@@ -171,7 +180,7 @@ WARNINGS = {
 def _emitted_codes() -> set[str]:
     """Warning codes the code base writes: "code: …" strings in the modules that warn."""
     codes = set()
-    for name in ("reading/figures", "reading/quantities", "check", "reading/regions", "reviews"):
+    for name in ("reading/figures", "reading/quantities", "reading/changes", "check", "reading/regions", "reviews"):
         text = (ROOT / "ipcheck" / f"{name}.py").read_text(encoding="utf-8")
         codes.update(re.findall(r"""[(\s]f?["']([a-z_]+): """, text))
     return codes

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from ipcheck.verdicts.matching import bigrams, core, name_score
+from ipcheck.verdicts.matching import bigrams, core
+from ipcheck.verdicts.targets import name_score
 from ipcheck.model import Measure, Op, Target
 
 

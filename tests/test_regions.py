@@ -68,3 +68,20 @@ def test_the_notice_carrying_a_document_names_its_region(title: str, region: str
     from ipcheck.reading.text import segment
     parts = split(segment(Document("t.txt", title + "\n一、工作成效\n全年专利申请1796件。\n", "utf-8")))
     assert [p.region for p in parts] == [region]
+
+
+def test_a_single_document_under_its_cover_notice_is_not_a_compilation() -> None:
+    """关于印发天津市知识产权局2017年工作总结的通知 over 天津市知识产权局2017年工作总结 is one region's document
+    (issue #12 §3 l): nothing is narrowed away and no compilation warning is given."""
+    path = ROOT / "tests" / "realworld" / "dev" / "tianjin-2017-summary"
+    sentences = segment(read_document(path / "summary.txt"))
+    assert {p.region for p in split(sentences)} == {"天津市"}
+    report = check(load_plan(path / "plan.yaml"), read_document(path / "summary.txt"))
+    assert not any(w.startswith("compilation:") for w in report.warnings)
+
+
+def test_a_narrowed_compilation_says_how_much_it_left_out() -> None:
+    report = check(load_plan(ROOT / "plans" / "mianzhu-2015.yaml"), read_document(COMPILATION))
+    note = next(w for w in report.warnings if w.startswith("compilation:"))
+    kept, total = map(int, note.rsplit(": ", 1)[1].split(" sentences")[0].split(" of "))
+    assert 0 < kept < total == len(segment(read_document(COMPILATION)))

@@ -19,8 +19,10 @@ def _load(path: Path) -> dict:
 
 
 def _plan_text(case: dict, name: str) -> str:
-    doc = {"version": 1,
-           "plan": {"id": name.replace("_", "-"), "title": case["description"], "region": "测试市"},
+    meta = {"id": name.replace("_", "-"), "title": case["description"], "region": case.get("region", "测试市")}
+    if case.get("period"):
+        meta["period"] = case["period"]
+    doc = {"version": 1, "plan": meta,
            "targets": case.get("targets", []), "tasks": case.get("tasks", [])}
     if not doc["targets"]:
         del doc["targets"]

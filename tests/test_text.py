@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ipcheck.model import Document, Section
+from ipcheck.reading.years import read_year
 from ipcheck.reading.text import normalise, segment, summary_year
 
 HERE = Path(__file__).parent / "text"
@@ -224,6 +225,24 @@ def test_a_plan_for_the_year_being_read_is_a_plan(heading: str, section: Section
 ])
 def test_summary_year(text: str, year: int | None) -> None:
     assert summary_year(doc(text)) == year
+
+
+# Texts without a title year (news, white papers, speeches): the year and how it was read.
+@pytest.mark.parametrize("text, year, how", [
+    ("2018专利统计年报 | !\n表 号:专受表7 有效期至:2019年9月 |", 2018, "title"),
+    ("2月22日,2019年全省知识产权局局长会议在哈尔滨市召开。会议总结2018年工作,部署2019年重点任务。", 2018, "summed_up"),
+    ("《规划(2018-2020年)》已印发,至2020年,每万人发明专利拥有量将达到13件以上。\n"
+     "截至2017年底,全市专利申请16925件,是2010年的4.8倍。", 2017, "results"),
+    ("上海 时间:2024-02-22\n昨天举行的2024年上海市知识产权工作会议透露,截至去年底,上海有效发明专利拥有量24.14万件。\n"
+     "2024年,上海将重点围绕提升知识产权治理能力等六个方面开展工作。", 2023, "results"),
+    ("发布日期: 2013-04-11\n由十一五期末0.56件提高到2012年的0.96件。\n2013年,形成合作伙伴2至3家。", 2012, "results"),
+    ("20.07.2015 10:07\n今年上半年,全省累计申请专利14559件。", 2015, "dateline"),
+    ("“十二五”期间,全省每万人口发明专利拥有量提高到1.61件。", 2015, "period"),
+])
+def test_read_year_without_a_title_year(text: str, year: int, how: str) -> None:
+    got = read_year(doc(text))
+    assert (got.year, got.how) == (year, how)
+    assert got.guess is (how not in ("title", "summed_up"))
 
 
 # ---------------------------------------------------------------- whole summaries, if present

@@ -65,3 +65,20 @@ def test_upper_bound_never_meets_a_floor(v, floor) -> None:
 def test_clause_span(text, span, clause) -> None:
     a, b = clause_span(text, *span)
     assert text[a:b] == clause
+
+
+def test_a_pending_item_says_whether_progress_was_reported() -> None:
+    """Issue #12 §3 n: pending with nothing reported (progress none) apart from pending below the
+    target (progress reported); other statuses carry no progress."""
+    import yaml as _yaml
+    from ipcheck.check import check
+    from ipcheck.model import Document
+    from ipcheck.plans.loader import parse_plan
+    plan = parse_plan(_yaml.safe_dump({"version": 1, "plan": {"id": "p", "title": "p", "region": "测试市"},
+        "targets": [{"id": "A", "metric": "专利申请量", "measure": "level", "op": ">=", "value": 2000, "unit": "件", "due": 2020},
+                    {"id": "B", "metric": "商标注册量", "measure": "level", "op": ">=", "value": 10, "unit": "件", "due": 2020},
+                    {"id": "C", "metric": "专利申请量", "measure": "level", "op": ">=", "value": 1000, "unit": "件", "due": 2015}],
+        "tasks": [{"id": "K", "title": "建立知识产权维权援助中心", "due": 2020}]}, allow_unicode=True))
+    doc = Document("s", "2015年测试市知识产权工作总结\n一、工作成效\n全市专利申请量1796件。\n", "utf-8")
+    got = {v.item_id: (v.status.value, dict(v.params).get("progress")) for v in check(plan, doc).verdicts}
+    assert got == {"A": ("pending", "reported"), "B": ("pending", "none"), "C": ("met", None), "K": ("pending", "none")}

@@ -140,7 +140,10 @@ def verdicts() -> list[str]:
 
 
 def _rule_plan(case: dict, name: str) -> Callable[[], Any]:
-    doc = {"version": 1, "plan": {"id": name.replace("_", "-"), "title": case["description"], "region": "测试市"}}
+    doc = {"version": 1, "plan": {"id": name.replace("_", "-"), "title": case["description"],
+                                  "region": case.get("region", "测试市")}}
+    if case.get("period"):
+        doc["plan"]["period"] = case["period"]        # as tests/test_rules.py builds it
     for key in ("targets", "tasks"):
         if case.get(key):
             doc[key] = case[key]

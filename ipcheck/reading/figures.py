@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure
+from ipcheck.reading.changes import mark_baselines
 from ipcheck.reading import quantities
 from ipcheck.reading.numerals import CN_BIG, CN_DIGITS, CN_SMALL, parse_number
 from ipcheck.reading.periods import Scope
@@ -43,6 +44,8 @@ _APPROX = Decimal(_R.param("ZH-QUAL-001", "margin"))
 _NUM = _R.regex("ZH-NUM-004")
 _BARE = {w: Decimal({**CN_SMALL, **CN_BIG}[w]) for w in _R.words("ZH-NUM-007")}
 _RANGE = _R.regex("ZH-NUM-008")
+_MINUS = _R.regex("ZH-NUM-020")            # 增长-2.45%: a negative rate
+_MINUS_REACH = 12
 # A Chinese numeral glued to the word before it is part of that word (ZH-FIG-001); 一 before these
 # makes an idiom (ZH-FIG-002).
 _CN_BEFORE_BLOCK = set(_R.chars("ZH-FIG-001"))
@@ -91,7 +94,7 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     raws = [r for r in _read_numbers(text, scan) if r is not None]
     if not raws:
         return ()
-    figures = quantities.bind(text, scan, drop, raws, Scope(text, scan).at)
+    figures = mark_baselines(text, quantities.bind(text, scan, drop, raws, Scope(text, scan).at))
     if text is not original:       # full-width input: quote the caller's own characters
         figures = tuple(replace(f, text=original[f.start:f.end]) for f in figures)
     return figures
@@ -216,8 +219,9 @@ def _read_one(text: str, scan: str, m: re.Match) -> Raw | None:
 def _value(scan: str, m: re.Match, s: int, e: int) -> tuple[Decimal, bool] | None:
     """(value, bare) of an Arabic or Chinese number; bare: a lone 百/千/万 (ZH-NUM-007)."""
     if m.group("ar") is not None:
-        v = None if _skip_arabic(scan, s, e) else parse_number(m.group("ar"))
-        return None if v is None else (v, False)
+        minus = _MINUS.search(scan, max(0, s - _MINUS_REACH), s) is not None
+        v = None if not minus and _skip_arabic(scan, s, e) else parse_number(m.group("ar"))
+        return None if v is None else (-v if minus else v, False)
     run = m.group("cn")
     if s > 0 and scan[s - 1] in _CN_BEFORE_BLOCK and not (scan[s - 1] in _UP_TO and run in _BARE):
         return None

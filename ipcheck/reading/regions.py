@@ -96,4 +96,4 @@ def scope(sentences: tuple[Sentence, ...], region: str) -> Scope:
     chosen = tuple(s for p in mine for s in p.sentences)
     lines = ", ".join(f"{p.first_line}-{p.sentences[-1].line}" for p in mine)
     return Scope(chosen, (f"compilation: the document holds summaries of {listed}; checked the part about "
-                          f"{region} (lines {lines})",))
+                          f"{region} (lines {lines}: {len(chosen)} of {len(sentences)} sentences)",))

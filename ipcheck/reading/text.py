@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import replace
 
 from ipcheck.inputs.formats.chinese import T2S
@@ -24,6 +23,7 @@ _FIXED: dict[int, str] = {
     0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x2014: "-", 0x2015: "-",
     0x2212: "-", 0xFE63: "-",                       # dashes and minus: 2013―2015年 is a range
     0xFE50: ",", 0xFE54: ";", 0xFE55: ":", 0xFE56: "?", 0xFE57: "!",  # small forms
+    0xFE6A: "%",                                    # small percent sign: 35.2﹪ is 35.2%
 }
 
 
@@ -102,29 +102,14 @@ _FORWARD_ONLY = frozenset(_R.words("ZH-SECT-010"))
 # A sentence that opens a plan without a heading (ZH-SECT-012).
 _PLAN_SENTENCE = _R.regex("ZH-SECT-012")
 
-# summary_year: the title's year (ZH-YEAR-005, ZH-YEAR-006), else the most frequent year (ZH-YEAR-007).
-_TITLE_YEAR = _R.regex("ZH-YEAR-005")
-_TITLE_YEAR_DU = _R.regex("ZH-YEAR-006")
-_ANY_YEAR = _R.regex("ZH-YEAR-007")
-_TITLE_LINES = 12
-_HEAD_CHARS = 3000
 
 
 def summary_year(doc: Document) -> int | None:
-    """The year a summary reports on: from its title (first non-blank lines, read as one
-    string because titles wrap: "2015年绵阳市…城市" / "工作总结"), else the most frequent
-    20xx年 near the start, else None. Cue rules compare plan years against it."""
-    raw = doc.text
-    first_lines = sum(len(ln) + 1 for ln in raw.split("\n", 200)[:200])
-    norm = normalise(raw[:max(min(first_lines, 100 * _HEAD_CHARS), _HEAD_CHARS)])   # 1:1, so a prefix
-    lines = [ln.strip() for ln in norm.split("\n", 200)[:200] if ln.strip()][:_TITLE_LINES]
-    title = "".join(lines)
-    for pattern in (_TITLE_YEAR, _TITLE_YEAR_DU):
-        m = pattern.search(title)
-        if m:
-            return int(m.group(1))
-    counts = Counter(int(m.group(1)) for m in _ANY_YEAR.finditer(norm, 0, _HEAD_CHARS))
-    return counts.most_common(1)[0][0] if counts else None
+    """The year a summary reports on (ipcheck.reading.years.read_year: its title, the year it sums
+    up, the latest year it states results for, its publication date), else None. Cue rules compare
+    plan years against it."""
+    from ipcheck.reading.years import read_year     # years reads sentences with this module's normalise
+    return read_year(doc).year
 
 
 def _heading_level(norm: str) -> tuple[int, int | None, str] | None:

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
 from ipcheck.lang.registry import regex
 from ipcheck.reading import cues
+from ipcheck.reading.changes import BASELINE
 from ipcheck.verdicts.matching import FigureMatch, TaskMatch
-from ipcheck.model import (Evidence, Figure, FigureKind, Op, Section, Sentence, Status, Target,
+from ipcheck.verdicts.targets import BARE_NUMBER
+from ipcheck.model import (Evidence, Figure, FigureKind, Measure, Op, Section, Sentence, Status, Target,
                            Task, Verdict)
 from ipcheck.i18n import verdict_message
-from ipcheck.units import convert, exact, format_number
+from ipcheck.units import format_number
+from ipcheck.verdicts.compare import compare, within
 
 _CLAUSE_END = regex("ZH-PUNCT-001")
 _MAJOR_END = regex("ZH-PUNCT-002")
@@ -26,6 +29,13 @@ _MAJOR_END = regex("ZH-PUNCT-002")
 _NUMERIC_TITLE = regex("ZH-TASK-001")
 # Duties that recur (继续开展, 每年召开): work of an earlier year does not fulfil a later one.
 _RECURRING = regex("ZH-RECUR-002")
+# A task that is a state to reach (成为…强市) and the words that say a state was reached.
+_STATE_TASK, _STATE_REACHED = regex("ZH-TASK-002"), regex("ZH-TASK-003")
+# A headline that states a figure (天津市每万人口发明专利拥有量达14.7件) reports a result like the body
+# (issue #12 §3 k); a front line that names a plan or a notice (关于印发…规划的通知) does not (ZH-SECT-020).
+_FRONT_PLAN = regex("ZH-SECT-020")
+# The warning code the figure reader gives a figure of part of a year (ipcheck.reading.figures).
+PARTIAL_PERIOD = "partial_period:"
 
 
 @dataclass(frozen=True)
@@ -73,48 +83,6 @@ def _evidence(sentence: Sentence, score: float, spans: tuple[tuple[int, int], ..
                     score=round(score, 3), sentence=sentence.index, highlight=spans)
 
 
-def _within(figure: Figure, target: Target) -> tuple[Decimal | None, Decimal | None]:
-    """The interval of values the figure allows, in the target's unit (a decrease negated), exact."""
-    lo = figure.low if figure.low is not None or figure.qualifier else figure.value
-    hi = figure.high if figure.high is not None or figure.qualifier else figure.value
-    if figure.kind is FigureKind.DECREASE:
-        lo, hi = (-hi if hi is not None else None), (-lo if lo is not None else None)
-    lo = convert(lo, figure.unit, target.unit) if lo is not None else None
-    hi = convert(hi, figure.unit, target.unit) if hi is not None else None
-    return lo, hi
-
-
-_HOLDS = {
-    Op.GE: lambda x, v: x >= v, Op.GT: lambda x, v: x > v,
-    Op.LE: lambda x, v: x <= v, Op.LT: lambda x, v: x < v,
-    Op.EQ: lambda x, v: x == v,                 # exact decimals: equal means equal
-}
-
-
-def compare(figure: Figure, target: Target) -> bool | None:
-    """True if every value the figure allows meets the target, False if none does, else None."""
-    lo, hi = _within(figure, target)
-    value = exact(target.value)              # a caller's float made exact (1.2 is 1.2, not 1.19999…)
-    holds = _HOLDS[target.op]
-    ends = [x for x in (lo, hi) if x is not None]
-    if not ends:
-        return None
-    results = {holds(x, value) for x in ends}
-    if lo is None or hi is None:
-        # Half-open interval: only the closed end can decide, and only in one direction.
-        x = ends[0]
-        if lo is not None and target.op in (Op.GE, Op.GT):
-            return True if holds(x, value) else None
-        if hi is not None and target.op in (Op.LE, Op.LT):
-            return True if holds(x, value) else None
-        if lo is not None and target.op in (Op.LE, Op.LT):
-            return False if not holds(x, value) else None
-        if hi is not None and target.op in (Op.GE, Op.GT):
-            return False if not holds(x, value) else None
-        return None
-    return results.pop() if len(results) == 1 else None
-
-
 def _params(target: Target, **more: str | None) -> tuple[tuple[str, str], ...]:
     """A target verdict's message parameters (None values left out)."""
     p = dict(metric=target.metric, op=target.op.value, value=format_number(target.value),
@@ -153,11 +121,11 @@ def classify_target_matches(target: Target, matches: list[FigureMatch], year: in
     out = []
     for m in matches:
         if m.score < th.target_name:
-            out.append(TargetCandidate(m, BELOW_FLOOR, None, _within(m.figure, target)))
+            out.append(TargetCandidate(m, BELOW_FLOOR, None, within(m.figure, target)))
             continue
-        why = _why_not_actual(m, year)
+        why = _why_not_actual(m, year, target.due)
         out.append(TargetCandidate(m, why or ACTUAL, None if why else compare(m.figure, target),
-                                   _within(m.figure, target)))
+                                   within(m.figure, target)))
     return tuple(out)
 
 
@@ -187,6 +155,9 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
     if result is None:
         return Verdict(status=Status.PENDING if not_due else Status.UNREPORTED, needs_review=True,
                        confidence=0.4, **_said("target.bound_ambiguous", said), **base)
+    if _part_year(m.figure) and not (result and _level_reached(target)):
+        return Verdict(status=Status.PENDING if not_due else Status.UNREPORTED, needs_review=True,
+                       confidence=0.4, **_said("target.part_year", said), **base)
     confidence = round(m.score * (0.7 if warnings else 1.0) * (0.9 if m.figure.qualifier else 1.0), 3)
     if result:
         return Verdict(status=Status.MET, needs_review=bool(warnings), confidence=confidence,
@@ -198,23 +169,42 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
                    **_said("target.missed", said), **base)
 
 
-def _why_not_actual(m: FigureMatch, year: int | None) -> str:
-    """Why a matching figure cannot count as this year's actual ('' if it can)."""
+def _part_year(figure: Figure) -> bool:
+    """True for a figure of part of a year (1-9月, 上半年, 截至10月底): the reader's partial_period."""
+    return any(w.startswith(PARTIAL_PERIOD) for w in figure.warnings)
+
+
+def _level_reached(target: Target) -> bool:
+    """Whether a part-year figure that satisfies ``target`` settles it: only a level that must reach
+    at least a value (it can only grow by the year's end); a growth or a ceiling can still change."""
+    return target.measure is Measure.LEVEL and target.op in (Op.GE, Op.GT)
+
+
+def _why_not_actual(m: FigureMatch, year: int | None, due: int | None = None) -> str:
+    """Why a matching figure cannot count as the actual of the year the target is judged for ('' if
+    it can): the summary's year, or the due year when the summary reports a later year (a 2021
+    figure never shows a level reached by 2020; a 2020 figure quoted in it does)."""
     s, f = m.sentence, m.figure
+    judged = due if due is not None and year is not None and year > due else year
     if s.section is Section.NEXT_PLAN:
         return "next_plan"
     if s.section is Section.PROBLEMS:
         return "problems"
-    if s.section is Section.FRONT:
+    if s.section is Section.FRONT and _FRONT_PLAN.search(s.norm):
         return "front"
     if _intention(s, f.start, f.end):
         return "intention"
     if f.kind is FigureKind.TARGET:
         return "stated_target"
-    if f.year is not None and year is not None and f.year != year:
-        return "other_year"
+    if any(w.startswith(BASELINE) for w in f.warnings):
+        return "baseline"
+    if any(w.startswith(BARE_NUMBER) for w in f.warnings):
+        return "bare_number"
     said = cues.stated_year(s.norm[:f.start]) if year is not None else None
-    if said is not None and said != year:
+    own = f.year if f.year is not None else said
+    if judged != year and (own is None or own == year):
+        return "after_due"
+    if own is not None and judged is not None and own != judged:
         return "other_year"
     return ""
 
@@ -226,7 +216,12 @@ _OTHER_REASON = {   # why a figure is not an actual -> the verdict's reason (mes
     "stated_target": "target.only_as_target",
     "intention": "target.only_as_intention",
     "other_year": "target.other_year",
+    "after_due": "target.after_due",
+    "baseline": "target.only_baseline",
+    "bare_number": "target.bare_number",
 }
+# Reasons that leave a lead a person should weigh: the verdict on them needs review.
+_REVIEW_REASONS = frozenset({"after_due", "bare_number"})
 
 
 def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]], not_due: bool,
@@ -236,11 +231,12 @@ def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]],
         reason = "target.not_due" if not_due else "target.unreported"
         return Verdict(item_id=target.id, kind="target", status=status, needs_review=False,
                        confidence=0.8, **_said(reason, _params(target)))
+    other = sorted(other, key=lambda mw: mw[1] not in _REVIEW_REASONS)     # stable: leads first
     m, why = other[0]
     code = _OTHER_REASON[why]
     evidence = tuple(_evidence(x.sentence, x.score, ((x.figure.start, x.figure.end),))
                      for x, _ in other[:th.evidence_limit])
-    return Verdict(item_id=target.id, kind="target", status=status, needs_review=False,
+    return Verdict(item_id=target.id, kind="target", status=status, needs_review=why in _REVIEW_REASONS,
                    confidence=0.7, **_said(code, _params(target, figure=m.figure.text.strip())),
                    evidence=evidence, figure=None)
 
@@ -280,7 +276,8 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "planned", "intention"))
         elif _negated(s, spans):
             out.append(TaskCandidate(m, "negated"))
-        elif m.score >= th.task_met and m.head and cues.is_done(s.norm):
+        elif m.score >= th.task_met and m.head and cues.is_done(s.norm) and \
+                (not _STATE_TASK.match(task.title) or _STATE_REACHED.search(s.norm)):
             out.append(TaskCandidate(m, "done"))
         else:
             lacks = "score" if m.score < th.task_met else "head" if not m.head else "done_cue"
@@ -289,8 +286,9 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
 
 
 def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
-                th: Thresholds = Thresholds()) -> Verdict:
-    """The verdict on a qualitative task from the sentences that echo it."""
+                th: Thresholds = Thresholds(), start: int | None = None) -> Verdict:
+    """The verdict on a qualitative task from the sentences that echo it; ``start`` is the first
+    year of the plan's period (work reported for an earlier year is not the plan's work)."""
     not_due = _not_due(task.due, year)
     groups: dict[str, list[TaskMatch]] = {g: [] for g in TASK_GROUPS}
     for c in classify_task_matches(task, matches, year, th):
@@ -298,9 +296,10 @@ def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
     done, negated, planned, problems, weak = (groups[g] for g in TASK_GROUPS[:5])
 
     def verdict(status: Status, review: bool, conf: float, reason: str, msg: str,
-                ms: list[TaskMatch]) -> Verdict:
+                ms: list[TaskMatch], **more: object) -> Verdict:
         ev = tuple(_evidence(x.sentence, x.score, x.hits) for x in ms[:th.evidence_limit])
         params = (("due", str(task.due)),) if task.due is not None else ()
+        params += tuple((k, str(v)) for k, v in more.items())
         return Verdict(item_id=task.id, kind="task", status=status, needs_review=review,
                        confidence=round(conf, 3), **_said(reason, params, msg), evidence=ev)
 
@@ -312,6 +311,11 @@ def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
     if done and not_due and _RECURRING.search(task.title):
         return verdict(Status.PENDING, True, 0.6, "task.recurring_not_due",
                        f"a recurring duty due {task.due}: earlier work does not fulfil it yet", done)
+    if done and start is not None and year is not None and year < start \
+            and not any(_done_in_clause(x) for x in done):
+        return verdict(Status.PENDING if not_due else Status.UNREPORTED, not not_due, 0.6,
+                       "task.before_period", f"the summary reports {year}, before the plan's period "
+                       f"(from {start}): earlier work does not fulfil it", done, year=year, start=start)
     if done:
         return verdict(Status.MET, False, done[0].score, "task.met",
                        "the results report it done", done)
@@ -334,6 +338,15 @@ def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
     return verdict(fallback, False, 0.8, "task.not_due" if not_due else "task.unreported",
                    f"not due until {task.due}; nothing reported yet" if not_due
                    else "nothing in the results matches it", [])
+
+
+def _done_in_clause(m: TaskMatch) -> bool:
+    """True when the sentence reports the task done by the end of the clause that names it best (the
+    longest echo): 成立了…,…领导小组 is done; …交流合作逐渐扩大,…做出了新贡献 only reports the year."""
+    if not m.hits:
+        return cues.is_done(m.sentence.norm)
+    a, b = max(m.hits, key=lambda h: (h[1] - h[0], -h[0]))
+    return cues.is_done(m.sentence.norm[:clause_span(m.sentence.norm, a, b)[1]])
 
 
 def _clauses_of(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int, int]]:
@@ -373,3 +386,17 @@ def _negated(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
     neg = sum(n for a, b, n in clauses if cues.is_negated(sentence.norm[a:b]))
     return neg * 2 > total
 
+
+# Task reasons that report a step toward a pending task (done early, a figure of its own, said not done).
+_TASK_PROGRESS = frozenset({"task.recurring_not_due", "task.numeric_see_targets", "task.not_done"})
+NO_PROGRESS, PROGRESS = "none", "reported"
+
+
+def with_progress(verdict: Verdict) -> Verdict:
+    """A pending verdict with ``progress`` among its params (issue #12 §3 n): ``reported`` when the
+    results state a step toward it (an actual below a target, a task done early), ``none`` when the
+    text reports nothing toward it (nothing at all, or only the target restated or planned)."""
+    if verdict.status is not Status.PENDING or any(k == "progress" for k, _ in verdict.params):
+        return verdict
+    reported = verdict.figure is not None if verdict.kind == "target" else verdict.reason in _TASK_PROGRESS
+    return replace(verdict, params=verdict.params + (("progress", PROGRESS if reported else NO_PROGRESS),))

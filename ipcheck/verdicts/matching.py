@@ -16,8 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ipcheck.lang.registry import load
-from ipcheck.model import Figure, FigureKind, Measure, Sentence, Target, Task
-from ipcheck.units import comparable
+from ipcheck.model import Figure, FigureKind, Measure, Sentence, Task
 
 _WORD_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
 
@@ -173,7 +172,9 @@ def match_task(task: Task, index: SentenceIndex, limit: int = 5,
             own = scores.get(member, 0.0)
             scores[member] = max(own, HEADING_SHARE * head + (1 - HEADING_SHARE) * own)
     head = task_head(task.title)
-    long_keywords = [k for k in keywords if len(k) >= 4]
+    # A keyword names the task only when no longer keyword of the task contains it: with
+    # [知识产权保护体系, 知识产权保护], 知识产权保护工作考核 names protection work, not the 体系 to build.
+    long_keywords = [k for k in keywords if len(k) >= 4 and not any(k != o and k in o for o in keywords)]
     results = []
     for si, sc in scores.items():
         if sc < floor:
@@ -246,8 +247,19 @@ def contrast_penalty(title: str, text: str) -> float:
     return 1.0
 
 
+_QUOTES = _R.regex("ZH-PUNCT-020")
+
+
+@lru_cache(maxsize=4096)
+def _unquoted(text: str) -> str:
+    """``text`` without quotation marks: “双打”, 「双打」 and 双打 name one thing (ZH-PUNCT-020)."""
+    return _QUOTES.sub("", text)
+
+
 def _keyword_score(keyword: str, text: str) -> float:
     if keyword in text:
+        return 1.0
+    if (_QUOTES.search(keyword) or _QUOTES.search(text)) and _unquoted(keyword) in _unquoted(text):
         return 1.0
     if len(keyword) >= 4 and fuzz.partial_ratio(keyword, text) >= 90:
         return 0.8
@@ -282,66 +294,3 @@ def _task_hits(title_bigrams: list[str], keywords: list[str], text: str) -> tupl
             marks[start:start + len(k)] = b"\x01" * len(k)
             start = text.find(k, start + len(k))
     return tuple(m.span() for m in _RUN3.finditer(bytes(marks)))
-
-
-def name_score(quantity: str, target: Target) -> float:
-    """How surely a figure's quantity names the target's metric, in [0, 1]; 0 = a different quantity."""
-    q = re.sub(r"\s+", "", quantity)
-    if not q:
-        return 0.0
-    if any(x and x in q for x in target.exclude):
-        return 0.0
-    best = 0.0
-    for name in (target.metric, *target.aliases):
-        c = core(name)
-        if not c:
-            continue
-        pos = q.find(c)
-        if pos >= 0:
-            if _narrower(q[:pos], c):
-                continue
-            best = max(best, 1.0)
-            continue
-        qc = core(q)
-        ratio = fuzz.ratio(c, qc)
-        if ratio >= FUZZY_NAME_MIN and not _narrower_fuzzy(qc, c):
-            best = max(best, ratio / 100.0)
-    return best
-
-
-def _narrower(prefix: str, name: str) -> bool:
-    """True when the words right before ``name`` restrict it (发明|专利申请)."""
-    return any(prefix.endswith(sp) and sp not in name for sp in SPECIFIERS)
-
-
-def _narrower_fuzzy(quantity: str, name: str) -> bool:
-    return any(sp in quantity and sp not in name for sp in SPECIFIERS)
-
-
-def match_target(target: Target, index: SentenceIndex) -> list[FigureMatch]:
-    """Every figure whose quantity, kind and unit could measure ``target``, best first."""
-    names = [core(n) for n in (target.metric, *target.aliases) if core(n)]
-    counts: dict[tuple[int, int], int] = defaultdict(int)
-    need = {}
-    for name in names:
-        grams = set(bigrams(name))
-        need[name] = len(grams)
-        for b in grams:
-            for key in index.quantity_postings.get(b, ()):
-                counts[key] += 1
-    least = min((max(1, math.ceil(n * 0.6)) for n in need.values()), default=1)
-    kinds = KINDS_FOR_MEASURE[target.measure]
-    out = []
-    for (si, fi), c in counts.items():
-        if c < least:
-            continue
-        fig = index.figures[si][fi]
-        if fig.kind not in kinds and fig.kind is not FigureKind.TARGET:
-            continue
-        if not comparable(fig.unit, target.unit):
-            continue
-        score = name_score(fig.quantity, target)
-        if score > 0:
-            out.append(FigureMatch(index.sentence(si), fig, round(score, 3)))
-    out.sort(key=lambda m: (-m.score, m.sentence.index, m.figure.start))
-    return out

@@ -1,0 +1,40 @@
+"""Changes from one value to another: the start of 从0.52件提高到1.61件 is a baseline, not an actual.
+
+A sentence that reports a change (从"十一五"末的0.52件提高到1.61件, 由5个工作日压缩至3个工作日) states two
+values of one quantity: where it started and where it got to. Only the second is the value reached;
+the first is marked ``baseline`` so no verdict counts it as the period's actual. The words are data
+(ipcheck/lang/zh/figures.yaml, ZH-FROM-001).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ipcheck.lang.registry import regex
+from ipcheck.model import Figure
+
+_FROM_TO = regex("ZH-FROM-001")
+_MAJOR_END = regex("ZH-PUNCT-002")
+_FROM_TAIL = regex("ZH-FROM-002")
+BASELINE = "baseline"
+
+
+def mark_baselines(text: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """``figures`` with every figure between a 从/由 and its verb of change marked as a baseline, and
+    the values reached after the verb bound to the baselines' quantity (pairwise for a 分别 list)."""
+    spans = [(m.end("from"), m.start("to"), m.end("to"), m.group("to")) for m in _FROM_TO.finditer(text)]
+    if not spans:
+        return figures
+    out = list(figures)
+    for a, b, after, verb in spans:
+        starts = [i for i, f in enumerate(out) if a <= f.start and f.end <= b]
+        if not starts:
+            continue
+        for i in starts:
+            note = f"{BASELINE}: '{out[i].text.strip()}' is where a change started ({verb} a later value)"
+            quantity = _FROM_TAIL.sub("", out[i].quantity) or out[i].quantity
+            out[i] = replace(out[i], quantity=quantity, warnings=out[i].warnings + (note,))
+        stop = _MAJOR_END.search(text, after)
+        reached = [i for i, f in enumerate(out) if after <= f.start and (stop is None or f.end <= stop.start())]
+        for k, i in enumerate(reached[:len(starts)] if len(starts) > 1 else reached[:1]):
+            out[i] = replace(out[i], quantity=out[starts[min(k, len(starts) - 1)]].quantity)
+    return tuple(out)

@@ -1,0 +1,166 @@
+"""The year a text reports on, and where it was read: a title, a sum-up, the results, a dateline.
+
+A work summary names its year in its title (2015年…工作总结). News reports, white papers, speeches and
+statistics releases often do not, and they name many other years: the plan's target year (到2020年),
+bases (是2010年的4.8倍), the meeting's own year (2024年…工作会议), the date of writing. The year read
+here is, in order: the title's report year; the year a meeting or report sums up (总结2018年工作); the
+latest year a result is stated for (截至2017年底…16925件), never after the publication date; the
+publication date's year; the most frequent year near the start; the end of a five-year period
+("十二五"期间: 2015). Only the first two are certain: the others are a guess, and the report says so
+and from which line. The words are data (ipcheck/lang/zh/sections.yaml, ZH-YEAR-005..007, ZH-REPORT-001..007).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ipcheck.lang.registry import load
+from ipcheck.model import Document
+from ipcheck.reading import cues
+from ipcheck.reading.text import normalise
+
+_R = load()
+_TITLE_RULES = ("ZH-YEAR-005", "ZH-YEAR-006", "ZH-REPORT-001")
+_SUMMED_UP = _R.regex("ZH-REPORT-002")
+_DATELINE = _R.regex("ZH-REPORT-003")
+_NOT_RESULT_BEFORE = _R.regex("ZH-REPORT-004")
+_NOT_RESULT_AFTER = _R.regex("ZH-REPORT-005")
+_COUNTED = _R.regex("ZH-REPORT-006")
+_FIVE_YEAR = _R.regex("ZH-REPORT-007")
+_FIVE_YEAR_END = _R.table("ZH-REPORT-007")
+_YEAR = _R.regex("ZH-YEAR-001")
+_ANY_YEAR = _R.regex("ZH-YEAR-007")
+_QUOTED_TITLE = _R.regex("ZH-SECT-014")
+_LAST_YEAR = _R.words("ZH-REPORT-008")     # 去年: the year before the publication date's
+_SENTENCE_END = re.compile("[" + re.escape(_R.chars("ZH-SENT-003")) + "?\n]")
+_TITLE_LINES = 12
+_HEAD_CHARS = 3000
+_LOOK_BACK = 8
+# A result dated the publication year itself is only that year's when the page is from its second
+# half (前三季度 in November); a page of February reports the year before.
+_LATE_MONTH = 7
+
+CERTAIN = ("title", "summed_up")
+
+
+@dataclass(frozen=True)
+class YearReading:
+    """The year a text reports on (None: no year at all), how it was read, the 1-based line and
+    the words it was read from. ``how``: title, summed_up, results, dateline, period, frequent, none."""
+
+    year: int | None
+    how: str = "none"
+    line: int = 0
+    quote: str = ""
+
+    @property
+    def guess(self) -> bool:
+        """True when the year is inferred, not stated as the year reported on."""
+        return self.year is not None and self.how not in CERTAIN
+
+
+def _line_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def _title(norm: str) -> YearReading | None:
+    """The report year a title states, reading the first lines as one string (titles wrap)."""
+    lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"[^\n]+", norm) if m.group(0).strip()]
+    lines = lines[:_TITLE_LINES]
+    joined, starts = "", []
+    for start, ln in lines:
+        starts.append((len(joined), start))
+        joined += ln
+    for code in _TITLE_RULES:
+        m = _R.regex(code).search(joined)
+        if m:
+            at = max(s for s in starts if s[0] <= m.start())
+            return YearReading(int(m.group(1)), "title", _line_of(norm, at[1]), m.group(0))
+    return None
+
+
+def _dateline(norm: str) -> tuple[int, int] | None:
+    """(year, month) of the first publication date in the title lines."""
+    head = "\n".join([ln for ln in norm.split("\n", 200)[:200] if ln.strip()][:_TITLE_LINES])
+    m = _DATELINE.search(head)
+    if not m:
+        return None
+    year, month = next((m.group(y), m.group(mo)) for y, mo in (("y", "m"), ("y2", "m2"), ("y3", "m3"))
+                       if m.group(y))
+    return int(year), int(month)
+
+
+def _masked(sentence: str) -> str:
+    """The sentence with quoted titles blanked (《2023年全球创新指数报告》 states no result)."""
+    return _QUOTED_TITLE.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
+def _result_years(sentence: str, published: tuple[int, int] | None) -> list[int]:
+    """The years ``sentence`` states a result for: a year with a counted figure after it, not a
+    base, a span, an event's name or a target; 去年 counts as the year before publication."""
+    if cues.is_intention(sentence) or not _COUNTED.search(sentence):
+        return []
+    text = _masked(sentence)
+    out = []
+    for m in _YEAR.finditer(text):
+        before = text[max(0, m.start() - _LOOK_BACK):m.start()]
+        if _NOT_RESULT_BEFORE.search(before) or _NOT_RESULT_AFTER.match(text, m.end()):
+            continue
+        if _COUNTED.search(text, m.end()):
+            out.append(int(m.group(1)))
+    last = next((text.index(w) for w in _LAST_YEAR if w in text), None) if published else None
+    if published and last is not None and _COUNTED.search(text, last):
+        out.append(published[0] - 1)
+    if published:
+        year, month = published
+        out = [y for y in out if y < year or (y == year and month >= _LATE_MONTH)]
+    return out
+
+
+def _results(norm: str, published: tuple[int, int] | None) -> YearReading | None:
+    """The latest year a result is stated for near the start, and the sentence that states it."""
+    best: YearReading | None = None
+    pos = 0
+    for m in _SENTENCE_END.finditer(norm + "\n", 0):
+        sentence = norm[pos:m.start()]
+        years = _result_years(sentence, published) if sentence.strip() else []
+        if years and (best is None or max(years) > best.year):        # type: ignore[operator]
+            best = YearReading(max(years), "results", _line_of(norm, pos), sentence.strip()[:60])
+        pos = m.end()
+        if pos > _HEAD_CHARS:
+            break
+    return best
+
+
+def read_year(doc: Document) -> YearReading:
+    """The year ``doc`` reports on, how it was read and from which line (see the module doc)."""
+    raw = doc.text
+    first_lines = sum(len(ln) + 1 for ln in raw.split("\n", 200)[:200])
+    norm = normalise(raw[:max(min(first_lines, 100 * _HEAD_CHARS), _HEAD_CHARS)])   # 1:1, so a prefix
+    found = _title(norm)
+    if found:
+        return found
+    m = _SUMMED_UP.search(norm, 0, _HEAD_CHARS)
+    if m:
+        return YearReading(int(m.group(1)), "summed_up", _line_of(norm, m.start()), m.group(0))
+    published = _dateline(norm)
+    found = _results(norm, published)
+    if found:
+        return found
+    if published:
+        return YearReading(published[0], "dateline", 0, str(published[0]))
+    counts = Counter(int(y.group(1)) for y in _ANY_YEAR.finditer(norm, 0, _HEAD_CHARS))
+    if counts:
+        year = counts.most_common(1)[0][0]
+        return YearReading(year, "frequent", 0, str(year))
+    m = _FIVE_YEAR.search(norm, 0, _HEAD_CHARS)
+    if m:
+        key = next(k for k in _FIVE_YEAR_END if k in m.group(0))
+        return YearReading(int(_FIVE_YEAR_END[key]), "period", _line_of(norm, m.start()), m.group(0))
+    return YearReading(None)
+
+
+def states_year(text: str, year: int | None) -> bool:
+    """True when ``text`` names ``year`` as a year (2017年)."""
+    return year is not None and any(int(m.group(1)) == year for m in _YEAR.finditer(normalise(text)))

@@ -1,0 +1,206 @@
+"""Match a numeric target to the figures that measure it: by the quantity a figure was bound to, its
+kind and unit, whose figure it is, the whole of a share, and a bare number whose unit was dropped.
+
+The quantity names come from ipcheck.verdicts.matching (core, bigrams, the narrowing words); the
+words are data (ipcheck/lang/zh/matching.yaml).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from ipcheck.lang.registry import load
+from ipcheck.model import Figure, FigureKind, Measure, Section, Sentence, Target
+from ipcheck.reading.numerals import parse_number
+from ipcheck.reading.regions import same_region
+from ipcheck.units import UNITS, comparable
+from ipcheck.verdicts.matching import (FUZZY_NAME_MIN, KINDS_FOR_MEASURE, SPECIFIERS, FigureMatch,
+                                       SentenceIndex, bigrams, core)
+
+_R = load()
+_WHOSE = _R.regex("ZH-WHOSE-001")
+_SCOPE = _R.words("ZH-WHOSE-002")
+_NO_PLACE = _R.words("ZH-WHOSE-003")
+
+
+def someone_else(prefix: str, region: str) -> bool:
+    """True when ``prefix`` (the words before a quantity's name, or before a figure in its clause)
+    names a place or a body other than the plan's ``region``: 高新区, 南昌市 in a province's text,
+    全国, 某集团, 全省 in a city's (issue #12 §3 e)."""
+    for m in _WHOSE.finditer(prefix):
+        token = m.group(0)
+        if any(w in token for w in _NO_PLACE):
+            continue
+        scope = next((w for w in _SCOPE if w in token), None)
+        if scope is not None:
+            if not region or region.endswith(scope[-1]):
+                continue
+            return True
+        if region and (same_region(token, region) or same_region(token[-len(region):], region)):
+            continue
+        return True
+    return False
+
+
+def name_score(quantity: str, target: Target, region: str = "") -> float:
+    """How surely a figure's quantity names the target's metric, in [0, 1]; 0 = a different quantity
+    (a narrower one, or another place's or body's than the plan's ``region``)."""
+    q = re.sub(r"\s+", "", quantity)
+    if not q:
+        return 0.0
+    if any(x and x in q for x in target.exclude):
+        return 0.0
+    best = 0.0
+    for name in (target.metric, *target.aliases):
+        c = core(name)
+        if not c:
+            continue
+        pos = q.find(c)
+        if pos >= 0:
+            if _narrower(q[:pos], c) or someone_else(q[:pos], region):
+                continue
+            best = max(best, 1.0)
+            continue
+        qc = core(q)
+        ratio = fuzz.ratio(c, qc)
+        if ratio >= FUZZY_NAME_MIN and not _narrower_fuzzy(qc, c):
+            best = max(best, ratio / 100.0)
+    return best
+
+
+def _narrower(prefix: str, name: str) -> bool:
+    """True when the words right before ``name`` restrict it (发明|专利申请)."""
+    return any(prefix.endswith(sp) and sp not in name for sp in SPECIFIERS)
+
+
+def _narrower_fuzzy(quantity: str, name: str) -> bool:
+    return any(sp in quantity and sp not in name for sp in SPECIFIERS)
+
+
+# Shares (issue #12 §3 h): a ratio phrase as a metric, a ratio named by a level's quantity, and
+# the denominator read from the figure's own clause.
+_RATIO_METRIC = _R.regex("ZH-MATCH-010")
+_RATIO_QUANTITY = _R.regex("ZH-MATCH-011")
+_MAJOR_END = _R.regex("ZH-PUNCT-002")
+
+
+def share_parts(target: Target) -> tuple[Target, str | None]:
+    """The target as matched, and the whole its share is of (``of:``, or the part after 占 of a
+    metric written as a ratio phrase, whose numerator becomes an alias); (target, None) otherwise."""
+    if target.measure is not Measure.SHARE:
+        return target, None
+    m = _RATIO_METRIC.match(core(target.metric))
+    if m:
+        target = replace(target, aliases=(*target.aliases, m.group("num")))
+    return target, target.of or (m.group("den") if m else None)
+
+
+def _is_share(fig: Figure) -> bool:
+    """A share figure, or a percentage whose quantity names a ratio (投入强度为0.93%)."""
+    if fig.kind is FigureKind.SHARE:
+        return True
+    u = UNITS.get(fig.unit)
+    return fig.kind is FigureKind.LEVEL and u is not None and u.family == "percent" \
+        and _RATIO_QUANTITY.search(fig.quantity) is not None
+
+
+_WIDER = _R.regex("ZH-WHOSE-004")
+
+
+def _compared_with(clause: str, region: str) -> bool:
+    """True when the words before a figure in its clause name a wider region it belongs to (全国, or
+    全省 in a city's text): the figure is that region's, given for comparison (ZH-WHOSE-004)."""
+    return any(m.group(0) not in _SCOPE or someone_else(m.group(0), region) for m in _WIDER.finditer(clause))
+
+
+def _clause_before(sentence: Sentence, fig: Figure) -> str:
+    """The words of the figure's clause before it, from the last major punctuation."""
+    ends = [m.end() for m in _MAJOR_END.finditer(sentence.norm, 0, fig.start)]
+    return sentence.norm[ends[-1] if ends else 0:fig.start]
+
+
+def names_whole(sentence: Sentence, fig: Figure, whole: str) -> bool:
+    """True when the figure's clause (from the last major punctuation before it) or its quantity
+    names ``whole``, the denominator of a share (占地区生产总值的比重, 与地区生产总值之比)."""
+    want = core(whole)
+    ends = [m.end() for m in _MAJOR_END.finditer(sentence.norm, 0, fig.start)]
+    clause = sentence.norm[ends[-1] if ends else 0:fig.start] + fig.quantity
+    return want in clause or (len(want) >= 4 and fuzz.partial_ratio(want, clause) >= FUZZY_NAME_MIN)
+
+
+def match_target(target: Target, index: SentenceIndex, region: str = "") -> list[FigureMatch]:
+    """Every figure whose quantity, kind and unit could measure ``target``, best first; a share's
+    figure must also name the target's whole, when the plan gives one."""
+    target, whole = share_parts(target)
+    names = [core(n) for n in (target.metric, *target.aliases) if core(n)]
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    need = {}
+    for name in names:
+        grams = set(bigrams(name))
+        need[name] = len(grams)
+        for b in grams:
+            for key in index.quantity_postings.get(b, ()):
+                counts[key] += 1
+    least = min((max(1, math.ceil(n * 0.6)) for n in need.values()), default=1)
+    kinds = KINDS_FOR_MEASURE[target.measure]
+    out = []
+    for (si, fi), c in counts.items():
+        if c < least:
+            continue
+        fig = index.figures[si][fi]
+        if fig.kind not in kinds and fig.kind is not FigureKind.TARGET \
+                and not (target.measure is Measure.SHARE and _is_share(fig)):
+            continue
+        if not comparable(fig.unit, target.unit):
+            continue
+        if whole is not None and not names_whole(index.sentence(si), fig, whole):
+            continue
+        score = name_score(fig.quantity, target, region)
+        if score > 0 and _compared_with(_clause_before(index.sentence(si), fig), region):
+            continue                      # 是全国平均水平(13.3件)的3倍: the nation's figure
+        if score > 0:
+            out.append(FigureMatch(index.sentence(si), fig, round(score, 3)))
+    if not out and target.measure is Measure.LEVEL:
+        out = bare_numbers(target, index, names)
+    # The body before a headline that repeats it: the results sentence is the one shown first.
+    out.sort(key=lambda m: (-m.score, m.sentence.section is Section.FRONT, m.sentence.index, m.figure.start))
+    return out
+
+
+_BARE = _R.regex("ZH-BARE-001")
+# 量, 数, 总量 … after a name's core (专利授权|量为512) are skipped before the bare number (ZH-MATCH-002).
+_SUFFIX_AFTER = re.compile("|".join(re.escape(w) for w in sorted(_R.words("ZH-MATCH-002"), key=len, reverse=True)))
+BARE_NUMBER = "bare_number"
+
+
+def bare_numbers(target: Target, index: SentenceIndex, names: list[str]) -> list[FigureMatch]:
+    """A number right after the target's name with no unit at all (授权量为512。), read in the target's
+    unit and marked ``bare_number``: a lead for review, never an actual (ZH-BARE-001)."""
+    out = []
+    seen: set[int] = set()
+    for name in names:
+        grams = set(bigrams(name))
+        hits = set.intersection(*(index.postings.get(b, set()) for b in grams)) if grams else set()
+        for si in sorted(hits - seen):
+            sentence = index.sentence(si)
+            pos = sentence.norm.find(name)
+            if pos < 0:
+                continue
+            after = pos + len(name)
+            suffix = _SUFFIX_AFTER.match(sentence.norm, after)
+            m = _BARE.match(sentence.norm, suffix.end() if suffix else after)
+            if m is None:
+                continue
+            seen.add(si)
+            value = parse_number(m.group("n"))
+            if value is None:
+                continue
+            note = f"{BARE_NUMBER}: '{m.group('n')}' has no unit; read as {m.group('n')}{target.unit}"
+            fig = Figure(value=value, unit=target.unit, kind=FigureKind.LEVEL, quantity=name,
+                         text=m.group("n"), start=m.start("n"), end=m.end("n"), warnings=(note,))
+            out.append(FigureMatch(sentence, fig, 1.0))
+    return out
