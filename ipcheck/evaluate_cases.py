@@ -12,8 +12,10 @@ the year is read from the document, never given. Each item is scored:
 * **false met**: the tool says met where the label does not. The worst error; the floor is zero.
 * **needs review**: how many items the tool flags for a person.
 
-Every wrong item is listed with its label, the tool's verdict and the trap classes of the label, and
-the wrong items are broken down by trap class. A plan the loader refuses makes every item of its pair
+Every wrong item of the samples and the dev split is listed with its label, the tool's verdict and the trap classes of the label, and
+the wrong items are broken down by trap class. The test split's misses are listed one by one only
+with ``--test-misses``: its totals and classes are what a developer needs, and a rule designed from
+its misses would make the measure dishonest. A plan the loader refuses makes every item of its pair
 wrong (class ``plan_refused``): that is what a user meets. Output is deterministic.
 """
 from __future__ import annotations
@@ -169,7 +171,20 @@ def score_split(root: Path, split: str) -> Score:
     return score
 
 
-def _text(scores: list[Score]) -> str:
+HIDDEN = "test"   # the pre-registered split: its misses are shown only when asked for
+
+
+def _visible(score: Score, test_misses: bool) -> dict[str, Any]:
+    """The split's tallies; the test split's case-by-case lines only when ``test_misses``, so that
+    nobody designs a reading rule from them by accident."""
+    d = score.as_dict()
+    if score.split == HIDDEN and not test_misses:
+        d["misses"], d["year_misses"] = [], []
+        d["hidden"] = "misses of the test split are shown with --test-misses (to report, never to design a rule)"
+    return d
+
+
+def _text(scores: list[Score], test_misses: bool = False) -> str:
     out = [f"{'split':8} {'cases':>5} {'items':>5} {'right':>5} {'accuracy':>8} {'false met':>9} {'review':>6}"]
     for s in scores:
         d = s.as_dict()
@@ -181,8 +196,8 @@ def _text(scores: list[Score]) -> str:
         if of:
             out.append(f"{s.split}: pending with or without progress told apart on {agree} of {of} items")
     for s in scores:
-        d = s.as_dict()
-        if not d["misses"] and not d["year_misses"]:
+        d = _visible(s, test_misses)
+        if not any(not i.right for i in s.items) and not s.year_misses:
             continue
         out += ["", f"== {s.split}: wrong by trap class"]
         out += [f"  {k:18} {v}" for k, v in d["wrong_by_trap"].items()]
@@ -190,6 +205,9 @@ def _text(scores: list[Score]) -> str:
         out += [f"  {k:18} {v}" for k, v in d["confusion"].items()]
         if d["year_misses"]:
             out += [f"== {s.split}: report year"] + [f"  {y}" for y in d["year_misses"]]
+        if "hidden" in d:
+            out.append(f"== {s.split}: {d['hidden']}")
+            continue
         out += [f"== {s.split}: every miss"]
         for m in d["misses"]:
             flag = " [review]" if m["needs_review"] else ""
@@ -204,14 +222,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     ap.add_argument("--format", choices=("text", "json"), default="text")
     ap.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
+    ap.add_argument("--test-misses", action="store_true",
+                    help="also list the test split's misses one by one (to report; never design a rule from them)")
     args = ap.parse_args(argv)
     splits = list(SPLITS) if args.split == "all" else [args.split]
     scores = [score_split(args.root, s) for s in splits]
     if args.format == "json":
-        sys.stdout.write(json.dumps([s.as_dict() for s in scores], ensure_ascii=False, indent=2,
+        sys.stdout.write(json.dumps([_visible(s, args.test_misses) for s in scores], ensure_ascii=False, indent=2,
                                     sort_keys=True) + "\n")
     else:
-        sys.stdout.write(_text(scores))
+        sys.stdout.write(_text(scores, args.test_misses))
     return 0
 
 

@@ -114,3 +114,19 @@ def test_pending_with_and_without_progress_is_scored_apart(label, params, agree)
     assert item.right and item.progress_ok is agree
     score = ev.Score("x", items=[item])
     assert score.as_dict()["pending_progress"] == {"agree": int(bool(agree)), "of": int(agree is not None)}
+
+
+def test_the_test_splits_misses_stay_hidden_unless_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
+    """A developer running the measure sees the test split's totals and classes, never its cases:
+    a rule designed from them would make the measure dishonest."""
+    ids = [c.parent.name for c in ev.case_files(ROOT, "test")]
+    score = ev.score_split(ROOT, "test")
+    assert ids and any(not i.right for i in score.items)
+    assert ev.main([]) == 0
+    shown = capsys.readouterr().out
+    assert "test " in shown and not any(i in shown for i in ids)
+    assert ev.main(["--split", "test", "--format", "json"]) == 0
+    (data,) = json.loads(capsys.readouterr().out)
+    assert data["misses"] == [] and data["items"] == len(score.items) and "hidden" in data
+    assert ev.main(["--split", "test", "--test-misses"]) == 0
+    assert any(i in capsys.readouterr().out for i in ids)
