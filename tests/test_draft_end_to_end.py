@@ -84,3 +84,24 @@ def test_drafted_plans_reach_the_labelled_verdicts(results) -> None:  # type: ig
     assert len(scored) >= 49
     assert sum(i.right for i in scored) >= 45, wrong
     assert sum(i.right for i in scored) >= sum(i.right for i in by_hand), wrong
+
+
+# A held-out pair: a plan text of the drafter's held-out set (never used to develop it) that is also
+# the plan of two labelled real-world pairs, drafted unedited and checked against each pair's summary.
+HELD_OUT_PAIRS = [("kunming-2018-news-trad", "kunming-2017"), ("kunming-2018-news-trad", "kunming-2021")]
+
+
+@pytest.mark.parametrize("text, pair", HELD_OUT_PAIRS, ids=[p for _, p in HELD_OUT_PAIRS])
+def test_a_held_out_plan_drafted_then_checked_reaches_the_labelled_verdicts(text: str, pair: str) -> None:
+    heldout = Path(__file__).resolve().parent / "drafts" / "heldout" / f"{text}.txt"
+    assert heldout.read_bytes() == (DEV / "kunming-2021" / "plan.txt").read_bytes()   # the plan's own text
+    plan = parse_plan(draft(read_document(heldout)).yaml, text)                # as drafted, not edited
+    hand = load_plan(DEV / pair / "plan.yaml")
+    assert [_key(t) for t in hand.targets] == [_key(t) for t in load_plan(DEV / "kunming-2021" / "plan.yaml").targets]
+    case = yaml.safe_load((DEV / pair / "case.yaml").read_text(encoding="utf-8"))
+    verdicts = {v.item_id: v for v in check(plan, read_document(DEV / pair / "summary.txt")).verdicts}
+    same = {t.id: next(h.id for h in hand.targets if (h.metric, h.value, h.unit, h.due) ==
+                       (t.metric, t.value, t.unit, t.due)) for t in plan.targets}
+    assert sorted(same.values()) == sorted(t.id for t in hand.targets)         # every hand target drafted
+    got = {same[i]: verdicts[i].status.value for i in same}
+    assert got == {str(k): v["status"] for k, v in case["items"].items()}
