@@ -15,7 +15,6 @@ ALLOWED = {
     "plans/draft.py:draft": "the drafter (issue #15), merged while this limit came in",
     "plans/draft_extract.py:_target": "the drafter (issue #15), merged while this limit came in",
     "plans/draft_extract.py:target_items": "the drafter (issue #15), merged while this limit came in",
-    "plans/draft_prose.py:refine": "the drafter (issue #15), merged while this limit came in",
 }
 
 

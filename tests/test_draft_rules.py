@@ -1,5 +1,5 @@
 """`ipcheck plan draft`'s reading rules, one case each (ipcheck/plans/draft_commit.py and
-draft_words.yaml): which figures of a text are drafted as targets, with what due year, baseline and
+ipcheck/lang/zh/drafting.yaml): which figures of a text are drafted as targets, with what due year, baseline and
 recurrence, and which are left out as comments. The texts are short paraphrases of dev texts."""
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ from ipcheck.plans.draft_structure import Block, line_of
 from ipcheck.plans.draft_table import table_rows, table_tasks
 from ipcheck.plans.draft_meta import DraftMeta, embedded_range, is_summary, read_meta
 from ipcheck.errors import IpcheckError
+from ipcheck.lang.registry import param
 from ipcheck.model import Document
 from ipcheck.reading.text import normalise, summary_year
 
@@ -62,8 +63,7 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
             from_line, to_line = found
             embedded = True
         elif is_summary(norm):
-            raise DraftError("this is a work summary (总结) and no plan heading such as "
-                             "“三、2016年工作计划” was found in it", path=doc.path,
+            raise DraftError(param("ZH-DRAFT-060", "missing"), path=doc.path,
                              hint="give the plan's lines with --from-line/--to-line")
     first, last = from_line or 1, to_line or n_lines
     if not 1 <= first <= last or first > n_lines:

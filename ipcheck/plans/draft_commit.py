@@ -1,6 +1,6 @@
 """Which figures of running text a plan commits to, and by when (for ``ipcheck plan draft``).
 
-Rules (docs/draft.md states them for users; the words are data: ipcheck/plans/draft_words.yaml):
+Rules (docs/draft.md states them for users; the words are data: ipcheck/lang/zh/drafting.yaml):
 
 - A sentence commits to its figures when it names a due year (到2020年, “十三五”末, “十二五”期间,
   未来5年, 今年, a year that opens a committing sentence: "2017年,…将…") or a commitment word
@@ -19,50 +19,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-import yaml
-
+from ipcheck.lang.registry import chars, param, regex, table, words
 from ipcheck.model import Figure
 
-_WORDS_PATH = Path(__file__).with_name("draft_words.yaml")
-FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
-_CN_SMALL = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
-
-
-@lru_cache(maxsize=1)
-def words() -> dict[str, Any]:
-    """The word lists, read once."""
-    return yaml.safe_load(_WORDS_PATH.read_text(encoding="utf-8"))
-
-
-def alternation(key: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(words()[key], key=len, reverse=True))
+# The drafter's knowledge is data: ipcheck/lang/zh/drafting.yaml (ZH-DRAFT-*), with the heading numerals
+# (ZH-HEAD-001) it shares with the summary reader.
+STOP = chars("ZH-DRAFT-020")                        # the full stop: sentences end there and at line ends
+FIVE_YEAR_END: dict[str, int] = table("ZH-DRAFT-012")
+_CN_SMALL = {c: i + 1 for i, c in enumerate(chars("ZH-HEAD-001"))}
 
 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, re.Pattern[str]]:
-    w = words()
-    commit = alternation("commitment")
     return {
-        "commit": re.compile(commit),
-        "weak": re.compile(alternation("commitment_weak")),
-        "past": re.compile("|".join([alternation("past"), *w["past_patterns"]])),
-        "neutral": re.compile(alternation("growth_base")),
-        "by_year": re.compile(r"(?<!截)(?<!截止)(?:到|至|截止到)\s*(20\d\d)\s*年(?!\s*的\s*[\d.])(?!\d)|"
-                              r"(?<![截止])(20\d\d)\s*年\s*(?:底|末)?\s*(?:前|以前)(?![\d一二三四五六七八九十两]|\s*(?:季度|个月))"),
-        "five_end": re.compile(r"[“\"]?(十[一二三四五]五)[”\"]?\s*(?:末|期末|时期末|期间|时期)(?!\s*的)"),
-        "relative": re.compile(r"(?:未来\s*(\d{1,2}|[一二三四五六七八九十])\s*年|"
-                               r"(\d{1,2})\s*(?:至|到|-|~)?\s*(\d{1,2})?\s*年内)"),
-        "this_year": re.compile(rf"(?:{alternation('this_year')})(?!\s*(?:前|以来|上半年|一季度|第一季度|\d))"),
-        "lead_year": re.compile(rf"(?:^|(?<=[,;:。\n]))\s*(20\d\d)\s*年(?!\s*\d|\s*[底末]|度)|"
-                                rf"(?:{commit}|{alternation('commitment_weak')})\s*(20\d\d)\s*年(?!\s*\d)"),
-        "year": re.compile(r"(?<![\d])((?:19|20)\d\d)\s*年"),
-        "stage": re.compile(rf"(?<![截止从由比较与到至\d])(20\d\d)\s*年(?=\s*(?:{alternation('stage_verbs')}|,))"),
-        "comparison": re.compile(r"(?:与|和|同|比|较|从|由)\s*[“\"]?\s*$"),
-        "structure": re.compile(alternation("structure")),
-        "structure_after": re.compile(rf"^(?:大)?(?:{alternation('structure_after')})"),
+        "commit": regex("ZH-DRAFT-001"),
+        "weak": regex("ZH-DRAFT-002"),
+        "past": re.compile(f"{regex('ZH-DRAFT-003').pattern}|{regex('ZH-DRAFT-004').pattern}"),
+        "neutral": regex("ZH-DRAFT-005"),
+        "by_year": regex("ZH-DRAFT-011"),
+        "five_end": regex("ZH-DRAFT-013"),
+        "relative": regex("ZH-DRAFT-014"),
+        "this_year": regex("ZH-DRAFT-007"),
+        "lead_year": regex("ZH-DRAFT-015"),
+        "year": regex("ZH-DRAFT-016"),
+        "stage": regex("ZH-DRAFT-017"),
+        "comparison": regex("ZH-DRAFT-018"),
+        "structure": regex("ZH-DRAFT-010"),
+        "structure_after": regex("ZH-DRAFT-009"),
         "list_item": re.compile(r"^\s*(?:——|--|—|-|•|·|●|■|[①②③④⑤⑥⑦⑧⑨⑩])"),
     }
 
@@ -78,7 +62,7 @@ class Due:
     guess: str = ""          # why the year is a guess (a review note), "" when stated
 
 
-_DATELINE = (re.compile(r"(20\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})"),
+_DATELINE = (regex("ZH-DRAFT-019"),
              re.compile(r"(\d{1,2})\.(\d{1,2})\.(20\d\d)"))
 
 
@@ -101,12 +85,12 @@ def due_marks(norm: str, lo: int, hi: int, own_year: int | None = None) -> list[
     for m in p["lead_year"].finditer(norm, lo, hi):
         year = int(m.group(1) or m.group(2))
         rest = norm[m.end():hi]
-        end = re.search(r"[。\n]", rest)
+        end = _SENTENCE_END.search(rest)
         sentence_rest = rest[:end.start() if end else len(rest)]
         if own_year is not None and year < own_year:
             continue
         later = own_year is not None and year > own_year      # "2015年,我市申请发明专利达到…" in 2013
-        if m.group(1) and not (later or commits(sentence_rest) or sentence_rest.lstrip().startswith("的")):
+        if m.group(1) and not (later or commits(sentence_rest) or regex("ZH-DRAFT-031").match(sentence_rest.lstrip())):
             continue                # "2014年,江西省共申请…": a year of results
         out.append(Due(year, m.start()))
     for m in p["stage"].finditer(norm, lo, hi):       # "专利申请量2017年达到1000件,2018年达到1200件"
@@ -119,15 +103,16 @@ def due_marks(norm: str, lo: int, hi: int, own_year: int | None = None) -> list[
     for m in p["relative"].finditer(norm, lo, hi):
         n = small_number(m.group(1) or m.group(3) or m.group(2) or "")
         if n and base is not None:
-            out.append(Due(base + n, m.start(), f"“{m.group(0)}” counted from {base}: check the due year"))
+            guess = param("ZH-DRAFT-014", "guess").format(words=m.group(0), base=base)
+            out.append(Due(base + n, m.start(), guess))
     out = [d for d in out if not p["comparison"].search(norm[max(lo, d.pos - 3):d.pos])]
     return sorted(set(out), key=lambda d: d.pos)
 
 
 @lru_cache(maxsize=8)
 def _sentence(norm: str, pos: int, lo: int, hi: int) -> str:
-    a = max(norm.rfind("。", lo, pos), norm.rfind("\n", lo, pos)) + 1
-    ends = [i for i in (norm.find("。", pos, hi), norm.find("\n", pos, hi)) if i >= 0]
+    a = max(norm.rfind(STOP, lo, pos), norm.rfind("\n", lo, pos)) + 1
+    ends = [i for i in (norm.find(STOP, pos, hi), norm.find("\n", pos, hi)) if i >= 0]
     return norm[max(a, lo):min(ends) if ends else hi]
 
 
@@ -142,15 +127,13 @@ def stage_year(sent: str, pos: int, period: tuple[int, int] | None) -> int | Non
 
 # A from-to ("从14件提高到34件", "由2016年的4件提高到2019年的8件"): the start is the baseline, dated
 # when the text names its year (由2015年的…, 由“十三五”末的… = 2020).
-_WHEN = r"(?:(20\d\d)\s*年\s*(?:底|末)?|[“\"]?(十[一二三四五]五)[”\"]?\s*(?:时期末|期末|末))"
-_FROM = re.compile(rf"(?:从|由)\s*(?:{_WHEN}\s*的?)?\s*$")
-_TO = re.compile(r"^\s*(?:提高|增加|增长|提升|上升|扩大)\s*(?:到|至)\s*(?:(20\d\d)\s*年\s*(?:底|末)?\s*的?)?\s*$")
+_FROM = regex("ZH-DRAFT-022")
+_TO = regex("ZH-DRAFT-023")
 # A doubling on a dated base ("专利申请量比2015年翻一番,达到2万件", "达到2万件,比“十二五”末翻两番"):
 # the base is the figure halved once per 番.
-_TIMES = {"一": 2, "": 2, "两": 4, "二": 4, "三": 8}
-_DOUBLING = rf"(?:比|较)\s*{_WHEN}\s*(?:的?水平)?\s*(?:翻\s*(一|两|二|三)?\s*番|(增长|增加)\s*(?:一|1)\s*倍)"
-_DOUBLED_BEFORE = re.compile(rf"([^,;:。]{{0,30}}?){_DOUBLING}\s*[,;]?\s*(?:达到|达|为|至)?\s*$")
-_DOUBLED_AFTER = re.compile(rf"^\s*(?:以上)?\s*[,;]?\s*{_DOUBLING}")
+_TIMES: dict[str, int] = table("ZH-DRAFT-024")      # a bare 翻番 doubles
+_DOUBLED_BEFORE = regex("ZH-DRAFT-026")
+_DOUBLED_AFTER = regex("ZH-DRAFT-027")
 
 
 @dataclass(frozen=True)
@@ -193,8 +176,9 @@ def doubled(sent: str, fig: Figure) -> tuple[int, int, str, str] | None:
     g = m.groups()[-4:]                         # year, five, 番 count, 增长 (…一倍)
     year = named_year(g[0], g[1])
     times = 2 if g[3] else _TIMES.get(g[2] or "", 2)
-    words_at = m.group(0).find("比") if "比" in m.group(0) else m.group(0).find("较")
-    return (year, times, m.group(0)[words_at:].strip(" ,;达到为至"), stem) if year else None
+    said = m.group(0)
+    words_at = next((said.find(w) for w in words("ZH-DRAFT-028") if w in said), -1)
+    return (year, times, said[words_at:].strip(param("ZH-DRAFT-026", "strip")), stem) if year else None
 
 
 def base_year(norm: str) -> int | None:
@@ -276,10 +260,10 @@ def is_result(sent: str, fig_start: int, fig_end: int, own_year: int | None = No
     return False
 
 
-_SENTENCE_END = re.compile(r"[。\n]")
+_SENTENCE_END = re.compile(f"[{STOP}\n]")
 
 # A year that dates what follows, not a due year, a base (2015年的) or a comparison (与2015年相比).
-_BARE_YEAR = re.compile(r"(?<![到至与比较同\d])((?:19|20)\d\d)\s*年(?!\s*\d|\s*[底末]|\s*(?:前|以前|的|相比))")
+_BARE_YEAR = regex("ZH-DRAFT-029")
 
 
 def prose_due(marks: list[Due], sent_start: int, pos: int) -> Due | None:
@@ -293,12 +277,10 @@ def structure_count(fig: Figure, after: str = "") -> bool:
     """True for a count of the plan's own parts (18项重点任务, 6个篇目, 11项主要指标)."""
     p = patterns()
     q = fig.quantity.strip()
-    return bool(p["structure"].fullmatch(q)) or bool(
-        re.fullmatch(r"[^,;。]{0,4}(?:" + alternation("structure") + ")", q)) or bool(
-        p["structure_after"].match(after.lstrip()))
+    return bool(p["structure"].fullmatch(q)) or bool(p["structure_after"].match(after.lstrip()))
 
 
 def not_a_quantity(sent: str, fig: Figure) -> bool:
     """A rank (全国前十, 第3位) or a figure qualifying a noun (超2000件的县市区): no target."""
     before, after = sent[:fig.start].rstrip(), sent[fig.end:].lstrip()
-    return before.endswith(("前", "第")) or after.startswith("的")
+    return bool(regex("ZH-DRAFT-030").search(before) or regex("ZH-DRAFT-031").match(after))

@@ -1,6 +1,6 @@
 """Who does a drafted task and by when (for ``ipcheck.plans.draft_tasks`` and ``draft_table``).
 
-Rules (docs/draft.md states them for users; the labels are data: ipcheck/plans/draft_words.yaml):
+Rules (docs/draft.md states them for users; the labels are data: ipcheck/lang/zh/drafting.yaml):
 
 - Owners come from a paren after the item ("(责任单位:…)", "(市知识产权局牵头)", "(X牵头,Y…等按职责
   分工负责)", "(牵头单位:X;配合单位:Y;完成时限:2019年底前)"), from label lines after it ("牵头单位:X",
@@ -16,19 +16,20 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ipcheck.plans.draft_commit import alternation, words
+from ipcheck.lang.registry import param, regex, words
+from ipcheck.plans.draft_commit import STOP
 
-_OWNER_TAIL = re.compile(r"(?:等部门|等单位|等)?\s*(?:按职责分工负责|按照职责分工负责|分工负责|负责|配合)\s*$")
-_PREFIXED = ("自治州", "州")
+# The labels and patterns are data: ipcheck/lang/zh/drafting.yaml (ZH-DRAFT-140..154).
+_OWNER_TAIL = regex("ZH-DRAFT-143")
+_PREFIXED = words("ZH-DRAFT-153")
+_STANDALONE = words("ZH-DRAFT-154")
+_SUFFIX, _AREA = param("ZH-DRAFT-152", "suffix"), param("ZH-DRAFT-152", "area")
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    labels = f"{alternation('owner_labels')}|{alternation('due_labels')}"
-    return {"open": re.compile(rf"\(\s*(?:{labels})\s*:|\((?=[^()]{{0,80}}(?:牵头|按职责分工负责))"),
-            "line": re.compile(rf"(?:(?<=\n)|(?<=。)|^)[ \t]*(?:{labels})\s*:[^\n。]*(?:。(?=[ \t]*(?:\n|$)))?"),
-            "label": re.compile(rf"({labels})\s*:"),
-            "carry": re.compile(r"以下[^。,;]{0,8}?(?:责任单位|牵头单位|责任部门)均有([^,;。]{2,30}?)(?:[,;。]|不再列出)")}
+    return {"open": regex("ZH-DRAFT-144"), "line": regex("ZH-DRAFT-145"), "label": regex("ZH-DRAFT-146"),
+            "carry": regex("ZH-DRAFT-147"), "owner_label": re.compile(rf"^\s*(?:{regex('ZH-DRAFT-140').pattern})\s*:")}
 
 
 @dataclass
@@ -84,13 +85,13 @@ def parse_duty(span: str) -> Duty:
         duty.carry = parse_owners(carry.group(1))
     pieces = p["label"].split(inner)
     duty.owners = parse_owners(pieces[0]) if pieces[0].strip(" ;,") else []
-    due_labels = set(words()["due_labels"])
+    due_labels = set(words("ZH-DRAFT-141"))
     for label, value in zip(pieces[1::2], pieces[2::2]):
-        value = value.strip(" ;,。\t")
+        value = value.strip(f" ;,{STOP}\t")
         if label in due_labels:
-            years = [int(y) for y in re.findall(r"(20\d\d)\s*年", value)]
+            years = [int(y) for y in regex("ZH-DRAFT-067").findall(value)]
             duty.due = max(years) if years else duty.due
-            duty.every = "year" if "每年" in value else duty.every
+            duty.every = "year" if param("ZH-DRAFT-141", "every_year") in value else duty.every
         else:
             duty.owners += [o for o in parse_owners(value) if o not in duty.owners]
     return duty
@@ -102,31 +103,30 @@ def parse_owners(inner: str) -> list[str]:
     "责任单位:" is dropped; "X牵头" gives X; "…等按职责分工负责" is cut; a shared suffix is
     distributed ("高新区、长开区、白酒园区管委会" → 高新区管委会 …), and so is a 自治州 prefix
     ("自治州科技局、工信局" → 自治州工信局)."""
-    inner = re.sub(rf"^\s*(?:{alternation('owner_labels')})\s*:", "", inner)
-    inner = inner.split("。")[0]
+    inner = _patterns()["owner_label"].sub("", inner)
+    inner = inner.split(STOP)[0]
     inner = _OWNER_TAIL.sub("", inner.strip())
     out: list[str] = []
-    for group in re.split(r"[,;\t]|(?<=牵头)|\s{2,}", inner):
-        group = re.sub(r"牵头$", "", group.strip())
-        group = re.sub(r"^(?:由|会同)", "", group)
+    for group in regex("ZH-DRAFT-148").split(inner):
+        group = regex("ZH-DRAFT-149").sub("", group.strip())        # X牵头, 由X, 会同X → X
         parts: list[str] = []
-        for piece in re.split(r"、|等部门及|等单位及|(?<=[局委会府])及", group):
+        for piece in regex("ZH-DRAFT-150").split(group):
             piece = _OWNER_TAIL.sub("", piece.strip())
-            piece = re.sub(r"(?:等部门|等单位|等)$", "", piece).strip()
+            piece = regex("ZH-DRAFT-151").sub("", piece).strip()
             if piece:
                 parts.append(piece)
         # a suffix shared by a run of areas: 高新区、长开区、白酒园区管委会
         for i, p in enumerate(parts):
-            if p.endswith("管委会") and p[:-3].endswith("区"):
+            if p.endswith(_SUFFIX) and p[:-len(_SUFFIX)].endswith(_AREA):
                 j = i - 1
-                while j >= 0 and parts[j].endswith("区"):
-                    parts[j] += "管委会"
+                while j >= 0 and parts[j].endswith(_AREA):
+                    parts[j] += _SUFFIX
                     j -= 1
         # a prefix shared by a list of departments: 自治州科技局、工信局
         if parts:
             prefix = next((p for p in _PREFIXED if parts[0].startswith(p)), None)
             if prefix:
-                parts = [parts[0]] + [p if p.startswith((prefix, "各", "人民", "中国", "国家"))
+                parts = [parts[0]] + [p if p.startswith((prefix, *_STANDALONE))
                                       else prefix + p for p in parts[1:]]
         out += parts
     seen: set[str] = set()

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 
 from ipcheck.plans.draft_meta import BY_YEAR
-from ipcheck.plans.draft_commit import (FromTo, committed_sentences, doubled, due_marks, from_to, is_result,
-                                        not_a_quantity,
-                                        stage_year, structure_count, text_year, words)
+from ipcheck.lang.registry import chars, param, regex, table, words
+from ipcheck.plans.draft_commit import (STOP, FromTo, committed_sentences, doubled, due_marks, from_to, is_result,
+                                        not_a_quantity, stage_year, structure_count, text_year)
 from ipcheck.plans.draft_prose import ORDER, collection_member, refine, set_baseline
 from ipcheck.plans.draft_structure import Block, find_blocks, line_of, part_kind
 from ipcheck.reading.figures import extract_figures
@@ -38,24 +38,27 @@ __all__ = ["DraftItem", "target_items", "structure", "clean_metric"]
 # targets
 # ----------------------------------------------------------------------------------------
 
-_OP_BEFORE = tuple((w, o) for w, o in words()["op_before"])     # ipcheck/plans/draft_words.yaml
-_OP_QUALIFIER = {"以上": ">=", "之上": ">=", "不少于": ">=", "不低于": ">=", "至少": ">=", "余": ">=",
-                 "多": ">=", "有余": ">=", "超过": ">", "超": ">", "逾": ">", "以内": "<=", "之内": "<=",
-                 "以下": "<=", "不超过": "<=", "最多": "<=", "不足": "<", "不到": "<", "range": ">="}
-_APPROX = {"约", "左右", "大约", "大概", "近", "将近", "接近", "近乎"}
+# The words are data: ipcheck/lang/zh/drafting.yaml (ZH-DRAFT-080..091) and the qualifiers the summary
+# reader shares (ZH-QUAL-001..003: a lower bound is ">=", an upper one "<=", ZH-DRAFT-080 the strict ones).
+_OP_BEFORE = tuple(table("ZH-DRAFT-082").items())
+_QUALIFIERS = {w: b for code in ("ZH-QUAL-001", "ZH-QUAL-002", "ZH-QUAL-003") for w, b in table(code).items()}
+_APPROX = {w for w, b in _QUALIFIERS.items() if b == "approx"} | set(words("ZH-DRAFT-081"))
+_OP_QUALIFIER = {**{w: table("ZH-DRAFT-080").get(w, ">=" if b == "low" else "<=")
+                    for w, b in _QUALIFIERS.items() if w not in _APPROX}, "range": ">="}
 _MEASURE = {FigureKind.LEVEL: "level", FigureKind.TARGET: "level", FigureKind.INCREASE: "level",
             FigureKind.GROWTH: "growth", FigureKind.ANNUAL_GROWTH: "annual_growth",
             FigureKind.SHARE: "share"}
-_LEAD_WORDS = re.compile(r"^(?:全市|全州|全县|全区|我市|本市|每年|力争|扶持|培育|认定|筛选|引进|推进|实现|开展|"
-                         r"累计|建成|打造|新培育|共|达到|拥有(?!自主)|去年|今年|目前|届时|同时|将|20\d\d年(?:底|末)?)")
+_LEAD_WORDS = regex("ZH-DRAFT-083")
 # A subject before a commitment verb: "自治区知识产权局将建设高价值专利培育示范中心3个以上".
-_SUBJECT = re.compile(r"^[^,;]{2,12}?(?:将|要|计划)(?:建设|培育|新增|建成|打造|引进|扶持|认定)?")
-_TAIL_WORDS = re.compile(r"(?:达到|达|提高至|提高到|超过|为|突破|增幅|增长|占比|将|要|力争|计划|从|由|十[一二三四五]五(?:时期末|期末|末)|"
-                         r"20\d\d年(?:底|末)?(?:的)?|(?<=[^全每今去本上\d])年)$")     # "…指标年增长20%"
-_CLAUSE_SEP = re.compile(r"[,;:。]")
-_SHORT_OBJECT = re.compile(r"^(?:开展|参与|参加|实施|通过|完成|建立|获得)[^,;。、]{2,12}")
-_SENTENCE_END = re.compile(r"[。\n]")
-_RECURRING = re.compile(r"每年|年均|每季度|每半年")
+_SUBJECT = regex("ZH-DRAFT-084")
+_TAIL_WORDS = regex("ZH-DRAFT-085")     # "…指标年增长20%"
+_CLAUSE_SEP = re.compile(f"[,;:{STOP}]")
+_SHORT_OBJECT = regex("ZH-DRAFT-086")
+_SENTENCE_END = re.compile(f"[{STOP}\n]")
+_RECURRING = regex("ZH-DRAFT-087")
+_SEP = chars("ZH-BIND-022")             # 、 between the items of a list (shared with the summary reader)
+_NUMERAL = set(chars("ZH-DRAFT-088"))
+_NOTES = "ZH-DRAFT-091"
 
 
 def clean_metric(quantity: str) -> str:
@@ -109,7 +112,7 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
     fallback = _fallback_due(period, own)
     for a, b in pairs:
         sent = scan[a:b]
-        if not sent.strip() or not any(ch.isdigit() or ch in "一二三四五六七八九十百千万" for ch in sent):
+        if not sent.strip() or not any(ch.isdigit() or ch in _NUMERAL for ch in sent):
             continue
         holder = next((blk for blk in reversed(blocks) if blk.start <= a < blk.end), None)
         running = prose or a < front.end       # news, or the preamble before the first part
@@ -131,7 +134,7 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
             why = _left_out(sent, fig, running, bool(committed.get(a)), own)
             ft = from_to(sent, fig, figs[k + 1] if k + 1 < len(figs) else None)
             if not why and ft is not None:
-                why = "the start of a from-to (从…提高到…): the baseline of the next figure"
+                why = param("ZH-DRAFT-022", "why")
                 start = (fig, ft)
             if why:
                 left.append(_left(text, sent, a, fig, why, starts))
@@ -140,7 +143,7 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
             _share_lead_word(item, prev, fig, sent)
             if not running:
                 _title_object(item, text[holder.body_start:holder.head_end] if holder.level < 3 else
-                              norm[holder.body_start:holder.end].split("。")[0])
+                              norm[holder.body_start:holder.end].split(STOP)[0])
             previous = str(prev[0].fields.get("metric", "")) if prev and not prev[0].skipped else None
             drafted = refine(item, fig, sent, a, previous, marks if running else None, fallback)
             _where_from(drafted, text, sent, a, fig, start, rows)
@@ -152,8 +155,8 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
         item.fields["id"] = f"T{i + 1}"
     for start, lines in parts.items():
         part = next(b for b in blocks if b.start == start)
-        note = (f"{len(lines)} figures of the part “{part.heading(text)[:20]}” (lines {min(lines)}-{max(lines)}): "
-                f"it states the background or principles, not commitments")
+        note = param(_NOTES, "background").format(n=len(lines), part=part.heading(text)[:20], first=min(lines),
+                                                  last=max(lines))
         left.append(DraftItem("target", {}, part.line, notes=[note], skipped=True, left_out=len(lines)))
     return out + sorted(left, key=lambda i: i.line)
 
@@ -165,11 +168,11 @@ def _title_object(item: DraftItem, title: str) -> None:
     if item.skipped or len(metric) > 2 or not metric:
         return
     at = title.find(metric)
-    obj = re.split(r"[,;。]", title[at + len(metric):])[0].strip() if at >= 0 else ""
+    obj = re.split(f"[,;{STOP}]", title[at + len(metric):])[0].strip() if at >= 0 else ""
     if 0 <= at <= 4 and len(obj) >= 3:
         item.fields["metric"] = obj
         item.review = [r for r in item.review if not r.startswith("metric '")]
-        item.review.append(f"metric: taken from the item's title “{title[:30]}”: check it is what is counted")
+        item.review.append(param(_NOTES, "title").format(title=title[:30]))
 
 
 def _where_from(drafted: list[DraftItem], text: str, sent: str, a: int, fig: Figure,
@@ -213,19 +216,19 @@ def _row_due(items: list[DraftItem], row: "Row") -> None:
 def _left_out(sent: str, fig: Figure, running: bool, committed: bool, own: int | None) -> str:
     """Why a figure is no target ("" when it may be one)."""
     if running and is_result(sent, fig.start, fig.end, own):
-        return "reported as a result (截至, 去年, 已, 完成了, a year before the text's own …)"
+        return str(param("ZH-DRAFT-003", "why"))
     if running and not committed:
-        return "its sentence commits to nothing (no due year, no 力争/将/计划 …): a result or a fact"
+        return str(param("ZH-DRAFT-001", "not_committed"))
     if _BASE_OF.match(sent[fig.end:]):
-        return "the base a growth is counted from (…基础上)"
+        return str(param("ZH-DRAFT-090", "why"))
     if structure_count(fig, sent[fig.end:]):
-        return "counts the plan's own parts (目标, 任务, 指标 …)"
+        return str(param("ZH-DRAFT-010", "why"))
     if not_a_quantity(sent, fig):
-        return "a rank or a qualifier (前/第 …, …的)"
+        return str(param("ZH-DRAFT-030", "why"))
     return ""
 
 
-_BASE_OF = re.compile(r"\s*(?:的)?\s*基础上")
+_BASE_OF = regex("ZH-DRAFT-090")
 
 
 def _left(text: str, sent: str, a: int, fig: Figure, why: str, starts: list[int]) -> DraftItem:
@@ -268,9 +271,10 @@ def _share_lead_word(item: DraftItem, prev, fig, sent: str) -> None:
     p_item, p_fig = prev
     metric, p_metric = str(item.fields.get("metric", "")), str(p_item.fields.get("metric", ""))
     between = sent[p_fig.end:fig.start]
-    if (p_metric.startswith("新增") and not metric.startswith("新增") and p_fig.unit == fig.unit
+    shared = next((w for w in words("ZH-DRAFT-089") if p_metric.startswith(w)), None)
+    if (shared and not metric.startswith(shared) and p_fig.unit == fig.unit
             and between.count(",") == 1 and between.lstrip(", ").startswith(metric)):
-        item.fields["metric"] = "新增" + metric
+        item.fields["metric"] = shared + metric
 
 
 def _clause(sent: str, fig: Figure) -> tuple[int, int]:
@@ -298,18 +302,17 @@ def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
         if after.startswith(metric):
             o = _SHORT_OBJECT.match(after[len(metric):])
             if o:
-                metric = f"{o.group(0)}的{metric}"
-    member = collection_member(sent[c1:]) if "、" in metric else None
+                metric = f"{o.group(0)}{param('ZH-DRAFT-086', 'joiner')}{metric}"
+    member = collection_member(sent[c1:]) if _SEP in metric else None
     if member:              # "筛选100家A、B、C,建立…重点单位库": what is counted is the 库's member
-        item.review.append(f"metric: the members of the collection the listed {metric} are gathered into "
-                           "(…库, 名录): check it")
+        item.review.append(param(_NOTES, "collection").format(metric=metric))
         metric = member
     if len(metric) <= 2:
         item.review.append(f"metric '{metric}' is unclear: name the quantity")
-    elif "、" in metric:
+    elif _SEP in metric:
         item.review.append("metric names several things: check it")
     tail = norm[a + fig.end:].strip()
-    if len(metric) <= 1 and len(tail) <= 2 and "。" not in tail:
+    if len(metric) <= 1 and len(tail) <= 2 and STOP not in tail:
         item.skipped = True     # "…,建成9个市": the text breaks off before naming the quantity
         item.review.append(f"not drafted: the text breaks off after {fig.text}")
         item.fields = {"source": source}
@@ -322,14 +325,14 @@ def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
                            f"'{fig.unit}', which a target cannot state; encode it by hand if it is one")
         item.fields = {"source": source}
         return item
-    if re.match(r"[^\s,;。、()]{0,3}/", sent[fig.end:]):
+    if re.match(f"[^\\s,;{STOP}{_SEP}()]{{0,3}}/", sent[fig.end:]):
         item.review.append(f"the unit runs on after {fig.text.strip()} ({sent[fig.end:fig.end + 6].strip()}…): "
                            "check the unit")
     if fig.kind is FigureKind.INCREASE:
-        item.review.append("an increase (增加/新增 N): encoded as a level, check the base")
+        item.review.append(param(_NOTES, "increase"))
     op = None
     if fig.qualifier in _APPROX:
-        item.review.append(f"approximate ({fig.qualifier}): check the operator")
+        item.review.append(param("ZH-DRAFT-081", "why").format(qualifier=fig.qualifier))
     elif fig.qualifier:
         op = _OP_QUALIFIER.get(fig.qualifier)
     if op is None:
@@ -345,14 +348,14 @@ def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
     if due is None and period is not None:
         due = period[1]
         if recurring and fig.kind is not FigureKind.ANNUAL_GROWTH:
-            item.notes.append(f"yearly (每年): encoded once, due at the period end {due}")
+            item.notes.append(param("ZH-DRAFT-087", "yearly").format(due=due))
     if due is None:
         item.review.append("no due year stated: add one")
     for w in fig.warnings:
         if w.startswith("blank_in_text"):
             item.review.append("a blank where a number should be: a figure may be missing")
         elif w.startswith("cumulative"):
-            item.review.append("a running total (累计): check it is a target of this plan")
+            item.review.append(param(_NOTES, "cumulative"))
         elif not w.startswith("recurring"):
             item.review.append(w)
     value = fig.low if fig.qualifier == "range" and fig.low is not None else fig.value

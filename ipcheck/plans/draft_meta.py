@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ipcheck.lang.registry import param, regex, words
+from ipcheck.plans.draft_commit import FIVE_YEAR_END
 from ipcheck.plans.draft_structure import Block
 
 
@@ -24,10 +26,9 @@ class DraftMeta:
 # the plan's range inside a summary
 # ----------------------------------------------------------------------------------------
 
-_EMBEDDED_HEADING = re.compile(
-    r"^\s*[一二三四五六七八九十]{1,3}\s*、\s*(?:20\d\d\s*年度?[^,。;]{0,10}?"
-    r"(?:工作计划|推进计划|工作打算|工作思路|工作要点|工作重点|工作安排)|下一步工作(?:计划|打算|安排)?)\s*$")
-_SUMMARY_TITLE = re.compile(r"总结")
+# The words are data: ipcheck/lang/zh/drafting.yaml (ZH-DRAFT-060..074).
+_EMBEDDED_HEADING = regex("ZH-DRAFT-060")
+_SUMMARY_TITLE = regex("ZH-DRAFT-061")
 
 
 def is_summary(norm: str) -> bool:
@@ -55,27 +56,22 @@ def embedded_range(norm: str) -> tuple[int, int] | None:
 # metadata
 # ----------------------------------------------------------------------------------------
 
-_NOTICE_TITLE = re.compile(r"关于印发\s*《?(.+?)》?\s*的\s*通知")
-_EMBEDDED_TITLE = re.compile(r"制定(?:了)?《?([^,。《》:;]{4,60}?(?:推进计划|工作计划|工作方案|实施方案|行动计划|工作要点))")
-_SIGNED = re.compile(r"([\u4e00-\u9fff]{2,24}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会))"
-                     r"\s*(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_DOC_NO = re.compile(r"[\u4e00-\u9fff]{2,10}[〔\[【(]\s*(?:19|20)\d\d\s*[〕\]】)]\s*\d{1,4}\s*号")
-_FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
-              "十四五": (2021, 2025), "十五五": (2026, 2030)}
-_YEAR_RANGE = re.compile(r"(20\d\d)\s*年?\s*[-~至到]\s*(20\d\d)\s*年")
-_TITLE_YEAR = re.compile(r"(20\d\d)\s*年")
-BY_YEAR = re.compile(r"(?:到|至|截至|截止到?)\s*(20\d\d)\s*年|(20\d\d)\s*年\s*(?:底|末)?\s*(?:前|以前)(?!\d)")
-_REGION_PATTERNS = (re.compile(r"^([\u4e00-\u9fff]{1,8}?市)(?!场)"),
-                    re.compile(r"^([\u4e00-\u9fff]{1,8}?自治州)"),
-                    re.compile(r"^([\u4e00-\u9fff]{1,8}?[州县区])"))
-_NOT_REGION = ("城市", "地区", "园区", "社区", "城区", "市区")
+_NOTICE_TITLE = regex("ZH-DRAFT-062")
+_EMBEDDED_TITLE = regex("ZH-DRAFT-063")
+_SIGNED = regex("ZH-DRAFT-064")
+_DOC_NO = regex("ZH-DRAFT-065")
+_YEAR_RANGE = regex("ZH-DRAFT-066")
+_TITLE_YEAR = regex("ZH-DRAFT-067")
+BY_YEAR = regex("ZH-DRAFT-068")
+_REGION_PATTERNS = tuple(regex(code) for code in ("ZH-DRAFT-069", "ZH-DRAFT-070", "ZH-DRAFT-071"))
+_NOT_REGION = words("ZH-REGION-003")     # 城市, 园区 …: a status, no region (shared with the summary reader)
 
 
 def _region(title: str) -> str | None:
-    title = re.sub(r"^【[^】]*】", "", title)
+    title = regex("ZH-DRAFT-073").sub("", title)
     for pattern in _REGION_PATTERNS:
         m = pattern.match(title)
-        if m and not m.group(1).endswith(_NOT_REGION) and not re.search(r"记者|获悉|据|讯|近日|日前", m.group(1)):
+        if m and not m.group(1).endswith(_NOT_REGION) and not regex("ZH-DRAFT-072").search(m.group(1)):
             return m.group(1)
     return None
 
@@ -95,7 +91,7 @@ def read_meta(text: str, norm: str, lo: int, body: int, hi: int, embedded: bool,
         if m:
             meta.title = text[m.start(1):m.end(1)].strip()
         elif blocks:
-            place = _region(re.sub(r"^\s*20\d\d\s*年度?", "", norm[:200].strip()))
+            place = _region(regex("ZH-DRAFT-074").sub("", norm[:200].strip()))
             meta.title = (place or "") + blocks[0].heading(text)
     else:
         m = _NOTICE_TITLE.search(joined[:400])
@@ -125,10 +121,10 @@ def read_meta(text: str, norm: str, lo: int, body: int, hi: int, embedded: bool,
 
 def _period(meta: DraftMeta, norm: str, lo: int, hi: int) -> tuple[int, int] | None:
     title = meta.title or ""
-    for word, span in _FIVE_YEAR.items():
+    for word, end in FIVE_YEAR_END.items():
         if word in title:
-            meta.notes.append(f"period: “{word}” is {span[0]}-{span[1]}")
-            return span
+            meta.notes.append(param("ZH-DRAFT-012", "period").format(word=word, start=end - 4, end=end))
+            return end - 4, end
     m = _YEAR_RANGE.search(title)
     if m and int(m.group(1)) <= int(m.group(2)):
         return int(m.group(1)), int(m.group(2))

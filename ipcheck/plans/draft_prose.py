@@ -1,7 +1,7 @@
 """What `ipcheck plan draft` makes of a committed figure and of running text: units and
 denominators as written, elliptic and listed quantities, aliases, every: year, the prose due year,
 and tasks named in running text. Which figures are committed: ipcheck.plans.draft_commit. Words:
-ipcheck/plans/draft_words.yaml.
+ipcheck/lang/zh/drafting.yaml (ZH-DRAFT-100..125).
 
 - A figure is kept as written: 3.5万件 is value 3.5, unit 万件.
 """
@@ -9,28 +9,23 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
+from ipcheck.lang.registry import chars, load, param, regex, table, words
 from ipcheck.model import Figure
 from ipcheck.units import exact, magnitudes
-from ipcheck.plans.draft_commit import Due, alternation, prose_due, words
+from ipcheck.plans.draft_commit import STOP, Due, prose_due
 
-
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
-    return {"per_capita": re.compile(alternation("per_capita")),
-            "every": re.compile(alternation("every_year")),
-            "quarter": re.compile(alternation("every_quarter"))}
-
-
-_ON_BASE = re.compile(r"在[^,;。]{0,24}基础上\s*(?:再)?(?:增长|提高|增加)\s*$")
+_ON_BASE = regex("ZH-DRAFT-100")
+_SCALES = "|".join(table("ZH-NUM-003"))         # 万, 亿: a figure is kept as written in them (3.5万件)
+_SEP = chars("ZH-BIND-022")                     # 、 between the items of a list
+_RECURS = "ZH-DRAFT-125"
 
 
 def as_written(fig: Figure, value: Decimal | float, unit: str) -> tuple[Decimal | int, str]:
     """3.5万件 as value 3.5, unit 万件 (the figure's reader gives 35000 件)."""
-    m = re.search(r"(万|亿)\s*" + re.escape(unit) + "$", fig.text.strip())
-    if not m or unit in ("万元", "亿元", "万人", "万人次", "万美元", "亿美元"):
+    m = re.search(rf"({_SCALES})\s*" + re.escape(unit) + "$", fig.text.strip())
+    if not m or unit in words("ZH-DRAFT-101"):
         return value, unit
     scaled = exact(value) / magnitudes()[m.group(1)]          # exact: 3.5万件 is 3.5, never 3.4999…
     return (int(scaled) if scaled == int(scaled) else round(scaled, 6)), m.group(1) + unit
@@ -38,12 +33,12 @@ def as_written(fig: Figure, value: Decimal | float, unit: str) -> tuple[Decimal 
 
 def per_capita(metric: str) -> tuple[str, str | None]:
     """(metric with its population first, the population) for a per-capita metric."""
-    m = _patterns()["per_capita"].search(metric)
+    m = regex("ZH-DRAFT-102").search(metric)
     if not m:
         return metric, None
-    of = m.group(0).lstrip("每")
+    of = m.group(0).lstrip(param("ZH-DRAFT-102", "each"))
     if m.end() == len(metric):          # 发明专利拥有量达到每万人 → 每万人发明专利拥有量
-        stem = re.sub(r"(?:达到|达|为)$", "", metric[:m.start()])
+        stem = regex("ZH-DRAFT-103").sub("", metric[:m.start()])
         metric = m.group(0) + stem
     return metric, of
 
@@ -51,16 +46,16 @@ def per_capita(metric: str) -> tuple[str, str | None]:
 def share_of(sentence: str, fig_start: int) -> str | None:
     """The whole of a share: 占GDP比重 → GDP, 占主营业务收入的比重 → 主营业务收入."""
     m = None
-    for m in re.finditer(r"占([^,;。占]{1,16}?)(?:的)?(?:比重|比例|份额)", sentence[:fig_start]):
+    for m in regex("ZH-DRAFT-104").finditer(sentence[:fig_start]):
         pass
     return m.group(1) if m else None
 
 
 def elliptic_stem(metric: str, previous: str | None) -> str:
     """授权量 after 年专利申请量 → 年专利授权量 (the stem of the previous quantity)."""
-    if not previous or metric not in words()["elliptic"]:
+    if not previous or metric not in words("ZH-DRAFT-105"):
         return metric
-    for e in sorted(words()["elliptic"], key=len, reverse=True):
+    for e in sorted(words("ZH-DRAFT-105"), key=len, reverse=True):
         if previous.endswith(e) and len(previous) > len(e):
             return previous[:-len(e)] + metric
     return metric
@@ -68,8 +63,8 @@ def elliptic_stem(metric: str, previous: str | None) -> str:
 
 def split_listed(metric: str) -> list[str]:
     """"涉外专利申请量、授权量" → [涉外专利申请量, 涉外专利授权量]; other metrics unchanged."""
-    parts = [p for p in metric.split("、") if p]
-    if len(parts) < 2 or not all(p in words()["elliptic"] for p in parts[1:]):
+    parts = [p for p in metric.split(_SEP) if p]
+    if len(parts) < 2 or not all(p in words("ZH-DRAFT-105") for p in parts[1:]):
         return [metric]
     return [parts[0]] + [elliptic_stem(p, parts[0]) for p in parts[1:]]
 
@@ -78,20 +73,19 @@ def collection_member(rest: str) -> str | None:
     """"筛选100家以上重点企业、行业协会、电商平台,建立市、县两级知识产权保护重点单位库": a figure counting
     several listed kinds that the next clause gathers into a named collection counts that collection's
     members (知识产权保护重点单位). ``rest``: the sentence after the figure's clause."""
-    m = re.match(rf"^\s*[,;]\s*(?:{alternation('collection_verbs')})([^,;。]{{2,40}}?)"
-                 rf"(?:{alternation('collection_nouns')})(?![\u4e00-\u9fff])", rest)
+    m = regex("ZH-DRAFT-108").match(rest)
     if not m:
         return None
-    name = m.group(1).split("、")[-1]                 # 市、县两级… → 县两级…
-    name = re.sub(r"^[^,;。]*?级(?=[\u4e00-\u9fff]{4})", "", name)    # 县两级知识产权… → 知识产权…
-    name = re.sub(r"^(?:的|一批|一个|全市|全省)", "", name)
+    name = m.group(1).split(_SEP)[-1]                 # 市、县两级… → 县两级…
+    name = regex("ZH-DRAFT-109").sub("", name)        # 县两级知识产权… → 知识产权…
+    name = regex("ZH-DRAFT-110").sub("", name)
     return name if len(name) >= 4 else None
 
 
 def aliases(metric: str) -> list[str]:
     """The usual other names of the same quantity (每万人口 / 万人, 有效发明专利拥有量 / 发明专利拥有量)."""
     out: list[str] = []
-    for group in words()["aliases"]:
+    for group in (r.items() for r in load().group("draft_alias")):
         for w in group:
             if w in metric:
                 out += [metric.replace(w, other) for other in group if other != w]
@@ -130,31 +124,26 @@ def set_baseline(items: list[Any], fig: Figure, base: Decimal, year: int | None,
             f["baseline"] = {"year": year, "value": value, "source": said}
         else:
             f["baseline"] = value
-            item.notes.append(f"baseline: “{said}”: no base year stated (the year before the plan's period)")
+            item.notes.append(param("ZH-DRAFT-022", "no_year").format(said=said))
         item.fields = {k: f[k] for k in ORDER if k in f}
 
 
 def recurs(before: str) -> str | None:
     """"quarter" (每季度), "year" (每年, 年度) or None: how often what follows ``before`` recurs."""
-    p = _patterns()
-    return "quarter" if p["quarter"].search(before) else "year" if p["every"].search(before) else None
+    return next((every for word, every in table(_RECURS).items() if word in before), None)
 
 
 def task_phrases(norm: str, lo: int, hi: int) -> list[tuple[int, str]]:
     """Tasks named in running text: the items of "确定了A、B、C等工作任务", and "实施…工程"."""
-    w = words()
-    opens, closes = alternation("task_list_open"), alternation("task_list_close")
     out: list[tuple[int, str]] = []
-    for m in re.finditer(rf"(?:{opens})([^。;]{{4,200}}?)(?:{closes})", norm[lo:hi]):
+    for m in regex("ZH-DRAFT-117").finditer(norm[lo:hi]):
         body, at = m.group(1), lo + m.start(1)
-        items = re.split(r"、(?![^“”]*”)|和(?=大力|不断|加强|实施|推进)", body)
+        items = regex("ZH-DRAFT-118").split(body)
         if len(items) >= 2:
             out += [(at + body.find(i), i.strip()) for i in items if len(i.strip()) >= 4]
-    verbs, progs = alternation("task_verbs"), alternation("task_programme")
-    for m in re.finditer(rf"(?:{verbs})[^,;。、]{{2,40}}?(?:{progs})", norm[lo:hi]):
+    for m in regex("ZH-DRAFT-121").finditer(norm[lo:hi]):
         if not any(a <= lo + m.start() < a + len(t) + 12 for a, t in out):
             out.append((lo + m.start(), m.group(0)))
-    del w
     return sorted(out)
 
 
@@ -175,13 +164,13 @@ def refine(item: Any, fig: Figure, sent: str, a: int, previous: str | None,
     metric, of = per_capita(elliptic_stem(str(f["metric"]), previous))
     on_base = _ON_BASE.search(sent[:fig.start])
     if on_base and f["unit"] == "%":    # "专利权质押融资额争取在2017年3.3亿元基础上增长20%"
-        c0 = max([m.end() for m in re.finditer(r"[,;:。]", sent[:on_base.start()])] or [0])
-        subject = re.sub(r"(?:争取|力争|要|将)$", "", sent[c0:on_base.start()].strip())
+        c0 = max([m.end() for m in re.finditer(f"[,;:{STOP}]", sent[:on_base.start()])] or [0])
+        subject = regex("ZH-DRAFT-122").sub("", sent[c0:on_base.start()].strip())
         if len(subject) >= 2:
             f["measure"], metric = "growth", subject
-    if f["measure"] == "level" and f["unit"] == "%" and re.search(r"(?:率|比例|比重|占比)$", metric):
+    if f["measure"] == "level" and f["unit"] == "%" and regex("ZH-DRAFT-123").search(metric):
         f["measure"] = "share"          # 自主商标拥有率达80%: a rate is a share
-    if f["measure"] == "level" and f["unit"] in ("个百分点", "百分点"):
+    if f["measure"] == "level" and regex("ZH-DRAFT-124").match(str(f["unit"])):
         f["measure"] = "growth"         # 产业化率提高5个百分点: a difference of two rates
         item.review = [r for r in item.review if not r.startswith("an increase")]
     if f["measure"] == "share":
@@ -205,8 +194,7 @@ def refine(item: Any, fig: Figure, sent: str, a: int, previous: str | None,
     if every and f["measure"] != "annual_growth":
         item.notes = [n for n in item.notes if not n.startswith("yearly")]
         f["every"] = every
-        item.notes.append("quarterly (每季度): every: quarter, checked in each year's summary against 4 quarters"
-                          if every == "quarter" else "yearly (每年): every: year, checked in each year's summary")
+        item.notes.append(param(_RECURS, "quarterly" if every == "quarter" else "yearly"))
     if of:
         f["of"] = of
     pieces = split_listed(metric)

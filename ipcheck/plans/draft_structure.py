@@ -21,12 +21,14 @@ import re
 from bisect import insort
 from dataclasses import dataclass, field
 
-_CN = "一二三四五六七八九十"
-_CN_VALUE = {c: i + 1 for i, c in enumerate(_CN)}
+from ipcheck.lang.registry import chars, load, param, regex, table
 
-_H1 = re.compile(rf"([{_CN}]{{1,3}})\s*、")
-_H2 = re.compile(rf"\(\s*([{_CN}]{{1,3}})\s*\)")
-_H3 = re.compile(r"(\d{1,2})\s*(?:、|\.(?!\d))")
+# The knowledge is data: the heading numerals ZH-HEAD-001 (shared with the summary reader), the markers
+# and part kinds ZH-DRAFT-040..056 (ipcheck/lang/zh/drafting.yaml).
+_CN = chars("ZH-HEAD-001")
+_CN_VALUE = {c: i + 1 for i, c in enumerate(_CN)}
+_TEN = next(k for k, v in table("ZH-NUM-002").items() if v == 10)
+_STOP = chars("ZH-DRAFT-020")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -41,40 +43,30 @@ class Style:
     by_one: bool = False            # counted as used from a single marker (一、 (一) 1.)
 
 
+def _style(code: str, rank: int, natural: int, by_one: bool = False, name: str = "") -> Style:
+    return Style(name or param(code, "style"), regex(code), rank, natural, by_one)
+
+
 STYLES: tuple[Style, ...] = (
-    Style("第一部分", re.compile(rf"第([{_CN}]{{1,3}})(?:部分|篇)\s*"), 0, 1),
-    Style("第一章", re.compile(rf"第([{_CN}]{{1,3}})章\s*"), 1, 1),
-    Style("第一节", re.compile(rf"第([{_CN}]{{1,3}})节\s*"), 2, 2),
-    Style("第一条", re.compile(rf"第([{_CN}]{{1,3}}|\d{{1,3}})条\s*"), 3, 3),
-    Style("一、", _H1, 4, 1, by_one=True),
-    Style("(一)", _H2, 5, 2, by_one=True),
-    Style("1.", _H3, 6, 3, by_one=True),
+    _style("ZH-DRAFT-040", 0, 1),
+    _style("ZH-DRAFT-041", 1, 1),
+    _style("ZH-DRAFT-042", 2, 2),
+    _style("ZH-DRAFT-043", 3, 3),
+    _style("ZH-DRAFT-044", 4, 1, by_one=True),
+    _style("ZH-DRAFT-045", 5, 2, by_one=True),
+    _style("ZH-DRAFT-046", 6, 3, by_one=True, name="1."),
     Style("(1)", re.compile(r"(?:\(\s*(\d{1,2})\s*\)|(\d{1,2})\s*\))"), 7, 3),
     Style("①", re.compile(f"([{_CIRCLED}])\\s*"), 8, 3),
 )
 # Where a marker may start: after a sentence end or a closing paren (positions in a line).
-_CANDIDATE = re.compile(r"[。)]")
+_CANDIDATE = regex("ZH-DRAFT-047")
 
 # Part names a level-1/level-2 heading may open with (広安: "三、工作目标通过开展…" has no 。).
-_PART_NAMES = ("总体要求", "指导思想和发展目标", "指导思想", "基本原则", "试点主题", "工作目标",
-               "发展目标", "主要目标", "总体目标", "目标任务", "重点任务", "主要任务", "工作任务",
-               "重点工作", "工作步骤", "实施步骤", "进度安排", "保障措施", "发展基础与形势",
-               "发展基础", "环境与形势")
+_PART_NAME = regex("ZH-DRAFT-049")
 
-# What kind of part a heading opens; the first pattern that matches wins.
-_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("background", re.compile(r"发展基础|基础与形势|环境与形势|发展现状|基本情况|工作回顾|取得的成[绩效]|"
-                              r"工作情况|完成情况|存在的?问题")),
-    ("goal", re.compile(r"目标")),
-    ("task", re.compile(r"任务|重点工作|主要工作|工作计划|推进计划|工作重点|工作要点|主要措施|重点措施")),
-    ("steps", re.compile(r"步骤|进度安排|实施阶段")),
-    ("safeguards", re.compile(r"保障措施|组织保障|保障机制")),
-    ("principles", re.compile(r"指导思想|基本原则|总体要求|试点主题|总体思路|附则")),
-)
 # A level-2 heading names a part only when it is nothing but a part name: "(三)发展目标",
 # never "(五)完善知识产权政策措施".
-_H2_PART = re.compile(r"^(?:[\u4e00-\u9fff]{0,2})(?:发展基础|环境与形势|指导思想|基本原则|发展目标|"
-                      r"主要目标|工作目标|总体目标|重点任务|主要任务|工作步骤|保障措施)$")
+_H2_PART = regex("ZH-DRAFT-056")
 
 
 @dataclass
@@ -97,14 +89,14 @@ class Block:
     children: list["Block"] = field(default_factory=list)
 
     def heading(self, norm: str) -> str:
-        return norm[self.body_start:self.head_end].strip().rstrip("。.:,; ")
+        return norm[self.body_start:self.head_end].strip().rstrip(_STOP + ".:,; ")
 
 
 def cn_number(s: str) -> int:
     """一..九十九 as an int."""
-    if "十" not in s:
+    if _TEN not in s:
         return _CN_VALUE.get(s, 0)
-    tens, _, units = s.partition("十")
+    tens, _, units = s.partition(_TEN)
     return (_CN_VALUE.get(tens, 1) if tens else 1) * 10 + (_CN_VALUE.get(units, 0) if units else 0)
 
 
@@ -122,13 +114,13 @@ def line_of(starts: list[int], pos: int) -> int:
 
 def _head_end(norm: str, body: int, stop: int) -> int:
     """Where a heading's words end: after a known part name, else at the first 。 or line end."""
+    name = _PART_NAME.match(norm, body, stop)
+    if name:
+        return name.end()
     rest = norm[body:stop]
-    for name in _PART_NAMES:
-        if rest.startswith(name):
-            return body + len(name)
     nl = rest.find("\n")
     limit = len(rest) if nl < 0 else nl
-    dot = rest.find("。", 0, limit)
+    dot = rest.find(_STOP, 0, limit)
     return body + (dot if dot >= 0 else limit)
 
 
@@ -240,8 +232,8 @@ def part_kind(block: Block | None, norm: str) -> str | None:
     while block is not None:
         text = block.heading(norm)
         if block.level == 1 and not block.demoted or _H2_PART.match(text):
-            for kind, pattern in _KINDS:
-                if pattern.search(text):
-                    return kind
+            code = load().first("draft_part", text)
+            if code is not None:
+                return str(param(code, "kind"))
         block = block.parent
     return None

@@ -3,7 +3,7 @@ owner or due column (序号 | 重点任务 | 牵头单位 | 配合单位 | 完�
 
 Tables reach the drafter as tab-separated lines (a Word or HTML table row: ipcheck.inputs.formats).
 Rules, so a reviewer knows what to expect (docs/draft.md states them for users; the column names
-are data: ipcheck/plans/draft_words.yaml):
+are data: ipcheck/lang/zh/drafting.yaml):
 
 - The header is a line of at least three cells, one a task column (重点任务, 工作任务, 工作内容 …) and
   one an owner (牵头单位, 责任单位, 配合单位 …) or due column (完成时限, 时间节点 …). Rows follow it up to
@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ipcheck.plans.draft_commit import words
+from ipcheck.lang.registry import param, regex, words
+from ipcheck.plans.draft_commit import STOP
 from ipcheck.plans.draft_duty import parse_owners
 from ipcheck.plans.draft_tasks import SECTION_MAX, DraftItem, concise, keywords
 
@@ -41,11 +42,10 @@ class Row:
 
 def _role(cell: str) -> str | None:
     name = re.sub(r"\s+", "", cell)
-    w = words()
-    for role, key in (("no", "table_number"), ("task", "table_task"), ("section", "table_section"),
-                      ("lead", "owner_labels"), ("due", "due_labels")):
-        if name in w[key]:
-            return "other" if role == "lead" and name in w["owner_others"] else role
+    for role, code in (("no", "ZH-DRAFT-161"), ("task", "ZH-DRAFT-160"), ("section", "ZH-DRAFT-162"),
+                       ("lead", "ZH-DRAFT-140"), ("due", "ZH-DRAFT-141")):
+        if name in words(code):
+            return "other" if role == "lead" and name in words("ZH-DRAFT-142") else role
     return None
 
 
@@ -84,9 +84,9 @@ def table_rows(norm: str, lo: int, hi: int, starts: list[int]) -> list[Row]:
             if role in ("lead", "other"):
                 row.owners += [o for o in parse_owners(cell) if o not in row.owners]
             elif role == "due":
-                years = [int(y) for y in re.findall(r"(20\d\d)\s*年", cell)]
+                years = [int(y) for y in regex("ZH-DRAFT-067").findall(cell)]
                 row.due = max(years) if years else None
-                row.every = "year" if "每年" in cell else None
+                row.every = "year" if param("ZH-DRAFT-141", "every_year") in cell else None
             row.cells[role] = cell
         for role in ("no", "section"):
             if role in header[:shift] and role in carry:
@@ -105,7 +105,7 @@ def table_tasks(text: str, rows: list[Row], period: tuple[int, int] | None,
     used = {str(t.fields.get("id")) for t in tasks}
     for k, row in enumerate(rows):
         a, b = row.task
-        title = concise(re.split(r"[。;]", text[a:b].strip())[0])
+        title = concise(re.split(f"[{STOP};]", text[a:b].strip())[0])
         if not title:
             continue
         same = next((t for t in tasks if _same_title(title, str(t.fields.get("title", "")))), None)
@@ -133,7 +133,7 @@ def table_tasks(text: str, rows: list[Row], period: tuple[int, int] | None,
             item.fields["section"] = concise(row.cells["section"], SECTION_MAX)
         if row.every:
             item.fields["every"] = row.every
-            item.notes.append("recurs (完成时限: 每年): every: year")
+            item.notes.append(param("ZH-DRAFT-141", "recurs"))
         out.append(item)
     return out
 

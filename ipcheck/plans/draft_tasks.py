@@ -10,7 +10,7 @@ Rules, so a reviewer knows what to expect:
   "1.2" (part 1, item 2); a part without items gets its own number.
 - The steps (工作步骤) and safeguards (保障措施) parts give a task for every clause a summary can
   report done: one whose first verb is a concrete action (召开, 成立, 设立, 专项预算, 将…纳入 …;
-  ipcheck/plans/draft_words.yaml), not one with a figure (that is a target). Ids S1 … for steps, due
+  ipcheck/lang/zh/drafting.yaml), not one with a figure (that is a target). Ids S1 … for steps, due
   the last year of the stage's dates ("(2017年6月—2017年12月)"); G1 … for safeguards, due the
   period end. 每年/年度 before the verb make it recur (every: year), 每季度 every: quarter.
 - Keywords: the title without its leading verbs, a known head noun at its end (领导小组), and
@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ipcheck.plans.draft_commit import alternation
+from ipcheck.lang.registry import chars, param, regex, table
+from ipcheck.plans.draft_commit import STOP
 from ipcheck.plans.draft_duty import Duty, owner_spans, parse_duty, parse_owners
 from ipcheck.plans.draft_meta import BY_YEAR
 from ipcheck.plans.draft_structure import Block, line_of, part_kind
@@ -52,12 +53,12 @@ TITLE_MAX, SECTION_MAX = 40, 60
 
 
 def _clean_title(s: str) -> str:
-    return s.strip().rstrip("。.,;: ").strip()
+    return s.strip().rstrip(STOP + ".,;: ").strip()
 
 
 def _title(text: str, norm: str, lo: int, hi: int, owners: list[tuple[int, int]]) -> str:
     """The item's first sentence, without its owners paren; its first clause when long."""
-    end = norm.find("。", lo, hi)
+    end = norm.find(STOP, lo, hi)
     end = hi if end < 0 else end
     for a, _ in owners:
         if lo <= a < end:
@@ -103,11 +104,11 @@ def _numbered_tasks(text: str, norm: str, blocks: list[Block],
 
     # the items; a section without items; a part without sections or items when it is no named
     # part (一、提升知识产权创造质量 in a 工作要点 numbered 一、 二、 三、 only)
-    closing = re.compile(alternation("not_a_task"))
+    closing = regex("ZH-DRAFT-139")
     chosen = [b for b in blocks if is_task_area(b) and (
         b.level == 3 or (b.level == 2 and not any(c.level == 3 for c in b.children))
         or (b.level == 1 and not b.children and kinds[id(b)] is None))
-        and not closing.search(norm[b.body_start:b.end].split("。")[0])]
+        and not closing.search(norm[b.body_start:b.end].split(STOP)[0])]
     items3 = [b.number for b in chosen if b.level == 3]
     # "1", "2" … when the items are numbered straight through and no part stands alone as a
     # task (its number would collide with an item's), else "part.item"
@@ -166,7 +167,7 @@ def _duty(item: DraftItem, text: str, norm: str, duties: list[Duty], carried: li
         item.fields["due"] = due
     if any(d.every for d in duties):
         item.fields["every"] = "year"
-        item.notes.append("recurs (完成时限: 每年): every: year")
+        item.notes.append(param("ZH-DRAFT-141", "recurs"))
 
 
 def _original(text: str, norm: str, owner: str) -> str:
@@ -182,19 +183,17 @@ def _original(text: str, norm: str, owner: str) -> str:
 
 @lru_cache(maxsize=1)
 def _commitment_patterns() -> dict[str, re.Pattern[str]]:
-    subject = rf"(?:[^,;。]{{0,10}}?(?:{alternation('task_subject_tails')}))"
-    adverbs = rf"(?:{alternation('task_adverbs')})*"
-    verb = rf"(?:{alternation('task_concrete_verbs')}|将[^,;。]{{2,40}}?纳入)"
-    return {"clause": re.compile(rf"^{subject}?{adverbs}{verb}"),
-            "bare": re.compile(rf"^{adverbs}{verb}"),
-            "body": re.compile(rf"成立由[^。;]{{0,120}}?的([^,;。的]{{2,40}}?(?:{alternation('task_bodies')}))"),
-            "lead": re.compile(rf"^(?:{alternation('task_lead_verbs')})"),
-            "head": re.compile(rf"(?:{alternation('keyword_heads')})$"),
-            "quoted": re.compile(r"“([^”]{2,16})”|《([^》]{2,30})》")}
+    return {"clause": regex("ZH-DRAFT-133"),
+            "body": regex("ZH-DRAFT-135"),
+            "lead": regex("ZH-DRAFT-136"),
+            "head": regex("ZH-DRAFT-137"),
+            "quoted": regex("ZH-DRAFT-138")}
 
 
-_CLAUSE = re.compile(r"[^,;。]+")
-_EVERY = (("每季度", "quarter"), ("每年", "year"), ("年度", "year"))
+_CLAUSE = re.compile(f"[^,;{STOP}]+")
+_EVERY = tuple(table("ZH-DRAFT-125").items())       # 每季度: quarter, 每年: year, 年度: year
+_INTO = param("ZH-DRAFT-133", "into")               # 将X纳入Y: Y is what a summary names
+_SEP = chars("ZH-BIND-022")                         # 、 between the items of a list
 
 
 def commitment_tasks(text: str, norm: str, blocks: list[Block], period: tuple[int, int] | None,
@@ -209,7 +208,7 @@ def commitment_tasks(text: str, norm: str, blocks: list[Block], period: tuple[in
         stages = [c for c in part.children if c.level == 2] or [part]
         for stage in stages:
             lo = stage.head_end if stage is not part else part.head_end
-            years = [int(y) for y in re.findall(r"(20\d\d)\s*年", norm[stage.body_start:stage.head_end])]
+            years = [int(y) for y in regex("ZH-DRAFT-067").findall(norm[stage.body_start:stage.head_end])]
             due = max(years) if kind == "steps" and years and stage is not part else (period[1] if period else None)
             for pos, title, every, obj in _commitments(norm, lo, stage.end):
                 count[kind] += 1
@@ -225,7 +224,8 @@ def commitment_tasks(text: str, norm: str, blocks: list[Block], period: tuple[in
                 item.fields["section"] = concise(text[part.body_start:part.head_end], SECTION_MAX)
                 if every:
                     item.fields["every"] = every
-                    item.notes.append(f"recurs ({'每季度' if every == 'quarter' else '每年'}): every: {every}")
+                    said = next(w for w, e in _EVERY if e == every)
+                    item.notes.append(param("ZH-DRAFT-125", "recurs").format(words=said, every=every))
                 out.append(item)
     return out
 
@@ -236,7 +236,7 @@ def _commitments(norm: str, lo: int, hi: int) -> list[tuple[int, str, str | None
     out: list[tuple[int, str, str | None, str]] = []
     taken = -1
     for m in p["body"].finditer(norm, lo, hi):       # 成立由…的X领导小组 → 成立X领导小组
-        out.append((m.start(), "成立" + m.group(1), None, m.group(1)))
+        out.append((m.start(), param("ZH-DRAFT-135", "verb") + m.group(1), None, m.group(1)))
         taken = m.end()
     for m in _CLAUSE.finditer(norm, lo, hi):
         clause = m.group(0).strip()
@@ -261,8 +261,8 @@ def keywords(title: str, body: str, verb_free: bool = False) -> list[str]:
         if not m or len(obj) - m.end() < 4:
             break
         obj = obj[m.end():]
-    if "纳入" in obj:                                  # 将X纳入Y: Y is what a summary names
-        obj = obj.split("纳入", 1)[1]
+    if _INTO in obj:                                  # 将X纳入Y: Y is what a summary names
+        obj = obj.split(_INTO, 1)[1]
     counted = re.match(r"(\D{4,}?)\d", obj)         # 知识产权示范企业10家: the name, not the count
     obj = counted.group(1) if counted else obj
     out = [obj] if 4 <= len(obj) <= 24 and (obj != title or verb_free) else []
@@ -270,7 +270,7 @@ def keywords(title: str, body: str, verb_free: bool = False) -> list[str]:
     if head and head.group(0) != obj:
         out.append(head.group(0))
     for m in p["quoted"].finditer(body):
-        for q in (m.group(1) or m.group(2)).split("、"):       # “企业品牌、产业品牌、区域品牌”
+        for q in (m.group(1) or m.group(2)).split(_SEP):       # “企业品牌、产业品牌、区域品牌”
             if len(q) >= 2 and q not in out and q not in title:
                 out.append(q)
     return list(dict.fromkeys(out))[:4]
