@@ -43,30 +43,39 @@ def _write(sheet: Worksheet, row: int, col: int, value: Cell, fmt: Format | None
         sheet.write_string(row, col, str(value), fmt)
 
 
-def render(report: Report, lang: str = DEFAULT_LANG) -> bytes:
-    """The report as an XLSX workbook's bytes."""
-    heads, rows, ctx = table(report, lang)
+def _open(title: str) -> tuple[io.BytesIO, xlsxwriter.Workbook, dict[str, Format]]:
+    """A workbook writing to memory, fixed properties (same rows, same bytes), and its formats."""
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
                                      "strings_to_urls": False, "strings_to_numbers": False})
-    book.set_properties({"title": str(ctx["plan"]["title"] or ctx["plan"]["id"]), "author": "ipcheck",
-                         "created": FIXED_DATE})
-    bold = book.add_format({"bold": True})
-    wrap = book.add_format({"text_wrap": True, "valign": "top"})
-    top = book.add_format({"valign": "top"})
+    book.set_properties({"title": title, "author": "ipcheck", "created": FIXED_DATE})
+    fmt = {"bold": book.add_format({"bold": True}), "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+           "top": book.add_format({"valign": "top"})}
+    return out, book, fmt
 
-    items = book.add_worksheet(t("ci.sheet_items", lang))
+
+def _fill(sheet: Worksheet, heads: list[str], rows: list[list[Cell]], widths: list[int], wrapped: list[bool],
+          fmt: dict[str, Format]) -> None:
+    """A sheet of rows under a bold, frozen, filtered header; columns as wide as given, wrapped ones wrap."""
     for col, heading in enumerate(heads):
-        _write(items, 0, col, heading, bold)
-        column = [r[col] for r in rows]
-        width = _width(COLUMNS[col], heading, column)
-        items.set_column(col, col, width, wrap if COLUMNS[col] in WIDE else top)
+        _write(sheet, 0, col, heading, fmt["bold"])
+        sheet.set_column(col, col, widths[col], fmt["wrap"] if wrapped[col] else fmt["top"])
     for r, row in enumerate(rows, start=1):
         for col, value in enumerate(row):
-            _write(items, r, col, value)
-    items.freeze_panes(1, 0)
+            _write(sheet, r, col, value)
+    sheet.freeze_panes(1, 0)
     if rows:
-        items.autofilter(0, 0, len(rows), len(heads) - 1)
+        sheet.autofilter(0, 0, len(rows), len(heads) - 1)
+
+
+def render(report: Report, lang: str = DEFAULT_LANG) -> bytes:
+    """The report as an XLSX workbook's bytes."""
+    heads, rows, ctx = table(report, lang)
+    out, book, fmt = _open(str(ctx["plan"]["title"] or ctx["plan"]["id"]))
+    bold = fmt["bold"]
+    _fill(book.add_worksheet(t("ci.sheet_items", lang)), heads, rows,
+          [_width(COLUMNS[c], h, [r[c] for r in rows]) for c, h in enumerate(heads)],
+          [COLUMNS[c] in WIDE for c in range(len(heads))], fmt)
 
     counts = book.add_worksheet(t("ci.sheet_counts", lang))
     lines = [(status_word(s, lang), ctx["counts"].get(s, 0)) for s in STATUS_ORDER]
@@ -104,26 +113,13 @@ def _sheet_name(name: str, used: set[str]) -> str:
 def render_sheets(sheets: list[Sheet], title: str, wide: frozenset[str] = frozenset()) -> bytes:
     """Workbook bytes with one sheet per (name, headings, rows): header bold and frozen, a
     filter, widths fit for Chinese; columns whose heading is in ``wide`` wrap. Same rows, same bytes."""
-    out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
-                                     "strings_to_urls": False, "strings_to_numbers": False})
-    book.set_properties({"title": title, "author": "ipcheck", "created": FIXED_DATE})
-    bold = book.add_format({"bold": True})
-    wrap = book.add_format({"text_wrap": True, "valign": "top"})
-    top = book.add_format({"valign": "top"})
+    out, book, fmt = _open(title)
     used: set[str] = set()
     for name, heads, rows in sheets:
-        sheet = book.add_worksheet(_sheet_name(name, used))
-        for col, heading in enumerate(heads):
-            _write(sheet, 0, col, heading, bold)
-            widest = max([display_width(heading)] + [display_width(str(r[col])) for r in rows if r[col] is not None])
-            width = max(30 if heading in wide else MIN_WIDTH, min(MAX_WIDTH, widest + 2))
-            sheet.set_column(col, col, width, wrap if heading in wide else top)
-        for r, row in enumerate(rows, start=1):
-            for col, value in enumerate(row):
-                _write(sheet, r, col, value)
-        sheet.freeze_panes(1, 0)
-        if rows:
-            sheet.autofilter(0, 0, len(rows), len(heads) - 1)
+        widths = [max(30 if h in wide else MIN_WIDTH,
+                      min(MAX_WIDTH, max([display_width(h)] + [display_width(str(r[c])) for r in rows
+                                                                if r[c] is not None]) + 2))
+                  for c, h in enumerate(heads)]
+        _fill(book.add_worksheet(_sheet_name(name, used)), heads, rows, widths, [h in wide for h in heads], fmt)
     book.close()
     return out.getvalue()
