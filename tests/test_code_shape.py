@@ -13,8 +13,6 @@ LIMIT = 60
 ALLOWED = {
     "batch.py:run_batch": "the batch runner; issue #16's file",
     "plans/draft.py:draft": "the drafter (issue #15), merged while this limit came in",
-    "plans/draft_extract.py:_target": "the drafter (issue #15), merged while this limit came in",
-    "plans/draft_extract.py:target_items": "the drafter (issue #15), merged while this limit came in",
 }
 
 

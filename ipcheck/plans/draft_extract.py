@@ -119,11 +119,7 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
         if not running and (holder is None or a < holder.body_start):
             continue            # the marker itself
         kind = None if running else part_kind(holder, norm)
-        chain = [front] if running else []
-        blk = None if running else holder
-        while blk is not None:
-            chain.append(blk)
-            blk = blk.parent
+        chain = [front] if running else _ancestors(holder)
         prev = None
         start: tuple[Figure, FromTo] | None = None      # the start of a from-to
         figs = extract_figures(sent)
@@ -150,15 +146,34 @@ def target_items(text: str, norm: str, blocks: list[Block], lo: int, hi: int,
             start = None
             out += drafted
             prev = (item, fig)
-    out = _unique(out)
-    for i, item in enumerate(t for t in out if not t.skipped):
+    return _numbered(_unique(out)) + sorted(left + _background(parts, blocks, text), key=lambda i: i.line)
+
+
+def _ancestors(block: Block | None) -> list[Block]:
+    """A part and the parts it sits in, innermost first: where a figure's due year is looked for."""
+    chain = []
+    while block is not None:
+        chain.append(block)
+        block = block.parent
+    return chain
+
+
+def _numbered(items: list[DraftItem]) -> list[DraftItem]:
+    """The drafted targets numbered T1, T2 … in text order (skipped ones get no id)."""
+    for i, item in enumerate(t for t in items if not t.skipped):
         item.fields["id"] = f"T{i + 1}"
+    return items
+
+
+def _background(parts: dict[int, list[int]], blocks: list[Block], text: str) -> list[DraftItem]:
+    """One left-out note per background part (results, principles), naming the lines of its figures."""
+    out = []
     for start, lines in parts.items():
         part = next(b for b in blocks if b.start == start)
         note = param(_NOTES, "background").format(n=len(lines), part=part.heading(text)[:20], first=min(lines),
                                                   last=max(lines))
-        left.append(DraftItem("target", {}, part.line, notes=[note], skipped=True, left_out=len(lines)))
-    return out + sorted(left, key=lambda i: i.line)
+        out.append(DraftItem("target", {}, part.line, notes=[note], skipped=True, left_out=len(lines)))
+    return out
 
 
 def _title_object(item: DraftItem, title: str) -> None:
@@ -290,12 +305,9 @@ def _clause(sent: str, fig: Figure) -> tuple[int, int]:
     return c0, c1
 
 
-def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
-    line = line_of(starts, a + fig.start)
-    c0, c1 = _clause(sent, fig)
-    source = text[a + c0:a + c1].strip()
-    before = sent[c0:fig.start]
-    item = DraftItem("target", {}, line)
+def _metric(sent: str, fig: Figure, c1: int, item: DraftItem) -> str:
+    """The quantity a drafted target counts, as the text names it (a short name joined to the object
+    after the figure; a listed collection's member), with a review note where it is unclear."""
     metric = clean_metric(fig.quantity or "")
     if len(metric) <= 2:
         after = sent[fig.end:c1].lstrip()
@@ -311,6 +323,32 @@ def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
         item.review.append(f"metric '{metric}' is unclear: name the quantity")
     elif _SEP in metric:
         item.review.append("metric names several things: check it")
+    return metric
+
+
+def _operator(fig: Figure, before: str, item: DraftItem) -> str:
+    """The target's operator as written: the figure's own qualifier (approximate ones ask for review),
+    else a word of comparison just before it, else '>='."""
+    op = None
+    if fig.qualifier in _APPROX:
+        item.review.append(param("ZH-DRAFT-081", "why").format(qualifier=fig.qualifier))
+    elif fig.qualifier:
+        op = _OP_QUALIFIER.get(fig.qualifier)
+    if op is None:
+        for word, o in _OP_BEFORE:
+            if word in before[-8:]:
+                op = o
+                break
+    return op or ">="
+
+
+def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
+    line = line_of(starts, a + fig.start)
+    c0, c1 = _clause(sent, fig)
+    source = text[a + c0:a + c1].strip()
+    before = sent[c0:fig.start]
+    item = DraftItem("target", {}, line)
+    metric = _metric(sent, fig, c1, item)
     tail = norm[a + fig.end:].strip()
     if len(metric) <= 1 and len(tail) <= 2 and STOP not in tail:
         item.skipped = True     # "…,建成9个市": the text breaks off before naming the quantity
@@ -330,17 +368,7 @@ def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
                            "check the unit")
     if fig.kind is FigureKind.INCREASE:
         item.review.append(param(_NOTES, "increase"))
-    op = None
-    if fig.qualifier in _APPROX:
-        item.review.append(param("ZH-DRAFT-081", "why").format(qualifier=fig.qualifier))
-    elif fig.qualifier:
-        op = _OP_QUALIFIER.get(fig.qualifier)
-    if op is None:
-        for word, o in _OP_BEFORE:
-            if word in before[-8:]:
-                op = o
-                break
-    op = op or ">="
+    op = _operator(fig, before, item)
     if fig.qualifier == "range":
         item.notes.append(f"a range ({fig.text}): its lower bound is the commitment")
     due = stage_year(sent, fig.start, period) or _due(norm, chain, a + fig.start)
