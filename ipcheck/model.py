@@ -187,6 +187,7 @@ class Figure:
     high: Decimal | None = None
     warnings: tuple[str, ...] = ()
     year: int | None = None
+    year_offset: int | None = None     # 去年 -1, 今年 0: counted from the text's own date (check.read_figures)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """The year or period that scopes each figure of a sentence: 2015年, 2011-2015年, 十二五期间, 2014年以来,
-1-10月, 上半年 (the patterns: ipcheck/lang/zh/figures.yaml ZH-YEAR-008..012)."""
+1-10月, 上半年, and 去年/今年 as an offset from the text's own date (the patterns: ipcheck/lang/zh/figures.yaml
+ZH-YEAR-008..013)."""
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -17,31 +18,39 @@ _SINCE_AFTER = _R.regex("ZH-YEAR-010")
 _OWN_CLAUSE = _R.words("ZH-YEAR-012")[0]
 _CLAUSE_END = _R.regex("ZH-PUNCT-004")
 _PARTIAL = _R.regex("ZH-YEAR-011")
+# 去年, 今年…: a year counted from the text's own date, resolved by the caller (ZH-YEAR-013).
+_RELATIVE = _R.regex("ZH-YEAR-013")
+_OFFSET = _R.table("ZH-YEAR-013")
 
 
 class Scope:
     """Year and period cues of a sentence, read once; ``at(pos)`` is the scope of a figure there."""
 
     def __init__(self, text: str, scan: str) -> None:
-        self.events: list[tuple[int, int, int | None, str | None]] = []   # (end, start, year, period)
+        # (end, start, year, period, offset from the text's date)
+        self.events: list[tuple[int, int, int | None, str | None, int | None]] = []
         for m in _YEARISH.finditer(text):
             if m.group(1) is None and m.group(3) is None:      # 十三五期间
                 if not _BASE_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
-                    self.events.append((m.end(), m.start(), None, f"multi_year: '{m.group(0)}'"))
+                    self.events.append((m.end(), m.start(), None, f"multi_year: '{m.group(0)}'", None))
             elif scan[m.start()] == MASK:            # a year inside a title or a code
                 continue
             elif m.group(1) is not None:
-                self.events.append((m.end(), m.start(), None, f"multi_year: '{m.group(0)}'"))
+                self.events.append((m.end(), m.start(), None, f"multi_year: '{m.group(0)}'", None))
             elif _BASE_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
                 continue
             elif _SINCE_AFTER.match(text[m.end():m.end() + 10]):
-                self.events.append((m.end(), m.start(), None, f"multi_year: since {m.group(3)}"))
+                self.events.append((m.end(), m.start(), None, f"multi_year: since {m.group(3)}", None))
             elif text.startswith(_OWN_CLAUSE, m.end()):
                 # 在2014年的…考核中: a modifier; it scopes its own clause only
                 stop = _CLAUSE_END.search(text, m.end())
-                self.events.append((m.end(), -(stop.start() if stop else len(text)), int(m.group(3)), None))
+                self.events.append((m.end(), -(stop.start() if stop else len(text)), int(m.group(3)), None, None))
             else:
-                self.events.append((m.end(), m.start(), int(m.group(3)), None))
+                self.events.append((m.end(), m.start(), int(m.group(3)), None, None))
+        for m in _RELATIVE.finditer(text):
+            if scan[m.start()] != MASK:
+                self.events.append((m.end(), m.start(), None, None, int(_OFFSET[m.group(0)])))
+        self.events.sort(key=lambda e: e[0])
         self.ends = [e[0] for e in self.events]
         self.partials = []
         for m in _PARTIAL.finditer(text):
@@ -50,16 +59,17 @@ class Scope:
                 self.partials.append((m.end(), f"partial_period: '{m.group(0).strip()}'"))
         self.partial_ends = [p[0] for p in self.partials]
 
-    def at(self, pos: int) -> tuple[int | None, str | None, str | None]:
-        """(year, multi-year warning, partial-period warning) for a figure starting at ``pos``."""
-        year = period = None
+    def at(self, pos: int) -> tuple[int | None, str | None, str | None, int | None]:
+        """(year, multi-year warning, partial-period warning, offset of a 去年/今年 from the text's own
+        date) for a figure starting at ``pos``."""
+        year = period = offset = None
         i = bisect_right(self.ends, pos) - 1
         while i >= 0:
-            _, start, y, p = self.events[i]
+            _, start, y, p, o = self.events[i]
             if start < 0 and -start < pos:       # a 年的 modifier of an earlier clause
                 i -= 1
                 continue
-            year, period = y, p
+            year, period, offset = y, p, o
             break
         j = bisect_right(self.partial_ends, pos) - 1
-        return year, period, (self.partials[j][1] if j >= 0 else None)
+        return year, period, (self.partials[j][1] if j >= 0 else None), offset

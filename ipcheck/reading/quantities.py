@@ -106,7 +106,7 @@ class _Bound:
 
 
 def bind(text: str, scan: str, drop: list[bool], raws: list[Raw],
-         scope: Callable[[int], tuple[int | None, str | None, str | None]]) -> tuple[Figure, ...]:
+         scope: Callable[[int], tuple[int | None, str | None, str | None, int | None]]) -> tuple[Figure, ...]:
     """Figures for ``raws`` (numbers read from ``text``), each bound to its quantity and kind;
     ``scope(pos)`` gives (year, multi-year warning, partial-period warning) at a position."""
     binder = _Binder(text, scan, drop, raws)
@@ -210,10 +210,10 @@ def _clause_warnings(before: str, subject: str, clause: str) -> list[str]:
     return out
 
 
-def _figure(text: str, scope: Callable[[int], tuple[int | None, str | None, str | None]],
+def _figure(text: str, scope: Callable[[int], tuple[int | None, str | None, str | None, int | None]],
             b: _Bound) -> Figure:
     raw = b.raw
-    year, period, partial = scope(raw.start)
+    year, period, partial, offset = scope(raw.start)
     warnings = list(b.warnings)
     if period:
         warnings.append(period)
@@ -222,7 +222,7 @@ def _figure(text: str, scope: Callable[[int], tuple[int | None, str | None, str 
     return Figure(value=raw.value, unit=raw.unit, kind=b.kind, quantity=b.quantity,
                   text=text[raw.start:raw.end], start=raw.start, end=raw.end,
                   qualifier=raw.qualifier, low=raw.low, high=raw.high,
-                  warnings=tuple(dict.fromkeys(warnings)), year=year)
+                  warnings=tuple(dict.fromkeys(warnings)), year=year, year_offset=offset)
 
 
 def _segments(scan: str, drop: list[bool], raws: list[Raw]) -> list[tuple[int, int, int, int]]:
