@@ -13,7 +13,7 @@ from ipcheck.units import format_number
 from ipcheck.reading.regions import Scope, scope
 from ipcheck.reviews import Decision, apply as apply_reviews
 from ipcheck.reading.text import segment
-from ipcheck.reading.years import read_year, states_year
+from ipcheck.reading.years import own_date, read_year, states_year
 from ipcheck.verdicts.tally import count
 from ipcheck.verdicts.decide import Thresholds, decide_target, decide_task, with_progress
 from ipcheck.verdicts.pace import pace_of
@@ -52,12 +52,16 @@ def _split_warning(s: Sentence, f: Figure) -> str | None:
     return None
 
 
-def read_figures(sentences: tuple[Sentence, ...]) -> dict[int, tuple[Figure, ...]]:
+def read_figures(sentences: tuple[Sentence, ...], dated: int | None = None) -> dict[int, tuple[Figure, ...]]:
     """Every figure of every sentence, keyed by sentence index; a figure whose digits run on
-    across an invisible or space character carries a split_number warning (needs review)."""
+    across an invisible or space character carries a split_number warning (needs review); a
+    figure scoped by 去年 or 今年 dated from ``dated``, the year the text was written in."""
     out = {}
     for s in sentences:
         figures = extract_figures(s.norm)
+        if dated is not None:
+            figures = tuple(replace(f, year=dated + f.year_offset) if f.year_offset is not None else f
+                            for f in figures)
         if _SPLIT_NUMBER.search(s.norm) or not _BIDI.isdisjoint(s.text):
             figures = tuple(replace(f, warnings=f.warnings + (w,)) if (w := _split_warning(s, f))
                             else f for f in figures)
@@ -154,7 +158,8 @@ def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> 
         where_read = f"line {reading.line} ('{reading.quote}')" if reading.line else f"its date ({reading.quote})"
         guess = (f"year_guess: no title states the year reported on; read as {year} from {where_read}; "
                  f"a met or missed whose sentence does not state {year} needs review")
-    return Prepared(year, where, SentenceIndex(where.sentences, read_figures(where.sentences)), mismatch,
+    dated = own_date(document, reading) or year          # the checked year only for an undated text
+    return Prepared(year, where, SentenceIndex(where.sentences, read_figures(where.sentences, dated)), mismatch,
                     thresholds_warning(settings.thresholds), guess)
 
 

@@ -74,9 +74,8 @@ def test_the_2015_meeting_report_does_not_meet_the_2020_target() -> None:
     assert point["value"] != 18 and point["status"] != "met"
 
 
-@pytest.mark.xfail(strict=True, reason="reading: with FILE@2015 on a 2016 meeting report, 截至去年年底 is read "
-                                        "against the year given (2014), not the report's own date (2015)")
 def test_the_2015_meeting_report_gives_the_2015_value() -> None:
+    """截至去年年底 in the report of the 2016 work meeting counts from its own date: 2015's (ZH-YEAR-013)."""
     data = json.loads(_run("-f", "json", PLAN, str(SERIES / "2015-work-meeting.txt") + "@2015").output)
     assert data["targets"][0]["points"][0]["value"] == 12.2
 
