@@ -58,3 +58,13 @@ def test_every_named_rule_exists_and_the_text_shows_them() -> None:
     text = render_text(e, limit=50)
     assert text.count("规则：") == len([c for c in e["candidates"] if c["rules"]])
     assert "rules: " in render_text(e, limit=50, lang="en")
+
+
+def test_a_figure_dated_by_qunian_names_the_relative_year_rule() -> None:
+    """截至去年年底…12.2件 in a 2016 meeting report, checked as 2015: 去年 dated the figure (ZH-YEAR-013);
+    the plan's 18件 in the same text is dated by no relative year."""
+    candidates = explain(load_plan(ROOT / "tests/series/tianjin/plan.yaml"),
+                         read_document(ROOT / "tests/series/tianjin/2015-work-meeting.txt"), "T1",
+                         Settings(year=2015)).to_dict()["candidates"]
+    by_value = {c["figure"]["value"]: c["rules"] for c in candidates}
+    assert "ZH-YEAR-013" in by_value[12.2] and "ZH-YEAR-013" not in by_value[18]

@@ -70,4 +70,6 @@ def figure_rules(figure: Figure, norm: str, reg: Registry | None = None) -> tupl
         rule = _WARNING_RULES.get(w.split(":")[0])
         if rule:
             codes.append(rule)
+    if figure.year_offset is not None:          # 去年/今年 dated it, from the text's own date
+        codes.append("ZH-YEAR-013")
     return tuple(dict.fromkeys(codes))
