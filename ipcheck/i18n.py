@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from typing import Iterable
 
 from ipcheck.catalogue import _WARNING_PARTS, CATALOGUE  # noqa: F401 (CATALOGUE is re-exported)
@@ -159,3 +160,9 @@ def error_text(message: str, lang: str = DEFAULT_LANG) -> str:
         return t("item.paren", lang, text=error_text(m["hint"], lang)).join(
             [error_text(m["message"], lang) + ("" if lang.startswith("zh") else " "), ""])
     return message
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a screen or in a spreadsheet cell: a Chinese (wide or fullwidth)
+    character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

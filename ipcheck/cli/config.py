@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ipcheck.cli import EXIT_OK, _guarded, main
-from ipcheck.cli.console import cells, pad
+from ipcheck.cli.console import pad
+from ipcheck.i18n import display_width
 
 if TYPE_CHECKING:                # imported when used: `ipcheck --version` must stay fast
     from ipcheck.config import Config
@@ -63,7 +64,7 @@ def render_text(cfg: "Config", lang: str = "zh-CN") -> str:
     lines = [t("config.file", lang, file=cfg.file or t("config.none", lang))]
     header = t("config.header", lang).split("\t")
     rows = [header] + [[k.name, _shown(cfg[k.name]), _source(str(cfg.sources[k.name]), lang)] for k in KEYS]
-    widths = [max(cells(r[c]) for r in rows) for c in (0, 1)]
+    widths = [max(display_width(r[c]) for r in rows) for c in (0, 1)]
     for name, value, source in rows:
         lines.append(f"{pad(name, widths[0])}  {pad(value, widths[1])}  {source}".rstrip())
     return "\n".join(lines) + "\n"

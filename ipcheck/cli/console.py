@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 import sys
-import unicodedata
 from typing import Callable, Mapping, TextIO, TypeVar
 
 import click
+
+from ipcheck.i18n import display_width
 
 COLOR_CHOICES = ("auto", "always", "never")
 PIPE_WIDTH = 120            # piped output: the same bytes whatever window the user has
@@ -70,12 +71,7 @@ def color_choice(color: str | None, no_color: bool) -> str:
     return color or "auto"
 
 
-def cells(text: str) -> int:
-    """Terminal cells ``text`` takes: a Chinese character takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def pad(text: str, width: int, right: bool = False) -> str:
     """``text`` padded with spaces to ``width`` cells (on the left when ``right``)."""
-    fill = " " * max(0, width - cells(text))
+    fill = " " * max(0, width - display_width(text))
     return fill + text if right else text + fill

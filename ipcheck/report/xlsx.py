@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime
 import io
-import unicodedata
 
 import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from ipcheck.i18n import DEFAULT_LANG, status_word, t
+from ipcheck.i18n import DEFAULT_LANG, display_width, status_word, t
 from ipcheck.model import Report
 from ipcheck.report.context import STATUS_ORDER
 from ipcheck.report.csv_report import COLUMNS, Cell, table
@@ -21,11 +20,6 @@ from ipcheck.report.csv_report import COLUMNS, Cell, table
 FIXED_DATE = datetime.datetime(2000, 1, 1)
 MIN_WIDTH, MAX_WIDTH = 6, 60
 WIDE = {"label": 30, "message": 40, "evidence": 50, "review": 40, "to_write": 40, "pace": 30}   # minimum widths of the prose columns
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes on screen: a Chinese (wide or fullwidth) character counts two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _width(key: str, heading: str, cells: list[Cell]) -> int:
