@@ -39,10 +39,13 @@ def ipcheck_command() -> list[str]:
 
 def run_in_pty(args: Sequence[str], cwd: str | os.PathLike, *, env: Mapping[str, str] | None = None,
                columns: int | None = COLUMNS, rows: int = ROWS, stdin: bytes | None = None,
+               replies: Sequence[bytes] = (), prompts: tuple[bytes, ...] = (),
                timeout: float = TIMEOUT) -> PtyResult:
     """Run ``args`` in ``cwd`` with a terminal of ``columns`` x ``rows`` as stdout and stderr.
     COLUMNS is set to ``columns`` unless ``columns`` is None (then only the window size says how
-    wide the terminal is) or 0 (a terminal that reports no size at all, as `script` gives one). ``stdin``: bytes piped in (else the terminal is stdin too). The
+    wide the terminal is) or 0 (a terminal that reports no size at all, as `script` gives one).
+    ``stdin``: bytes piped in (else the terminal is stdin too). ``replies`` are typed one by one,
+    each when the screen ends with one of ``prompts``, as a person answers a question. The
     process is killed, and AssertionError raised, after ``timeout`` seconds."""
     environ = {k: v for k, v in (os.environ if env is None else env).items() if k not in ("COLUMNS", "LINES")}
     environ.setdefault("TERM", "xterm-256color")
@@ -60,7 +63,7 @@ def run_in_pty(args: Sequence[str], cwd: str | os.PathLike, *, env: Mapping[str,
         assert proc.stdin is not None
         proc.stdin.write(stdin)
         proc.stdin.close()
-    chunks, deadline = [], time.monotonic() + timeout
+    chunks, deadline, typed = [], time.monotonic() + timeout, list(replies)
     try:
         while True:
             left = deadline - time.monotonic()
@@ -78,6 +81,9 @@ def run_in_pty(args: Sequence[str], cwd: str | os.PathLike, *, env: Mapping[str,
             if not data:
                 break
             chunks.append(data)
+            if typed and b"".join(chunks).rstrip().endswith(prompts):
+                os.write(master, typed.pop(0))
+                chunks.append(b"\n")
         status = proc.wait(timeout=max(1.0, deadline - time.monotonic()))
     finally:
         os.close(master)

@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import json
 import os
-import pty
-import select
 import shutil
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +16,7 @@ from ipcheck import reviews
 from ipcheck.cli import main
 from ipcheck.cli import review_steps
 
+from ptyrun import run_in_pty
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -176,27 +173,12 @@ def test_option_combinations_are_usage_errors(pair) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX pseudo-terminal")
 def test_next_in_a_real_terminal(pair) -> None:
-    """As a person runs it: a pseudo-terminal, answers typed at the prompts."""
-    master, slave = pty.openpty()
+    """As a person runs it: a pseudo-terminal, answers typed at the prompts (the choice, then the reason)."""
     env = {**os.environ, "IPCHECK_REVIEWER": "终端用户", "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "ipcheck", "--no-config", "review", "--next", "--plan", PLAN,
-                             "--summary", SUMMARY], stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
-    os.close(slave)
-    out, deadline = b"", time.monotonic() + 60
-    answers = [b"x\n", "数字含上年\n".encode(), b"q\n"]
-    while proc.poll() is None and time.monotonic() < deadline:
-        ready, _, _ = select.select([master], [], [], 0.2)
-        if ready:
-            try:
-                out += os.read(master, 4096)
-            except OSError:
-                break
-            if answers and out.rstrip().endswith((b"[s]:", "）:".encode())):     # the choice, then the reason
-                os.write(master, answers.pop(0))
-                out += b"\n"
-    proc.wait(timeout=10)
-    os.close(master)
-    assert proc.returncode == 0, out.decode("utf-8", "replace")
+    result = run_in_pty([sys.executable, "-m", "ipcheck", "--no-config", "review", "--next", "--plan", PLAN,
+                         "--summary", SUMMARY], pair, env=env, replies=[b"x\n", "数字含上年\n".encode(), b"q\n"],
+                        prompts=(b"[s]:", "）:".encode()))
+    assert result.status == 0, result.output
     assert reviews.load(FILE)[0].item == "T3" and reviews.load(FILE)[0].by == "终端用户"
 
 
