@@ -89,6 +89,7 @@ class Score:
             "accuracy": round(self.right / n, 3) if n else None, "false_met": self.false_met,
             "needs_review": self.flagged, "needs_review_rate": round(self.flagged / n, 3) if n else None,
             "pending_progress": {"agree": self.progress[0], "of": self.progress[1]},
+            "report_year": {"right": self.cases - len(self.year_misses), "of": self.cases},
             "wrong_by_trap": dict(sorted(by_class.items())), "confusion": dict(sorted(confusion.items())),
             "year_misses": self.year_misses,
             "misses": [{"case": i.case, "item": i.item, "want": i.want, "got": i.got, "why": i.why,
@@ -195,6 +196,9 @@ def _text(scores: list[Score], test_misses: bool = False) -> str:
         agree, of = s.progress
         if of:
             out.append(f"{s.split}: pending with or without progress told apart on {agree} of {of} items")
+    for s in scores:
+        if s.cases:
+            out.append(f"{s.split}: report year read right on {s.cases - len(s.year_misses)} of {s.cases} pairs")
     for s in scores:
         d = _visible(s, test_misses)
         if not any(not i.right for i in s.items) and not s.year_misses:

@@ -130,3 +130,12 @@ def test_the_test_splits_misses_stay_hidden_unless_asked_for(capsys: pytest.Capt
     assert data["misses"] == [] and data["items"] == len(score.items) and "hidden" in data
     assert ev.main(["--split", "test", "--test-misses"]) == 0
     assert any(i in capsys.readouterr().out for i in ids)
+
+
+def test_the_report_year_is_tallied_per_pair_without_naming_the_pair() -> None:
+    """Issue #12 §3 b: how many pairs had their report year read right is a total every split shows,
+    the test split included; which pairs missed stays hidden there."""
+    score = ev.Score("test", cases=3, year_misses=["p: read 2020, labelled 2018"])
+    assert score.as_dict()["report_year"] == {"right": 2, "of": 3}
+    shown = ev._visible(score, test_misses=False)
+    assert shown["report_year"] == {"right": 2, "of": 3} and shown["year_misses"] == []
