@@ -3,7 +3,7 @@
 Chinese official writing states plans, forecasts and failures with a handful of markers; a
 sentence that carries one cannot show an item done, whatever section it sits in. The markers are
 data (ipcheck/lang/zh/cues.yaml: groups intention, negation, done; ZH-YEAR-*, ZH-INTENT-009/010,
-ZH-GOAL-001, ZH-DONE-009); this module is the engine that applies them.
+ZH-GOAL-001/002, ZH-DONE-009); this module is the engine that applies them.
 """
 from __future__ import annotations
 
@@ -90,6 +90,22 @@ def strong_intention_before(text: str, end: int) -> bool:
     """``is_strong_intention(text[:end])``, in O(1) after the first call on ``text``."""
     n = _shortest_prefix(_STRONG, text)
     return n is not None and n <= end
+
+
+# Goals named after their figures (为实现…的目标, 以…为目标, …作为约束性指标: ZH-GOAL-002).
+_GOAL_AROUND = _R.regex("ZH-GOAL-002")
+
+
+@lru_cache(maxsize=128)
+def _goal_bodies(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``text`` that ZH-GOAL-002 names as a goal's (its ``body`` groups)."""
+    return tuple(m.span(g) for m in _GOAL_AROUND.finditer(text)
+                 for g, v in m.groupdict().items() if g.startswith("body") and v is not None)
+
+
+def goal_around(text: str, start: int, end: int) -> bool:
+    """True when the figure at [start, end) of ``text`` lies inside a goal named after it."""
+    return any(a <= start and end <= b for a, b in _goal_bodies(text))
 
 
 def goal_before(text: str, end: int) -> bool:

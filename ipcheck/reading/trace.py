@@ -11,7 +11,7 @@ from ipcheck.lang.registry import Registry, load
 from ipcheck.model import Figure, FigureKind, Sentence
 
 _CUE_GROUPS = ("intention", "negation", "done")
-_GOVERNING = ("ZH-INTENT-009", "ZH-GOAL-001", "ZH-RECUR-001")
+_GOVERNING = ("ZH-INTENT-009", "ZH-GOAL-001", "ZH-GOAL-002", "ZH-RECUR-001")
 # The rule behind each figure kind (LEVEL needs none), and behind each warning code.
 _KIND_RULES = {FigureKind.GROWTH: ("ZH-KIND-007",), FigureKind.DECREASE: ("ZH-KIND-006",),
                FigureKind.ANNUAL_GROWTH: ("ZH-KIND-005",), FigureKind.SHARE: ("ZH-KIND-003",),

@@ -75,7 +75,7 @@ def _intention(sentence: Sentence, start: int, end: int) -> bool:
     """True when the figure at [start, end) is announced, forecast or set as a goal."""
     a, b = clause_span(sentence.norm, start, end)
     return (cues.is_intention(sentence.norm[a:b]) or cues.strong_intention_before(sentence.norm, a)
-            or cues.goal_before(sentence.norm, start))
+            or cues.goal_before(sentence.norm, start) or cues.goal_around(sentence.norm, start, end))
 
 
 def _evidence(sentence: Sentence, score: float, spans: tuple[tuple[int, int], ...]) -> Evidence:
