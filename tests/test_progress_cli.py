@@ -59,12 +59,20 @@ def test_the_reports_are_byte_identical_across_runs(tmp_path: Path) -> None:
         assert (first / name).read_bytes() == (second / name).read_bytes()
 
 
-def test_a_summary_whose_title_gives_another_year_is_named_with_at() -> None:
+def test_the_report_of_a_years_work_meeting_is_dated_the_year_it_looks_back_on() -> None:
+    """The 2016 work meeting's report (截至去年年底…) reports on 2015 (ZH-REPORT-009): no @YEAR needed."""
     meeting = str(SERIES / "2015-work-meeting.txt")
-    result = _run("-f", "json", PLAN, meeting, *SUMMARIES)
-    assert result.exit_code == 2 and "2016 年有两份总结" in result.output   # its title says 2016
+    data = json.loads(_run("-f", "json", PLAN, meeting, *SUMMARIES).output)
+    assert [s["year"] for s in data["summaries"]] == [2015, 2016, 2017, 2019]
     data = json.loads(_run("-f", "json", PLAN, meeting + "@2015", *SUMMARIES).output)
     assert [s["year"] for s in data["summaries"]] == [2015, 2016, 2017, 2019]
+
+
+def test_at_year_overrides_the_year_read_from_the_text() -> None:
+    first, second = SUMMARIES[0], SUMMARIES[1]
+    years = [s["year"] for s in json.loads(_run("-f", "json", PLAN, first, second).output)["summaries"]]
+    result = _run("-f", "json", PLAN, f"{first}@{years[1]}", second)
+    assert result.exit_code == 2 and f"{years[1]} 年有两份总结" in result.output
 
 
 def test_the_2015_meeting_report_does_not_meet_the_2020_target() -> None:

@@ -6,7 +6,8 @@ bases (是2010年的4.8倍), the meeting's own year (2024年…工作会议), th
 here is, in order: the title's report year; the year a meeting or report sums up (总结2018年工作); the
 latest year a result is stated for (截至2017年底…16925件), never after the publication date; the
 publication date's year; the most frequent year near the start; the end of a five-year period
-("十二五"期间: 2015). Only the first two are certain: the others are a guess, and the report says so
+("十二五"期间: 2015). A year's work conference that looks back (2020年…工作会议, 过去一年) sums up the
+year before its own (ZH-REPORT-009). Only the first two are certain: the others are a guess, and the report says so
 and from which line. The words are data (ipcheck/lang/zh/sections.yaml, ZH-YEAR-005..007, ZH-REPORT-001..007).
 """
 from __future__ import annotations
@@ -24,6 +25,8 @@ _R = load()
 _TITLE_RULES = ("ZH-YEAR-005", "ZH-YEAR-006", "ZH-REPORT-001")
 _SUMMED_UP = _R.regex("ZH-REPORT-002")
 _DATELINE = _R.regex("ZH-REPORT-003")
+_CONFERENCE = _R.regex("ZH-REPORT-009")    # 2020年…工作会议 looking back: reports on 2019
+_CONFERENCE_CHARS = 300                     # the opening lines a conference's name is read in
 _NOT_RESULT_BEFORE = _R.regex("ZH-REPORT-004")
 _NOT_RESULT_AFTER = _R.regex("ZH-REPORT-005")
 _COUNTED = _R.regex("ZH-REPORT-006")
@@ -144,6 +147,9 @@ def read_year(doc: Document) -> YearReading:
     m = _SUMMED_UP.search(norm, 0, _HEAD_CHARS)
     if m:
         return YearReading(int(m.group(1)), "summed_up", _line_of(norm, m.start()), m.group(0))
+    m = _CONFERENCE.search(norm, 0, _CONFERENCE_CHARS)
+    if m:
+        return YearReading(int(m.group(1)) - 1, "summed_up", _line_of(norm, m.start()), m.group(0))
     published = _dateline(norm)
     found = _results(norm, published)
     if found:
