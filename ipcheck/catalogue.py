@@ -251,6 +251,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "warning.review_orphan": ("{code}: {detail}", "{by}对第 {item} 项（{summary}）作出的“{status}”决定已无对应事项：方案中已没有该项"),
     "warning.year_guess.line": ("{code}: {detail}", "没有标题写明所报年份；按第 {line} 行（'{text}'）读作 {year} 年；所依句子未写明 {year} 年的“已完成”或“未完成”需人工复核"),
     "warning.year_guess": ("{code}: {detail}", "没有标题写明所报年份；按发布日期（{text}）读作 {year} 年；所依句子未写明 {year} 年的“已完成”或“未完成”需人工复核"),
+    "warning.year_unknown": ("{code}: {detail}", "总结中找不到所报年份（没有标题年份、日期或带年份的成果）；未报告的事项可能尚未到期：请用 --year 或 FILE@YEAR 指明年份"),
     "warning.year_mismatch": ("{code}: {detail}", "总结标题写的是 {titled} 年，却按 {year} 年核对；所报数字可能属于 {titled} 年"),
     "warning.other": ("{code}: {detail}", "{code}：{detail}"),
 }
@@ -327,6 +328,7 @@ _WARNING_PARTS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
                    ("warning.year_guess", re.compile(
         r"no title states the year reported on; read as (?P<year>\d+) from its date \((?P<text>.*)\); "
         r"a met or missed whose sentence does not state \d+ needs review"))),
+    "year_unknown": (("warning.year_unknown", re.compile(r"no year found in the summary .*")),),
     "year_mismatch": (("warning.year_mismatch", re.compile(
         r"the summary's title says (?P<titled>\d+), it was checked as (?P<year>\d+); figures it reports may be for \d+")),),
     "compilation": (("warning.compilation.none", re.compile(

@@ -153,6 +153,9 @@ WARNINGS = {
     "compilation": ("compilation: the document holds summaries of 绵竹市、德阳市; checked the part about 绵竹市 "
                     "(lines 3-40: 38 of 412 sentences)",
                     "文件汇编了绵竹市、德阳市的总结；只核对了绵竹市的部分（第 3-40 行，共 412 句中的 38 句）"),
+    "year_unknown": ("year_unknown: no year found in the summary (no title year, date or dated result); "
+                     "an unreported item may not be due yet: give the year (--year, FILE@YEAR)",
+                     "总结中找不到所报年份（没有标题年份、日期或带年份的成果）；未报告的事项可能尚未到期：请用 --year 或 FILE@YEAR 指明年份"),
     "year_mismatch": ("year_mismatch: the summary's title says 2015, it was checked as 2016; figures it reports "
                       "may be for 2015", "总结标题写的是 2015 年，却按 2016 年核对；所报数字可能属于 2015 年"),
     "year_guess": ("year_guess: no title states the year reported on; read as 2017 from line 2 ('截至2017年底,全市专利申请16925件'); "
