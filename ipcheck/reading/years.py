@@ -39,6 +39,9 @@ _QUOTED_TITLE = _R.regex("ZH-SECT-014")
 # (较去年同期 is a base): the rule that dates figures (ZH-YEAR-013), used here for the report year.
 _RELATIVE = _R.regex("ZH-YEAR-013")
 _OFFSET = _R.table("ZH-YEAR-013")
+# 过去的一年, 一年来: the year before the page's when it is from the first half of a year (a January
+# meeting's 过去的一年 is last year), the page's own year when it is from the second (ZH-REPORT-011).
+_PAST_YEAR = _R.regex("ZH-REPORT-011")
 # A year named as a horizon (面向2035年, 到2025年, 2035年远景目标) is no year a text reports on.
 _HORIZON = _R.regex("ZH-REPORT-010")
 _SENTENCE_END = re.compile("[" + re.escape(_R.chars("ZH-SENT-003")) + "?\n]")
@@ -119,6 +122,8 @@ def _result_years(sentence: str, published: tuple[int, int] | None) -> list[int]
             out.append(int(m.group(1)))
     if published:
         out += [published[0] + int(_OFFSET[m.group(0)]) for m in _RELATIVE.finditer(text)
+                if _COUNTED.search(text, m.end())]
+        out += [published[0] - (published[1] < _LATE_MONTH) for m in _PAST_YEAR.finditer(text)
                 if _COUNTED.search(text, m.end())]
     if published:
         year, month = published
