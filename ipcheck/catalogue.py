@@ -421,7 +421,8 @@ for _block in _WORKFLOW_BLOCKS:
     _merge(_block)
 
 # --- cli (issue #16): the command line's own words, and error messages, live in catalogue_cli ---
-from ipcheck.catalogue_cli import CLI_ENTRIES, ERROR_ENTRIES  # noqa: E402
+from ipcheck.catalogue_cli import CLI_ENTRIES  # noqa: E402
+from ipcheck.catalogue_errors import ERROR_ENTRIES  # noqa: E402
 
 _merge(CLI_ENTRIES)
 _merge(ERROR_ENTRIES)

@@ -12,7 +12,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "ipcheck"
 # The stages in order. A module may import from its own stage and from the stages before it, never
 # from a later one. A name matches a stage by its dotted module path (a package covers its modules).
 STAGES: list[tuple[str, set[str]]] = [
-    ("base", {"model", "errors", "lang", "units", "catalogue", "catalogue_workflows", "catalogue_cli", "catalogue_rules",
+    ("base", {"model", "errors", "lang", "units", "catalogue", "catalogue_workflows", "catalogue_cli", "catalogue_errors",
+              "catalogue_rules",
               "i18n", "outputs", "__init__"}),
     ("inputs", {"inputs"}),
     ("reading", {"reading"}),
