@@ -7,7 +7,8 @@ import string
 import unicodedata
 from typing import Iterable
 
-from ipcheck.catalogue import _WARNING_PARTS, CATALOGUE  # noqa: F401 (CATALOGUE is re-exported)
+from ipcheck.catalogue import CATALOGUE  # noqa: F401 (re-exported)
+from ipcheck.warning_parts import WARNING_PARTS as _WARNING_PARTS
 from ipcheck.errors import IpcheckError, msg
 
 DEFAULT_LANG = "zh-CN"
