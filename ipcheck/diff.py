@@ -12,7 +12,8 @@ from typing import Any, Iterable
 
 from ipcheck.errors import IpcheckError, Message, msg
 from ipcheck.inputs.smallfiles import read_utf8
-from ipcheck.model import ItemChange, ItemSide, ReportDiff, Status
+from ipcheck.model import Status
+from ipcheck.model_history import ItemChange, ItemSide, ReportDiff
 
 MAX_BYTES = 50 * 1024 * 1024
 REPORT_SCHEMA = 1

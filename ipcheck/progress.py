@@ -11,8 +11,8 @@ from decimal import Decimal
 from typing import Sequence
 
 from ipcheck.errors import IpcheckError, msg
-from ipcheck.model import (Baseline, PaceState, Plan, Progress, Report, Status, Target, TargetProgress, Task,
-                           TaskProgress, TaskYear, Verdict, YearPoint)
+from ipcheck.model import Baseline, PaceState, Plan, Report, Status, Target, Task, Verdict
+from ipcheck.model_history import Progress, TargetProgress, TaskProgress, TaskYear, YearPoint
 from ipcheck.verdicts.pace import (GROWTH_MEASURES, VALUE_REASONS, baseline_of, compound_state, figure_interval,
                                    in_unit, level_state, path, shown)
 
