@@ -15,6 +15,8 @@ ERROR_ENTRIES: dict[str, tuple[str, str]] = {
     "error.located": ("{where}: {message}", "{where}: {message}"),
     "error.and_more": ("{message} (and {n} more problems)", "{message}（另有 {n} 个问题）"),
     "error.internal_row": ("internal error: {error}", "内部错误（ipcheck 的缺陷）：{error}"),
+    # a broken rule file of ipcheck's own (ipcheck/lang/, lang.RuleError): for developers, as written
+    "error.as_written": ("{text}", "{text}"),
     # reading summaries and documents
     "error.file_empty": ("file is empty", "文件为空"),
     "error.file_blank": ("file is empty (only whitespace)", "文件为空（只有空白）"),

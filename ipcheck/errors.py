@@ -77,9 +77,11 @@ class Problem:
 class IpcheckError(Exception):
     """An expected failure caused by the user's input or options (exit status 2)."""
 
-    def __init__(self, said: Message, path: str | None = None, line: int | None = None,
+    def __init__(self, said: Message | str, path: str | None = None, line: int | None = None,
                  hint: Message | None = None) -> None:
-        super().__init__(said.key)
+        if isinstance(said, str):      # only ipcheck's own rule files (lang.RuleError): for developers, English
+            said = msg("error.as_written", text=said)
+        super().__init__(said.text())
         self.said = said
         self.hint_said = hint
         self.path = path

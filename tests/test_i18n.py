@@ -354,6 +354,29 @@ def test_every_error_key_raised_is_in_every_language_with_the_same_placeholders(
     assert _key_problems(calls, literals) == []
 
 
+ERROR_TYPES = {"IpcheckError", "PlanError", "PlanUnreadable", "DocumentError", "OutputError", "DraftError", "Problem",
+               "_Bad", "_Refused"}
+
+
+def test_no_error_is_raised_with_words_instead_of_a_key() -> None:
+    """An error built from a text literal would be English in every language; only the rule files'
+    own RuleError (ipcheck/lang/, for developers) may still be."""
+    found = []
+    for path in MESSAGE_SOURCES:
+        if "lang" in path.relative_to(ROOT / "ipcheck").parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(node, "func", None) and getattr(node.func, "id", None)
+            if name not in ERROR_TYPES:
+                continue
+            said = node.args[2 if name == "Problem" else 1 if name == "_Refused" else 0:][:1]
+            words = [*said, *(k.value for k in node.keywords if k.arg in ("hint", "said"))]
+            if any(isinstance(w, (ast.JoinedStr, ast.BinOp)) or isinstance(w, ast.Constant) and isinstance(w.value, str)
+                   for w in words):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []
+
+
 def test_every_error_entry_is_raised_somewhere() -> None:
     """An ``error.*`` entry nothing raises is a message nobody can see: it goes."""
     calls, literals = _raised_keys()
