@@ -16,7 +16,8 @@ from ipcheck.inputs.documents import read_document
 from ipcheck.model import Document, Figure
 from ipcheck.plans.loader import parse_plan
 from ipcheck.reading.figures import document_figures
-from ipcheck.reading.tables import WHOLE, fit, read_tables
+from ipcheck.reading.table_header import fit
+from ipcheck.reading.tables import WHOLE, read_tables
 from ipcheck.reading.text import segment
 
 ROOT = Path(__file__).resolve().parent.parent

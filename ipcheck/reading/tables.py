@@ -18,12 +18,12 @@ from decimal import Decimal, InvalidOperation
 
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind, Sentence
+from ipcheck.reading.table_header import fit, kind
 from ipcheck.units import UNITS
 
 _R = load()
 _ROW_HEADER = _R.regex("ZH-TABLE-001")
 _INDEX = _R.regex("ZH-TABLE-002")
-_RANK = _R.regex("ZH-TABLE-003")
 _TOTAL = _R.regex("ZH-TABLE-004")
 _UNIT_LINE = _R.regex("ZH-TABLE-005")
 _UNIT_CELL = _R.regex("ZH-TABLE-006")
@@ -42,7 +42,6 @@ _BLANKS = re.compile(r"\s+")
 _CELL_MAX = 30            # a cell longer than this is prose: the table ends
 _TITLE_BACK = 6           # how many sentences before the header a title is looked for
 _GAP = 3                  # lines between two cells of one table, at most (blank lines between cells)
-_HEADER_MAX = 40          # header cells fitted, at most
 _MARK = " \u00b7 "        # between a row's label and a column's name in a quote
 PARTIAL = "partial_period"
 CUMULATIVE = "cumulative: a running total, not this period's amount"
@@ -96,9 +95,8 @@ def read_tables(sentences: tuple[Sentence, ...]) -> dict[int, tuple[Figure, ...]
     out: dict[int, tuple[Figure, ...]] = {}
     i = 0
     while i < len(sentences):
-        first = cells(sentences[i])[:1]
-        if first and len(sentences[i].norm) <= 2 * _CELL_MAX and (_ROW_HEADER.fullmatch(first[0].key)
-                                                                    or _INDEX.fullmatch(first[0].key)):
+        first = cells(sentences[i])[:1] if len(sentences[i].norm) <= 2 * _CELL_MAX else []
+        if first and (_ROW_HEADER.fullmatch(first[0].key) or _INDEX.fullmatch(first[0].key)):
             found = _Table(sentences, i).read()
             if found is not None:
                 out.update(found[0])
@@ -132,12 +130,12 @@ class _Table:
             return None
         counts = Counter(len(values) for _, values in rows)
         n = counts.most_common(1)[0][0]
-        leaves = fit(header, n, _first_row_line(header))
+        leaves = fit([c.key for row in header for c in row], n, _first_row_line(header))
         if leaves is None:
             return None
         columns = [self._column(parent, child) for parent, child in leaves]
         out: dict[int, tuple[Figure, ...]] = {self.sentences[j].index: () for j in range(self.opens, end)}
-        ranks = sum(1 for _ in _trailing(leaves, lambda leaf: _kind(leaf[0]) == "rank"))
+        ranks = sum(1 for _ in _trailing(leaves, lambda leaf: kind(leaf[0]) == "rank"))
         for label, values in rows:
             if len(values) != n and not (ranks and len(values) == n - ranks):
                 continue                  # a cell too many or too few: which column is which is a guess
@@ -208,10 +206,10 @@ class _Table:
     def _column(self, parent: str, child: str | None) -> Column | None:
         """The column under ``parent`` (and ``child``): None for a rank column or one without a unit."""
         names = [parent] + ([child] if child else [])
-        if any(_kind(x) == "rank" for x in names):
+        if any(kind(x) == "rank" for x in names):
             return None
         unit = next((u for x in names if (u := _inner_unit(x))), "")
-        nouns = [_without_unit(x) for x in names if _kind(x) == "noun"]
+        nouns = [_without_unit(x) for x in names if kind(x) == "noun"]
         quantity = _join(nouns) if nouns else self.title.subject
         unit = unit or self.unit or _unit_for(self.title.subject + quantity)
         if not quantity or not unit:
@@ -281,17 +279,6 @@ def _title(sentences: tuple[Sentence, ...], opens: int) -> Title:
         region = r.group(0) if r else ""
         return Title(text[len(region):], region, year, month, word)
     return Title()
-
-
-def _kind(text: str) -> str:
-    """unit, rank, period or noun: what a header cell names."""
-    if _UNIT_CELL.fullmatch(text):
-        return "unit"
-    if _RANK.fullmatch(text):
-        return "rank"
-    if _PERIOD.fullmatch(text):
-        return "period"
-    return "noun"
 
 
 def _inner_unit(text: str) -> str:
@@ -377,92 +364,3 @@ def _flat_rows(flat: list[Cell], indexed: bool) -> tuple[list[tuple[Cell, list[C
         rows.append((label, values))
         used = k
     return rows, used
-
-
-def fit(header: list[list[Cell]], n: int, top: int | None = None) -> list[tuple[str, str | None]] | None:
-    """The header's leaves, left to right, as (group, name or None), fitted to ``n`` columns: one level, or a top
-    row whose cells each span both rows or head a run of the second row's cells. None unless exactly one
-    reading fits (the ZH-TABLE rules' constraints: a period under a period, a unit alone under a name, a total
-    named after its group inside that group, repeated runs one per group)."""
-    names = [c.key for row in header for c in row]
-    if not names or len(names) > _HEADER_MAX:
-        return None
-    found: set[tuple[tuple[str, str | None], ...]] = set()
-    for k in ([top] if top else range(1, len(names) + 1)):
-        for leaves in _Fitter(names[:k], names[k:], n).fits():
-            found.add(tuple(leaves))
-            if len(found) > 1:
-                return None
-    return list(found.pop()) if found else None
-
-
-class _Fitter:
-    """The readings of a two-row header: each top cell spans both rows or heads a run of the low row."""
-
-    def __init__(self, top: list[str], low: list[str], n: int) -> None:
-        self.top, self.low, self.n = top, low, n
-        self.block = _repeat(low)
-
-    def fits(self):  # type: ignore[no-untyped-def]
-        yield from self._walk(0, 0, [])
-
-    def _walk(self, t: int, p: int, leaves: list[tuple[str, str | None]]):  # type: ignore[no-untyped-def]
-        if len(leaves) > self.n:
-            return
-        if t == len(self.top):
-            if p == len(self.low) and len(leaves) == self.n:
-                yield leaves
-            return
-        parent = self.top[t]
-        if _yearless(parent):
-            return                        # 11月 under 2020年: a month heads no column of its own
-        if _kind(parent) != "unit" and self._spans(parent):
-            yield from self._walk(t + 1, p, leaves + [(parent, None)])
-        for c in range(1, len(self.low) - p + 1):
-            kids = self.low[p:p + c]
-            if self._heads(parent, kids):
-                yield from self._walk(t + 1, p + c, leaves + [(parent, kid) for kid in kids])
-
-    def _spans(self, parent: str) -> bool:
-        """A top cell may span both rows unless a low cell is named after it (职务总计 under 职务)."""
-        return not any(_owner(kid, self.top) == parent for kid in self.low)
-
-    def _heads(self, parent: str, kids: list[str]) -> bool:
-        kinds = {_kind(k) for k in kids}
-        pk = _kind(parent)
-        if len(kinds) > 1 or pk in ("rank", "unit") or "rank" in kinds:
-            return False
-        if kinds == {"unit"} and (len(kids) > 1 or pk != "noun"):
-            return False
-        if kinds == {"period"} and pk != "period":
-            return False
-        if self.block and len(kids) != self.block:
-            return False
-        for i, kid in enumerate(kids):
-            owner = _owner(kid, self.top)
-            if owner is not None and (owner != parent or i != len(kids) - 1):
-                return False
-        return True
-
-
-def _yearless(text: str) -> bool:
-    """A period without its year (11月, 上半年): it sits under the year it is part of."""
-    m = _PERIOD.fullmatch(text)
-    return m is not None and m.group("year") is None
-
-
-def _owner(kid: str, top: list[str]) -> str | None:
-    """The top cell a low cell is named after as its total (职务总计 → 职务), if any."""
-    for parent in top:
-        if _kind(parent) == "noun" and len(parent) >= 2 and kid != parent and kid.startswith(parent) \
-                and _TOTAL.fullmatch(kid[len(parent):]):
-            return parent
-    return None
-
-
-def _repeat(low: list[str]) -> int:
-    """The size of the run the low row repeats (合计 大专院校 … twice: 5), or 0."""
-    for b in range(1, len(low) // 2 + 1):
-        if len(low) % b == 0 and all(low[i] == low[i % b] for i in range(len(low))):
-            return b
-    return 0
