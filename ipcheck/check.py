@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields, replace
 
-from ipcheck.reading.figures import extract_figures
+from ipcheck.reading.figures import document_figures
 from ipcheck.verdicts.matching import SentenceIndex, match_task
 from ipcheck.verdicts.targets import match_target
 from ipcheck.i18n import recurring_message
@@ -57,8 +57,9 @@ def read_figures(sentences: tuple[Sentence, ...], dated: int | None = None) -> d
     across an invisible or space character carries a split_number warning (needs review); a
     figure scoped by 去年 or 今年 dated from ``dated``, the year the text was written in."""
     out = {}
+    read = document_figures(sentences)
     for s in sentences:
-        figures = extract_figures(s.norm)
+        figures = read[s.index]
         if dated is not None:
             figures = tuple(replace(f, year=dated + f.year_offset) if f.year_offset is not None else f
                             for f in figures)

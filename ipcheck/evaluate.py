@@ -33,6 +33,7 @@ negatives carrying that tag. Output is deterministic (sorted, no timestamps).
 from __future__ import annotations
 
 import argparse
+from fnmatch import fnmatch
 import json
 import re
 import sys
@@ -44,7 +45,7 @@ import yaml
 
 from ipcheck.inputs.documents import read_document
 from ipcheck.inputs.formats.chinese import to_simplified
-from ipcheck.reading.figures import extract_figures
+from ipcheck.reading.figures import document_figures
 from ipcheck.reading.text import normalise, segment
 from ipcheck import units
 from ipcheck.lang.registry import table
@@ -55,6 +56,7 @@ _MONEY, _CURRENCIES = "money", ("money", "usd")
 _SCALES = tuple(table("ZH-NUM-003"))
 
 REALWORLD = "realworld-*.yaml"
+TABLE = "table"               # the class of cells of a table flattened one cell per line
 SETS = ("samples", "realworld")
 _STRIP = re.compile(r"[\s“”\"‘’「」的\u25a1]")
 
@@ -74,6 +76,7 @@ class Read:
     kind: str
     text: str
     sentence: str
+    table: bool = False           # a table's cell, read against its header (ipcheck.reading.tables)
 
 
 @dataclass(frozen=True)
@@ -191,16 +194,22 @@ def read_file(root: Path, name: str) -> tuple[list[Read], dict[int, tuple[int, s
         lines[i] = (off, text)
         off += len(text) + 1
     reads: list[Read] = []
-    for s in segment(doc):
-        for f in extract_figures(s.norm):
+    sentences = segment(doc)
+    read = document_figures(sentences)
+    for s in sentences:
+        for f in read[s.index]:
             reads.append(Read(name, s.line, s.start + f.start, s.start + f.end, f.value, f.unit,
-                              f.qualifier, f.quantity, f.kind.value, f.text, s.text))
+                              f.qualifier, f.quantity, f.kind.value, f.text, s.text, f.row is not None))
     reads.sort(key=lambda r: (r.line, r.pos))
     return reads, lines
 
 
-def evaluate(corpus: Path, root: Path, files: list[Path] | None = None) -> Result:
+def evaluate(corpus: Path, root: Path, files: list[Path] | None = None, skip: str | None = None) -> Result:
+    """Score the reader on ``files``' documents, those whose path matches the glob ``skip`` left out."""
     golds, negatives, ranges = load_corpus(corpus, files)
+    if skip:
+        golds = [g for g in golds if not fnmatch(g.file, skip)]
+        negatives = [n for n in negatives if not fnmatch(n.file, skip)]
     res = Result(golds=golds, negatives=negatives)
     by_file: dict[str, list[Gold]] = {}
     for g in golds:
@@ -254,9 +263,15 @@ def scores(res: Result) -> dict:
     for t in tags:
         gs = [g for g in res.golds if t in g.tags]
         ms = [(g, matched_golds[id(g)]) for g in gs if id(g) in matched_golds]
+        # precision of a class: over the figures read on the lines its annotations are on (and, for
+        # tables, every cell the table reader read)
+        where = {(g.file, g.line) for g in gs}
+        reads = [r for r in res.reads if (r.file, r.line) in where or (t == TABLE and r.table)]
+        right = {id(r) for g, r in res.pairs if t in g.tags}
         ns = [n for n in res.negatives if t in n.tags]
         bad = {n for n, _ in res.violated if t in n.tags}
-        per[t] = {"annotated": len(gs), "recall": _ratio(len(ms), len(gs)),
+        per[t] = {"annotated": len(gs), "read": len(reads), "recall": _ratio(len(ms), len(gs)),
+                  "precision": _ratio(sum(id(r) in right for r in reads), len(reads)),
                   "binding": _ratio(sum(bound_right(g.q, r.quantity) for g, r in ms), len(ms)),
                   "kind": _ratio(sum(g.kind == r.kind for g, r in ms), len(ms)),
                   "negatives": len(ns), "negatives_respected": _ratio(len(ns) - len(bad), len(ns))}
@@ -288,9 +303,11 @@ def render_text(s: dict, m: dict) -> str:
            f"negatives: {s['negatives']}  read: {s['read']}  matched: {s['matched']}",
            f"precision {_fmt(s['precision'])}  recall {_fmt(s['recall'])}  binding {_fmt(s['binding'])}  "
            f"kind {_fmt(s['kind'])}  negatives violated {s['negatives_violated']}", "",
-           f"{'class':<18}{'n':>5}{'recall':>9}{'binding':>9}{'kind':>8}{'neg':>6}{'neg ok':>9}"]
+           f"{'class':<18}{'n':>5}{'read':>6}{'precision':>10}{'recall':>9}{'binding':>9}{'kind':>8}{'neg':>6}"
+           f"{'neg ok':>9}"]
     for t, c in s["classes"].items():
-        out.append(f"{t:<18}{c['annotated']:>5}{_fmt(c['recall']):>9}{_fmt(c['binding']):>9}"
+        out.append(f"{t:<18}{c['annotated']:>5}{c['read']:>6}{_fmt(c['precision']):>10}{_fmt(c['recall']):>9}"
+                   f"{_fmt(c['binding']):>9}"
                    f"{_fmt(c['kind']):>8}{c['negatives']:>6}{_fmt(c['negatives_respected']):>9}")
     for title, rows, show in (
             ("false positives (read, not annotated)", m["false_positives"],
@@ -316,12 +333,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--format", choices=("text", "json"), default="text")
     ap.add_argument("--set", choices=SETS, default="samples", help="which corpus files to score (default: samples)")
     ap.add_argument("--files", metavar="GLOB", help="score the corpus files matching GLOB instead of a set")
+    ap.add_argument("--skip", metavar="GLOB", help="leave out the documents whose path matches GLOB (a hold-out)")
     a = ap.parse_args(argv)
     files = corpus_files(Path(a.corpus), a.set, a.files)
     if not files:
         sys.stderr.write(f"ipcheck: {a.corpus}: no corpus file matches {a.files or a.set!r}\n")
         return 2
-    res = evaluate(Path(a.corpus), Path(a.root), files)
+    res = evaluate(Path(a.corpus), Path(a.root), files, a.skip)
     s, m = scores(res), misses(res)
     if a.format == "json":
         sys.stdout.write(json.dumps({"scores": s, "misses": m}, ensure_ascii=False, sort_keys=True, indent=1) + "\n")

@@ -19,7 +19,7 @@ from ipcheck.reading.trace import figure_rules, sentence_rules
 from ipcheck.reviews import apply as apply_reviews
 from ipcheck.units import plain
 from ipcheck.verdicts.decide import (ACTUAL, TargetCandidate, TaskCandidate, classify_target_matches,
-                              classify_task_matches, clause_span, decide_target, decide_task)
+                              classify_task_matches, clause_span, decide_target, decide_task, figure_evidence)
 
 SCHEMA = 1
 
@@ -139,10 +139,11 @@ def _target_candidate(c: TargetCandidate, target: Target) -> dict[str, Any]:
     lo, hi = c.interval
     s, f = c.match.sentence, c.match.figure
     rules = sentence_rules(s, clause_span(s.norm, f.start, f.end)) + figure_rules(f, s.norm)
+    shown = figure_evidence(c.match)
     out.update(figure=_figure(c.match.figure), interval=[plain(lo, 6), plain(hi, 6)], unit=target.unit,
-               rules=list(dict.fromkeys(rules)),
+               rules=list(dict.fromkeys(rules)), text=shown.text, highlight=[list(h) for h in shown.highlight],
                **{"class": c.why, "detail": "", "compare": _RESULT[c.result] if c.why == ACTUAL else None},
-               _spans=((c.match.figure.start, c.match.figure.end),))
+               _spans=shown.highlight)
     return out
 
 

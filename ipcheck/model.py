@@ -188,6 +188,8 @@ class Figure:
     warnings: tuple[str, ...] = ()
     year: int | None = None
     year_offset: int | None = None     # 去年 -1, 今年 0: counted from the text's own date (check.read_figures)
+    row: str | None = None             # a table cell's row label (长沙市, 全省): quoted with the column
+    whose: str | None = None           # whose figure a table row says it is ('' the table's unnamed whole)
 
 
 @dataclass(frozen=True)

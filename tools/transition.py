@@ -36,7 +36,7 @@ from ipcheck.inputs.documents import read_document  # noqa: E402
 from ipcheck.model import Document, Figure, Verdict  # noqa: E402
 from ipcheck.plans.draft import draft  # noqa: E402
 from ipcheck.plans.loader import load_plan, parse_plan  # noqa: E402
-from ipcheck.reading.figures import extract_figures  # noqa: E402
+from ipcheck.reading.figures import document_figures, extract_figures  # noqa: E402
 from ipcheck.reading.text import segment  # noqa: E402
 
 OUT = ROOT / "tests" / "transition"
@@ -97,8 +97,10 @@ def figures() -> list[str]:
     out = []
     for path in documents():
         out.append(f"# {_rel(path)}")
-        for s in segment(read_document(path)):
-            for f in extract_figures(s.norm):
+        sentences = segment(read_document(path))
+        read = document_figures(sentences)          # a table's cells read against its header
+        for s in sentences:
+            for f in read[s.index]:
                 out.append(f"{s.line}:{f.start} {figure_line(f)}")
     cases = yaml.safe_load((ROOT / "tests" / "figures" / "cases.yaml").read_text(encoding="utf-8"))
     out.append("# tests/figures/cases.yaml")

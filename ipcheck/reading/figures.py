@@ -6,12 +6,13 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ipcheck.lang.registry import load
-from ipcheck.model import Figure
+from ipcheck.model import Figure, Sentence
 from ipcheck.reading.changes import mark_baselines
 from ipcheck.reading import quantities
 from ipcheck.reading.numerals import CN_BIG, CN_DIGITS, CN_SMALL, parse_number
 from ipcheck.reading.periods import Scope
 from ipcheck.reading.quantities import MASK, Raw
+from ipcheck.reading.tables import read_tables
 from ipcheck.units import UNITS, format_number, magnitudes, short_forms
 
 # ----------------------------------------------------------------------------------------
@@ -98,6 +99,13 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     if text is not original:       # full-width input: quote the caller's own characters
         figures = tuple(replace(f, text=original[f.start:f.end]) for f in figures)
     return figures
+
+
+def document_figures(sentences: tuple[Sentence, ...]) -> dict[int, tuple[Figure, ...]]:
+    """Every figure of a document's sentences, keyed by sentence index: a table's cells read against
+    their header (ipcheck.reading.tables), every other sentence on its own (extract_figures)."""
+    tables = read_tables(sentences)
+    return {s.index: tables[s.index] if s.index in tables else extract_figures(s.norm) for s in sentences}
 
 
 # The characters _NUM can start a number with: a sentence without one holds no figure (ZH-NUM-006).

@@ -21,7 +21,7 @@ _KIND_RULES = {FigureKind.GROWTH: ("ZH-KIND-007",), FigureKind.DECREASE: ("ZH-KI
 _WARNING_RULES = {"cumulative": "ZH-BIND-004", "estimate": "ZH-BIND-003", "recurring": "ZH-RECUR-001",
                   "garbled_unit": "ZH-FIG-006", "unit_compound": "ZH-FIG-007", "multi_year": "ZH-YEAR-008",
                   "partial_period": "ZH-YEAR-011", "respective": "ZH-BIND-016",
-                  "respective_unresolved": "ZH-BIND-016"}
+                  "respective_unresolved": "ZH-BIND-016", "table_whole": "ZH-TABLE-004"}
 _QUALIFIER_RULES = ("ZH-QUAL-001", "ZH-QUAL-002", "ZH-QUAL-003", "ZH-QUAL-004")
 _UNIT_RULES = ("ZH-UNIT-002", "ZH-UNIT-003", "ZH-UNIT-004", "ZH-UNIT-005", "ZH-UNIT-006", "ZH-UNIT-007",
                "ZH-UNIT-008", "ZH-UNIT-009", "ZH-UNIT-010", "ZH-UNIT-015", "ZH-UNIT-011",
@@ -59,6 +59,8 @@ def figure_rules(figure: Figure, norm: str, reg: Registry | None = None) -> tupl
     if not bare and any(ch.isdigit() and figure.text[i + 1:].startswith(reg.words("ZH-UNIT-001"))
                         for i, ch in enumerate(figure.text)):           # 3.6万份: a magnitude folded in
         codes.append("ZH-UNIT-001")
+    if figure.row is not None:                  # a table's cell, read against its header
+        codes.append("ZH-TABLE-001")
     codes.append(_owner(reg, _UNIT_RULES, figure.unit) or "ZH-UNIT-014")
     for word in (figure.qualifier or "").split("\u2026"):
         owner = _owner(reg, _QUALIFIER_RULES, word) if word != "range" else None

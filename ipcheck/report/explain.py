@@ -91,7 +91,7 @@ def _candidate(console: Console, c: dict[str, Any], item: dict[str, Any], th: di
     if c["decided"]:
         head.append(f"  ✓ {t('explain.decided', lang)}", style="bold green")
     console.print(head)
-    spans = [[c["figure"]["start"], c["figure"]["end"]]] if "figure" in c else c["hits"]
+    spans = c.get("highlight") or ([[c["figure"]["start"], c["figure"]["end"]]] if "figure" in c else c["hits"])
     console.print(Text("    ") + _quote(c["text"], spans))
     if "figure" in c:
         f = c["figure"]

@@ -15,6 +15,7 @@ from functools import lru_cache
 from ipcheck.lang.registry import regex
 from ipcheck.reading import cues
 from ipcheck.reading.changes import BASELINE
+from ipcheck.reading.tables import quote
 from ipcheck.verdicts.matching import FigureMatch, TaskMatch
 from ipcheck.verdicts.targets import BARE_NUMBER
 from ipcheck.model import (Evidence, Figure, FigureKind, Measure, Op, Section, Sentence, Status, Target,
@@ -83,6 +84,17 @@ def _evidence(sentence: Sentence, score: float, spans: tuple[tuple[int, int], ..
                     score=round(score, 3), sentence=sentence.index, highlight=spans)
 
 
+def figure_evidence(m: FigureMatch) -> Evidence:
+    """The evidence of a target's figure: its sentence, or for a table cell the cell named by its row and
+    column ('长沙市 · 有效发明专利 32981', ipcheck.reading.tables.quote) on the cell's line."""
+    cell = quote(m.figure)
+    if cell is None:
+        return _evidence(m.sentence, m.score, ((m.figure.start, m.figure.end),))
+    text, span = cell
+    return Evidence(line=m.sentence.line, text=text, section=m.sentence.section, score=round(m.score, 3),
+                    sentence=m.sentence.index, highlight=(span,))
+
+
 def _params(target: Target, **more: str | None) -> tuple[tuple[str, str], ...]:
     """A target verdict's message parameters (None values left out)."""
     p = dict(metric=target.metric, op=target.op.value, value=format_number(target.value),
@@ -142,8 +154,7 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
     top = [(m, r) for m, r in actual if m.score >= best_score - 1e-9]
     outcomes = {r for _, r in top}
     m, result = top[0]
-    evidence = tuple(_evidence(x.sentence, x.score, ((x.figure.start, x.figure.end),))
-                     for x, _ in top[:th.evidence_limit])
+    evidence = tuple(figure_evidence(x) for x, _ in top[:th.evidence_limit])
     warnings = tuple(sorted({w for x, _ in top for w in x.figure.warnings}))
     base = dict(item_id=target.id, kind="target", evidence=evidence, figure=m.figure,
                 warnings=warnings)
@@ -234,8 +245,7 @@ def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]],
     other = sorted(other, key=lambda mw: mw[1] not in _REVIEW_REASONS)     # stable: leads first
     m, why = other[0]
     code = _OTHER_REASON[why]
-    evidence = tuple(_evidence(x.sentence, x.score, ((x.figure.start, x.figure.end),))
-                     for x, _ in other[:th.evidence_limit])
+    evidence = tuple(figure_evidence(x) for x, _ in other[:th.evidence_limit])
     return Verdict(item_id=target.id, kind="target", status=status, needs_review=why in _REVIEW_REASONS,
                    confidence=0.7, **_said(code, _params(target, figure=m.figure.text.strip())),
                    evidence=evidence, figure=None)

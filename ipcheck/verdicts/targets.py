@@ -46,6 +46,18 @@ def someone_else(prefix: str, region: str) -> bool:
     return False
 
 
+def owns(whose: str | None, region: str) -> bool:
+    """True when a figure that says whose it is (a table row: ``Figure.whose``) is the plan ``region``'s: the
+    region's own row (长沙 for 长沙市), a scope word of its level (全省 for a province), or a table's unnamed
+    whole (''; the reader flags it for review). Another region's row never is, named with a suffix or not
+    (天津, 内蒙古, 张家界: the whose trap of tables)."""
+    if whose is None or whose == "":
+        return True
+    if whose in _SCOPE:
+        return not someone_else(whose, region)
+    return bool(region) and same_region(whose, region)
+
+
 def name_score(quantity: str, target: Target, region: str = "") -> float:
     """How surely a figure's quantity names the target's metric, in [0, 1]; 0 = a different quantity
     (a narrower one, or another place's or body's than the plan's ``region``)."""
@@ -155,7 +167,7 @@ def match_target(target: Target, index: SentenceIndex, region: str = "") -> list
         if fig.kind not in kinds and fig.kind is not FigureKind.TARGET \
                 and not (target.measure is Measure.SHARE and _is_share(fig)):
             continue
-        if not comparable(fig.unit, target.unit):
+        if not comparable(fig.unit, target.unit) or not owns(fig.whose, region):
             continue
         if whole is not None and not names_whole(index.sentence(si), fig, whole):
             continue
