@@ -129,6 +129,21 @@ def _compared_with(clause: str, region: str) -> bool:
     return any(m.group(0) not in _SCOPE or someone_else(m.group(0), region) for m in _WIDER.finditer(clause))
 
 
+_SUBJECT = _R.regex("ZH-WHOSE-005")
+_SENTENCE_PART_END = re.compile("[;。!?]")
+
+
+def _subject_elsewhere(sentence: Sentence, fig: Figure, region: str) -> bool:
+    """True when the last subject opened before the figure in its sentence (a clause that starts with
+    a place or a body, carried over the clauses after it) is someone else's (ZH-WHOSE-005)."""
+    ends = [m.end() for m in _SENTENCE_PART_END.finditer(sentence.norm, 0, fig.start)]
+    part = sentence.norm[ends[-1] if ends else 0:fig.start]
+    last = None
+    for m in _SUBJECT.finditer(part):
+        last = m.group("who")
+    return last is not None and someone_else(last, region)
+
+
 def _clause_before(sentence: Sentence, fig: Figure) -> str:
     """The words of the figure's clause before it, from the last major punctuation."""
     ends = [m.end() for m in _MAJOR_END.finditer(sentence.norm, 0, fig.start)]
@@ -174,6 +189,8 @@ def match_target(target: Target, index: SentenceIndex, region: str = "") -> list
         score = name_score(fig.quantity, target, region)
         if score > 0 and _compared_with(_clause_before(index.sentence(si), fig), region):
             continue                      # 是全国平均水平(13.3件)的3倍: the nation's figure
+        if score > 0 and _subject_elsewhere(index.sentence(si), fig, region):
+            continue                      # 高新区专利申请量…,每万人…15件: still the 高新区's
         if score > 0:
             out.append(FigureMatch(index.sentence(si), fig, round(score, 3)))
     if not out and target.measure is Measure.LEVEL:
