@@ -17,7 +17,7 @@ from ipcheck.reading import cues
 from ipcheck.reading.changes import BASELINE
 from ipcheck.reading.text import normalise
 from ipcheck.verdicts.matching import FigureMatch, TaskMatch
-from ipcheck.verdicts.targets import BARE_NUMBER
+from ipcheck.verdicts.targets import BARE_NUMBER, level_for_growth
 from ipcheck.model import (Evidence, Figure, FigureKind, Measure, Op, Section, Sentence, Status, Target,
                            Task, Verdict)
 from ipcheck.i18n import verdict_message
@@ -129,7 +129,7 @@ def classify_target_matches(target: Target, matches: list[FigureMatch], year: in
         if m.score < th.target_name:
             out.append(TargetCandidate(m, BELOW_FLOOR, None, within(m.figure, target)))
             continue
-        why = _why_not_actual(m, year, target.due, annual)
+        why = _why_not_actual(m, year, target.due, annual) or ("level_only" if level_for_growth(target, m.figure) else "")
         out.append(TargetCandidate(m, why or ACTUAL, None if why else compare(m.figure, target),
                                    within(m.figure, target)))
     return tuple(out)
@@ -244,14 +244,17 @@ _OTHER_REASON = {   # why a figure is not an actual -> the verdict's reason (mes
     "after_due": "target.after_due",
     "baseline": "target.only_baseline",
     "bare_number": "target.bare_number",
+    "level_only": "target.level_only",
 }
 # Reasons that leave a lead a person should weigh: the verdict on them needs review.
-_REVIEW_REASONS = frozenset({"after_due", "bare_number"})
+_REVIEW_REASONS = frozenset({"after_due", "bare_number", "level_only"})
 
 
 def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]], not_due: bool,
                            th: Thresholds) -> Verdict:
     status = Status.PENDING if not_due else Status.UNREPORTED
+    if not_due:          # an amount where a growth is due is weighed once it is due; before, it tells nothing
+        other = [(m, why) for m, why in other if why != "level_only"]
     if not other:
         reason = "target.not_due" if not_due else "target.unreported"
         return Verdict(item_id=target.id, kind="target", status=status, needs_review=False,

@@ -152,10 +152,12 @@ def match_target(target: Target, index: SentenceIndex, region: str = "") -> list
         if c < least:
             continue
         fig = index.figures[si][fi]
-        if fig.kind not in kinds and fig.kind is not FigureKind.TARGET \
+        if level_for_growth(target, fig):
+            pass                          # a lead only: the level of a quantity whose growth is the target
+        elif fig.kind not in kinds and fig.kind is not FigureKind.TARGET \
                 and not (target.measure is Measure.SHARE and _is_share(fig)):
             continue
-        if not comparable(fig.unit, target.unit):
+        elif not comparable(fig.unit, target.unit):
             continue
         if whole is not None and not names_whole(index.sentence(si), fig, whole):
             continue
@@ -169,6 +171,14 @@ def match_target(target: Target, index: SentenceIndex, region: str = "") -> list
     # The body before a headline that repeats it: the results sentence is the one shown first.
     out.sort(key=lambda m: (-m.score, m.sentence.section is Section.FRONT, m.sentence.index, m.figure.start))
     return out
+
+
+def level_for_growth(target: Target, fig: Figure) -> bool:
+    """True for an amount (专利权质押金额2.7亿元) of the quantity a growth target is on: it shows no growth by
+    itself, but a person can weigh it against the base year (a lead for review, never an actual)."""
+    unit = UNITS.get(fig.unit)
+    return target.measure in (Measure.GROWTH, Measure.ANNUAL_GROWTH) and fig.kind is FigureKind.LEVEL \
+        and unit is not None and unit.family not in ("percent", "points")
 
 
 _BARE = _R.regex("ZH-BARE-001")
