@@ -19,7 +19,7 @@ from ipcheck.reading.numerals import parse_number
 from ipcheck.reading.regions import same_region
 from ipcheck.units import UNITS, comparable
 from ipcheck.verdicts.matching import (FUZZY_NAME_MIN, KINDS_FOR_MEASURE, SPECIFIERS, FigureMatch,
-                                       SentenceIndex, bigrams, core)
+                                       SentenceIndex, bigrams, canonical, core)
 
 _R = load()
 _WHOSE = _R.regex("ZH-WHOSE-001")
@@ -49,10 +49,10 @@ def someone_else(prefix: str, region: str) -> bool:
 def name_score(quantity: str, target: Target, region: str = "") -> float:
     """How surely a figure's quantity names the target's metric, in [0, 1]; 0 = a different quantity
     (a narrower one, or another place's or body's than the plan's ``region``)."""
-    q = re.sub(r"\s+", "", quantity)
+    q = canonical(quantity)
     if not q:
         return 0.0
-    if any(x and x in q for x in target.exclude):
+    if any(x and (x in q or canonical(x) in q) for x in target.exclude):
         return 0.0
     best = 0.0
     for name in (target.metric, *target.aliases):
