@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterable, Sequence
 from ipcheck.pairing import (PLAN_SUFFIXES, SUMMARY_SUFFIXES, Pair, PlanInfo, Skipped,  # noqa: F401 (re-exported)
                              SummaryInfo, _describe_summary_job, describe_plan, describe_summary, list_files,
                              one_line, pair, read_manifest)
+from ipcheck.errors import Message
 from ipcheck.rollup import owner_rollup
 from ipcheck.verdicts.decide import Thresholds
 
@@ -49,9 +50,15 @@ class Job:
 def _row(job: Job, **extra: Any) -> dict[str, Any]:
     row: dict[str, Any] = {"index": job.index, "plan": job.plan, "summary": job.summary, "plan_id": None,
                            "region": None, "year": None, "status": "failed", "failing": False,
-                           "counts": None, "report": None, "error": None, "mismatch": None}
+                           "counts": None, "report": None, "error": None, "error_message": None, "mismatch": None}
     row.update(extra)
     return row
+
+
+def _failed(error: Message) -> dict[str, Any]:
+    """A failed row's error: the English line (``error``) and its catalogue key and params
+    (``error_message``), which the index reporters say in the report's language."""
+    return {"error": error.text(), "error_message": error.as_json()}
 
 
 def load_plan_once(path: str):
@@ -88,7 +95,7 @@ def run_job(job: Job) -> dict[str, Any]:
         if job.output is not None and job.render is not None:
             write_atomic(job.output, job.render(report), inputs=(job.plan, job.summary))
     except Exception as exc:                       # a failed row, never a stopped batch
-        return _row(job, error=one_line(exc))
+        return _row(job, **_failed(one_line(exc)))
     counts = {k: report.counts.get(k, 0) for k in COUNT_KEYS}
     m = report.mismatch
     return _row(job, plan_id=plan.meta.id, region=plan.meta.region, year=report.summary_year,
@@ -193,7 +200,7 @@ def run_batch(plan_arg: str | None, summary_arg: str | None, manifest: str | Non
             info = plans[p.plan]
             job = Job(k, p.plan, p.summary, year, None, render, failing)
             if info.error is not None:
-                work.append(_row(job, error=info.error))
+                work.append(_row(job, **_failed(info.error)))
                 continue
             out = (os.path.join(output_dir, report_name(info.id or Path(p.plan).stem, p.summary, ext, used))
                    if output_dir is not None and render is not None else None)
@@ -209,7 +216,7 @@ def run_batch(plan_arg: str | None, summary_arg: str | None, manifest: str | Non
         for info in (*[p for p in plans.values() if p.error is not None], *bad_summaries):
             is_plan = isinstance(info, PlanInfo)
             rows.append({**_row(Job(n, info.path if is_plan else None, None if is_plan else info.path,  # type: ignore[arg-type]
-                                    year, None, None, failing)), "error": info.error})
+                                    year, None, None, failing)), **_failed(info.error)})
             n += 1
     kept = {k: row.pop(REPORT_KEY) for k, row in enumerate(rows) if REPORT_KEY in row}
     return Result(rows, skipped, kept, ignored)

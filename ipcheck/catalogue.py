@@ -1,10 +1,8 @@
-"""The words of every report, English and Chinese, as data: ``CATALOGUE[lang][key]`` and the
-patterns that take a warning's detail apart for translation. ipcheck.i18n looks them up;
-tests/test_i18n.py checks both languages have the same keys and the same {parameters}.
-Blocks are merged in from (key: (English, Chinese)) tables, one per report family."""
+"""The words of every report, English and Chinese, as data: ``CATALOGUE[lang][key]``.
+ipcheck.i18n looks them up; tests/test_i18n.py checks both languages have the same keys and the
+same {parameters}. Blocks are merged in from (key: (English, Chinese)) tables, one per report
+family; the patterns that take a warning's detail apart are in ipcheck.warning_parts."""
 from __future__ import annotations
-
-import re
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "en": {
@@ -226,7 +224,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
                                  "4 quarters, {per_year}{unit})",
                                  "{message}（每季度重复：按{year}年核查，全年数字对照4个季度合计{per_year}{unit}）"),
     # warnings "code: detail": English is the warning itself ({detail}); Chinese is built from
-    # the parts _WARNING_PARTS reads out of the detail (quoted source text kept as written)
+    # the parts ipcheck.warning_parts reads out of the detail (quoted source text kept as written)
     "warning.garbled_unit": ("{code}: {detail}", "单位疑似乱码：'{text}' 按 {value} 读取"),
     "warning.unit_compound": ("{code}: {detail}", "复合单位：'{text}' 按 {unit} 读取"),
     "warning.rate_unit": ("{code}: {detail}", "{unit} 是比率单位，不是数量"),
@@ -255,6 +253,7 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "warning.review_orphan": ("{code}: {detail}", "{by}对第 {item} 项（{summary}）作出的“{status}”决定已无对应事项：方案中已没有该项"),
     "warning.year_guess.line": ("{code}: {detail}", "没有标题写明所报年份；按第 {line} 行（'{text}'）读作 {year} 年；所依句子未写明 {year} 年的“已完成”或“未完成”需人工复核"),
     "warning.year_guess": ("{code}: {detail}", "没有标题写明所报年份；按发布日期（{text}）读作 {year} 年；所依句子未写明 {year} 年的“已完成”或“未完成”需人工复核"),
+    "warning.year_unknown": ("{code}: {detail}", "总结中找不到所报年份（没有标题年份、日期或带年份的成果）；未报告的事项可能尚未到期：请用 --year 或 FILE@YEAR 指明年份"),
     "warning.year_mismatch": ("{code}: {detail}", "总结标题写的是 {titled} 年，却按 {year} 年核对；所报数字可能属于 {titled} 年"),
     "warning.other": ("{code}: {detail}", "{code}：{detail}"),
 }
@@ -293,53 +292,6 @@ _CI_FORMATS: dict[str, tuple[str, str]] = {
 }
 _merge(_CI_FORMATS)
 # --- end ci-formats ---
-
-# Warning details (English, from figures.py, quantities.py, check.py, regions.py) -> the parts a
-# translation needs; the first pattern that matches the whole detail wins, its key is the entry.
-_WARNING_PARTS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    "garbled_unit": (("warning.garbled_unit", re.compile(r"'(?P<text>.*)' read as (?P<value>.+)")),),
-    "unit_compound": (("warning.unit_compound", re.compile(r"'(?P<text>.*)' read as (?P<unit>.+)")),),
-    "rate_unit": (("warning.rate_unit", re.compile(r"(?P<unit>.+) is a rate, not an amount")),),
-    "conflicting_qualifiers": (("warning.conflicting_qualifiers", re.compile(r"(?P<words>.+)")),),
-    "multi_year": (("warning.multi_year.since", re.compile(r"since (?P<year>.+)")),
-                   ("warning.multi_year", re.compile(r"'(?P<text>.*)'"))),
-    "partial_period": (("warning.partial_period", re.compile(r"'(?P<text>.*)'")),),
-    "respective_unresolved": (("warning.respective_unresolved", re.compile(r"分别 with (?P<count>\d+) figures")),),
-    "no_quantity": (("warning.no_quantity", re.compile(r".*")),),
-    "cumulative": (("warning.cumulative", re.compile(r".*")),),
-    "blank_in_text": (("warning.blank_in_text", re.compile(r".*")),),
-    "recurring": (("warning.recurring", re.compile(r"a rate per period \((?P<word>[^)]*)\).*")),),
-    "estimate": (("warning.estimate", re.compile(r".*")),),
-    "baseline": (("warning.baseline", re.compile(r"'(?P<text>.*)' is where a change started \((?P<verb>.+) a later value\)")),),
-    "split_number": (("warning.split_number", re.compile(
-        r"'(?P<text>.*)' has (?P<gap>\S+) between its digits; read as '(?P<read>.*)', check the source")),),
-    "bidi_control": (("warning.bidi_control", re.compile(
-        r"(?P<gap>U\+[0-9A-F]+) next to '(?P<text>.*)' may make it display reversed; "
-        r"read as '(?P<read>.*)' in file order, check the source")),),
-    "region_mismatch": (("warning.region_mismatch", re.compile(
-        r"the summary is about (?P<found>.+), the plan is for (?P<region>.+); every 'met' needs review")),),
-    "thresholds": (("warning.thresholds", re.compile(r"(?P<changed>.+)")),),
-    "review_stale": (("warning.review_stale", re.compile(
-        r"the (?P<what>plan item|summary|evidence) changed since (?P<by>.+) decided (?P<status>[a-z]+) on (?P<date>\S+); "
-        r"the tool's verdict stands, review it again")),),
-    "review_orphan": (("warning.review_orphan", re.compile(
-        r"(?P<by>.+) decided (?P<status>[a-z]+) on (?P<item>.+) for (?P<summary>.+), "
-        r"but the plan has no item .+ any more")),),
-    "year_guess": (("warning.year_guess.line", re.compile(
-        r"no title states the year reported on; read as (?P<year>\d+) from line (?P<line>\d+) \('(?P<text>.*)'\); "
-        r"a met or missed whose sentence does not state \d+ needs review")),
-                   ("warning.year_guess", re.compile(
-        r"no title states the year reported on; read as (?P<year>\d+) from its date \((?P<text>.*)\); "
-        r"a met or missed whose sentence does not state \d+ needs review"))),
-    "year_mismatch": (("warning.year_mismatch", re.compile(
-        r"the summary's title says (?P<titled>\d+), it was checked as (?P<year>\d+); figures it reports may be for \d+")),),
-    "compilation": (("warning.compilation.none", re.compile(
-        r"the document holds summaries of (?P<listed>.+), none for (?P<region>.+); every 'met' needs review")),
-                    ("warning.compilation", re.compile(
-        r"the document holds summaries of (?P<listed>.+); checked the part about (?P<region>.+) "
-        r"\(lines (?P<lines>.+): (?P<kept>\d+) of (?P<total>\d+) sentences\)"))),
-}
-
 
 # --- explain (helper E): `ipcheck explain`, why one item's verdict came out as it did. ---
 _EXPLAIN: dict[str, tuple[str, str]] = {
@@ -427,7 +379,8 @@ for _block in _WORKFLOW_BLOCKS:
     _merge(_block)
 
 # --- cli (issue #16): the command line's own words, and error messages, live in catalogue_cli ---
-from ipcheck.catalogue_cli import CLI_ENTRIES, ERROR_ENTRIES  # noqa: E402
+from ipcheck.catalogue_cli import CLI_ENTRIES  # noqa: E402
+from ipcheck.catalogue_errors import ERROR_ENTRIES  # noqa: E402
 
 _merge(CLI_ENTRIES)
 _merge(ERROR_ENTRIES)

@@ -115,6 +115,11 @@ def _on_pages(verdict: Verdict, locations: tuple[tuple[int, int], ...]) -> Verdi
     return replace(verdict, evidence=placed)
 
 
+# No year at all (no title, sum-up, dated result or date): an item due some year may not be due yet.
+YEAR_UNKNOWN = ("year_unknown: no year found in the summary (no title year, date or dated result); "
+                "an unreported item may not be due yet: give the year (--year, FILE@YEAR)")
+
+
 @dataclass(frozen=True)
 class Prepared:
     """What every item is checked against: the summary's year, the scope (a compilation
@@ -154,6 +159,8 @@ def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> 
     if settings.year is not None and titled is not None and titled != settings.year:
         mismatch = (f"year_mismatch: the summary's title says {titled}, it was checked as "
                     f"{settings.year}; figures it reports may be for {titled}")
+    elif settings.year is None and year is None:
+        guess = YEAR_UNKNOWN
     elif settings.year is None and reading.guess:
         where_read = f"line {reading.line} ('{reading.quote}')" if reading.line else f"its date ({reading.quote})"
         guess = (f"year_guess: no title states the year reported on; read as {year} from {where_read}; "
@@ -185,7 +192,10 @@ def finish(verdict: Verdict, document: Document, prep: Prepared) -> Verdict:
         verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + prep.where.warnings[:1])
     if prep.year_warning and verdict.status in (Status.MET, Status.MISSED):
         verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + (prep.year_warning,))
-    if prep.year_guess and verdict.status in (Status.MET, Status.MISSED) and not _states_year(verdict, prep.year):
+    if prep.year_guess == YEAR_UNKNOWN and verdict.status is Status.UNREPORTED \
+            and any(k == "due" for k, _ in verdict.params):
+        verdict = replace(verdict, needs_review=True)        # the report's warning says why, once
+    elif prep.year_guess and verdict.status in (Status.MET, Status.MISSED) and not _states_year(verdict, prep.year):
         verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + (prep.year_guess,))
     return with_progress(verdict)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Callable, Collection, Mapping
 
 from ipcheck.config_files import discover, parse_toml, parse_yaml, read_text
-from ipcheck.errors import IpcheckError
+from ipcheck.errors import IpcheckError, Message, hinted, msg
 from ipcheck.i18n import DEFAULT_LANG, check_lang
 from ipcheck.model import Status
 from ipcheck.verdicts.decide import Thresholds
@@ -33,6 +33,10 @@ _DEFAULT_THRESHOLDS = Thresholds()
 
 class _Bad(ValueError):
     """A value of the wrong type or out of range; the caller adds where it came from."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(said.key)
+        self.said = said
 
 
 @dataclass(frozen=True)
@@ -53,18 +57,18 @@ DEFAULT = Source("default", "default")
 
 def _text(value: Any, raw: bool) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise _Bad("expected a non-empty string")
+        raise _Bad(msg("error.expected_string"))
     return value.strip()
 
 
 def _statuses(value: Any, raw: bool) -> tuple[str, ...]:
     items = value.split(",") if isinstance(value, str) else value
     if not isinstance(items, (list, tuple)) or not all(isinstance(s, str) for s in items):
-        raise _Bad("expected a list of statuses or a comma-separated string")
+        raise _Bad(msg("error.expected_statuses"))
     chosen = tuple(dict.fromkeys(s.strip() for s in items if s.strip()))
     unknown = [s for s in chosen if s not in FAIL_ON]
     if unknown:
-        raise _Bad(f"unknown status {', '.join(unknown)} (choose from {', '.join(FAIL_ON)})")
+        raise _Bad(msg("error.unknown_status_list", names=", ".join(unknown), choices=", ".join(FAIL_ON)))
     return chosen
 
 
@@ -72,29 +76,31 @@ def _lang(value: Any, raw: bool) -> str:
     try:
         return check_lang(_text(value, raw))
     except IpcheckError as exc:
-        raise _Bad(f"{exc.message} ({exc.hint})") from None
+        raise _Bad(hinted(exc.said, exc.hint_said)) from None
 
 
 def _paths(value: Any, raw: bool) -> tuple[str, ...]:
     items = [p for p in value.split(os.pathsep) if p.strip()] if raw and isinstance(value, str) else \
         [value] if isinstance(value, str) else value
     if not isinstance(items, (list, tuple)) or not all(isinstance(p, str) and p.strip() for p in items):
-        raise _Bad("expected a list of file names")
+        raise _Bad(msg("error.expected_files"))
     return tuple(p.strip() for p in items)
 
 
 def _number(kind: type, low: float, high: float) -> Callable[[Any, bool], Any]:
+    expected = "error.expected_integer" if kind is int else "error.expected_number"
+
     def parse(value: Any, raw: bool) -> Any:
         if raw and isinstance(value, str):
             try:
                 value = kind(value.strip())
             except ValueError:
-                raise _Bad(f"expected {'an integer' if kind is int else 'a number'}, not {value!r}") from None
+                raise _Bad(msg(expected, value=repr(value))) from None
         ok = (isinstance(value, int) if kind is int else isinstance(value, (int, float)))
         if not ok or isinstance(value, bool):
-            raise _Bad(f"expected {'an integer' if kind is int else 'a number'}, not {value!r}")
+            raise _Bad(msg(expected, value=repr(value)))
         if not low <= value <= high:
-            raise _Bad(f"{value} is out of range {low:g}..{high:g}")
+            raise _Bad(msg("error.out_of_range", value=str(value), range=f"{low:g}..{high:g}"))
         return kind(value)
     return parse
 
@@ -174,9 +180,9 @@ class Config:
                                       "env": k.env, "help": k.help} for k in KEYS}}
 
 
-def _hint(name: str, known: Collection[str]) -> str | None:
+def _hint(name: str, known: Collection[str]) -> Message | None:
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    return msg("error.hint.did_you_mean_quoted", name=close[0]) if close else None
 
 
 def _shown(path: str, cwd: str) -> str:
@@ -217,13 +223,13 @@ def read_file(path: str, shown: str, cwd: str) -> dict[str, tuple[Any, Source]]:
         line = lines.get(name) or lines.get(name.split(".")[0])
         key = KEY_BY_NAME.get(name)
         if key is None:
-            raise IpcheckError(f"unknown setting '{name}'", path=shown, line=line,
+            raise IpcheckError(msg("error.unknown_setting", name=name), path=shown, line=line,
                                hint=_hint(name.replace("-", "_"), KEY_BY_NAME) or
-                               "known settings: " + ", ".join(KEY_BY_NAME))
+                               msg("error.hint.known_settings", names=", ".join(KEY_BY_NAME)))
         try:
             parsed = key.parse(value, False)
         except _Bad as exc:
-            raise IpcheckError(f"{name}: {exc}", path=shown, line=line) from None
+            raise IpcheckError(msg("error.prefixed", setting=name, detail=exc.said), path=shown, line=line) from None
         if key.path and parsed is not None:
             parsed = (tuple(_resolve(p, folder, cwd) for p in parsed) if isinstance(parsed, tuple)
                       else _resolve(parsed, folder, cwd))
@@ -241,14 +247,15 @@ def read_env(environ: Mapping[str, str]) -> dict[str, tuple[Any, Source]]:
         if key is None:
             close = difflib.get_close_matches(var[8:], [k[8:] for k in _ENV_NAMES], n=1, cutoff=0.75)
             if close:
-                raise IpcheckError(f"unknown environment variable {var}", hint=f"did you mean IPCHECK_{close[0]}?")
+                raise IpcheckError(msg("error.unknown_env", name=var),
+                                   hint=msg("error.hint.did_you_mean", name=f"IPCHECK_{close[0]}"))
             continue
         if not environ[var].strip():
             continue                      # IPCHECK_LANG= (empty) means unset, as in most shells' habits
         try:
             out[key.name] = (key.parse(environ[var], True), Source("env", f"env {var}"))
         except _Bad as exc:
-            raise IpcheckError(f"{var}: {exc}") from None
+            raise IpcheckError(msg("error.prefixed", setting=var, detail=exc.said)) from None
     return out
 
 
@@ -259,7 +266,7 @@ def load_config(cwd: str, environ: Mapping[str, str], flags: Mapping[str, Any] |
     value; None values are ignored). ``config_file`` (else IPCHECK_CONFIG) names the file instead
     of discovering it; ``no_config`` reads none. ``formats`` lists the valid report formats."""
     if config_file and no_config:
-        raise IpcheckError("give --config FILE or --no-config, not both")
+        raise IpcheckError(msg("error.config_both"))
     layers: list[dict[str, tuple[Any, Source]]] = []
     explicit = config_file or (environ.get(CONFIG_ENV) or None)
     found = None
@@ -280,7 +287,7 @@ def load_config(cwd: str, environ: Mapping[str, str], flags: Mapping[str, Any] |
         try:
             given[name] = (key.parse(value, False), Source("flag", key.given_as()))
         except _Bad as exc:
-            raise IpcheckError(f"{key.flag}: {exc}") from None
+            raise IpcheckError(msg("error.prefixed", setting=key.flag, detail=exc.said)) from None
     values = {k.name: k.default for k in KEYS}
     sources = {k.name: DEFAULT for k in KEYS}
     for layer in layers:
@@ -302,13 +309,14 @@ def _where(source: Source) -> dict[str, Any]:
 def _check_together(values: dict[str, Any], sources: dict[str, Source], formats: Collection[str]) -> None:
     """Checks across keys (and against the formats the reporters offer), naming the sources."""
     if formats and values["format"] is not None and values["format"] not in formats:
-        raise IpcheckError(f"format: unknown report format {values['format']!r} (from {sources['format']})",
-                           hint="choose from " + ", ".join(sorted(formats)), **_where(sources["format"]))
+        raise IpcheckError(msg("error.unknown_format", value=repr(values["format"]), source=str(sources["format"])),
+                           hint=msg("error.hint.choose_from", names=", ".join(sorted(formats))),
+                           **_where(sources["format"]))
     met, review = values["thresholds.task_met"], values["thresholds.task_review"]
     if review > met:
         blame = sources["thresholds.task_review"]
         if blame.kind == "default":
             blame = sources["thresholds.task_met"]
-        raise IpcheckError(f"thresholds.task_review ({review:g}, {sources['thresholds.task_review']}) is above "
-                           f"thresholds.task_met ({met:g}, {sources['thresholds.task_met']})",
-                           hint="a lead to review must score at most what proves a task met", **_where(blame))
+        raise IpcheckError(msg("error.thresholds_order", review=f"{review:g}", review_source=str(sources["thresholds.task_review"]),
+                               met=f"{met:g}", met_source=str(sources["thresholds.task_met"])),
+                           hint=msg("error.hint.thresholds_order"), **_where(blame))

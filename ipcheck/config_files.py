@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from ipcheck.errors import IpcheckError
+from ipcheck.errors import IpcheckError, msg
 from ipcheck.plans.schema import yaml_errors
 from ipcheck.inputs.smallfiles import read_utf8
 
@@ -45,8 +45,7 @@ def discover(cwd: str) -> str | None:
         found = [p for p in found if not p.endswith("pyproject.toml") or _has_tool_table(p)]
         if len(found) > 1:
             names = " and ".join(os.path.basename(p) for p in found)
-            raise IpcheckError(f"two config files in one folder: {names}", path=folder,
-                               hint="keep one, or name it with --config FILE")
+            raise IpcheckError(msg("error.two_configs", names=names), path=folder, hint=msg("error.keep_one_config"))
         if found:
             return found[0]
         parent = os.path.dirname(folder)
@@ -75,7 +74,7 @@ def _toml_lines(text: str, prefix: tuple[str, ...]) -> dict[str, int]:
 
 def read_text(path: str, shown: str) -> str:
     """The config file's text; one-line errors for a missing, unreadable, huge or non-UTF-8 file."""
-    return read_utf8(path, "config file", MAX_BYTES, shown)
+    return read_utf8(path, msg("error.what.config_file"), MAX_BYTES, shown)
 
 
 def parse_toml(text: str, path: str) -> tuple[dict[str, Any], dict[str, int]]:
@@ -85,13 +84,13 @@ def parse_toml(text: str, path: str) -> tuple[dict[str, Any], dict[str, int]]:
         m = re.search(r"\s*\(at (?:line (\d+), column \d+|end of document)\)", str(exc))
         message = str(exc)[:m.start()] if m else str(exc)
         line = (int(m.group(1)) if m.group(1) else max(1, len(text.splitlines()))) if m else None
-        raise IpcheckError(f"invalid TOML: {message}", path=path, line=line) from None
+        raise IpcheckError(msg("error.invalid_toml", detail=message), path=path, line=line) from None
     prefix: tuple[str, ...] = ()
     if os.path.basename(path) == "pyproject.toml":
         prefix = ("tool", "ipcheck")
         data = data.get("tool", {}).get("ipcheck", {})
         if not isinstance(data, dict):
-            raise IpcheckError("[tool.ipcheck] must be a table", path=path)
+            raise IpcheckError(msg("error.tool_table"), path=path)
     return data, _toml_lines(text, prefix)
 
 
@@ -102,7 +101,7 @@ def parse_yaml(text: str, path: str) -> tuple[dict[str, Any], dict[str, int]]:
     if data is None:
         return {}, {}
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
-        raise IpcheckError("a config file must be a mapping of settings", path=path, line=1)
+        raise IpcheckError(msg("error.config_mapping"), path=path, line=1)
     lines: dict[str, int] = {}
     for key, value in root.value:
         lines[str(key.value)] = key.start_mark.line + 1

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from ipcheck.errors import IpcheckError
+from ipcheck.errors import IpcheckError, Message, msg
 from ipcheck.inputs.smallfiles import read_utf8
-from ipcheck.model import ItemChange, ItemSide, ReportDiff, Status
+from ipcheck.model import Status
+from ipcheck.model_history import ItemChange, ItemSide, ReportDiff
 
 MAX_BYTES = 50 * 1024 * 1024
 REPORT_SCHEMA = 1
@@ -21,41 +22,42 @@ DEFAULT_FAIL_ON = ("missed", "unreported")
 COUNT_KEYS = ("met", "missed", "unreported", "pending", "needs_review", "total")
 
 
-def _refuse(path: str, why: str) -> IpcheckError:
-    return IpcheckError(f"not the JSON report of an ipcheck check (schema {REPORT_SCHEMA}): {why}", path=path,
-                        hint="write one with ipcheck check PLAN SUMMARY --format json")
+def _refuse(path: str, why: Message) -> IpcheckError:
+    return IpcheckError(msg("error.not_a_report", schema=REPORT_SCHEMA, detail=why), path=path,
+                        hint=msg("error.hint.write_json"))
 
 
 def validate(data: Any, path: str) -> dict[str, Any]:
     """``data`` if it has the shape of a schema-1 JSON report, else one-line IpcheckError."""
     if not isinstance(data, dict):
-        raise _refuse(path, f"the top level is a {type(data).__name__}, not an object")
+        raise _refuse(path, msg("error.report_why.top", type=type(data).__name__))
     if "pairs" in data and "totals" in data:
-        raise _refuse(path, "it is a batch's index.json; compare the reports of one pair")
+        raise _refuse(path, msg("error.report_why.index"))
     if data.get("kind") == "progress":
-        raise _refuse(path, "it is a progress report")
+        raise _refuse(path, msg("error.report_why.progress"))
     if data.get("schema") != REPORT_SCHEMA or "ipcheck" not in data:
-        raise _refuse(path, f"'schema' is {data.get('schema')!r}" if "schema" in data else "no 'schema' key")
+        raise _refuse(path, msg("error.report_why.schema", value=repr(data.get("schema"))) if "schema" in data
+                      else msg("error.report_why.no_schema"))
     items = data.get("items")
     if not isinstance(items, list):
-        raise _refuse(path, "no list of 'items'")
+        raise _refuse(path, msg("error.report_why.no_items"))
     for k, item in enumerate(items):
         if not (isinstance(item, dict) and isinstance(item.get("id"), str) and item.get("status") in STATUSES):
-            raise _refuse(path, f"items[{k}] has no id or no known status")
+            raise _refuse(path, msg("error.report_why.bad_item", n=k))
     return data
 
 
 def read_report(path: str) -> dict[str, Any]:
     """The JSON report at ``path``; a missing, empty, malformed or other-schema file is one line."""
-    text = read_utf8(path, "JSON report", MAX_BYTES)
+    text = read_utf8(path, msg("error.what.json_report"), MAX_BYTES)
     if not text.strip():
-        raise IpcheckError("the JSON report is empty", path=path)
+        raise IpcheckError(msg("error.report_empty"), path=path)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise IpcheckError(f"not valid JSON: {exc.msg} (column {exc.colno})", path=path, line=exc.lineno) from None
+        raise IpcheckError(msg("error.json_invalid", detail=exc.msg, n=exc.colno), path=path, line=exc.lineno) from None
     except RecursionError:
-        raise IpcheckError("not valid JSON: nested too deeply", path=path) from None
+        raise IpcheckError(msg("error.json_deep"), path=path) from None
     return validate(data, path)
 
 

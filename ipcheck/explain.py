@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ipcheck.check import Prepared, Settings, finish, prepare
-from ipcheck.errors import IpcheckError
+from ipcheck.errors import IpcheckError, msg
 from ipcheck.verdicts.matching import match_task, task_head
 from ipcheck.verdicts.targets import match_target
 from ipcheck.model import Document, Figure, Plan, Report, ReviewDecision, Sentence, Target, Task, Verdict
@@ -96,8 +96,8 @@ def find_item(plan: Plan, item_id: str) -> Target | Task:
     if wanted.casefold() in folded:
         return folded[wanted.casefold()]
     close = difflib.get_close_matches(wanted, list(items), n=3, cutoff=0.0) or list(items)[:3]
-    raise IpcheckError(f"no item {wanted!r} in the plan ({len(items)} items)", path=plan.path or None,
-                       hint="closest ids: " + ", ".join(close) if close else "the plan has no items")
+    raise IpcheckError(msg("error.no_item_count", item=repr(wanted), n=len(items)), path=plan.path or None,
+                       hint=msg("error.hint.closest_ids", names=", ".join(close)) if close else msg("error.hint.no_items"))
 
 
 def _summary(document: Document, prep: Prepared) -> dict[str, Any]:

@@ -3,13 +3,13 @@ text, with parameters filled in; verdict messages and warnings are rebuilt in th
 language from their stable codes. Chinese (zh-CN) is the default."""
 from __future__ import annotations
 
-import re
 import string
 import unicodedata
 from typing import Iterable
 
-from ipcheck.catalogue import _WARNING_PARTS, CATALOGUE  # noqa: F401 (CATALOGUE is re-exported)
-from ipcheck.errors import IpcheckError
+from ipcheck.catalogue import CATALOGUE  # noqa: F401 (re-exported)
+from ipcheck.warning_parts import WARNING_PARTS as _WARNING_PARTS
+from ipcheck.errors import IpcheckError, msg
 
 DEFAULT_LANG = "zh-CN"
 LANGS = ("zh-CN", "en")
@@ -21,7 +21,8 @@ def check_lang(lang: str) -> str:
     for known in LANGS:
         if wanted in (known.lower(), known.split("-")[0].lower()):
             return known
-    raise IpcheckError(f"unknown report language {lang!r}", hint="choose from " + ", ".join(LANGS))
+    raise IpcheckError(msg("error.unknown_language", value=repr(lang)),
+                       hint=msg("error.hint.choose_from", names=", ".join(LANGS)))
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
@@ -117,49 +118,6 @@ def unpaired_reason(row: dict, lang: str = DEFAULT_LANG) -> str:
     if not code:
         return row["reason"]
     return t(f"unpaired.{code}", lang, **dict(row.get("reason_params") or {}))
-
-
-# Error messages are raised in English; error_text recognises one by the English template of an
-# "error.*" catalogue entry and rebuilds it in another language from its parts.
-_GROUP_PATTERNS = {"line": r"\d+", "n": r"\d+", "byte": r"\d+", "bad": r"\d+", "setting": r"[^\s:'\"]+",
-                   "value": r"[^:：]+?"}
-_TRANSLATED_PARTS = frozenset({"hint", "detail", "expected", "got", "what", "reason", "kind"})
-_WITH_HINT = re.compile(r"(?P<message>.+) \((?P<hint>[^()]*(?:\([^()]*\)[^()]*)*)\)", re.DOTALL)
-_error_patterns: list[tuple[str, "re.Pattern[str]"]] = []
-
-
-def _template_pattern(template: str) -> "re.Pattern[str]":
-    """A regex matching what ``template`` ("file is too large ({size}; …)") formats to."""
-    out = []
-    for literal, name, _, _ in string.Formatter().parse(template):
-        out.append(re.escape(literal))
-        if name:
-            out.append(f"(?P<{name}>{_GROUP_PATTERNS.get(name, '.+?')})")
-    return re.compile("".join(out), re.DOTALL)
-
-
-def error_text(message: str, lang: str = DEFAULT_LANG) -> str:
-    """An error ``message`` (as raised, in English) in ``lang``; as raised when no catalogue
-    entry recognises it (English, or a message added without its translation)."""
-    if lang == "en" or not message:
-        return message
-    if not _error_patterns:
-        _error_patterns.extend((key, _template_pattern(CATALOGUE["en"][key]))
-                               for key in CATALOGUE["en"] if key.startswith("error."))
-    for key, pattern in _error_patterns:
-        m = pattern.fullmatch(message)
-        if m:
-            parts = {k: error_text(v, lang) if k in _TRANSLATED_PARTS else v for k, v in m.groupdict().items()}
-            text = CATALOGUE.get(lang, CATALOGUE["en"]).get(key) or CATALOGUE["en"][key]
-            try:
-                return text.format(**parts)
-            except (KeyError, IndexError, ValueError):
-                return message
-    m = _WITH_HINT.fullmatch(message)
-    if m:
-        return t("item.paren", lang, text=error_text(m["hint"], lang)).join(
-            [error_text(m["message"], lang) + ("" if lang.startswith("zh") else " "), ""])
-    return message
 
 
 def display_width(text: str) -> int:

@@ -5,7 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ipcheck.errors import OutputError
+from ipcheck.errors import OutputError, msg
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -21,7 +21,7 @@ def check_writable(path: str | os.PathLike, inputs: tuple[str, ...] = ()) -> Non
     target = Path(path)
     for src in inputs:
         if _same(target, Path(src)) or target.resolve() == Path(src).resolve():
-            raise OutputError("refusing to write the report over an input file", path=str(path))
+            raise OutputError(msg("error.over_input"), path=str(path))
 
 
 def write_atomic(path: str | os.PathLike, text: str | bytes, inputs: tuple[str, ...] = ()) -> None:
@@ -35,13 +35,13 @@ def write_atomic(path: str | os.PathLike, text: str | bytes, inputs: tuple[str, 
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError("the output folder does not exist", path=str(path))
+        raise OutputError(msg("error.no_output_folder"), path=str(path))
     if target.is_dir():
-        raise OutputError("the output path is a folder", path=str(path))
+        raise OutputError(msg("error.output_is_folder"), path=str(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write here: {exc.strerror}", path=str(path)) from None
+        raise OutputError(msg("error.cannot_write", reason=str(exc.strerror)), path=str(path)) from None
     try:
         if isinstance(text, bytes):
             with os.fdopen(fd, "wb") as fb:

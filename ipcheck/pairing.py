@@ -20,7 +20,7 @@ from typing import Sequence
 
 import yaml
 
-from ipcheck.errors import IpcheckError
+from ipcheck.errors import IpcheckError, Message, msg, os_reason
 from ipcheck.i18n import t
 from ipcheck.plans.schema import yaml_errors
 from ipcheck.reviews import is_reviews_file
@@ -33,13 +33,17 @@ NOT_INPUTS = re.compile(r"(?:readme|license|licence|changelog|changes|authors|no
                         re.IGNORECASE)
 
 
-def one_line(exc: BaseException) -> str:
+def one_line(exc: BaseException) -> Message:
     """An error as one line: an IpcheckError's first problem (and how many more)."""
-    if isinstance(exc, IpcheckError):
-        problems = [str(p) for p in exc.problems]
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        return (problems[0] if problems else str(exc)) + more
-    return f"internal error: {type(exc).__name__}: {exc}"
+    if not isinstance(exc, IpcheckError):
+        return msg("error.internal_row", error=f"{type(exc).__name__}: {exc}")
+    problems = exc.problems
+    if not problems:
+        return exc.said
+    first = problems[0]
+    where = f"{first.path}:{first.line}" if first.path and first.line else first.path
+    line = msg("error.located", where=where, message=first.said) if where else first.said
+    return msg("error.and_more", message=line, n=len(problems) - 1) if len(problems) > 1 else line
 
 
 # --------------------------------------------------------------------------------------
@@ -73,7 +77,7 @@ class PlanInfo:
     id: str | None = None
     region: str | None = None
     years: tuple[int, int] | None = None
-    error: str | None = None
+    error: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,7 @@ class SummaryInfo:
     path: str
     regions: tuple[str, ...] = ()
     year: int | None = None
-    error: str | None = None
+    error: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,7 @@ def list_files(path: str, suffixes: Sequence[str], kind: str,
         try:
             entries = sorted(folder.iterdir(), key=lambda e: e.name)
         except OSError as exc:
-            raise IpcheckError(f"cannot list the folder: {exc.strerror or exc}", path=str(folder)) from None
+            raise IpcheckError(msg("error.list_folder", reason=os_reason(exc)), path=str(folder)) from None
         for e in entries:
             if e.name.startswith(".") or (kind == "plan" and is_reviews_file(e.name)):
                 continue                 # a plan's reviews file sits beside it and is not a plan
@@ -125,7 +129,8 @@ def list_files(path: str, suffixes: Sequence[str], kind: str,
     files.sort()
     skipped.sort(key=lambda s: s.path)
     if not files:
-        raise IpcheckError(f"is a directory with no {kind} files ({' or '.join(suffixes)})", path=path)
+        raise IpcheckError(msg("error.folder_without", kind=msg("error.kind_plan" if kind == "plan" else "error.kind_summary"), suffixes=" or ".join(suffixes)),
+                           path=path)
     return files, skipped
 
 
@@ -134,21 +139,20 @@ def read_manifest(path: str) -> list[Pair]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise IpcheckError("manifest not found", path=path) from None
+        raise IpcheckError(msg("error.manifest_not_found"), path=path) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise IpcheckError(f"cannot read the manifest: {getattr(exc, 'strerror', None) or exc}",
-                           path=path) from None
+        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise IpcheckError(msg("error.manifest_unreadable", reason=reason), path=path) from None
     with yaml_errors(path, text):
         data = yaml.safe_load(text)
     if not isinstance(data, dict) or not isinstance(data.get("pairs"), list) or not data["pairs"]:
-        raise IpcheckError("a manifest needs a non-empty list 'pairs: [{plan: FILE, summary: FILE}]'",
-                           path=path)
+        raise IpcheckError(msg("error.manifest_pairs"), path=path)
     base = Path(path).parent
     pairs = []
     for k, item in enumerate(data["pairs"], 1):
         if (not isinstance(item, dict) or set(item) != {"plan", "summary"}
                 or not all(isinstance(item[key], str) and item[key].strip() for key in ("plan", "summary"))):
-            raise IpcheckError(f"pair {k}: expected exactly 'plan: FILE' and 'summary: FILE'", path=path)
+            raise IpcheckError(msg("error.manifest_pair", n=k), path=path)
         pairs.append(Pair(_join(base, item["plan"]), _join(base, item["summary"])))
     return pairs
 

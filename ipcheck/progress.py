@@ -10,9 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Sequence
 
-from ipcheck.errors import IpcheckError
-from ipcheck.model import (Baseline, PaceState, Plan, Progress, Report, Status, Target, TargetProgress, Task,
-                           TaskProgress, TaskYear, Verdict, YearPoint)
+from ipcheck.errors import IpcheckError, msg
+from ipcheck.model import Baseline, PaceState, Plan, Report, Status, Target, Task, Verdict
+from ipcheck.model_history import Progress, TargetProgress, TaskProgress, TaskYear, YearPoint
 from ipcheck.verdicts.pace import (GROWTH_MEASURES, VALUE_REASONS, baseline_of, compound_state, figure_interval,
                                    in_unit, level_state, path, shown)
 
@@ -105,11 +105,10 @@ def progress(plan: Plan, reports: Sequence[Report]) -> Progress:
     seen: dict[int, str] = {}
     for r in reports:
         if r.summary_year is None:
-            raise IpcheckError("cannot tell which year the summary reports on: give it as FILE@YEAR",
-                               path=r.summary_path)
+            raise IpcheckError(msg("error.progress_year"), path=r.summary_path)
         if r.summary_year in seen:
-            raise IpcheckError(f"two summaries of {r.summary_year}: {seen[r.summary_year]} and {r.summary_path}",
-                               path=r.summary_path, hint="give one summary per year")
+            raise IpcheckError(msg("error.progress_twice", year=r.summary_year, first=seen[r.summary_year],
+                                   second=r.summary_path), path=r.summary_path, hint=msg("error.hint.one_per_year"))
         seen[r.summary_year] = r.summary_path
     ordered = sorted(reports, key=lambda r: r.summary_year or 0)
     by_year = [(r.summary_year or 0, r.summary_path, _verdicts(r)) for r in ordered]

@@ -28,7 +28,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from ipcheck.errors import IpcheckError, PlanError
+from ipcheck.errors import IpcheckError, PlanError, msg
 from ipcheck.model import Document, Plan, Report, ReviewDecision, Status, Target, Task, Verdict
 from ipcheck.outputs import write_atomic
 from ipcheck.units import plain
@@ -184,9 +184,9 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         line = self.peek_event().start_mark.line + 1
         if self.check_event(yaml.AliasEvent):
-            raise IpcheckError("YAML aliases are not allowed in a reviews file", path=self.path, line=line)
+            raise IpcheckError(msg("error.reviews_alias"), path=self.path, line=line)
         if self.depth >= MAX_DEPTH:
-            raise IpcheckError(f"nesting deeper than {MAX_DEPTH} levels", path=self.path, line=line)
+            raise IpcheckError(msg("error.nesting", n=MAX_DEPTH), path=self.path, line=line)
         self.depth += 1
         try:
             return super().compose_node(parent, index)
@@ -208,7 +208,7 @@ def _compose(text: str, path: str) -> yaml.Node | None:
 def _decision(chk: Checker, node: yaml.Node, k: int) -> Decision | None:
     ctx = f"decisions[{k}]"
     before = len(chk.problems)
-    f = chk.fields(node, ctx, "a decision", DECISION_KEYS + EVIDENCE_KEYS, DECISION_KEYS)
+    f = chk.fields(node, ctx, msg("error.what.decision"), DECISION_KEYS + EVIDENCE_KEYS, DECISION_KEYS)
     if f is None:
         return None
     got: dict[str, Any] = {"item": chk.ident(f["item"], ctx, "item")} if "item" in f else {}
@@ -223,7 +223,7 @@ def _decision(chk: Checker, node: yaml.Node, k: int) -> Decision | None:
         if isinstance(v, datetime):      # an unquoted timestamp, as a person may write it
             v = (v if v.tzinfo is None else v.astimezone(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
         if v is not BAD and not (isinstance(v, str) and _DATE_RE.match(v)):
-            chk.add(f["date"], f"{ctx}: 'date' must be a UTC time like 2026-01-31T09:30:00Z")
+            chk.add(f["date"], msg("error.utc_date", ctx=ctx))
         got["date"] = v if isinstance(v, str) else None
     if "evidence" in f:
         got["evidence"] = chk.texts(f["evidence"], ctx, "evidence")
@@ -231,9 +231,9 @@ def _decision(chk: Checker, node: yaml.Node, k: int) -> Decision | None:
         got["evidence_sha256"] = chk.text(f["evidence_sha256"], ctx, "evidence_sha256")
     for key in ("summary_sha256", "item_sha256", "evidence_sha256"):
         if got.get(key) is not None and not _SHA_RE.match(got[key]):
-            chk.add(f[key], f"{ctx}: '{key}' must be 64 lowercase hex digits (a SHA-256)")
+            chk.add(f[key], msg("error.sha256", ctx=ctx, field=key))
     if ("evidence" in f) != ("evidence_sha256" in f):
-        chk.add(node, f"{ctx}: 'evidence' and 'evidence_sha256' go together")
+        chk.add(node, msg("error.evidence_pair", ctx=ctx))
     if len(chk.problems) > before or any(got.get(key) is None for key in DECISION_KEYS + tuple(
             k for k in EVIDENCE_KEYS if k in f)):
         return None
@@ -244,25 +244,25 @@ def parse(text: str, path: str) -> tuple[Decision, ...]:
     """The decisions in reviews-file ``text``; every problem as FILE:LINE (raises PlanError)."""
     root = _compose(text.removeprefix("\ufeff"), path)
     if root is None:
-        raise IpcheckError("the reviews file is empty", path=path)
+        raise IpcheckError(msg("error.reviews_empty"), path=path)
     chk = Checker(path, yaml.SafeLoader(""))
-    top = chk.fields(root, "reviews file", "the top level", TOP_KEYS, TOP_KEYS)
+    top = chk.fields(root, "reviews file", msg("error.what.top"), TOP_KEYS, TOP_KEYS)
     decisions: list[Decision] = []
     if top is not None:
         v = chk.value(top["version"], "reviews file", "version") if "version" in top else BAD
         if "version" in top and (v not in READ_VERSIONS or isinstance(v, bool)):
-            chk.add(top["version"], f"reviews file: unsupported version {v!r} (this ipcheck reads "
-                                    f"versions {', '.join(map(str, READ_VERSIONS))})")
+            chk.add(top["version"], msg("error.reviews_version", version=repr(v),
+                                        known=", ".join(map(str, READ_VERSIONS))))
         seq = chk.value(top["decisions"], "reviews file", "decisions") if "decisions" in top else BAD
         if isinstance(seq, yaml.SequenceNode):
             decisions = [d for k, node in enumerate(seq.value) if (d := _decision(chk, node, k))]
         elif seq is not BAD:
-            chk.wrong(top["decisions"], "reviews file", "decisions", "a list", seq)
+            chk.wrong(top["decisions"], "reviews file", "decisions", msg("error.kind.list"), seq)
     seen: dict[tuple[str, str], int] = {}
     for d in decisions:
         if (d.item, d.summary) in seen:
-            chk.add(d.line, f"duplicate decision on {d.item} for {d.summary} (first at line "
-                            f"{seen[d.item, d.summary]})")
+            chk.add(d.line, msg("error.reviews_duplicate", item=d.item, summary=d.summary,
+                                line=seen[d.item, d.summary]))
         seen.setdefault((d.item, d.summary), d.line)
     if chk.problems:
         raise PlanError(sorted(chk.problems, key=lambda p: p.line or 0))
@@ -271,7 +271,7 @@ def parse(text: str, path: str) -> tuple[Decision, ...]:
 
 def load(path: str) -> tuple[Decision, ...]:
     """Read the reviews file at ``path`` (UTF-8); a missing or bad file raises IpcheckError."""
-    text = read_utf8(path, "reviews file", MAX_BYTES)
+    text = read_utf8(path, msg("error.what.reviews_file"), MAX_BYTES)
     folder = os.path.dirname(os.path.abspath(path))
     return tuple(replace(d, folder=folder) for d in parse(text, path))
 

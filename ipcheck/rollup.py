@@ -9,7 +9,8 @@ from collections import defaultdict
 from typing import Any, Iterable, Mapping
 
 from ipcheck.errors import IpcheckError
-from ipcheck.model import Progress, Report, Status
+from ipcheck.model import Report, Status
+from ipcheck.model_history import Progress
 from ipcheck.progress import progress
 
 COUNT_KEYS = ("met", "missed", "unreported", "pending", "needs_review", "total")

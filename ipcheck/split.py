@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ipcheck.errors import IpcheckError
+from ipcheck.errors import IpcheckError, msg
 from ipcheck.model import Document
 from ipcheck.reading.regions import split
 from ipcheck.reading.text import segment, summary_year
@@ -44,9 +44,8 @@ def split_document(doc: Document) -> tuple[list[Piece], int]:
     """
     parts = split(segment(doc))
     if len(parts) < 2:
-        found = f"one summary ({parts[0].region})" if parts else "no summary title"
-        raise IpcheckError(f"found {found}; a compilation to split needs at least two city summaries, "
-                           "each opening with a title line that names its region", path=doc.path)
+        found = msg("error.split_found_one", region=parts[0].region) if parts else msg("error.split_found_none")
+        raise IpcheckError(msg("error.split_too_few", found=found), path=doc.path)
     lines = doc.text.split("\n")
     starts = [p.first_line for p in parts] + [len(lines) + 1]
     pieces: list[Piece] = []

@@ -46,3 +46,22 @@ def test_thresholds_other_than_the_defaults_are_stated_in_the_report() -> None:
     assert not any(w.startswith("thresholds") for w in check(plan, doc).warnings)
     changed = check(plan, doc, Settings(thresholds=Thresholds(task_met=0.7, evidence_limit=1))).warnings
     assert "thresholds: task_met 0.7 (default 0.6), evidence_limit 1 (default 3)" in changed
+
+
+def test_a_summary_with_no_year_at_all_flags_its_unreported_items() -> None:
+    """No title year, date or dated result: an item due some year may not be due yet, so an
+    unreported verdict needs review and the report says how to give the year (issue #12 §3 b)."""
+    from ipcheck.check import Settings, check
+    from ipcheck.model import Document
+    from ipcheck.plans.loader import parse_plan
+    plan = parse_plan("version: 1\nplan: {id: p, title: 方案, region: 某市}\ntargets:\n"
+                      "  - {id: T1, metric: 专利申请量, measure: level, op: '>=', value: 100, unit: 件, due: 2015}\n"
+                      "tasks:\n  - {id: K, title: 建设服务平台, keywords: [服务平台]}\n", path="p.yaml")
+    text = "4月25日,某市召开大会,宣布将加快知识产权集聚区建设。\n"
+    report = check(plan, Document(path="s.txt", text=text, encoding="utf-8"), Settings())
+    by_id = {v.item_id: v for v in report.verdicts}
+    assert report.summary_year is None and any(w.startswith("year_unknown:") for w in report.warnings)
+    assert (by_id["T1"].status.value, by_id["T1"].needs_review) == ("unreported", True)
+    assert by_id["K"].needs_review is False                      # no due year: the year decides nothing
+    dated = check(plan, Document(path="s.txt", text="2015年某市知识产权工作总结\n" + text, encoding="utf-8"), Settings())
+    assert not any(w.startswith("year_unknown:") for w in dated.warnings)

@@ -2,6 +2,7 @@
 verdict messages and warnings translated, and every human-facing report in the chosen language."""
 from __future__ import annotations
 
+import ast
 import json
 import re
 import string
@@ -153,6 +154,9 @@ WARNINGS = {
     "compilation": ("compilation: the document holds summaries of 绵竹市、德阳市; checked the part about 绵竹市 "
                     "(lines 3-40: 38 of 412 sentences)",
                     "文件汇编了绵竹市、德阳市的总结；只核对了绵竹市的部分（第 3-40 行，共 412 句中的 38 句）"),
+    "year_unknown": ("year_unknown: no year found in the summary (no title year, date or dated result); "
+                     "an unreported item may not be due yet: give the year (--year, FILE@YEAR)",
+                     "总结中找不到所报年份（没有标题年份、日期或带年份的成果）；未报告的事项可能尚未到期：请用 --year 或 FILE@YEAR 指明年份"),
     "year_mismatch": ("year_mismatch: the summary's title says 2015, it was checked as 2016; figures it reports "
                       "may be for 2015", "总结标题写的是 2015 年，却按 2016 年核对；所报数字可能属于 2015 年"),
     "year_guess": ("year_guess: no title states the year reported on; read as 2017 from line 2 ('截至2017年底,全市专利申请16925件'); "
@@ -305,28 +309,134 @@ def test_unpaired_files_are_explained_in_the_report_language(tmp_path: Path) -> 
 
 # ---- one language per run: errors and every command's own lines (issue #16) ----------------
 
-def _sample(template: str, digits: set[str]) -> dict[str, str]:
-    """Distinct sample values for a template's placeholders (digits where the pattern wants them)."""
-    return {name: "7" if name in digits else f"v{k}{name}" for k, name in enumerate(sorted(_fields(template)))}
+KEY = re.compile(r"(?:error|reconfirm)\.[a-z0-9_.]+")
+MESSAGE_SOURCES = [p for p in sorted((ROOT / "ipcheck").rglob("*.py")) if not p.name.startswith("catalogue")]
 
 
-def test_every_error_entry_is_recognised_and_rebuilt_in_chinese() -> None:
-    """Each error's English, filled in, comes back as its own Chinese: no entry is shadowed by
-    one before it, and each pattern reads its parts back."""
-    from ipcheck.i18n import _GROUP_PATTERNS, error_text
-    digits = {k for k, v in _GROUP_PATTERNS.items() if "\\d" in v}
-    keys = [k for k in CATALOGUE["en"] if k.startswith("error.")]
-    assert len(keys) >= 150
-    wrong = []
-    for key in keys:
-        en, zh = CATALOGUE["en"][key], CATALOGUE["zh-CN"][key]
-        values = _sample(en, digits)
-        message = en.format(**values)
-        assert error_text(message, "en") == message
-        if error_text(message, "zh-CN") != zh.format(**values):
-            wrong.append(f"{key}: {error_text(message, 'zh-CN')}")
-        assert HAN.search(zh) or zh == "{setting}：{detail}" or key == "error.what.plan", key
-    assert wrong == []
+def _raised_keys(paths: list[Path] = MESSAGE_SOURCES) -> tuple[dict[str, set[str]], set[str]]:
+    """The keys the code raises errors with: ``msg("key", name=…)`` calls (key -> the names
+    they pass) and every other literal that is a key (a table of keys, a key chosen by a
+    condition), read from the source so a key only raised on a rare path is still checked."""
+    calls: dict[str, set[str]] = {}
+    literals: set[str] = set()
+    for path in paths:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "msg" and node.args \
+                    and isinstance(node.args[0], ast.Constant) and not any(k.arg is None for k in node.keywords):
+                where = f"{path.name}:{node.lineno}"
+                calls[f"{node.args[0].value}@{where}"] = {k.arg for k in node.keywords}
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY.fullmatch(node.value):
+                literals.add(node.value)
+    return calls, literals
+
+
+def _key_problems(calls: dict[str, set[str]], literals: set[str]) -> list[str]:
+    """What is wrong with the keys raised: missing in a language, placeholders that differ
+    between languages, a call that passes other names than its entry's placeholders."""
+    out = []
+    for key in sorted({c.split("@")[0] for c in calls} | literals):
+        missing = [lang for lang in LANGS if key not in CATALOGUE[lang]]
+        if missing:
+            out.append(f"{key}: not in {missing}")
+        elif len({frozenset(_fields(CATALOGUE[lang][key])) for lang in LANGS}) > 1:
+            out.append(f"{key}: the languages use different placeholders")
+    for call, given in sorted(calls.items()):
+        key = call.split("@")[0]
+        if key in CATALOGUE["en"] and given != _fields(CATALOGUE["en"][key]):
+            out.append(f"{call}: passes {sorted(given)}, the entry uses {sorted(_fields(CATALOGUE['en'][key]))}")
+    return out
+
+
+def test_every_error_key_raised_is_in_every_language_with_the_same_placeholders() -> None:
+    """The meta-test of raising by key: a key the code raises must be in every catalogue language,
+    each language must use the same {placeholders}, and a ``msg(key, …)`` call must pass exactly
+    those, so no run in any language can show a raw key or fail to fill one in."""
+    calls, literals = _raised_keys()
+    assert len(calls) >= 150 and len(literals) >= 20
+    assert _key_problems(calls, literals) == []
+
+
+ERROR_TYPES = {"IpcheckError", "PlanError", "PlanUnreadable", "DocumentError", "OutputError", "DraftError", "Problem",
+               "_Bad", "_Refused"}
+
+
+def test_no_error_is_raised_with_words_instead_of_a_key() -> None:
+    """An error built from a text literal would be English in every language; only the rule files'
+    own RuleError (ipcheck/lang/, for developers) may still be."""
+    found = []
+    for path in MESSAGE_SOURCES:
+        if "lang" in path.relative_to(ROOT / "ipcheck").parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(node, "func", None) and getattr(node.func, "id", None)
+            if name not in ERROR_TYPES:
+                continue
+            said = node.args[2 if name == "Problem" else 1 if name == "_Refused" else 0:][:1]
+            words = [*said, *(k.value for k in node.keywords if k.arg in ("hint", "said"))]
+            if any(isinstance(w, (ast.JoinedStr, ast.BinOp)) or isinstance(w, ast.Constant) and isinstance(w.value, str)
+                   for w in words):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []
+
+
+def test_every_error_entry_is_raised_somewhere() -> None:
+    """An ``error.*`` entry nothing raises is a message nobody can see: it goes."""
+    calls, literals = _raised_keys()
+    raised = {c.split("@")[0] for c in calls} | literals
+    assert sorted(k for k in CATALOGUE["en"] if k.startswith("error.") and k not in raised) == []
+
+
+def test_the_meta_test_sees_a_missing_key_and_a_wrong_parameter(tmp_path: Path, monkeypatch) -> None:
+    source = tmp_path / "raiser.py"
+    source.write_text('KEYS = ("error.what.pdf", "error.what.nowhere")\n'
+                      'def f(msg):\n'
+                      '    msg("error.bad_date", ctx="plan", field="issued")\n'
+                      '    msg("error.file_empty")\n', encoding="utf-8")
+    monkeypatch.setitem(CATALOGUE["zh-CN"], "error.what.pdf", "PDF {x}")
+    calls, literals = _raised_keys([source])
+    assert calls == {"error.bad_date@raiser.py:3": {"ctx", "field"}, "error.file_empty@raiser.py:4": set()}
+    assert _key_problems(calls, literals) == [
+        "error.what.nowhere: not in ['zh-CN', 'en']", "error.what.pdf: the languages use different placeholders",
+        "error.bad_date@raiser.py:3: passes ['ctx', 'field'], the entry uses ['ctx', 'field', 'value']"]
+
+
+def test_an_error_is_said_from_its_key_in_the_language_asked_for() -> None:
+    from ipcheck.errors import Problem, msg
+    said = msg("error.must_be", ctx="targets[0] (T1)", field="value", expected=msg("error.kind.number"),
+               got=msg("error.kind.string"))
+    problem = Problem("plan.yaml", 7, msg("error.hinted", message=said, hint=msg("error.hint.quote_op")))
+    assert problem.text("en") == str(problem) == ("plan.yaml:7: targets[0] (T1): 'value' must be a number, got a "
+                                                  'string (quote the operator: op: ">=")')
+    assert problem.text("zh-CN") == ("plan.yaml:7: targets[0] (T1)：'value' 应为数字，实际是字符串"
+                                     '（请给运算符加引号：op: ">="）')
+    assert problem.message == "targets[0] (T1): 'value' must be a number, got a string (quote the operator: op: \">=\")"
+
+
+def test_a_reworded_english_message_still_reads_in_chinese(monkeypatch) -> None:
+    """The design debt this replaced: a message was translated by matching its English, so a
+    rewording fell back to English in a Chinese run. Now the English can change alone."""
+    from ipcheck.errors import msg
+    monkeypatch.setitem(CATALOGUE["en"], "error.file_empty", "the file has nothing in it")
+    assert msg("error.file_empty").text("zh-CN") == "文件为空"
+    assert msg("error.file_empty").text("en") == "the file has nothing in it"
+
+
+def test_third_party_words_pass_through_as_a_parameter() -> None:
+    from ipcheck.errors import msg
+    said = msg("error.pdf_damaged", detail="Stream has ended unexpectedly {0}")
+    assert said.text("zh-CN") == "PDF 文件已损坏（Stream has ended unexpectedly {0}）"
+
+
+def test_a_failed_batch_row_keeps_its_error_as_a_key_and_says_it_in_each_language() -> None:
+    from ipcheck.errors import Message, PlanError, Problem, msg
+    from ipcheck.pairing import one_line
+    exc = PlanError([Problem("p.yaml", 3, msg("error.missing_field", ctx="plan", name="id")),
+                     Problem("p.yaml", 4, msg("error.plan_empty"))])
+    said = one_line(exc)
+    assert said.text("en") == "p.yaml:3: plan: missing required field 'id' (and 1 more problems)"
+    assert Message.from_json(json.loads(json.dumps(said.as_json()))) == said
+    assert said.text("zh-CN") == "p.yaml:3: plan：缺少必填字段 'id'（另有 1 个问题）"
 
 
 def _bad_input_runs():
@@ -335,22 +445,25 @@ def _bad_input_runs():
     for case in _yaml.safe_load((bad / "cases.yaml").read_text(encoding="utf-8")):
         if case["exit"] == 2:
             path = str(bad / case["file"])
-            yield case["file"], ([path, str(SUMMARY)] if case["role"] == "plan" else [str(PLAN), path])
+            yield case["file"], case["role"], ([path, str(SUMMARY)] if case["role"] == "plan" else [str(PLAN), path])
 
 
-@pytest.mark.parametrize("name, pair", list(_bad_input_runs()), ids=[n for n, _ in _bad_input_runs()])
-def test_every_error_of_the_bad_input_corpus_is_said_in_chinese_by_default(name: str, pair: list[str]) -> None:
-    from ipcheck.i18n import error_text
+@pytest.mark.parametrize("name, role, pair", list(_bad_input_runs()), ids=[n for n, _, _ in _bad_input_runs()])
+def test_every_error_of_the_bad_input_corpus_is_said_in_chinese_by_default(name: str, role: str,
+                                                                           pair: list[str]) -> None:
+    """The CLI says the very problems the core raised, each from its key: in Chinese by default
+    (with Chinese words in it), in English with --lang en."""
     runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames \
         else CliRunner()
+    with pytest.raises(IpcheckError) as raised:
+        load_plan(pair[0]) if role == "plan" else read_document(pair[1])
+    problems = raised.value.problems
     english = runner.invoke(main, ["check", *pair, "--lang", "en"]).stderr.splitlines()
     chinese = runner.invoke(main, ["check", *pair]).stderr.splitlines()
-    assert len(english) == len(chinese) >= 1
-    where = re.compile(r"(ipcheck: [^:]+(?::\d+)?: )(.*)")
-    for en_line, zh_line in zip(english, chinese):
-        prefix, message = where.fullmatch(en_line).groups()
-        assert error_text(message, "zh-CN") != message, f"no Chinese for: {message}"
-        assert zh_line == prefix + error_text(message, "zh-CN") and HAN.search(zh_line[len(prefix):])
+    assert english == [f"ipcheck: {p.text('en')}" for p in problems]
+    assert chinese == [f"ipcheck: {p.text('zh-CN')}" for p in problems]
+    for p in problems:
+        assert p.text("zh-CN") != p.text("en") and HAN.search(p.said.text("zh-CN")), p
 
 
 def test_every_command_speaks_one_language(tmp_path: Path) -> None:

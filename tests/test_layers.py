@@ -12,8 +12,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "ipcheck"
 # The stages in order. A module may import from its own stage and from the stages before it, never
 # from a later one. A name matches a stage by its dotted module path (a package covers its modules).
 STAGES: list[tuple[str, set[str]]] = [
-    ("base", {"model", "errors", "lang", "units", "catalogue", "catalogue_workflows", "catalogue_cli", "catalogue_rules",
-              "i18n", "outputs", "__init__"}),
+    ("base", {"model", "model_history", "errors", "lang", "units", "catalogue", "catalogue_workflows",
+              "catalogue_cli", "catalogue_errors", "catalogue_rules", "warning_parts", "i18n", "outputs", "__init__"}),
     ("inputs", {"inputs"}),
     ("reading", {"reading"}),
     ("plans", {"plans"}),
@@ -29,7 +29,7 @@ STAGES: list[tuple[str, set[str]]] = [
 ONLY_IN = {"click": {"cli"}, "rich": {"report.terminal", "report.index", "report.plan_table", "report.explain",
                                       "report.progress_text", "report.diff_text"},
            "jinja2": {"report.template"}, "xlsxwriter": {"report.xlsx"}}
-REPORT_MAY_READ = {"model", "errors", "units", "i18n", "catalogue"}
+REPORT_MAY_READ = {"model", "model_history", "errors", "units", "i18n", "catalogue"}
 
 
 def _stage(name: str) -> int:

@@ -25,17 +25,12 @@ ALLOWED: set[tuple[str, str]] = {
     # the draft's header comment: the drafter's rules in one paragraph for the reviewer, quoting 到YYYY年 and 每年
     ("plans/draft.py", '"# committed to; due is the nearest 到YYYY年 before a figure (or the item\'s 完成时限), else"'[:60]),
     ("plans/draft.py", '"# the period end; 每年 makes an item recur (every); a baseline keeps the year it names;"'[:60]),
-    # the error when nothing can be drafted: what was looked for, by example, across all the ZH-DRAFT rules
-    ("plans/draft.py", '": looked for figures committed to (到2020年…达到…, "'),
-    ("plans/draft.py", '"力争…突破…, 每年…), numbered items (第一章 第一条 一、 (一) 1. 1） ①) and tasks named in the text "'[:60]),
-    ("plans/draft.py", '"(确定了…等工作任务, 实施…工程)"'),
     # YAML output: the characters a plain scalar may hold (CJK punctuation needs no quotes), not reading
     ("plans/draft.py", r'r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9_()（）《》〈〉“”‘’、·.\-]+"'[:60]),
     # a plan's op may be typed with full-width > and < (the schema's spelling, as ≥ and ≤)
     ("plans/schema.py", '"＞"'),
     ("plans/schema.py", '"＜"'),
-    # messages naming units a plan may use, by example
-    ("plans/schema.py", '"known units include 件, 家, 万元, %"'),
+    # messages naming units a plan may use, by example (the others are catalogue entries)
     ("plans/loader.py", '"\'%\' or \'个百分点\'"'),
 }
 

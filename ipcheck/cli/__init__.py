@@ -51,22 +51,13 @@ def run_language(ctx: click.Context) -> str:
 
 def problem_text(problem, lang: str) -> str:
     """``FILE[:LINE]: message`` with the message in ``lang``."""
-    from ipcheck.errors import Problem
-    from ipcheck.i18n import error_text
-    return str(Problem(problem.path, problem.line, error_text(problem.message, lang)))
+    return problem.text(lang)
 
 
 def error_lines(exc: IpcheckError, lang: str) -> list[str]:
-    """The ``ipcheck: FILE[:LINE]: message`` lines of an expected error, in ``lang``."""
-    from ipcheck.errors import PlanError, Problem
-    from ipcheck.i18n import error_text, t
-    if isinstance(exc, PlanError):
-        return [f"ipcheck: {problem_text(p, lang)}" for p in exc.problems]
-    message = error_text(exc.message, lang)
-    if exc.hint:
-        hint = t("item.paren", lang, text=error_text(exc.hint, lang))
-        message += hint if lang.startswith("zh") else " " + hint
-    return [f"ipcheck: {Problem(exc.path or '', exc.line, message)}"]
+    """The ``ipcheck: FILE[:LINE]: message`` lines of an expected error, in ``lang``: the one
+    place an error's words are rendered from its catalogue key."""
+    return [f"ipcheck: {p.text(lang)}" for p in exc.problems]
 
 
 def _guarded(ctx: click.Context, run) -> int:

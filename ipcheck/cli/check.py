@@ -11,7 +11,7 @@ from ipcheck.cli import (DEFAULT_FAIL_ON, EXIT_FAILED_ITEMS, EXIT_MISMATCH, EXIT
                          color_option, main, terminal_width, use_color)
 from ipcheck.cli.group import UsageMistake
 from ipcheck.cli.inputs import STDIN, check_pair
-from ipcheck.errors import IpcheckError
+from ipcheck.errors import IpcheckError, msg, os_reason
 from ipcheck.i18n import counts_line, t
 from ipcheck.report import BINARY_FORMATS, EXTENSION_BY_FORMAT, REPORTER_BY_NAME, template_extension
 
@@ -142,13 +142,12 @@ def _outputs(cfg, fmt: str | None, template: str | None) -> dict[str | None, str
     files = [o for o in outputs if o != STDIN]
     if len(outputs) > 1 and (file_fmt or template) and files:
         given = cfg.sources["template" if template else "format"]
-        raise IpcheckError(f"{'--template' if template else '--format'} ({given}) names one format, but there "
-                           f"are {len(outputs)} outputs ({cfg.sources['outputs']})",
-                           hint="each output takes its format from its extension")
+        raise IpcheckError(msg("error.one_format", option="--template" if template else "--format", given=str(given),
+                               n=len(outputs), source=str(cfg.sources["outputs"])), hint=msg("error.hint.extension"))
     if not outputs:
         chosen = "template" if template else format_for(None, fmt)
         if chosen in BINARY_FORMATS:
-            raise IpcheckError(f"the {chosen} format is binary and cannot go to the terminal: write it with -o FILE")
+            raise IpcheckError(msg("error.binary_terminal", format=chosen))
         return {None if chosen == "text" else STDIN: chosen}
     return {o: "template" if template else (fmt or "text") if o == STDIN else format_for(o, file_fmt)
             for o in outputs}
@@ -160,8 +159,7 @@ def _show(report, outputs: dict[str | None, str], options, shown: Shown, inputs:
     from ipcheck.report import render
     for path, chosen in outputs.items():
         if chosen in BINARY_FORMATS and path == STDIN and sys.stdout.isatty():
-            raise IpcheckError(f"the {chosen} format is binary and cannot go to the terminal: "
-                               f"write it with -o FILE, or redirect -o - into a file")
+            raise IpcheckError(msg("error.binary_terminal_stdout", format=chosen))
         if path not in (None, STDIN):
             check_writable(path, inputs=inputs)            # all refused before any is written
     for path, chosen in outputs.items():
@@ -232,7 +230,7 @@ def _run_batch(plan: str | None, summary: str | None, manifest: str | None, fmt:
         try:
             os.makedirs(output_dir, exist_ok=True)
         except OSError as exc:
-            raise IpcheckError(f"cannot create the output folder: {exc.strerror or exc}", path=output_dir) from None
+            raise IpcheckError(msg("error.cannot_create_folder", reason=os_reason(exc)), path=output_dir) from None
         link = {"html": "index.html", "markdown": "index.md"}.get(chosen)
         options = dataclasses.replace(options, index_link=link)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None

@@ -5,7 +5,7 @@ import click
 
 from ipcheck.cli import EXIT_OK, _guarded
 from ipcheck.cli.plan import plan_group
-from ipcheck.errors import IpcheckError
+from ipcheck.errors import IpcheckError, msg
 
 
 @plan_group.command("checklist")
@@ -38,8 +38,7 @@ def plan_checklist_command(ctx: click.Context, plan: str, output: str | None, ye
         elif lower.endswith((".md", ".markdown", ".txt")):
             data = render_markdown(loaded, year, language)
         else:
-            raise IpcheckError(f"cannot tell the checklist format from the extension of {output!r}",
-                               hint="use .md or .docx")
+            raise IpcheckError(msg("error.checklist_extension", path=repr(output)), hint=msg("error.hint.md_docx"))
         write_atomic(output, data, inputs=(plan,))
         click.echo(t("checklist.written", language, output=output, targets=len(loaded.targets),
                      tasks=len(loaded.tasks)), err=True)

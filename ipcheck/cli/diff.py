@@ -30,7 +30,7 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str | None, output
 
     def run() -> int:
         from ipcheck.diff import compare_files
-        from ipcheck.errors import IpcheckError
+        from ipcheck.errors import IpcheckError, msg
         from ipcheck.i18n import check_lang
         from ipcheck.outputs import write_atomic
         from ipcheck.report.diff_report import DIFF_REPORTER_BY_NAME
@@ -39,8 +39,8 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str | None, output
         chosen = fmt or (next((v for k, v in EXTENSIONS.items() if output.lower().endswith(k)), None)
                          if output else "text")
         if chosen is None:
-            raise IpcheckError(f"cannot tell the format from the extension of {output!r}",
-                               hint="use --format " + "|".join(FORMATS))
+            raise IpcheckError(msg("error.format_extension_any", path=repr(output)),
+                               hint=msg("error.hint.use_format", names="|".join(FORMATS)))
         result = compare_files(old, new, cfg["fail_on"])
         if output is not None:
             write_atomic(output, DIFF_REPORTER_BY_NAME[chosen](result, language), inputs=(old, new))

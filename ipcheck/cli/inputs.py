@@ -33,8 +33,8 @@ def read_summary(arg: str) -> "Document":
     if arg == STDIN:
         data = read_stdin(DEFAULT_MAX_BYTES)
         if len(data) > DEFAULT_MAX_BYTES:
-            from ipcheck.errors import DocumentError
-            raise DocumentError("file is too large (the limit is 50 MB)", path=STDIN_NAME)
+            from ipcheck.errors import DocumentError, msg
+            raise DocumentError(msg("error.too_large_read", limit="50 MB"), path=STDIN_NAME)
         return decode_document(data, STDIN_NAME)
     return read_document(arg)
 

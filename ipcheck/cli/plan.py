@@ -33,12 +33,12 @@ def plan_draft_command(ctx: click.Context, document: str, output: str | None, pl
 
         from ipcheck.cli.inputs import read_summary
         from ipcheck.plans.draft import draft
-        from ipcheck.errors import OutputError
+        from ipcheck.errors import OutputError, msg
         from ipcheck.outputs import write_atomic
 
         if output is not None and os.path.exists(output) and os.path.exists(document) and (
                 os.path.samefile(output, document) or Path(output).resolve() == Path(document).resolve()):
-            raise OutputError("refusing to write the draft over its input document", path=output)
+            raise OutputError(msg("error.draft_over_input"), path=output)
         result = draft(read_summary(document), plan_id=plan_id, region=region,
                        from_line=from_line, to_line=to_line)
         if output is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from ipcheck.cli import EXIT_OK, _guarded, color_choice, color_option, main, terminal_width, use_color
-from ipcheck.errors import IpcheckError
+from ipcheck.errors import IpcheckError, msg
 
 FORMATS = ("text", "json", "html", "csv", "xlsx")
 EXTENSIONS = {".json": "json", ".html": "html", ".htm": "html", ".csv": "csv", ".xlsx": "xlsx", ".txt": "text"}
@@ -18,8 +18,8 @@ def _format_of(path: str | None, fmt: str | None) -> str:
     for ext, name in EXTENSIONS.items():
         if path.lower().endswith(ext):
             return name
-    raise IpcheckError(f"cannot tell the report format from the extension of {path!r}",
-                       hint="use --format " + "|".join(FORMATS))
+    raise IpcheckError(msg("error.format_extension", path=repr(path)),
+                       hint=msg("error.hint.use_format", names="|".join(FORMATS)))
 
 
 @main.command("progress")
@@ -51,7 +51,7 @@ def progress_command(ctx: click.Context, plan: str, summaries: tuple[str, ...], 
         pairs = [split_year(s) for s in summaries]
         chosen = {o: _format_of(o, fmt) for o in dict.fromkeys(output)}
         if not chosen and _format_of(None, fmt) in BINARY:
-            raise IpcheckError("the xlsx format is binary and cannot go to the terminal: write it with -o FILE")
+            raise IpcheckError(msg("error.binary_terminal", format="xlsx"))
         inputs = (plan, *(p for p, _ in pairs))
         for path in chosen:
             check_writable(path, inputs=inputs)

@@ -9,7 +9,7 @@ import click
 
 from ipcheck.cli import EXIT_OK, STATUSES, _guarded, main, run_language
 from ipcheck.cli.group import UsageMistake
-from ipcheck.errors import IpcheckError
+from ipcheck.errors import IpcheckError, msg
 from ipcheck.i18n import status_word, t
 
 
@@ -105,7 +105,7 @@ def _reviewer(by: str | None) -> str:
     """--by, else $IPCHECK_REVIEWER, else the login name; never empty."""
     name = (by if by is not None else os.environ.get("IPCHECK_REVIEWER") or _login()).strip()
     if not name:
-        raise IpcheckError("name the reviewer with --by NAME (or set IPCHECK_REVIEWER)")
+        raise IpcheckError(msg("error.needs_reviewer"))
     return name
 
 
@@ -133,22 +133,24 @@ def _run(item: str | None, plan_path: str, summary: str | None, status: str | No
     items = reviews.plan_items(plan)
     if item not in items:
         close = difflib.get_close_matches(item, list(items), 3, 0.3)
-        hint = f"did you mean {', '.join(close)}?" if close else "plan ids: " + ", ".join(list(items)[:12])
-        raise IpcheckError(f"no item '{item}' in the plan", path=plan_path, hint=hint)
+        hint = msg("error.hint.did_you_mean", name=", ".join(close)) if close else \
+            msg("error.hint.plan_ids", names=", ".join(list(items)[:12]))
+        raise IpcheckError(msg("error.no_item", item=item), path=plan_path, hint=hint)
     name = reviews.summary_key(summary, path)
     if clear:
         kept = tuple(d for d in existing if (d.item, d.summary) != (item, name))
         if len(kept) == len(existing):
-            raise IpcheckError(f"no decision on {item} for {name} to clear", path=path)
+            raise IpcheckError(msg("error.no_decision", item=item, summary=name), path=path)
         reviews.save(path, kept, inputs=(plan_path, summary))
         click.echo(t("review.cleared", lang, item=item, summary=name, path=path))
         return EXIT_OK
     if status not in STATUSES:
         close = difflib.get_close_matches(status or "", STATUSES, 1)
-        raise IpcheckError(f"unknown status '{status}'", hint=f"did you mean {close[0]}?" if close
-                           else "choose from " + ", ".join(STATUSES))
+        raise IpcheckError(msg("error.unknown_status", status=str(status)),
+                           hint=msg("error.hint.did_you_mean", name=close[0]) if close
+                           else msg("error.hint.choose_from", names=", ".join(STATUSES)))
     if reason is None or not reason.strip():
-        raise IpcheckError("a decision needs a reason: --reason \"what you checked\"")
+        raise IpcheckError(msg("error.needs_reason"))
     new = _decide(plan, summary, name, item, status or "", " ".join(reason.split()), _reviewer(by), year,
                   thresholds, line)
     reviews.save(path, reviews.record(existing, new), inputs=(plan_path, summary))
@@ -173,7 +175,7 @@ def sentences_at(document, line: int, year: int | None) -> tuple[str, ...]:
 
     found = tuple(s.text for s in segment(document, year=year) if s.line == line)
     if not found:
-        raise IpcheckError(f"line {line} has no sentence to tie the decision to", path=document.path)
+        raise IpcheckError(msg("error.line_no_sentence", n=line), path=document.path)
     return found
 
 

@@ -10,7 +10,7 @@ import sys
 import click
 
 from ipcheck.cli import EXIT_OK
-from ipcheck.errors import IpcheckError
+from ipcheck.errors import IpcheckError, msg
 from ipcheck.i18n import stale_text, status_word, t, verdict_message
 
 CHOICES = {"m": "met", "x": "missed", "u": "unreported", "p": "pending"}
@@ -63,7 +63,7 @@ def run_reconfirm(plan_path: str, summary: str, reviews_path: str | None, by: st
         click.echo(t("reconfirm.none", lang, summary=summary))
         return EXIT_OK
     if not yes and not interactive():
-        raise IpcheckError(t("reconfirm.needs_terminal", lang))
+        raise IpcheckError(msg("reconfirm.needs_terminal"))
     updated, done = list(existing), 0
     for n, (d, why) in enumerate(stale, 1):
         v = verdicts[d.item]

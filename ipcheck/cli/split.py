@@ -20,7 +20,7 @@ def split_command(ctx: click.Context, compilation: str, output_dir: str, force: 
 
     def run() -> int:
         from ipcheck.inputs.documents import read_document
-        from ipcheck.errors import OutputError
+        from ipcheck.errors import OutputError, msg, os_reason
         from ipcheck.outputs import write_atomic
         from ipcheck.split import split_document
 
@@ -28,13 +28,12 @@ def split_command(ctx: click.Context, compilation: str, output_dir: str, force: 
         targets = [(p, os.path.join(output_dir, p.name)) for p in pieces]
         existing = [t for _, t in targets if os.path.lexists(t)]
         if existing and not force:
-            raise OutputError(f"{len(existing)} of the summaries exist already: "
-                              f"{', '.join(os.path.basename(t) for t in existing)} (use --force to overwrite)",
-                              path=output_dir)
+            raise OutputError(msg("error.split_exists", n=len(existing),
+                                  names=", ".join(os.path.basename(t) for t in existing)), path=output_dir)
         try:
             os.makedirs(output_dir, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"cannot create the output folder: {exc.strerror or exc}", path=output_dir) from None
+            raise OutputError(msg("error.cannot_create_folder", reason=os_reason(exc)), path=output_dir) from None
         from ipcheck.i18n import t
         language = run_language(ctx)
         if cover:

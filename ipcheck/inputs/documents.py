@@ -7,7 +7,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ipcheck.errors import DocumentError
+from ipcheck.errors import DocumentError, msg, os_reason
 from ipcheck.model import Document
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -24,9 +24,9 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 # Formats people will hand us instead of text; each gets a "save it as .txt" message until
 # readers for them exist (Word/PDF/HTML are later work).
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "a Word (.docx) or other zip file"),
-    (b"%PDF", "a PDF file"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word (.doc) or other OLE file"),
+    (b"PK\x03\x04", "error.what.zip"),          # a Word (.docx) or other zip file
+    (b"%PDF", "error.what.pdf"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "error.what.ole"),   # an old Word (.doc) or other OLE file
 )
 
 _SAMPLE = 65536                 # bytes inspected for the UTF-16 NUL pattern
@@ -57,22 +57,21 @@ def decode_document(data: bytes, name: str) -> Document:
     """The Document held in ``data`` (a file's bytes, or standard input's), named ``name`` in
     errors and reports; the same rules and errors as read_document."""
     if not data:
-        raise DocumentError("file is empty", path=name)
+        raise DocumentError(msg("error.file_empty"), path=name)
     from ipcheck.inputs.formats import read_formatted   # .docx, .pdf, .html by content (lazy: cheap start)
     formatted = read_formatted(name, data, _decode)
     if formatted is not None:
         return formatted
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise DocumentError(f"this is {what}, which is not supported yet",
-                                path=name, hint="save it as plain text (.txt) and try again")
+            raise DocumentError(msg("error.not_supported", what=msg(what)), path=name,
+                                hint=msg("error.save_as_txt"))
     text, encoding = _decode(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text):
-        raise DocumentError("file is empty (only whitespace)", path=name)
+        raise DocumentError(msg("error.file_blank"), path=name)
     if _control_share(text) > _MAX_CONTROL_SHARE:
-        raise DocumentError("file looks binary (mostly control characters), not text",
-                            path=name)
+        raise DocumentError(msg("error.binary_controls"), path=name)
     return Document(path=name, text=text, encoding=encoding)
 
 
@@ -81,23 +80,22 @@ def _read_bytes(p: Path, name: str, max_bytes: int) -> bytes:
     try:
         st = p.stat()
     except FileNotFoundError:
-        raise DocumentError("file not found", path=name) from None
+        raise DocumentError(msg("error.file_not_found"), path=name) from None
     except OSError as exc:
-        raise DocumentError(f"cannot read file: {exc.strerror or exc}", path=name) from None
+        raise DocumentError(msg("error.cannot_read_file", reason=os_reason(exc)), path=name) from None
     if p.is_dir():
-        raise DocumentError("is a directory, not a file", path=name)
+        raise DocumentError(msg("error.is_dir"), path=name)
     if st.st_size > max_bytes:
-        raise DocumentError(f"file is too large ({_mb(st.st_size)}; the limit is {_mb(max_bytes)})",
-                            path=name)
+        raise DocumentError(msg("error.too_large", size=_mb(st.st_size), limit=_mb(max_bytes)), path=name)
     try:
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except PermissionError:
-        raise DocumentError("cannot read file: permission denied", path=name) from None
+        raise DocumentError(msg("error.cannot_read_file", reason=msg("error.reason.permission")), path=name) from None
     except OSError as exc:
-        raise DocumentError(f"cannot read file: {exc.strerror or exc}", path=name) from None
+        raise DocumentError(msg("error.cannot_read_file", reason=os_reason(exc)), path=name) from None
     if len(data) > max_bytes:   # grew after stat, or a device/pipe
-        raise DocumentError(f"file is too large (the limit is {_mb(max_bytes)})", path=name)
+        raise DocumentError(msg("error.too_large_read", limit=_mb(max_bytes)), path=name)
     return data
 
 
@@ -113,8 +111,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             try:
                 return data.decode(codec), label
             except UnicodeDecodeError as exc:
-                raise DocumentError(f"file starts with a {label} byte-order mark but is not "
-                                    f"valid {label} (byte {exc.start})", path=name) from None
+                raise DocumentError(msg("error.bad_bom", label=label, label_again=label, byte=exc.start),
+                                    path=name) from None
     if b"\x00" in data:
         codec = _utf16_without_bom(data)
         if codec is not None:
@@ -124,7 +122,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
                 text = ""
             if _plausible(text):
                 return text, codec
-        raise DocumentError("file looks binary (contains NUL bytes), not text", path=name)
+        raise DocumentError(msg("error.binary_nul"), path=name)
     for codec in ("utf-8", "gb18030"):
         try:
             return data.decode(codec), codec
@@ -134,8 +132,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     if guess is not None:
         return guess
     _utf8_damage(data, name)
-    raise DocumentError("cannot tell the text encoding", path=name,
-                        hint="save the file as UTF-8 and try again")
+    raise DocumentError(msg("error.encoding"), path=name, hint=msg("error.save_utf8"))
 
 
 def _utf8_damage(data: bytes, name: str) -> None:
@@ -151,11 +148,9 @@ def _utf8_damage(data: bytes, name: str) -> None:
         return
     line = data.count(b"\n", 0, first.start) + 1
     if first.reason == "unexpected end of data" and first.end >= len(data):
-        raise DocumentError("the file ends in the middle of a UTF-8 character: it looks truncated",
-                            path=name, line=line)
-    raise DocumentError(f"not valid UTF-8: byte {first.start} is not part of a "
-                        f"character ({bad} bad byte sequence{'s' if bad > 1 else ''} in all)",
-                        path=name, line=line, hint="save the file as UTF-8 and try again")
+        raise DocumentError(msg("error.truncated"), path=name, line=line)
+    raise DocumentError(msg("error.bad_utf8.many" if bad > 1 else "error.bad_utf8.one", byte=first.start, bad=bad),
+                        path=name, line=line, hint=msg("error.save_utf8"))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

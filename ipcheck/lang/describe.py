@@ -7,7 +7,7 @@ import json
 import textwrap
 from typing import Any
 
-from ipcheck.errors import IpcheckError
+from ipcheck.errors import IpcheckError, msg
 from ipcheck.i18n import DEFAULT_LANG, t
 from ipcheck.lang.registry import Registry, Rule, load
 
@@ -25,8 +25,8 @@ def find(code: str, reg: Registry | None = None) -> list[Rule]:
     if some and wanted:
         return some
     close = difflib.get_close_matches(wanted, list(reg.rules), n=3, cutoff=0.5)
-    raise IpcheckError(f"no reading rule {code!r} ({len(reg)} rules)",
-                       hint=("closest: " + ", ".join(close)) if close else "`ipcheck rules` lists them")
+    raise IpcheckError(msg("error.no_rule", value=repr(code), n=len(reg)),
+                       hint=msg("error.rule_closest", value=", ".join(close)) if close else msg("error.rules_lists_them"))
 
 
 def as_dict(rule: Rule) -> dict[str, Any]:

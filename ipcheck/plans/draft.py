@@ -20,8 +20,7 @@ from ipcheck.plans.draft_prose import task_phrases
 from ipcheck.plans.draft_structure import Block, line_of
 from ipcheck.plans.draft_table import table_rows, table_tasks
 from ipcheck.plans.draft_meta import DraftMeta, embedded_range, is_summary, read_meta
-from ipcheck.errors import IpcheckError
-from ipcheck.lang.registry import param
+from ipcheck.errors import IpcheckError, msg
 from ipcheck.model import Document
 from ipcheck.reading.text import normalise, summary_year
 
@@ -63,12 +62,10 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
             from_line, to_line = found
             embedded = True
         elif is_summary(norm):
-            raise DraftError(param("ZH-DRAFT-060", "missing"), path=doc.path,
-                             hint="give the plan's lines with --from-line/--to-line")
+            raise DraftError(msg("error.draft_summary"), path=doc.path, hint=msg("error.hint.line_range"))
     first, last = from_line or 1, to_line or n_lines
     if not 1 <= first <= last or first > n_lines:
-        raise DraftError(f"bad line range {first}-{last} (the document has {n_lines} lines)",
-                         path=doc.path)
+        raise DraftError(msg("error.draft_range", first=first, last=last, n=n_lines), path=doc.path)
     last = min(last, n_lines)
     embedded = embedded or first > 1
     lo = starts[first - 1]
@@ -101,12 +98,8 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
     tasks += table_tasks(text, rows, meta.period, tasks)
     left = sum(t.left_out for t in targets)
     if not tasks and not any(not t.skipped for t in targets):
-        raise DraftError("no target and no task found" + (f" ({left} figures read as results, counts or ranks)"
-                                                           if left else "") +
-                         ": looked for figures committed to (到2020年…达到…, "
-                         "力争…突破…, 每年…), numbered items (第一章 第一条 一、 (一) 1. 1） ①) and tasks named in the text "
-                         "(确定了…等工作任务, 实施…工程)", path=doc.path,
-                         hint="give the plan's lines with --from-line/--to-line")
+        raise DraftError(msg("error.draft_nothing_left", n=left) if left else msg("error.draft_nothing_found"),
+                         path=doc.path, hint=msg("error.hint.line_range"))
     ident = plan_id or _slug(Path(doc.path).stem)
     out = _write(doc.path, first, last, ident, meta, targets, tasks)
     n_review = sum(1 for item in targets + tasks if item.review) + (1 if meta.review else 0)

@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 import yaml
 
-from ipcheck.errors import PlanError, PlanUnreadable, Problem
+from ipcheck.errors import Message, PlanError, PlanUnreadable, Problem, hinted, msg, os_reason
 from ipcheck.model import Measure, Op, Period, Plan, PlanMeta, Target, Task
 from ipcheck.units import exact
 from ipcheck.plans.schema import (ALIAS_TAG, BASELINE_KEYS, BASELINE_REQUIRED, yaml_syntax_problem, BAD, FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS,
@@ -25,8 +25,8 @@ _FOLDED_OP_RE = re.compile(r"(?<!\s)\s*(?:-\s*)?op\s*:\s*[>|]")
 class _Refused(Exception):
     """Composing stopped on purpose (nesting too deep); carries the problem's line and text."""
 
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, line: int, message: Message) -> None:
+        super().__init__(message.key)
         self.line, self.message = line, message
 
 
@@ -46,7 +46,7 @@ class _PlanLoader(yaml.SafeLoader):
             return yaml.ScalarNode(ALIAS_TAG, "", event.start_mark, event.end_mark)
         if self.depth >= MAX_DEPTH:
             line = self.peek_event().start_mark.line + 1
-            raise _Refused(line, f"YAML: nesting deeper than {MAX_DEPTH} levels is not allowed")
+            raise _Refused(line, msg("error.yaml_deep", n=MAX_DEPTH))
         self.depth += 1
         try:
             return super().compose_node(parent, index)
@@ -67,7 +67,7 @@ def _item_ctx(node: yaml.Node, kind: str, index: int) -> str:
 def _target(chk: Checker, node: yaml.Node, index: int) -> Target | None:
     ctx = _item_ctx(node, "targets", index)
     before = len(chk.problems)
-    f = chk.fields(node, ctx, "a target", TARGET_KEYS, TARGET_REQUIRED)
+    f = chk.fields(node, ctx, msg("error.what.target"), TARGET_KEYS, TARGET_REQUIRED)
     if f is None:
         return None
 
@@ -85,8 +85,7 @@ def _target(chk: Checker, node: yaml.Node, index: int) -> Target | None:
     u = chk.unit(f["unit"], ctx) if "unit" in f else None
     if measure is not None and u is not None and not unit_fits(measure, u):
         allowed = "'%' or '个百分点'" if measure is Measure.GROWTH else "'%'"
-        chk.add(f["unit"], f"{ctx}: unit '{u.name}' does not fit measure '{measure.value}' "
-                           f"(use {allowed})")
+        chk.add(f["unit"], msg("error.unit_measure", ctx=ctx, unit=u.name, measure=measure.value, allowed=allowed))
     baseline = _baseline(chk, f["baseline"], ctx, due) if "baseline" in f else (None, None, None)
     required = (ident, metric, measure, op, value, u, aliases, exclude)
     if len(chk.problems) > before or any(x is None for x in required):
@@ -110,14 +109,14 @@ def _baseline(chk: Checker, node: yaml.Node, ctx: str, due: int | None
     where = f"{ctx}.baseline"
     if isinstance(node, yaml.ScalarNode) and node.tag != ALIAS_TAG:
         return chk.number(node, ctx, "baseline"), None, None
-    f = chk.fields(node, where, "the baseline (a number or {year, value})", BASELINE_KEYS, BASELINE_REQUIRED)
+    f = chk.fields(node, where, msg("error.what.baseline"), BASELINE_KEYS, BASELINE_REQUIRED)
     if f is None:
         return None, None, None
     year = chk.year(f["year"], where, "year", dates=False) if "year" in f else None
     value = chk.number(f["value"], where, "value") if "value" in f else None
     source = chk.text(f["source"], where, "source") if "source" in f else None
     if year is not None and due is not None and year >= due:
-        chk.add(f["year"], f"{where}: the base year {year} must come before the due year {due}")
+        chk.add(f["year"], msg("error.base_year", ctx=where, year=year, due=due))
         return None, None, None
     return value, year, source
 
@@ -125,7 +124,7 @@ def _baseline(chk: Checker, node: yaml.Node, ctx: str, due: int | None
 def _task(chk: Checker, node: yaml.Node, index: int) -> Task | None:
     ctx = _item_ctx(node, "tasks", index)
     before = len(chk.problems)
-    f = chk.fields(node, ctx, "a task", TASK_KEYS, TASK_REQUIRED)
+    f = chk.fields(node, ctx, msg("error.what.task"), TASK_KEYS, TASK_REQUIRED)
     if f is None:
         return None
     ident = chk.ident(f["id"], ctx, "id") if "id" in f else None
@@ -143,24 +142,23 @@ def _task(chk: Checker, node: yaml.Node, index: int) -> Task | None:
 
 
 def _meta(chk: Checker, node: yaml.Node) -> PlanMeta | None:
-    f = chk.fields(node, "plan", "'plan'", PLAN_KEYS, PLAN_REQUIRED)
+    f = chk.fields(node, "plan", msg("error.what.plan"), PLAN_KEYS, PLAN_REQUIRED)
     if f is None:
         return None
     got = {k: chk.text(f[k], "plan", k) for k in ("id", "title", "region", "issuer",
                                                   "document_no") if k in f}
     if got.get("id") is not None and not _SLUG_RE.match(got["id"]):
-        chk.add(f["id"], f"plan: 'id' must be a slug of a-z, 0-9, '.', '_', '-' "
-                         f"starting with a letter or digit, got '{got['id']}'")
+        chk.add(f["id"], msg("error.plan_slug", got=got["id"]))
         got["id"] = None
     issued = chk.day(f["issued"], "plan", "issued") if "issued" in f else None
     period = None
     if "period" in f:
-        p = chk.fields(f["period"], "plan.period", "the period", PERIOD_KEYS, PERIOD_REQUIRED)
+        p = chk.fields(f["period"], "plan.period", msg("error.what.period"), PERIOD_KEYS, PERIOD_REQUIRED)
         years = {k: chk.year(p[k], "plan.period", k, dates=False) for k in p} if p else {}
         start, end = years.get("start"), years.get("end")
         if start is not None and end is not None:
             if start > end:
-                chk.add(f["period"], f"plan.period: start {start} is after end {end}")
+                chk.add(f["period"], msg("error.plan_period", start=start, end=end))
             period = Period(start, end)
     if any(got.get(k) is None for k in PLAN_REQUIRED):
         return None
@@ -170,16 +168,15 @@ def _meta(chk: Checker, node: yaml.Node) -> PlanMeta | None:
 
 
 def _plan(chk: Checker, root: yaml.Node) -> Plan | None:
-    top = chk.fields(root, "plan file", "the top level", TOP_KEYS, TOP_REQUIRED)
+    top = chk.fields(root, "plan file", msg("error.what.top"), TOP_KEYS, TOP_REQUIRED)
     if top is None:
         return None
     if "version" in top:
         v = chk.value(top["version"], "plan file", "version")
         if isinstance(v, int) and not isinstance(v, bool) and v != FORMAT_VERSION:
-            chk.add(top["version"], f"plan file: unsupported version {v} "
-                                    f"(this ipcheck reads version {FORMAT_VERSION})")
+            chk.add(top["version"], msg("error.plan_version", version=v, known=FORMAT_VERSION))
         elif v is not BAD and (not isinstance(v, int) or isinstance(v, bool)):
-            chk.wrong(top["version"], "plan file", "version", f"the integer {FORMAT_VERSION}", v)
+            chk.wrong(top["version"], "plan file", "version", msg("error.kind.the_integer", n=FORMAT_VERSION), v)
     meta = _meta(chk, top["plan"]) if "plan" in top else None
     items: dict[str, list[Any]] = {"targets": [], "tasks": []}
     count, listed = 0, True
@@ -190,12 +187,12 @@ def _plan(chk: Checker, root: yaml.Node) -> Plan | None:
         if not isinstance(seq, yaml.SequenceNode):
             listed = False
             if seq is not BAD:
-                chk.wrong(top[key], "plan file", key, "a list", seq)
+                chk.wrong(top[key], "plan file", key, msg("error.kind.list"), seq)
             continue
         count += len(seq.value)
         items[key] = [build(chk, node, i) for i, node in enumerate(seq.value)]
     if count == 0 and listed:
-        chk.add(root, "plan file: a plan needs at least one target or task")
+        chk.add(root, msg("error.plan_needs_items"))
     if meta is None or chk.problems:
         return None
     return Plan(meta=meta, targets=tuple(items["targets"]), tasks=tuple(items["tasks"]),
@@ -207,7 +204,7 @@ def _syntax_problem(path: str, text: str, err: yaml.YAMLError) -> Problem:
     problem = yaml_syntax_problem(path, text, err)
     line = problem.line or 1
     if any(_FOLDED_OP_RE.match(s) for s in text.splitlines()[max(0, line - 3):line]):
-        return Problem(path, problem.line, problem.message + ' (quote the operator: op: ">=")')
+        return Problem(path, problem.line, hinted(problem.said, msg("error.hint.quote_op")))
     return problem
 
 
@@ -216,7 +213,7 @@ def _finish(problems: list[Problem], path: str) -> PlanError:
     problems.sort(key=lambda p: p.line or 0)
     if len(problems) > MAX_PROBLEMS:
         extra = len(problems) - MAX_PROBLEMS
-        problems = problems[:MAX_PROBLEMS] + [Problem(path, None, f"... and {extra} more problems")]
+        problems = problems[:MAX_PROBLEMS] + [Problem(path, None, msg("error.more_problems", n=extra))]
     return PlanError(problems)
 
 
@@ -227,7 +224,7 @@ def parse_plan(text: str, path: str = "<plan>") -> Plan:
     whole file in one pass instead of one error per run.
     """
     if len(text) > MAX_BYTES or len(text.encode("utf-8", "replace")) > MAX_BYTES:
-        raise PlanUnreadable([Problem(path, None, "plan file is larger than 5 MB")])
+        raise PlanUnreadable([Problem(path, None, msg("error.plan_too_large"))])
     text = text.removeprefix("\ufeff")
     problems: list[Problem] = []
     root, plan, loader = None, None, None
@@ -240,10 +237,9 @@ def parse_plan(text: str, path: str = "<plan>") -> Plan:
         except yaml.YAMLError as err:
             problems.append(_syntax_problem(path, text, err))
         aliases = loader.alias_lines.items() if loader else ()
-        problems += [Problem(path, line, f"YAML: alias '*{anchor}' is not allowed; write the "
-                                         "value out in full") for line, anchor in aliases]
+        problems += [Problem(path, line, msg("error.yaml_alias", anchor=anchor)) for line, anchor in aliases]
         if root is None and not problems:
-            raise PlanError([Problem(path, None, "plan file is empty")])
+            raise PlanError([Problem(path, None, msg("error.plan_empty"))])
         if root is not None and loader is not None:
             chk = Checker(path, loader)
             plan = _plan(chk, root)
@@ -252,35 +248,35 @@ def parse_plan(text: str, path: str = "<plan>") -> Plan:
         if loader is not None:
             loader.dispose()
     if problems or plan is None:
-        raise _finish(problems or [Problem(path, None, "invalid plan")], path)
+        raise _finish(problems or [Problem(path, None, msg("error.plan_invalid"))], path)
     return plan
 
 
 def _decode(data: bytes, path: str) -> str:
     """Text of a plan file: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030."""
-    def fail(message: str) -> PlanError:
-        return PlanUnreadable([Problem(path, None, message)])
+    def fail(key: str) -> PlanError:
+        return PlanUnreadable([Problem(path, None, msg(key))])
 
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise fail("cannot decode plan file as UTF-16") from None
+            raise fail("error.plan_utf16") from None
     if b"\x00" in data[:8192]:
-        raise fail("plan file looks binary (it contains NUL bytes)")
+        raise fail("error.plan_binary")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             pass
-    raise fail("cannot decode plan file: it is neither UTF-8 nor GB18030 text")
+    raise fail("error.plan_encoding")
 
 
 def plan_from_bytes(data: bytes, name: str) -> Plan:
     """The plan held in ``data`` (standard input's bytes), named ``name`` in problems; the same
     rules and errors as load_plan."""
     if len(data) > MAX_BYTES:
-        raise PlanUnreadable([Problem(name, None, "plan file is larger than 5 MB")])
+        raise PlanUnreadable([Problem(name, None, msg("error.plan_too_large"))])
     return parse_plan(_decode(data, name), name)
 
 
@@ -292,18 +288,18 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     """
     name = os.fspath(path)
 
-    def fail(message: str) -> PlanError:
+    def fail(message: Message) -> PlanError:
         return PlanUnreadable([Problem(name, None, message)])
 
     if os.path.isdir(name):
-        raise fail("is a directory, not a plan file")
+        raise fail(msg("error.plan_is_dir"))
     try:
         with open(name, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise fail("plan file not found") from None
+        raise fail(msg("error.plan_not_found")) from None
     except OSError as err:
-        raise fail(f"cannot read plan file: {err.strerror or err}") from None
+        raise fail(msg("error.plan_unreadable", reason=os_reason(err))) from None
     if len(data) > MAX_BYTES:
-        raise fail("plan file is larger than 5 MB")
+        raise fail(msg("error.plan_too_large"))
     return parse_plan(_decode(data, name), name)

@@ -12,7 +12,7 @@ from typing import Any, Iterator, TypeVar
 
 import yaml
 
-from ipcheck.errors import IpcheckError, Problem
+from ipcheck.errors import IpcheckError, Message, Problem, msg
 from ipcheck.model import Measure, Op
 from ipcheck.units import UNITS, Unit, magnitudes, scalable, unit as find_unit
 
@@ -81,17 +81,17 @@ def node_line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def kind_of(value: Any) -> str:
+def kind_of(value: Any) -> Message | str:
     """How a wrong value reads in a message: 'a list', 'a string', 'nothing (null)' ..."""
     if isinstance(value, yaml.MappingNode):
-        return "a mapping"
+        return msg("error.kind.mapping")
     if isinstance(value, yaml.SequenceNode):
-        return "a list"
-    for typ, name in ((type(None), "nothing (null)"), (bool, "a boolean"), (int, "an integer"),
-                      (float, "a decimal number"), (datetime, "a date-time"), (date, "a date"),
-                      (str, "a string")):
+        return msg("error.kind.list")
+    for typ, key in ((type(None), "error.kind.null"), (bool, "error.kind.boolean"), (int, "error.kind.integer"),
+                     (float, "error.kind.decimal"), (datetime, "error.kind.datetime"), (date, "error.kind.date"),
+                     (str, "error.kind.string")):
         if isinstance(value, typ):
-            return name
+            return msg(key)
     return type(value).__name__
 
 
@@ -100,11 +100,12 @@ KEY_SYNONYMS = {"deadline": "due", "year": "due", "by": "due", "recurring": "eve
                 "denominator": "of", "base": "baseline", "start": "baseline"}
 
 
-def hint(word: str, options: list[str], other: str = "expected one of") -> str:
-    """'did you mean ...?' for a near miss (or a reversed operator), else what is allowed."""
+def hint(word: str, options: list[str], other: str = "error.hint.expected_one_of") -> Message:
+    """'did you mean ...?' for a near miss (or a reversed operator), else what is allowed
+    (``other``: the key that lists them)."""
     close = [word[::-1]] if word[::-1] in options else \
         [KEY_SYNONYMS[word]] if KEY_SYNONYMS.get(word) in options else difflib.get_close_matches(word, options, 1)
-    return f"did you mean '{close[0]}'?" if close else f"{other} " + ", ".join(options)
+    return msg("error.hint.did_you_mean_quoted", name=close[0]) if close else msg(other, names=", ".join(options))
 
 
 class Checker:
@@ -115,11 +116,11 @@ class Checker:
         self.problems: list[Problem] = []
         self.ids: dict[str, int] = {}
 
-    def add(self, where: yaml.Node | int | None, message: str) -> None:
+    def add(self, where: yaml.Node | int | None, message: Message) -> None:
         line = node_line(where) if isinstance(where, yaml.Node) else where
         self.problems.append(Problem(self.path, line, message))
 
-    def fields(self, node: yaml.Node, ctx: str, what: str, allowed: tuple[str, ...],
+    def fields(self, node: yaml.Node, ctx: str, what: Message, allowed: tuple[str, ...],
                required: tuple[str, ...]) -> dict[str, yaml.Node] | None:
         """The value nodes of a mapping by key, reporting unknown, duplicate and missing keys."""
         if node.tag == ALIAS_TAG:
@@ -128,7 +129,7 @@ class Checker:
         if got is BAD:
             return None
         if not isinstance(got, yaml.MappingNode):
-            self.add(node, f"{ctx}: {what} must be a mapping (key: value), got {kind_of(got)}")
+            self.add(node, msg("error.must_be_mapping", ctx=ctx, what=what, got=kind_of(got)))
             return None
         out: dict[str, yaml.Node] = {}
         first: dict[str, int] = {}
@@ -136,20 +137,21 @@ class Checker:
             if key.tag == ALIAS_TAG:
                 continue
             if not isinstance(key, yaml.ScalarNode):
-                self.add(key, f"{ctx}: keys must be plain words, got {kind_of(key)}")
+                self.add(key, msg("error.plain_keys", ctx=ctx, got=kind_of(key)))
                 continue
             name = key.value
             if name in first:
-                self.add(key, f"{ctx}: duplicate key '{name}' (first at line {first[name]})")
+                self.add(key, msg("error.duplicate_key", ctx=ctx, name=name, line=first[name]))
                 continue
             first[name] = node_line(key)
             if name not in allowed:
-                self.add(key, f"{ctx}: unknown key '{name}' ({hint(name, list(allowed), 'allowed:')})")
+                self.add(key, msg("error.unknown_key", ctx=ctx, name=name,
+                                        hint=hint(name, list(allowed), "error.hint.allowed")))
                 continue
             out[name] = value
         for name in required:
             if name not in first:
-                self.add(node, f"{ctx}: missing required field '{name}'")
+                self.add(node, msg("error.missing_field", ctx=ctx, name=name))
         return out
 
     def value(self, node: yaml.Node, ctx: str, field: str) -> Any:
@@ -160,16 +162,16 @@ class Checker:
             try:
                 return self.loader.construct_object(node)
             except (yaml.YAMLError, ValueError, OverflowError):
-                self.add(node, f"{ctx}: '{field}' has an invalid value '{node.value[:40]}'")
+                self.add(node, msg("error.bad_value", ctx=ctx, field=field, value=node.value[:40]))
                 return BAD
         if isinstance(node, yaml.ScalarNode) or node.tag != (
                 MAP_TAG if isinstance(node, yaml.MappingNode) else SEQ_TAG):
-            self.add(node, f"{ctx}: '{field}' has an unsupported YAML tag '{node.tag}'")
+            self.add(node, msg("error.bad_tag", ctx=ctx, field=field, tag=node.tag))
             return BAD
         return node
 
-    def wrong(self, node: yaml.Node, ctx: str, field: str, expected: str, got: Any) -> None:
-        self.add(node, f"{ctx}: '{field}' must be {expected}, got {kind_of(got)}")
+    def wrong(self, node: yaml.Node, ctx: str, field: str, expected: Message, got: Any) -> None:
+        self.add(node, msg("error.must_be", ctx=ctx, field=field, expected=expected, got=kind_of(got)))
 
     def text(self, node: yaml.Node, ctx: str, field: str) -> str | None:
         """A non-empty string, stripped."""
@@ -177,9 +179,9 @@ class Checker:
         if v is BAD:
             return None
         if not isinstance(v, str):
-            return self.wrong(node, ctx, field, "a string", v)
+            return self.wrong(node, ctx, field, msg("error.kind.string"), v)
         if not v.strip():
-            return self.add(node, f"{ctx}: '{field}' must not be empty")
+            return self.add(node, msg("error.not_empty", ctx=ctx, field=field))
         return v.strip()
 
     def texts(self, node: yaml.Node, ctx: str, field: str) -> tuple[str, ...] | None:
@@ -188,7 +190,7 @@ class Checker:
         if v is BAD:
             return None
         if not isinstance(v, yaml.SequenceNode):
-            return self.wrong(node, ctx, field, "a list of strings", v)
+            return self.wrong(node, ctx, field, msg("error.kind.strings"), v)
         items = [self.text(item, ctx, f"{field}[{i}]") for i, item in enumerate(v.value)]
         return None if None in items else tuple(items)  # type: ignore[arg-type]
 
@@ -198,7 +200,7 @@ class Checker:
         if isinstance(v, int) and not isinstance(v, bool):
             return str(v)
         if v is BAD or not isinstance(v, str):
-            return None if v is BAD else self.wrong(node, ctx, field, "a string or an integer", v)
+            return None if v is BAD else self.wrong(node, ctx, field, msg("error.kind.id"), v)
         return self.text(node, ctx, field)
 
     def number(self, node: yaml.Node, ctx: str, field: str) -> int | float | None:
@@ -207,12 +209,12 @@ class Checker:
         if v is BAD:
             return None
         if isinstance(v, bool) or not isinstance(v, (int, float)):
-            return self.wrong(node, ctx, field, "a number", v)
+            return self.wrong(node, ctx, field, msg("error.kind.number"), v)
         try:
             finite = math.isfinite(v)
         except OverflowError:
             finite = False
-        return v if finite else self.add(node, f"{ctx}: '{field}' must be a finite number")
+        return v if finite else self.add(node, msg("error.finite", ctx=ctx, field=field))
 
     def year(self, node: yaml.Node, ctx: str, field: str, dates: bool = True) -> int | None:
         """A year: an integer or, when ``dates``, a date (YAML date or 'YYYY-MM-DD') → its year."""
@@ -221,9 +223,9 @@ class Checker:
             return None
         y = day.year if isinstance(day, date) else day
         if isinstance(y, bool) or not isinstance(y, int):
-            return self.wrong(node, ctx, field, "a year (integer)", y)
+            return self.wrong(node, ctx, field, msg("error.kind.year"), y)
         if not YEAR_MIN <= y <= YEAR_MAX:
-            return self.add(node, f"{ctx}: '{field}' year {y} is outside {YEAR_MIN}-{YEAR_MAX}")
+            return self.add(node, msg("error.year_range", ctx=ctx, field=field, year=y, low=YEAR_MIN, high=YEAR_MAX))
         return y
 
     def day(self, node: yaml.Node, ctx: str, field: str, years: bool = False) -> Any:
@@ -235,14 +237,15 @@ class Checker:
             try:
                 v = date.fromisoformat(v.strip())
             except ValueError:
-                return self.add(node, f"{ctx}: '{field}' is not a valid date '{v.strip()}'")
+                return self.add(node, msg("error.bad_date", ctx=ctx, field=field, value=v.strip()))
         if years and isinstance(v, int) and not isinstance(v, bool):
             return v
         if not isinstance(v, date) or isinstance(v, datetime):
-            expected = "a year or a date (YYYY-MM-DD)" if years else "a date (YYYY-MM-DD)"
+            expected = msg("error.kind.year_or_date" if years else "error.kind.iso_date")
             return self.wrong(node, ctx, field, expected, v)
         if not YEAR_MIN <= v.year <= YEAR_MAX:
-            return self.add(node, f"{ctx}: '{field}' year {v.year} is outside {YEAR_MIN}-{YEAR_MAX}")
+            return self.add(node, msg("error.year_range", ctx=ctx, field=field, year=v.year, low=YEAR_MIN,
+                                       high=YEAR_MAX))
         return v
 
     def choice(self, node: yaml.Node, ctx: str, field: str, options: dict[str, T],
@@ -251,7 +254,7 @@ class Checker:
         v = self.text(node, ctx, field)
         if v is None or v in options:
             return None if v is None else options[v]
-        return self.add(node, f"{ctx}: unknown {field} '{v}' ({hint(v, shown)})")
+        return self.add(node, msg("error.unknown_field", ctx=ctx, field=field, value=v, hint=hint(v, shown)))
 
     def unit(self, node: yaml.Node, ctx: str) -> Unit | None:
         """A unit known to ipcheck.units, by its canonical entry."""
@@ -259,8 +262,8 @@ class Checker:
         u = find_unit(v) if v is not None else None
         if v is not None and u is None:
             close = difflib.get_close_matches(v, list(UNITS), 1)
-            hint = f"did you mean '{close[0]}'?" if close else "known units include 件, 家, 万元, %"
-            self.add(node, f"{ctx}: unknown unit '{v}' ({hint})")
+            hint = msg("error.hint.did_you_mean_quoted", name=close[0]) if close else msg("error.hint.known_units")
+            self.add(node, msg("error.unknown_unit", ctx=ctx, value=v, hint=hint))
         return u
 
     def claim_id(self, ident: str | None, node: yaml.Node | None, ctx: str) -> None:
@@ -268,7 +271,7 @@ class Checker:
         if ident is None or node is None:
             return
         if ident in self.ids:
-            self.add(node, f"{ctx}: duplicate id '{ident}' (first used at line {self.ids[ident]})")
+            self.add(node, msg("error.duplicate_id", ctx=ctx, id=ident, line=self.ids[ident]))
         else:
             self.ids[ident] = node_line(node)
 
@@ -290,11 +293,35 @@ def yaml_syntax_problem(path: str, text: str, err: yaml.YAMLError) -> Problem:
     if isinstance(err, yaml.reader.ReaderError):
         what = f"unacceptable character #x{err.character:04x}" if isinstance(
             err.character, int) else f"unacceptable character {err.character!r}"
-    message = "YAML syntax error: " + " ".join(str(what).split())
+    detail = yaml_words(" ".join(str(what).split()))
     context, start = getattr(err, "context", None), getattr(err, "context_mark", None)
     if context and start is not None and start.line + 1 != line:
-        message += f" ({' '.join(context.split())} started at line {start.line + 1})"
-    return Problem(path, line, message)
+        detail = msg("error.yaml_started", detail=detail, context=" ".join(context.split()), line=start.line + 1)
+    return Problem(path, line, msg("error.yaml_syntax", detail=detail))
+
+
+# PyYAML's own words for the commonest syntax errors, read into the catalogue entries that say them
+# in every language; any other text of PyYAML's is shown as PyYAML wrote it.
+_YAML_WORDS = ((re.compile(r"mapping values are not allowed here"), "error.yaml_mapping_values"),
+               (re.compile(r"found character '(?P<char>.+?)' that cannot start any token", re.DOTALL),
+                "error.yaml_token"),
+               (re.compile(r"could not find expected '(?P<char>.+?)'", re.DOTALL), "error.yaml_expected"),
+               (re.compile(r"unacceptable character (?P<char>.+?)", re.DOTALL), "error.yaml_character"),
+               (re.compile(r"found unexpected end of stream"), "error.yaml_end"),
+               (re.compile(r"expected the node content, but found '(?P<found>.+?)'", re.DOTALL), "error.yaml_node"),
+               (re.compile(r"expected (?P<expected_token>.+?), but found (?P<found>.+?)", re.DOTALL),
+                "error.yaml_but_found"),
+               (re.compile(r"expected a single document in the stream"), "error.yaml_single"))
+
+
+def yaml_words(text: str) -> Message | str:
+    """PyYAML's description of a syntax error as a catalogue entry when it is one of the known
+    phrases (_YAML_WORDS), else as PyYAML wrote it."""
+    for pattern, key in _YAML_WORDS:
+        m = pattern.fullmatch(text)
+        if m:
+            return msg(key, **m.groupdict())
+    return text
 
 
 @contextmanager
@@ -305,8 +332,8 @@ def yaml_errors(path: str, text: str) -> Iterator[None]:
         yield
     except yaml.YAMLError as exc:
         problem = yaml_syntax_problem(path, text, exc)
-        raise IpcheckError(problem.message, path=path, line=problem.line) from None
+        raise IpcheckError(problem.said, path=path, line=problem.line) from None
     except RecursionError:
-        raise IpcheckError("YAML syntax error: nesting too deep", path=path) from None
+        raise IpcheckError(msg("error.yaml_syntax", detail=msg("error.yaml_too_deep")), path=path) from None
     except (ValueError, OverflowError) as exc:
-        raise IpcheckError(f"YAML value cannot be read: {exc}", path=path) from None
+        raise IpcheckError(msg("error.yaml_value", detail=str(exc)), path=path) from None

@@ -6,7 +6,7 @@ bases (是2010年的4.8倍), the meeting's own year (2024年…工作会议), th
 here is, in order: the title's report year; the year a meeting or report sums up (总结2018年工作); the
 latest year a result is stated for (截至2017年底…16925件), never after the publication date; the
 publication date's year; the most frequent year near the start; the end of a five-year period
-("十二五"期间: 2015). A year's work conference that looks back (2020年…工作会议, 过去一年) sums up the
+("十二五"期间: 2015; of several, the earliest not named as a base: a 十四五 plan's review of 十三五 is 2020's). A year's work conference that looks back (2020年…工作会议, 过去一年) sums up the
 year before its own (ZH-REPORT-009). Only the first two are certain: the others are a guess, and the report says so
 and from which line. The words are data (ipcheck/lang/zh/sections.yaml, ZH-YEAR-005..007, ZH-REPORT-001..007).
 """
@@ -35,7 +35,15 @@ _FIVE_YEAR_END = _R.table("ZH-REPORT-007")
 _YEAR = _R.regex("ZH-YEAR-001")
 _ANY_YEAR = _R.regex("ZH-YEAR-007")
 _QUOTED_TITLE = _R.regex("ZH-SECT-014")
-_LAST_YEAR = _R.words("ZH-REPORT-008")     # 去年: the year before the publication date's
+# 去年, 今年, 上年: a year counted from the publication date, never after a comparison word
+# (较去年同期 is a base): the rule that dates figures (ZH-YEAR-013), used here for the report year.
+_RELATIVE = _R.regex("ZH-YEAR-013")
+_OFFSET = _R.table("ZH-YEAR-013")
+# 过去的一年, 一年来: the year before the page's when it is from the first half of a year (a January
+# meeting's 过去的一年 is last year), the page's own year when it is from the second (ZH-REPORT-011).
+_PAST_YEAR = _R.regex("ZH-REPORT-011")
+# A year named as a horizon (面向2035年, 到2025年, 2035年远景目标) is no year a text reports on.
+_HORIZON = _R.regex("ZH-REPORT-010")
 _SENTENCE_END = re.compile("[" + re.escape(_R.chars("ZH-SENT-003")) + "?\n]")
 _TITLE_LINES = 12
 _HEAD_CHARS = 3000
@@ -112,9 +120,11 @@ def _result_years(sentence: str, published: tuple[int, int] | None) -> list[int]
             continue
         if _COUNTED.search(text, m.end()):
             out.append(int(m.group(1)))
-    last = next((text.index(w) for w in _LAST_YEAR if w in text), None) if published else None
-    if published and last is not None and _COUNTED.search(text, last):
-        out.append(published[0] - 1)
+    if published:
+        out += [published[0] + int(_OFFSET[m.group(0)]) for m in _RELATIVE.finditer(text)
+                if _COUNTED.search(text, m.end())]
+        out += [published[0] - (published[1] < _LATE_MONTH) for m in _PAST_YEAR.finditer(text)
+                if _COUNTED.search(text, m.end())]
     if published:
         year, month = published
         out = [y for y in out if y < year or (y == year and month >= _LATE_MONTH)]
@@ -156,14 +166,19 @@ def read_year(doc: Document) -> YearReading:
         return found
     if published:
         return YearReading(published[0], "dateline", 0, str(published[0]))
-    counts = Counter(int(y.group(1)) for y in _ANY_YEAR.finditer(norm, 0, _HEAD_CHARS))
+    horizons = {m.start(g) for m in _HORIZON.finditer(norm, 0, _HEAD_CHARS)
+                for g in range(1, (_HORIZON.groups or 0) + 1) if m.group(g)}
+    counts = Counter(int(y.group(1)) for y in _ANY_YEAR.finditer(norm, 0, _HEAD_CHARS)
+                     if y.start(1) not in horizons)
     if counts:
         year = counts.most_common(1)[0][0]
         return YearReading(year, "frequent", 0, str(year))
-    m = _FIVE_YEAR.search(norm, 0, _HEAD_CHARS)
-    if m:
-        key = next(k for k in _FIVE_YEAR_END if k in m.group(0))
-        return YearReading(int(_FIVE_YEAR_END[key]), "period", _line_of(norm, m.start()), m.group(0))
+    periods = [(int(_FIVE_YEAR_END[next(k for k in _FIVE_YEAR_END if k in m.group(0))]), m)
+               for m in _FIVE_YEAR.finditer(norm, 0, _HEAD_CHARS)
+               if not _NOT_RESULT_BEFORE.search(norm[max(0, m.start() - _LOOK_BACK):m.start()])]
+    if periods:     # the earliest period named, not as a base: a later one is where the text heads
+        end, m = min(periods, key=lambda p: (p[0], p[1].start()))
+        return YearReading(end, "period", _line_of(norm, m.start()), m.group(0))
     return YearReading(None)
 
 

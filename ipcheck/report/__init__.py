@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Union
 
-from ipcheck.errors import IpcheckError
+from ipcheck.errors import IpcheckError, msg
 from ipcheck.i18n import DEFAULT_LANG
 
 if TYPE_CHECKING:            # the CLI imports this registry to list formats; keep that import light
@@ -54,7 +54,7 @@ def _html(report: Report, options: RenderOptions) -> str:
 def _template(report: Report, options: RenderOptions) -> str:
     from ipcheck.report.template import render_custom
     if not options.template:
-        raise IpcheckError("the template format needs --template FILE")
+        raise IpcheckError(msg("error.template_needed"))
     return render_custom(report, options.template, lang=options.lang)
 
 
@@ -121,8 +121,8 @@ def format_for(path: str | None, requested: str | None) -> str:
         for ext, name in sorted(FORMAT_BY_EXTENSION.items(), key=lambda kv: -len(kv[0])):
             if path.lower().endswith(ext):
                 return name
-        raise IpcheckError(f"cannot tell the report format from the extension of {path!r}",
-                           hint="use --format " + "|".join(REPORTER_BY_NAME))
+        raise IpcheckError(msg("error.format_extension", path=repr(path)),
+                           hint=msg("error.hint.use_format", names="|".join(REPORTER_BY_NAME)))
     return "text"
 
 

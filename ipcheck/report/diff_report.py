@@ -6,7 +6,7 @@ import json
 from typing import Any, Callable
 
 from ipcheck.i18n import DEFAULT_LANG, status_word, t
-from ipcheck.model import ItemChange, ItemSide, ReportDiff
+from ipcheck.model_history import ItemChange, ItemSide, ReportDiff
 from ipcheck.report.progress_context import window
 
 DIFF_SCHEMA = 1

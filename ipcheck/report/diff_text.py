@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ipcheck.i18n import DEFAULT_LANG, t
-from ipcheck.model import ReportDiff
+from ipcheck.model_history import ReportDiff
 from ipcheck.report.diff_report import counts_text, first_difference, groups, side_text, what_text
 from ipcheck.report.terminal import _clean
 

@@ -11,7 +11,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from ipcheck.i18n import DEFAULT_LANG, error_text, status_word, t, unpaired_reason
+from ipcheck.errors import Message
+from ipcheck.i18n import DEFAULT_LANG, status_word, t, unpaired_reason
 
 COLUMNS = ("met", "missed", "unreported", "pending", "needs_review")
 FILES = {"index.json": "json", "index.html": "html", "index.md": "markdown"}
@@ -53,7 +54,8 @@ def row_detail(row: dict[str, Any], fail_on: list[str], lang: str) -> str:
     """Why a row is not a pass, in ``lang``: the counts of its failing statuses, the mismatch,
     or the error that stopped it."""
     if row["status"] == "failed":
-        return error_text(row["error"] or "", lang)
+        said = row.get("error_message")
+        return Message.from_json(said).text(lang) if said else row["error"] or ""
     if row["status"] == "mismatch":
         m = row["mismatch"]
         return t(f"mismatch.{m['code']}", lang, found=m["found"], expected=m["expected"])

@@ -7,7 +7,8 @@ from typing import Any
 
 from ipcheck import __version__
 from ipcheck.i18n import DEFAULT_LANG, status_word, t
-from ipcheck.model import PaceState, Progress, TargetProgress, TaskProgress
+from ipcheck.model import PaceState
+from ipcheck.model_history import Progress, TargetProgress, TaskProgress
 from ipcheck.units import format_number, plain
 
 SCHEMA_VERSION = 1

@@ -8,7 +8,7 @@ import json
 from typing import Any, Callable, Union
 
 from ipcheck.i18n import DEFAULT_LANG, t
-from ipcheck.model import Progress
+from ipcheck.model_history import Progress
 from ipcheck.report.csv_report import Cell, safe_text
 from ipcheck.report.progress_context import build, state_word
 

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ipcheck.i18n import DEFAULT_LANG, t, warning_text
-from ipcheck.model import Progress
+from ipcheck.model_history import Progress
 from ipcheck.report.progress_context import build, value_text, window
 from ipcheck.report.terminal import _clean
 

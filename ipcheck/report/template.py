@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from ipcheck.i18n import DEFAULT_LANG, error_text, stale_text, t, unpaired_reason, warning_text
+from ipcheck.i18n import DEFAULT_LANG, stale_text, t, unpaired_reason, warning_text
 from ipcheck.model import Report
 from ipcheck.report.context import STATUS_ORDER, build, segments, shown_warnings
 
@@ -86,8 +86,7 @@ def _helpers(lang: str) -> dict:
     return {"t": lambda key, **params: t(key, lang, **params),
             "warning": lambda w: warning_text(w, lang),
             "stale_text": lambda stale: stale_text(stale, lang),
-            "unpaired_reason": lambda row: unpaired_reason(row, lang),
-            "error": lambda message: error_text(message or "", lang)}
+            "unpaired_reason": lambda row: unpaired_reason(row, lang)}
 
 
 def _context(report: Report, lang: str = DEFAULT_LANG) -> dict:
@@ -184,11 +183,11 @@ def render_custom(report: Report, template: str, lang: str = DEFAULT_LANG) -> st
     template runs sandboxed; it is autoescaped when its name says HTML or XML."""
     from jinja2.sandbox import SandboxedEnvironment
 
-    from ipcheck.errors import IpcheckError
+    from ipcheck.errors import IpcheckError, msg
 
     path = Path(template)
     if not path.is_file():
-        raise IpcheckError("no such template file", path=template)
+        raise IpcheckError(msg("error.no_template"), path=template)
     name = path.name.lower()
     for suffix in (".j2", ".jinja", ".jinja2"):
         name = name.removesuffix(suffix)
@@ -203,14 +202,14 @@ def render_custom(report: Report, template: str, lang: str = DEFAULT_LANG) -> st
     try:
         return env.get_template(path.name).render(_context(report, lang))
     except jinja2.TemplateSyntaxError as exc:
-        raise IpcheckError(f"template error: {exc.message}", path=exc.filename or template,
+        raise IpcheckError(msg("error.template", detail=str(exc.message)), path=exc.filename or template,
                            line=exc.lineno) from None
     except UnicodeDecodeError:
-        raise IpcheckError("the template is not UTF-8 text", path=template) from None
+        raise IpcheckError(msg("error.template_utf8"), path=template) from None
     except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
         # an undefined name, a sandbox refusal, {{ 1 / 0 }}: the user's template, not a bug
         message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-        raise IpcheckError(f"template error: {message}", path=template,
+        raise IpcheckError(msg("error.template", detail=message), path=template,
                            line=_template_line(exc, path)) from None
 
 

@@ -302,9 +302,11 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "planned", "section"))
         elif _mostly_intention(s, spans):
             out.append(TaskCandidate(m, "planned", "intention"))
+        elif _later_year(s, spans, year):
+            out.append(TaskCandidate(m, "planned", "later_year"))
         elif _negated(s, spans):
             out.append(TaskCandidate(m, "negated"))
-        elif m.score >= th.task_met and m.head and cues.is_done(s.norm) and \
+        elif m.score >= th.task_met and m.head and _done_for(s, spans) and \
                 (not _STATE_TASK.match(task.title) or _STATE_REACHED.search(s.norm)):
             out.append(TaskCandidate(m, "done"))
         else:
@@ -406,6 +408,23 @@ def _mostly_intention(sentence: Sentence, spans: tuple[tuple[int, int], ...]) ->
     total = sum(n for _, _, n in clauses) or 1
     planned = sum(n for a, b, n in clauses if _planned_clause(sentence.norm, a, b))
     return planned * 2 > total
+
+
+def _later_year(sentence: Sentence, spans: tuple[tuple[int, int], ...], year: int | None) -> bool:
+    """True when the sentence dates the matched words after the year reported on (2017年,…将建设… in
+    a summary of 2016): next year's work, not this year's."""
+    said = cues.stated_year(sentence.norm[:min(a for a, _ in spans)]) if year is not None else None
+    return said is not None and year is not None and said > year
+
+
+def _done_for(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
+    """True when the sentence reports the matched work done: a done cue in a matched clause, or
+    anywhere in a sentence that announces nothing (an intention elsewhere in it makes a done cue
+    in another clause no proof: 建设…保护中心,力争今年投入使用)."""
+    text = sentence.norm
+    if any(cues.is_done(text[a:b]) for a, b, _ in _clauses_of(sentence, spans)):
+        return True
+    return cues.is_done(text) and not (cues.is_intention(text) or cues.is_strong_intention(text))
 
 
 def _negated(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:

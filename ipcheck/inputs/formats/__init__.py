@@ -22,12 +22,11 @@ def read_formatted(name: str, data: bytes, decode: Decoder) -> Document | None:
     """The Document read from ``data`` (the bytes of file ``name``) by the reader its content
     calls for, or None for plain text. ``decode(data, name) -> (text, encoding)`` is the
     plain-text decoder, reused for HTML. Raises DocumentError for a file that cannot be read."""
-    from ipcheck.errors import DocumentError
+    from ipcheck.errors import DocumentError, msg
     from ipcheck.inputs.formats.sniff import sniff
 
     if data.startswith(_OLE) and _ENCRYPTED_PACKAGE in data:
-        raise DocumentError("the Office document is encrypted (password-protected)", path=name,
-                            hint="remove the password and save again")
+        raise DocumentError(msg("error.office_encrypted"), path=name, hint=msg("error.remove_password"))
     kind = sniff(name, data)
     if kind == "docx":
         from ipcheck.inputs.formats.docx import read_docx

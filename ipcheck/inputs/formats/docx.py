@@ -13,7 +13,7 @@ import re
 import zipfile
 from xml.etree import ElementTree as ET
 
-from ipcheck.errors import DocumentError
+from ipcheck.errors import DocumentError, msg
 from ipcheck.lang.registry import load
 from ipcheck.model import Document
 
@@ -58,12 +58,11 @@ def read_docx(name: str, data: bytes) -> Document:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        raise DocumentError("the .docx is damaged (not a readable zip archive)", path=name) from None
+        raise DocumentError(msg("error.docx_not_zip"), path=name) from None
     with zf:
         body = _part(zf, "word/document.xml", name)
         if body is None:
-            raise DocumentError("this zip file has no word/document.xml: not a Word .docx",
-                                path=name, hint="save it as .docx or plain text (.txt)")
+            raise DocumentError(msg("error.docx_no_body"), path=name, hint=msg("error.save_docx_or_txt"))
         numbering = _part(zf, "word/numbering.xml", name)
     root = _xml(body, name, "word/document.xml")
     numbers = _Numbering(_xml(numbering, name, "word/numbering.xml") if numbering else None)
@@ -73,11 +72,10 @@ def read_docx(name: str, data: bytes) -> Document:
         try:
             _block(body_el, numbers, lines)
         except RecursionError:
-            raise DocumentError("the .docx is nested too deeply to read (tables in tables …)",
-                                path=name) from None
+            raise DocumentError(msg("error.docx_deep"), path=name) from None
     text = "\n".join(lines)
     if not text.strip():
-        raise DocumentError("the Word document has no text", path=name)
+        raise DocumentError(msg("error.docx_no_text"), path=name)
     return Document(path=name, text=text, encoding="docx")
 
 
@@ -89,30 +87,27 @@ def _part(zf: zipfile.ZipFile, member: str, name: str) -> bytes | None:
     except KeyError:
         return None
     if info.flag_bits & 0x1:
-        raise DocumentError("the .docx is encrypted (password-protected)", path=name,
-                            hint="remove the password in Word and save again")
+        raise DocumentError(msg("error.docx_encrypted"), path=name, hint=msg("error.remove_password_word"))
     if info.file_size > _MAX_PART:
-        raise DocumentError(f"the .docx is too large unpacked ({member})", path=name)
+        raise DocumentError(msg("error.docx_too_large", member=member), path=name)
     try:
         with zf.open(info) as fh:
             out = fh.read(_MAX_PART + 1)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as exc:
-        raise DocumentError(f"the .docx is damaged ({member}: {exc})", path=name) from None
+        raise DocumentError(msg("error.docx_damaged", member=member, detail=str(exc)), path=name) from None
     if len(out) > _MAX_PART:
-        raise DocumentError(f"the .docx is too large unpacked ({member})", path=name)
+        raise DocumentError(msg("error.docx_too_large", member=member), path=name)
     return out
 
 
 def _xml(data: bytes, name: str, member: str) -> ET.Element:
     """Parsed XML of a part; a DTD (never in a real .docx, the door to entity bombs) is refused."""
     if _DTD.search(data[:4096]) or _DTD.search(data):
-        raise DocumentError(f"the .docx is not a plain Word document ({member} declares a DTD)",
-                            path=name)
+        raise DocumentError(msg("error.docx_dtd", member=member), path=name)
     try:
         return ET.fromstring(data)
     except ET.ParseError as exc:
-        raise DocumentError(f"the .docx is damaged ({member} is not well-formed XML: {exc})",
-                            path=name) from None
+        raise DocumentError(msg("error.docx_bad_xml", member=member, detail=str(exc)), path=name) from None
 
 
 def _block(el: ET.Element, numbers: _Numbering, lines: list[str]) -> None:

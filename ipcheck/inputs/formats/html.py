@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from html import unescape
 
-from ipcheck.errors import DocumentError
+from ipcheck.errors import DocumentError, msg
 from ipcheck.lang.registry import load
 from ipcheck.model import Document
 
@@ -73,8 +73,7 @@ def read_html(name: str, data: bytes, decode: Callable[[bytes, str], tuple[str, 
         text, encoding = decode(data, name)
     lines = html_lines(text)
     if not any(ln.strip() for ln in lines):
-        raise DocumentError("the web page has no text (after leaving out navigation and scripts)",
-                            path=name)
+        raise DocumentError(msg("error.html_no_text"), path=name)
     return Document(path=name, text="\n".join(lines), encoding=f"html ({encoding})")
 
 

@@ -16,7 +16,7 @@ import logging
 import re
 from collections import Counter
 
-from ipcheck.errors import DocumentError
+from ipcheck.errors import DocumentError, msg
 from ipcheck.lang.registry import load
 from ipcheck.model import Document
 
@@ -39,14 +39,12 @@ def read_pdf(name: str, data: bytes) -> Document:
     an encrypted, damaged or scanned (no text layer) PDF."""
     pages = _page_lines(name, data)
     if not any(pages):
-        raise DocumentError("PDF has no text layer (a scan?)", path=name,
-                            hint="run OCR on it first, or save the text as .txt")
+        raise DocumentError(msg("error.pdf_no_text"), path=name, hint=msg("error.run_ocr"))
     sample = "".join("".join(p) for p in pages)
     bad = sum(1 for ch in sample if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff"
               or (ord(ch) < 0x20 and ch != "\t"))
     if bad > _BAD_SHARE * len(sample):
-        raise DocumentError("PDF text layer cannot be read (its fonts have no Unicode map)",
-                            path=name, hint="run OCR on it first, or save the text as .txt")
+        raise DocumentError(msg("error.pdf_fonts"), path=name, hint=msg("error.run_ocr"))
     lines, locations = _paragraphs(_drop_page_furniture(pages))
     return Document(path=name, text="\n".join(lines), encoding="pdf",
                     locations=tuple(locations))
@@ -58,8 +56,7 @@ def _page_lines(name: str, data: bytes) -> list[list[str]]:
         import pypdf
         from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
     except ImportError:  # pragma: no cover - a declared dependency
-        raise DocumentError("reading PDF needs the 'pypdf' package", path=name,
-                            hint="pip install pypdf") from None
+        raise DocumentError(msg("error.pdf_needs_pypdf"), path=name, hint=msg("error.install_pypdf")) from None
     logging.getLogger("pypdf").setLevel(logging.ERROR)   # lenient parsing warns on stderr
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
@@ -67,12 +64,10 @@ def _page_lines(name: str, data: bytes) -> list[list[str]]:
             try:
                 opened = reader.decrypt("")            # owner-password only: opens with ""
             except DependencyError:
-                raise DocumentError("PDF is encrypted (AES) and needs the 'cryptography' package",
-                                    path=name, hint="pip install cryptography, or save an "
-                                    "unencrypted copy") from None
+                raise DocumentError(msg("error.pdf_aes"), path=name,
+                                    hint=msg("error.install_cryptography")) from None
             if not opened:
-                raise DocumentError("PDF is encrypted (password-protected)", path=name,
-                                    hint="save an unencrypted copy and try again")
+                raise DocumentError(msg("error.pdf_encrypted"), path=name, hint=msg("error.save_unencrypted"))
         out = []
         for page in reader.pages:
             text = page.extract_text() or ""
@@ -82,14 +77,13 @@ def _page_lines(name: str, data: bytes) -> list[list[str]]:
     except DocumentError:
         raise
     except FileNotDecryptedError:
-        raise DocumentError("PDF is encrypted (password-protected)", path=name,
-                            hint="save an unencrypted copy and try again") from None
+        raise DocumentError(msg("error.pdf_encrypted"), path=name, hint=msg("error.save_unencrypted")) from None
     except Exception as exc:  # noqa: BLE001 - a third-party parser on untrusted input
         if b"/Encrypt" in data:                        # too broken to open, but says encrypted
-            raise DocumentError("PDF is encrypted (password-protected)", path=name,
-                                hint="save an unencrypted copy and try again") from None
+            raise DocumentError(msg("error.pdf_encrypted"), path=name,
+                                hint=msg("error.save_unencrypted")) from None
         detail = str(exc) if isinstance(exc, PdfReadError) else f"{type(exc).__name__}: {exc}"
-        raise DocumentError(f"the PDF is damaged ({detail})", path=name) from None
+        raise DocumentError(msg("error.pdf_damaged", detail=detail), path=name) from None
 
 
 def _key(line: str) -> str:
