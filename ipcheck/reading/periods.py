@@ -1,6 +1,6 @@
 """The year or period that scopes each figure of a sentence: 2015年, 2011-2015年, 十二五期间, 2014年以来,
 1-10月, 上半年, and 去年/今年 as an offset from the text's own date (the patterns: ipcheck/lang/zh/figures.yaml
-ZH-YEAR-008..013)."""
+ZH-YEAR-008..015)."""
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -21,6 +21,15 @@ _PARTIAL = _R.regex("ZH-YEAR-011")
 # 去年, 今年…: a year counted from the text's own date, resolved by the caller (ZH-YEAR-013).
 _RELATIVE = _R.regex("ZH-YEAR-013")
 _OFFSET = _R.table("ZH-YEAR-013")
+# A span of several years counted (十年间, 五年来: ZH-YEAR-014); a bracketed aside, whose years scope only
+# the aside (ZH-YEAR-015).
+_SPAN = _R.regex("ZH-YEAR-014")
+_ASIDE = _R.regex("ZH-YEAR-015")
+
+
+def _aside_end(asides: list[tuple[int, int]], pos: int) -> int | None:
+    """The end of the bracketed aside that holds ``pos``, if any."""
+    return next((b for a, b in asides if a < pos < b), None)
 
 
 class Scope:
@@ -29,6 +38,7 @@ class Scope:
     def __init__(self, text: str, scan: str) -> None:
         # (end, start, year, period, offset from the text's date)
         self.events: list[tuple[int, int, int | None, str | None, int | None]] = []
+        asides = [m.span() for m in _ASIDE.finditer(text)]
         for m in _YEARISH.finditer(text):
             if m.group(1) is None and m.group(3) is None:      # 十三五期间
                 if not _BASE_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
@@ -45,8 +55,13 @@ class Scope:
                 # 在2014年的…考核中: a modifier; it scopes its own clause only
                 stop = _CLAUSE_END.search(text, m.end())
                 self.events.append((m.end(), -(stop.start() if stop else len(text)), int(m.group(3)), None, None))
+            elif (aside := _aside_end(asides, m.start())) is not None:
+                self.events.append((m.end(), -aside, int(m.group(3)), None, None))
             else:
                 self.events.append((m.end(), m.start(), int(m.group(3)), None, None))
+        for m in _SPAN.finditer(text):
+            if scan[m.start()] != MASK:
+                self.events.append((m.end(), m.start(), None, f"multi_year: '{m.group(0)}'", None))
         for m in _RELATIVE.finditer(text):
             if scan[m.start()] != MASK:
                 self.events.append((m.end(), m.start(), None, None, int(_OFFSET[m.group(0)])))

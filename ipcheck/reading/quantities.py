@@ -73,6 +73,10 @@ _LEVEL_ONLY = _R.regex("ZH-BIND-008")
 _MODIFIER_HEAD = _R.regex("ZH-BIND-009")
 _ELLIPTIC = _R.regex("ZH-BIND-010")
 _QUANTITY_SUFFIX_CHARS = _R.chars("ZH-MATCH-004")        # 量数
+# An amount word alone (交易额, 金额) names the amount of the deals counted before it, whose closing verb
+# (成交, 登记) is left out (ZH-BIND-023, 024).
+_AMOUNT_ONLY = _R.regex("ZH-BIND-023")
+_DEAL_VERB = _R.regex("ZH-BIND-024")
 # After "N 家 …": the counted noun runs until one of these (ZH-BIND-011); other clauses start (012).
 _F_STOP = _R.regex("ZH-BIND-011")
 _F_CONNECT = _R.regex("ZH-BIND-012")
@@ -344,6 +348,8 @@ def _quantity(text: str, drop: list[bool], subject: str, raw: Raw, seg_end: int,
             return p + _MODIFIER_HEAD.sub("", last_q), False
         if _ELLIPTIC.match(p) and p.rstrip(_QUANTITY_SUFFIX_CHARS) in last_q:
             return last_q, False
+        if _AMOUNT_ONLY.match(p) and last_q != p:
+            return _DEAL_VERB.sub("", last_q) + p, False
     noun, verb = _following(text, drop, raw, seg_end, raws, k)
     said = _TRAILING_SEP.sub("", re.sub(r"\s+", "", subject))
     if noun and (len(p) <= 2 or _PRE_NOMINAL.search(said) or _SCOPE_END.search(said) or _ENUM in p

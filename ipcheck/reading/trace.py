@@ -70,6 +70,8 @@ def figure_rules(figure: Figure, norm: str, reg: Registry | None = None) -> tupl
     codes += [c for c in _KIND_RULES.get(figure.kind, ()) if reg[c].regex.search(before)][:1]
     for w in figure.warnings:
         rule = _WARNING_RULES.get(w.split(":")[0])
+        if rule == _WARNING_RULES["multi_year"] and reg["ZH-YEAR-014"].regex.search(w):
+            rule = "ZH-YEAR-014"            # 十年间, 五年来: a span of years counted
         if rule:
             codes.append(rule)
     if figure.year_offset is not None:          # 去年/今年 dated it, from the text's own date

@@ -16,8 +16,9 @@ from ipcheck.lang.registry import regex
 from ipcheck.reading import cues
 from ipcheck.reading.changes import BASELINE
 from ipcheck.reading.tables import quote
+from ipcheck.reading.text import normalise
 from ipcheck.verdicts.matching import FigureMatch, TaskMatch
-from ipcheck.verdicts.targets import BARE_NUMBER
+from ipcheck.verdicts.targets import BARE_NUMBER, level_for_growth
 from ipcheck.model import (Evidence, Figure, FigureKind, Measure, Op, Section, Sentence, Status, Target,
                            Task, Verdict)
 from ipcheck.i18n import verdict_message
@@ -37,6 +38,10 @@ _STATE_TASK, _STATE_REACHED = regex("ZH-TASK-002"), regex("ZH-TASK-003")
 _FRONT_PLAN = regex("ZH-SECT-020")
 # The warning code the figure reader gives a figure of part of a year (ipcheck.reading.figures).
 PARTIAL_PERIOD = "partial_period:"
+# A quantity counted per year (ZH-MATCH-012) unless the target itself adds up years (ZH-MATCH-013); the
+# reader's warnings on a total over several years (2003年至2012年, 十年间, 累计).
+_FLOW, _SUMMED = regex("ZH-MATCH-012"), regex("ZH-MATCH-013")
+_MULTI_YEAR, _CUMULATIVE = "multi_year", "cumulative"
 
 
 @dataclass(frozen=True)
@@ -131,11 +136,12 @@ def classify_target_matches(target: Target, matches: list[FigureMatch], year: in
                             th: Thresholds = Thresholds()) -> tuple[TargetCandidate, ...]:
     """Every match, in order, with the class decide_target gives it (the one place these rules live)."""
     out = []
+    annual = annual_flow(target)
     for m in matches:
         if m.score < th.target_name:
             out.append(TargetCandidate(m, BELOW_FLOOR, None, within(m.figure, target)))
             continue
-        why = _why_not_actual(m, year, target.due)
+        why = _why_not_actual(m, year, target.due, annual) or ("level_only" if level_for_growth(target, m.figure) else "")
         out.append(TargetCandidate(m, why or ACTUAL, None if why else compare(m.figure, target),
                                    within(m.figure, target)))
     return tuple(out)
@@ -191,10 +197,26 @@ def _level_reached(target: Target) -> bool:
     return target.measure is Measure.LEVEL and target.op in (Op.GE, Op.GT)
 
 
-def _why_not_actual(m: FigureMatch, year: int | None, due: int | None = None) -> str:
+def annual_flow(target: Target) -> bool:
+    """True for a level target on a quantity counted per year (专利申请量 ≥ 4万件, ZH-MATCH-012) that the
+    plan does not itself add up over years (累计, 期间, ZH-MATCH-013): a multi-year total is never its actual."""
+    if target.measure is not Measure.LEVEL or not _FLOW.search(normalise(target.metric)):
+        return False
+    return not _SUMMED.search(normalise(" ".join((target.metric, target.source or ""))))
+
+
+def _several_years(f: Figure) -> bool:
+    """True for a total over several years: a span (2003年至2012年, 十年间, 2014年以来), or 累计 with no
+    year of its own (今年上半年…累计申请专利14559件 adds up that half year: counted, with review)."""
+    return any(w.startswith(_MULTI_YEAR) for w in f.warnings) or \
+        (f.year is None and f.year_offset is None and any(w.startswith(_CUMULATIVE) for w in f.warnings))
+
+
+def _why_not_actual(m: FigureMatch, year: int | None, due: int | None = None, annual: bool = False) -> str:
     """Why a matching figure cannot count as the actual of the year the target is judged for ('' if
     it can): the summary's year, or the due year when the summary reports a later year (a 2021
-    figure never shows a level reached by 2020; a 2020 figure quoted in it does)."""
+    figure never shows a level reached by 2020; a 2020 figure quoted in it does); for an annual
+    flow, a total over several years (``annual``)."""
     s, f = m.sentence, m.figure
     judged = due if due is not None and year is not None and year > due else year
     if s.section is Section.NEXT_PLAN:
@@ -211,6 +233,8 @@ def _why_not_actual(m: FigureMatch, year: int | None, due: int | None = None) ->
         return "baseline"
     if any(w.startswith(BARE_NUMBER) for w in f.warnings):
         return "bare_number"
+    if annual and _several_years(f):
+        return "multi_year"
     said = cues.stated_year(s.norm[:f.start]) if year is not None else None
     own = f.year if f.year is not None else said
     if judged != year and (own is None or own == year):
@@ -227,17 +251,21 @@ _OTHER_REASON = {   # why a figure is not an actual -> the verdict's reason (mes
     "stated_target": "target.only_as_target",
     "intention": "target.only_as_intention",
     "other_year": "target.other_year",
+    "multi_year": "target.multi_year",
     "after_due": "target.after_due",
     "baseline": "target.only_baseline",
     "bare_number": "target.bare_number",
+    "level_only": "target.level_only",
 }
 # Reasons that leave a lead a person should weigh: the verdict on them needs review.
-_REVIEW_REASONS = frozenset({"after_due", "bare_number"})
+_REVIEW_REASONS = frozenset({"after_due", "bare_number", "level_only"})
 
 
 def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]], not_due: bool,
                            th: Thresholds) -> Verdict:
     status = Status.PENDING if not_due else Status.UNREPORTED
+    if not_due:          # an amount where a growth is due is weighed once it is due; before, it tells nothing
+        other = [(m, why) for m, why in other if why != "level_only"]
     if not other:
         reason = "target.not_due" if not_due else "target.unreported"
         return Verdict(item_id=target.id, kind="target", status=status, needs_review=False,

@@ -63,10 +63,21 @@ def _short_bigrams(text: str) -> tuple[str, ...]:
     return tuple(_scan_bigrams(text))
 
 
+# Other names of one quantity: 专利受理 is 专利申请 (ZH-MATCH-014).
+_SAME_AS = _R.table("ZH-MATCH-014")
+_SAME_AS_WORDS = re.compile("|".join(re.escape(w) for w in sorted(_SAME_AS, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=8192)
+def canonical(name: str) -> str:
+    """A quantity name without blanks, in the words the plans use (专利受理量 → 专利申请量, ZH-MATCH-014)."""
+    return _SAME_AS_WORDS.sub(lambda m: _SAME_AS[m.group(0)], re.sub(r"\s+", "", name))
+
+
 @lru_cache(maxsize=8192)
 def core(name: str) -> str:
     """A quantity name without the suffixes that do not change its meaning."""
-    name = re.sub(r"\s+", "", name)
+    name = canonical(name)
     return _QUANTITY_SUFFIX.sub("", name) or name
 
 
@@ -120,7 +131,7 @@ class SentenceIndex:
         qpost: dict[str, set[tuple[int, int]]] = defaultdict(set)
         for si, figs in figures.items():
             for fi, f in enumerate(figs):
-                for b in bigrams(f.quantity):
+                for b in bigrams(canonical(f.quantity)):
                     qpost[b].add((si, fi))
         self.quantity_postings = qpost
 

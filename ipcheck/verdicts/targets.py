@@ -19,7 +19,7 @@ from ipcheck.reading.numerals import parse_number
 from ipcheck.reading.regions import same_region
 from ipcheck.units import UNITS, comparable
 from ipcheck.verdicts.matching import (FUZZY_NAME_MIN, KINDS_FOR_MEASURE, SPECIFIERS, FigureMatch,
-                                       SentenceIndex, bigrams, core)
+                                       SentenceIndex, bigrams, canonical, core)
 
 _R = load()
 _WHOSE = _R.regex("ZH-WHOSE-001")
@@ -61,10 +61,10 @@ def owns(whose: str | None, region: str) -> bool:
 def name_score(quantity: str, target: Target, region: str = "") -> float:
     """How surely a figure's quantity names the target's metric, in [0, 1]; 0 = a different quantity
     (a narrower one, or another place's or body's than the plan's ``region``)."""
-    q = re.sub(r"\s+", "", quantity)
+    q = canonical(quantity)
     if not q:
         return 0.0
-    if any(x and x in q for x in target.exclude):
+    if any(x and (x in q or canonical(x) in q) for x in target.exclude):
         return 0.0
     best = 0.0
     for name in (target.metric, *target.aliases):
@@ -179,10 +179,14 @@ def match_target(target: Target, index: SentenceIndex, region: str = "") -> list
         if c < least:
             continue
         fig = index.figures[si][fi]
-        if fig.kind not in kinds and fig.kind is not FigureKind.TARGET \
+        if level_for_growth(target, fig):
+            pass                          # a lead only: the level of a quantity whose growth is the target
+        elif fig.kind not in kinds and fig.kind is not FigureKind.TARGET \
                 and not (target.measure is Measure.SHARE and _is_share(fig)):
             continue
-        if not comparable(fig.unit, target.unit) or not owns(fig.whose, region):
+        elif not comparable(fig.unit, target.unit):
+            continue
+        if not owns(fig.whose, region):
             continue
         if whole is not None and not names_whole(index.sentence(si), fig, whole):
             continue
@@ -198,6 +202,14 @@ def match_target(target: Target, index: SentenceIndex, region: str = "") -> list
     # The body before a headline that repeats it: the results sentence is the one shown first.
     out.sort(key=lambda m: (-m.score, m.sentence.section is Section.FRONT, m.sentence.index, m.figure.start))
     return out
+
+
+def level_for_growth(target: Target, fig: Figure) -> bool:
+    """True for an amount (专利权质押金额2.7亿元) of the quantity a growth target is on: it shows no growth by
+    itself, but a person can weigh it against the base year (a lead for review, never an actual)."""
+    unit = UNITS.get(fig.unit)
+    return target.measure in (Measure.GROWTH, Measure.ANNUAL_GROWTH) and fig.kind is FigureKind.LEVEL \
+        and unit is not None and unit.family not in ("percent", "points")
 
 
 _BARE = _R.regex("ZH-BARE-001")
