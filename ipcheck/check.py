@@ -76,7 +76,7 @@ def decide(plan: Plan, index: SentenceIndex, year: int | None,
     year) is due in each year of its period up to its due year: it is judged as due in the
     summary's year, and its verdict says which year it was checked for."""
     start = plan.meta.period.start if plan.meta.period else None
-    region = plan.meta.region
+    region = plan.meta.known_region
     out = [_recurring(t, year, start, lambda x: decide_target(x, match_target(x, index, region), year, thresholds))
            for t in plan.targets]
     out += [_recurring(t, year, start, lambda x: decide_task(x, match_task(x, index), year, thresholds, start))
@@ -155,7 +155,7 @@ def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> 
     reading = read_year(document)
     titled = reading.year
     year = settings.year if settings.year is not None else titled
-    where = scope(segment(document, year=year), plan.meta.region)
+    where = scope(segment(document, year=year), plan.meta.known_region)
     mismatch = guess = None
     if settings.year is not None and titled is not None and titled != settings.year:
         mismatch = (f"year_mismatch: the summary's title says {titled}, it was checked as "

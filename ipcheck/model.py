@@ -69,6 +69,15 @@ class PlanMeta:
     issued: str | None = None
     period: Period | None = None
 
+    @property
+    def known_region(self) -> str:
+        """The region, or "" when the plan leaves it to be filled in (a draft's TODO)."""
+        return "" if self.region == PLACEHOLDER else self.region
+
+
+# What a drafted plan writes where it found nothing (region: TODO): a field for a person to fill in.
+PLACEHOLDER = "TODO"
+
 
 @dataclass(frozen=True)
 class Baseline:

@@ -21,7 +21,7 @@ from ipcheck.plans.draft_structure import Block, line_of
 from ipcheck.plans.draft_table import table_rows, table_tasks
 from ipcheck.plans.draft_meta import DraftMeta, embedded_range, is_summary, read_meta
 from ipcheck.errors import IpcheckError, msg
-from ipcheck.model import Document
+from ipcheck.model import PLACEHOLDER, Document
 from ipcheck.reading.text import normalise, summary_year
 
 
@@ -203,7 +203,7 @@ def _write(path: str, first: int, last: int, ident: str, meta: DraftMeta,
     lines += [f"# {_comment(n)}" for n in meta.notes]
     lines += ["version: 1", "plan:"]
     lines += [f"  # REVIEW: {_comment(r)}" for r in meta.review]
-    plan_fields = (("id", ident), ("title", meta.title or "TODO"), ("region", meta.region or "TODO"),
+    plan_fields = (("id", ident), ("title", meta.title or PLACEHOLDER), ("region", meta.region or PLACEHOLDER),
                    ("issuer", meta.issuer), ("document_no", meta.document_no),
                    ("issued", meta.issued), ("period", meta.period))
     if meta.region is None:

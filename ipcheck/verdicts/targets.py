@@ -130,7 +130,7 @@ def _compared_with(clause: str, region: str) -> bool:
 
 
 _SUBJECT = _R.regex("ZH-WHOSE-005")
-_SENTENCE_PART_END = re.compile("[;。!?]")
+_SENTENCE_PART_END = re.compile("[;" + re.escape(_R.chars("ZH-SENT-003")) + "]")   # a subject stops at ; or 。
 
 
 def _subject_elsewhere(sentence: Sentence, fig: Figure, region: str) -> bool:
