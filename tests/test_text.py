@@ -215,6 +215,13 @@ def test_a_plan_for_the_year_being_read_is_a_plan(heading: str, section: Section
 
 # ---------------------------------------------------------------- summary_year
 
+def test_a_year_in_chinese_digits_reads_as_one_and_keeps_every_offset() -> None:
+    for text, want in (("二〇一八年某市知识产权工作总结", "2018年某市知识产权工作总结"),
+                       ("二○一九年一月十日", "2019年一月十日"), ("三年来,近十二年", "三年来,近十二年")):
+        assert normalise(text) == want and len(normalise(text)) == len(text)
+    assert summary_year(doc("二〇一八年某市知识产权工作总结\n正文。")) == 2018
+
+
 @pytest.mark.parametrize("text, year", [
     ("2015年绵阳市建设国家知识产权试点城市\n\n工作总结\n正文。", 2015),
     ("XX市知识产权局2014年工作总结\n正文。", 2014),
@@ -244,6 +251,11 @@ def test_summary_year(text: str, year: int | None) -> None:
     ("“十二五”期间,全省专利申请量大幅增长,每万人口发明专利拥有量从“十一五”末的0.52件提高到1.2件。", 2015, "period"),
     ("某市知识产权工作成效明显\n2019年01月08日 来源:某某日报\n过去的一年,全市专利申请量达5万件,同比增长10%。", 2018, "results"),
     ("某市知识产权工作成效明显\n2018年12月28日 来源:某某日报\n一年来,全市专利申请量达5万件,同比增长10%。", 2018, "results"),
+    # a formal document's date in Chinese digits (ZH-YEAR-016/017, ZH-REPORT-003) and a whole year's
+    # result on a page of January (ZH-REPORT-012)
+    ("某市知识产权局\n二〇一九年一月十日\n全年专利申请量达到1.2万件,同比增长20%。", 2018, "dateline"),
+    ("某市知识产权局\n二〇一八年十二月二十八日\n全年专利申请量达到1.2万件,同比增长20%。", 2018, "dateline"),
+    ("某市知识产权局\n2019年1月10日\n全年计划新增示范企业10家。", 2019, "dateline"),
     ("“十二五”期间,全省每万人口发明专利拥有量提高到1.61件。", 2015, "period"),
     # a year's work conference looks back on the year before it (ZH-REPORT-009)
     ("某市召开2020年全市知识产权工作会议\n会议指出,过去一年,全市专利申请量达到1.2万件,同比增长12%。会议部署了2020年重点工作。",

@@ -56,8 +56,12 @@ def normalise(s: str) -> str:
     """Map full-width ASCII, CJK punctuation with an ASCII twin, odd spaces and invisible
     format characters to plain ASCII, and traditional Chinese characters with a one-character
     simplified form to it (ipcheck.inputs.formats.chinese), one character for one, so ``len(normalise(s)) ==
-    len(s)`` and offsets are shared with the original. Idempotent; ASCII is left alone."""
-    return s.translate(_TABLE)
+    len(s)`` and offsets are shared with the original. Idempotent; ASCII is left alone. A year
+    written in Chinese digits (二〇一八年, 二○一九年) becomes Arabic, digit for digit (ZH-YEAR-016, -017)."""
+    out = s.translate(_TABLE)
+    if _CN_YEAR_HINT.search(out) is None:
+        return out
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(_YEAR_DIGITS), out)
 
 
 # --------------------------------------------------------------------------------------
@@ -66,6 +70,10 @@ def normalise(s: str) -> str:
 # --------------------------------------------------------------------------------------
 
 _R = load()
+# A year in Chinese digits, four of them before 年 (ZH-YEAR-017), and the digits' values (ZH-YEAR-016).
+_CN_YEAR = _R.regex("ZH-YEAR-017")
+_CN_YEAR_HINT = re.compile("[" + "".join(_R.table("ZH-YEAR-016")) + "]{4}")
+_YEAR_DIGITS = str.maketrans({k: str(v) for k, v in _R.table("ZH-YEAR-016").items()})
 # A sentence ends at 。 ! ? with any closing quotes (ZH-PUNCT-003); ; does not end a sentence.
 _TERMINATOR = _R.regex("ZH-PUNCT-003")
 _ALWAYS_ENDS = _R.chars("ZH-SENT-003")

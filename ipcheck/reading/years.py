@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ipcheck.lang.registry import load
 from ipcheck.model import Document
 from ipcheck.reading import cues
+from ipcheck.reading.numerals import parse_number
 from ipcheck.reading.text import normalise
 
 _R = load()
@@ -42,6 +43,9 @@ _OFFSET = _R.table("ZH-YEAR-013")
 # 过去的一年, 一年来: the year before the page's when it is from the first half of a year (a January
 # meeting's 过去的一年 is last year), the page's own year when it is from the second (ZH-REPORT-011).
 _PAST_YEAR = _R.regex("ZH-REPORT-011")
+# 全年 with a result on a page of January or February: the year just ended (ZH-REPORT-012).
+_WHOLE_YEAR = _R.regex("ZH-REPORT-012")
+_EARLY_MONTH = 3
 # A year named as a horizon (面向2035年, 到2025年, 2035年远景目标) is no year a text reports on.
 _HORIZON = _R.regex("ZH-REPORT-010")
 _SENTENCE_END = re.compile("[" + re.escape(_R.chars("ZH-SENT-003")) + "?\n]")
@@ -97,9 +101,9 @@ def _dateline(norm: str) -> tuple[int, int] | None:
     m = _DATELINE.search(head)
     if not m:
         return None
-    year, month = next((m.group(y), m.group(mo)) for y, mo in (("y", "m"), ("y2", "m2"), ("y3", "m3"))
+    year, month = next((m.group(y), m.group(mo)) for y, mo in (("y", "m"), ("y2", "m2"), ("y3", "m3"), ("y4", "m4"))
                        if m.group(y))
-    return int(year), int(month)
+    return int(year), int(month) if month.isdigit() else int(parse_number(month) or 0)
 
 
 def _masked(sentence: str) -> str:
@@ -146,6 +150,21 @@ def _results(norm: str, published: tuple[int, int] | None) -> YearReading | None
     return best
 
 
+def _whole_year_before(norm: str, published: tuple[int, int]) -> int:
+    """1 when a page from the first months of a year states a whole year's result with no year
+    (全年专利申请量…, on a page of January: the year just ended, ZH-REPORT-012), else 0."""
+    if published[1] >= _EARLY_MONTH:
+        return 0
+    pos = 0
+    for m in _SENTENCE_END.finditer(norm + "\n", 0, _HEAD_CHARS):
+        sentence = norm[pos:m.start()]
+        w = _WHOLE_YEAR.search(sentence)
+        if w and not cues.is_intention(sentence) and _COUNTED.search(sentence, w.end()):
+            return 1
+        pos = m.end()
+    return 0
+
+
 def read_year(doc: Document) -> YearReading:
     """The year ``doc`` reports on, how it was read and from which line (see the module doc)."""
     raw = doc.text
@@ -165,7 +184,7 @@ def read_year(doc: Document) -> YearReading:
     if found:
         return found
     if published:
-        return YearReading(published[0], "dateline", 0, str(published[0]))
+        return YearReading(published[0] - _whole_year_before(norm, published), "dateline", 0, str(published[0]))
     horizons = {m.start(g) for m in _HORIZON.finditer(norm, 0, _HEAD_CHARS)
                 for g in range(1, (_HORIZON.groups or 0) + 1) if m.group(g)}
     counts = Counter(int(y.group(1)) for y in _ANY_YEAR.finditer(norm, 0, _HEAD_CHARS)
