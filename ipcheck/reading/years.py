@@ -28,6 +28,8 @@ _SUMMED_UP = _R.regex("ZH-REPORT-002")
 _DATELINE = _R.regex("ZH-REPORT-003")
 _CONFERENCE = _R.regex("ZH-REPORT-009")    # 2020年…工作会议 looking back: reports on 2019
 _CONFERENCE_CHARS = 300                     # the opening lines a conference's name is read in
+_LOOKS_BACK = _R.regex("ZH-REPORT-013")
+_LOOK_BACK_CHARS = 400                      # how far after the conference's name a look back is read
 _NOT_RESULT_BEFORE = _R.regex("ZH-REPORT-004")
 _NOT_RESULT_AFTER = _R.regex("ZH-REPORT-005")
 _COUNTED = _R.regex("ZH-REPORT-006")
@@ -165,6 +167,14 @@ def _whole_year_before(norm: str, published: tuple[int, int]) -> int:
     return 0
 
 
+def _looks_back(text: str, year: int) -> bool:
+    """True when ``text``, after a year's work conference, looks back on the year before it
+    (过去一年, 去年, or that year named: 2018年,…: ZH-REPORT-013)."""
+    return _LOOKS_BACK.search(text) is not None or any(
+        int(y.group(1)) == year - 1 and not _NOT_RESULT_BEFORE.search(text[max(0, y.start() - _LOOK_BACK):y.start()])
+        for y in _YEAR.finditer(text))
+
+
 def read_year(doc: Document) -> YearReading:
     """The year ``doc`` reports on, how it was read and from which line (see the module doc)."""
     raw = doc.text
@@ -177,7 +187,7 @@ def read_year(doc: Document) -> YearReading:
     if m:
         return YearReading(int(m.group(1)), "summed_up", _line_of(norm, m.start()), m.group(0))
     m = _CONFERENCE.search(norm, 0, _CONFERENCE_CHARS)
-    if m:
+    if m and _looks_back(norm[m.end():m.end() + _LOOK_BACK_CHARS], int(m.group(1))):
         return YearReading(int(m.group(1)) - 1, "summed_up", _line_of(norm, m.start()), m.group(0))
     published = _dateline(norm)
     found = _results(norm, published)
