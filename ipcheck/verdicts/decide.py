@@ -17,7 +17,7 @@ from ipcheck.reading import cues
 from ipcheck.reading.changes import BASELINE
 from ipcheck.reading.tables import quote
 from ipcheck.reading.text import normalise
-from ipcheck.verdicts.matching import FigureMatch, TaskMatch
+from ipcheck.verdicts.matching import FigureMatch, TaskMatch, task_head
 from ipcheck.verdicts.targets import BARE_NUMBER, level_for_growth
 from ipcheck.model import (Evidence, Figure, FigureKind, Measure, Op, Section, Sentence, Status, Target,
                            Task, Verdict)
@@ -33,6 +33,8 @@ _NUMERIC_TITLE = regex("ZH-TASK-001")
 _RECURRING = regex("ZH-RECUR-002")
 # A task that is a state to reach (成为…强市) and the words that say a state was reached.
 _STATE_TASK, _STATE_REACHED = regex("ZH-TASK-002"), regex("ZH-TASK-003")
+# A state named as a candidacy (强市创建市, 示范城市培育对象): the way there, not the state (ZH-TASK-004).
+_CANDIDACY = regex("ZH-TASK-004")
 # A headline that states a figure (天津市每万人口发明专利拥有量达14.7件) reports a result like the body
 # (issue #12 §3 k); a front line that names a plan or a notice (关于印发…规划的通知) does not (ZH-SECT-020).
 _FRONT_PLAN = regex("ZH-SECT-020")
@@ -317,7 +319,7 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
         elif _negated(s, spans):
             out.append(TaskCandidate(m, "negated"))
         elif m.score >= th.task_met and m.head and _done_for(s, spans) and \
-                (not _STATE_TASK.match(task.title) or _STATE_REACHED.search(s.norm)):
+                (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)):
             out.append(TaskCandidate(m, "done"))
         else:
             lacks = "score" if m.score < th.task_met else "head" if not m.head else "done_cue"
@@ -418,6 +420,18 @@ def _mostly_intention(sentence: Sentence, spans: tuple[tuple[int, int], ...]) ->
     total = sum(n for _, _, n in clauses) or 1
     planned = sum(n for a, b, n in clauses if _planned_clause(sentence.norm, a, b))
     return planned * 2 > total
+
+
+def _state_reached(title: str, text: str) -> bool:
+    """True when ``text`` says the state a task's title aims at was reached (ZH-TASK-003), and names
+    the state itself, not a candidacy for it (获批…强市创建市 for 建成…强市: ZH-TASK-004)."""
+    if _STATE_REACHED.search(text) is None:
+        return False
+    head = task_head(title)
+    if not head or head not in title or _CANDIDACY.match(title, title.rfind(head) + len(head)):
+        return True
+    ends = [m.start() + len(head) for m in re.finditer(re.escape(head), text)]
+    return not ends or any(_CANDIDACY.match(text, e) is None for e in ends)
 
 
 def _later_year(sentence: Sentence, spans: tuple[tuple[int, int], ...], year: int | None) -> bool:
