@@ -84,9 +84,15 @@ def name_score(quantity: str, target: Target, region: str = "") -> float:
     return best
 
 
+# Verbs that may stand between a narrowing word and its quantity: 企业|获得|发明专利授权 (ZH-MATCH-015).
+_VERB_BETWEEN = _R.regex("ZH-MATCH-015")
+
+
 def _narrower(prefix: str, name: str) -> bool:
-    """True when the words right before ``name`` restrict it (发明|专利申请)."""
-    return any(prefix.endswith(sp) and sp not in name for sp in SPECIFIERS)
+    """True when the words right before ``name`` restrict it (发明|专利申请), also across a verb of getting
+    or holding (企业获得|发明专利授权, ZH-MATCH-015)."""
+    bare = _VERB_BETWEEN.sub("", prefix)
+    return any(p.endswith(sp) and sp not in name for sp in SPECIFIERS for p in (prefix, bare))
 
 
 def _narrower_fuzzy(quantity: str, name: str) -> bool:
