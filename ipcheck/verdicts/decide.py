@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ipcheck.lang.registry import regex
 from ipcheck.reading import cues
-from ipcheck.reading.changes import BASELINE
+from ipcheck.reading.changes import BASELINE, without_starts
 from ipcheck.reading.tables import quote
 from ipcheck.reading.text import normalise
 from ipcheck.verdicts.matching import FigureMatch, TaskMatch
@@ -152,6 +152,8 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
     """The verdict on a numeric target from the figures bound to its metric."""
     classified = classify_target_matches(target, matches, year, th)
     actual = [(c.match, c.result) for c in classified if c.why == ACTUAL]
+    # 1-9月…1.6万件 and 全年…2.2万件: the whole year's figure decides, part of it is only progress.
+    actual = [a for a in actual if not _part_year(a[0].figure)] or actual
     other = [(c.match, c.why) for c in classified if c.why not in (ACTUAL, BELOW_FLOOR)]
     not_due = _not_due(target.due, year)
     if not actual:
@@ -235,7 +237,7 @@ def _why_not_actual(m: FigureMatch, year: int | None, due: int | None = None, an
         return "bare_number"
     if annual and _several_years(f):
         return "multi_year"
-    said = cues.stated_year(s.norm[:f.start]) if year is not None else None
+    said = cues.stated_year(without_starts(s.norm[:f.start])) if year is not None else None
     own = f.year if f.year is not None else said
     if judged != year and (own is None or own == year):
         return "after_due"
