@@ -288,10 +288,24 @@ def _enumeration(before: str, own: list[tuple[str, str]], size: int, unit: str |
         return None         # 发明、实用新型、外观设计三种类型的专利申请量: the last noun is every item's, not the last's
     items = [clean(x.split(_DE)[-1]) for x in parts]
     if len(items) == size and all(items):
-        return items
+        return _shared_head(items)
     if len(own) >= size and (unit is None or all(u == unit for _, u in own[-size:])):
         return [q for q, _ in own[-size:]]
     return None
+
+
+# 专利申请、授权量: a later item that starts with a verb of the first item's kind shares its head (ZH-BIND-026).
+_HEAD_VERB = re.compile("|".join(map(re.escape, _R.words("ZH-BIND-026"))))
+
+
+def _shared_head(items: list[str]) -> list[str]:
+    """``items`` with the first item's words before its verb lent to the later items that start with a verb
+    (专利申请、授权量 → 专利申请, 专利授权量; 发明专利申请量和授权量 → …, 发明专利授权量)."""
+    m = _HEAD_VERB.search(items[0])
+    if m is None or m.start() == 0:
+        return items
+    head = items[0][:m.start()]
+    return [items[0]] + [head + x if _HEAD_VERB.match(x) else x for x in items[1:]]
 
 
 def _cut(phrase: str) -> int:
