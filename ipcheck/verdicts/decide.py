@@ -18,7 +18,7 @@ from ipcheck.reading.changes import BASELINE, without_starts
 from ipcheck.reading.tables import quote
 from ipcheck.reading.text import normalise
 from ipcheck.verdicts.matching import FigureMatch, TaskMatch
-from ipcheck.verdicts.targets import BARE_NUMBER, level_for_growth
+from ipcheck.verdicts.targets import BARE_NUMBER, level_for_growth, other_base
 from ipcheck.model import (Evidence, Figure, FigureKind, Measure, Op, Section, Sentence, Status, Target,
                            Task, Verdict)
 from ipcheck.i18n import verdict_message
@@ -141,7 +141,8 @@ def classify_target_matches(target: Target, matches: list[FigureMatch], year: in
         if m.score < th.target_name:
             out.append(TargetCandidate(m, BELOW_FLOOR, None, within(m.figure, target)))
             continue
-        why = _why_not_actual(m, year, target.due, annual) or ("level_only" if level_for_growth(target, m.figure) else "")
+        why = _why_not_actual(m, year, target.due, annual) or ("level_only" if level_for_growth(target, m.figure) else "") \
+            or other_base(target, m, year)
         out.append(TargetCandidate(m, why or ACTUAL, None if why else compare(m.figure, target),
                                    within(m.figure, target)))
     return tuple(out)
@@ -258,9 +259,10 @@ _OTHER_REASON = {   # why a figure is not an actual -> the verdict's reason (mes
     "baseline": "target.only_baseline",
     "bare_number": "target.bare_number",
     "level_only": "target.level_only",
+    "other_base": "target.other_base",
 }
 # Reasons that leave a lead a person should weigh: the verdict on them needs review.
-_REVIEW_REASONS = frozenset({"after_due", "bare_number", "level_only"})
+_REVIEW_REASONS = frozenset({"after_due", "bare_number", "level_only", "other_base"})
 
 
 def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]], not_due: bool,

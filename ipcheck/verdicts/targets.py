@@ -218,6 +218,24 @@ def level_for_growth(target: Target, fig: Figure) -> bool:
         and unit is not None and unit.family not in ("percent", "points")
 
 
+# The base of a growth (较2015年增长15%): a growth target is year on year (ZH-YEAR-016).
+_GROWTH_BASE = _R.regex("ZH-YEAR-016")
+OTHER_BASE = "other_base"
+
+
+def other_base(target: Target, m: FigureMatch, year: int | None) -> str:
+    """'other_base' for a growth whose clause compares with a year other than the one before the year judged,
+    or with a five-year plan (较2015年增长15% in a 2020 summary, ZH-YEAR-016): no year-on-year growth."""
+    f = m.figure
+    if target.measure is not Measure.GROWTH or f.kind not in (FigureKind.GROWTH, FigureKind.DECREASE):
+        return ""
+    judged = target.due if target.due is not None and year is not None and year > target.due else year
+    for b in _GROWTH_BASE.finditer(_clause_before(m.sentence, f)):
+        if b.group("period") or judged is None or int(b.group("year")) != judged - 1:
+            return OTHER_BASE
+    return ""
+
+
 _BARE = _R.regex("ZH-BARE-001")
 # 量, 数, 总量 … after a name's core (专利授权|量为512) are skipped before the bare number (ZH-MATCH-002).
 _SUFFIX_AFTER = re.compile("|".join(re.escape(w) for w in sorted(_R.words("ZH-MATCH-002"), key=len, reverse=True)))
