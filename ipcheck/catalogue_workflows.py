@@ -81,6 +81,8 @@ _WRITE: dict[str, tuple[str, str]] = {
     "write.why.target.only_as_intention": ("now it appears only as a plan or forecast", "目前只作为打算或预计提及"),
     "write.why.target.other_year": ("now the figures found are for other years", "目前找到的是其他年份的数字"),
     "write.why.target.multi_year": ("now the figures found add up several years", "目前找到的是多年累计数"),
+    "write.why.target.other_base": ("now the growth found is on another base than the year before",
+                                    "目前找到的增长率不是与上一年相比"),
     "write.why.task.weak_evidence": ("the sentences found do not say it was done", "现有语句未写明已完成"),
     "write.why.task.only_planned": ("now it appears only as a plan or intention", "目前只作为计划或打算提及"),
     "write.owners": ("{text} (owners: {owners})", "{text}（责任单位：{owners}）"),

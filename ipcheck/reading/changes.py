@@ -36,5 +36,13 @@ def mark_baselines(text: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...]
         stop = _MAJOR_END.search(text, after)
         reached = [i for i, f in enumerate(out) if after <= f.start and (stop is None or f.end <= stop.start())]
         for k, i in enumerate(reached[:len(starts)] if len(starts) > 1 else reached[:1]):
-            out[i] = replace(out[i], quantity=out[starts[min(k, len(starts) - 1)]].quantity)
+            start = out[starts[min(k, len(starts) - 1)]]
+            kind = start.kind if start.unit == out[i].unit else out[i].kind   # 比重由25.1%提高到31.2%: a share
+            out[i] = replace(out[i], quantity=start.quantity, kind=kind)
     return tuple(out)
+
+
+def without_starts(text: str) -> str:
+    """``text`` with the start of every change left out (由上年的2.1万件增长到 → 增长到): a year said there
+    (上年, 2015年的) dates the baseline, not the value reached after the verb."""
+    return _FROM_TO.sub(lambda m: m.group("to"), text)

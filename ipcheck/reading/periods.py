@@ -25,11 +25,27 @@ _OFFSET = _R.table("ZH-YEAR-013")
 # the aside (ZH-YEAR-015).
 _SPAN = _R.regex("ZH-YEAR-014")
 _ASIDE = _R.regex("ZH-YEAR-015")
+# The start of a change (由上年的2.1万件增长到): a year said there dates the baseline only (ZH-FROM-001).
+_FROM_TO = _R.regex("ZH-FROM-001")
 
 
 def _aside_end(asides: list[tuple[int, int]], pos: int) -> int | None:
     """The end of the bracketed aside that holds ``pos``, if any."""
     return next((b for a, b in asides if a < pos < b), None)
+
+
+def _baseline_years(text: str, events: list[tuple[int, int, int | None, str | None, int | None]]) \
+        -> list[tuple[int, int, int | None, str | None, int | None]]:
+    """``events`` with a year or period said at the start of a change (由上年的2.1万件增长到2.3万件) scoping only
+    the figures before its verb: the baseline's, never the value reached (ZH-FROM-001)."""
+    starts = [(m.end("from"), m.start("to")) for m in _FROM_TO.finditer(text)]
+    out = []
+    for end, start, year, period, offset in events:
+        verb = next((b for a, b in starts if a <= end <= b), None)
+        if verb is not None:
+            start = -min(verb, -start) if start < 0 else -verb
+        out.append((end, start, year, period, offset))
+    return out
 
 
 class Scope:
@@ -65,11 +81,12 @@ class Scope:
         for m in _RELATIVE.finditer(text):
             if scan[m.start()] != MASK:
                 self.events.append((m.end(), m.start(), None, None, int(_OFFSET[m.group(0)])))
+        self.events = _baseline_years(text, self.events)
         self.events.sort(key=lambda e: e[0])
         self.ends = [e[0] for e in self.events]
         self.partials = []
         for m in _PARTIAL.finditer(text):
-            month = m.group(1) or m.group(2)
+            month = next((g for g in m.groups() if g), None)
             if month is None or int(month) < 12:
                 self.partials.append((m.end(), f"partial_period: '{m.group(0).strip()}'"))
         self.partial_ends = [p[0] for p in self.partials]

@@ -40,6 +40,8 @@ _R = load()
 _MAJOR_SEP = set(_R.chars("ZH-PUNCT-005"))
 _ENUM = _R.chars("ZH-BIND-022")                 # 、
 _PHRASE_END = re.compile("[" + re.escape(_R.chars("ZH-BIND-021")) + "]")
+# 和 or 及 alone between two figures joins them like 、 (分别由1.5万件和3200件增长到…, ZH-BIND-025).
+_JOINER = _R.regex("ZH-BIND-025")
 _TRAILING_SEP = re.compile(r"[\s" + re.escape(_ENUM) + ",]+$")
 # The predicate of a figure starts at the first of these cues (ZH-KIND-001); before it: the subject.
 _CUT = _R.regex("ZH-KIND-001")
@@ -142,7 +144,7 @@ class _Binder:
         seg_start, _, major, major_start = _segment_of(self.segs, self.seg_starts, raw.start)
         region = max(seg_start, self.prev_end.get(seg_start, seg_start))
         phrase = _visible(text, drop, region, max(region, raw.pre))
-        bare = not _STRIP_CHARS.sub("", phrase).strip(_ENUM)
+        bare = not _JOINER.sub("", _STRIP_CHARS.sub("", phrase).strip(_ENUM)).strip(_ENUM)
         cut = _cut(phrase)
         subject, pred = phrase[:cut], phrase[cut:]
         after = _visible(text, drop, raw.post, min(self.major_ends[major], raw.post + _AFTER_REACH))
@@ -268,7 +270,7 @@ def _count_bare_followers(text: str, drop: list[bool], segs, starts: list[int], 
         if _segment_of(segs, starts, raw.start)[2] != major:
             break
         between = _STRIP_CHARS.sub("", _visible(text, drop, prev.post, raw.pre))
-        if between.strip(_ENUM):
+        if _JOINER.sub("", between.strip(_ENUM)).strip(_ENUM):
             break
         n += 1
         prev = raw
@@ -281,12 +283,29 @@ def _enumeration(before: str, own: list[tuple[str, str]], size: int, unit: str |
     Either the clause names them (发明专利、实用新型专利、外观设计专利分别…) or they are the
     last ``size`` figures named in the sentence; for amounts (增加263件) those must share the
     unit of the list, or the list is not theirs."""
-    items = [clean(x.split(_DE)[-1]) for x in _LIST_ITEMS.split(before)] if before else []
+    parts = _LIST_ITEMS.split(before) if before else []
+    if len(parts) == size and _DE in parts[-1] and not any(_DE in x for x in parts[:-1]):
+        return None         # 发明、实用新型、外观设计三种类型的专利申请量: the last noun is every item's, not the last's
+    items = [clean(x.split(_DE)[-1]) for x in parts]
     if len(items) == size and all(items):
-        return items
+        return _shared_head(items)
     if len(own) >= size and (unit is None or all(u == unit for _, u in own[-size:])):
         return [q for q, _ in own[-size:]]
     return None
+
+
+# 专利申请、授权量: a later item that starts with a verb of the first item's kind shares its head (ZH-BIND-026).
+_HEAD_VERB = re.compile("|".join(map(re.escape, _R.words("ZH-BIND-026"))))
+
+
+def _shared_head(items: list[str]) -> list[str]:
+    """``items`` with the first item's words before its verb lent to the later items that start with a verb
+    (专利申请、授权量 → 专利申请, 专利授权量; 发明专利申请量和授权量 → …, 发明专利授权量)."""
+    m = _HEAD_VERB.search(items[0])
+    if m is None or m.start() == 0:
+        return items
+    head = items[0][:m.start()]
+    return [items[0]] + [head + x if _HEAD_VERB.match(x) else x for x in items[1:]]
 
 
 def _cut(phrase: str) -> int:

@@ -14,11 +14,11 @@ from functools import lru_cache
 
 from ipcheck.lang.registry import regex
 from ipcheck.reading import cues
-from ipcheck.reading.changes import BASELINE
+from ipcheck.reading.changes import BASELINE, without_starts
 from ipcheck.reading.tables import quote
 from ipcheck.reading.text import normalise
 from ipcheck.verdicts.matching import FigureMatch, TaskMatch, task_head
-from ipcheck.verdicts.targets import BARE_NUMBER, level_for_growth
+from ipcheck.verdicts.targets import BARE_NUMBER, level_for_growth, other_base
 from ipcheck.model import (Evidence, Figure, FigureKind, Measure, Op, Section, Sentence, Status, Target,
                            Task, Verdict)
 from ipcheck.i18n import verdict_message
@@ -143,7 +143,8 @@ def classify_target_matches(target: Target, matches: list[FigureMatch], year: in
         if m.score < th.target_name:
             out.append(TargetCandidate(m, BELOW_FLOOR, None, within(m.figure, target)))
             continue
-        why = _why_not_actual(m, year, target.due, annual) or ("level_only" if level_for_growth(target, m.figure) else "")
+        why = _why_not_actual(m, year, target.due, annual) or ("level_only" if level_for_growth(target, m.figure) else "") \
+            or other_base(target, m, year)
         out.append(TargetCandidate(m, why or ACTUAL, None if why else compare(m.figure, target),
                                    within(m.figure, target)))
     return tuple(out)
@@ -154,6 +155,8 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
     """The verdict on a numeric target from the figures bound to its metric."""
     classified = classify_target_matches(target, matches, year, th)
     actual = [(c.match, c.result) for c in classified if c.why == ACTUAL]
+    # 1-9月…1.6万件 and 全年…2.2万件: the whole year's figure decides, part of it is only progress.
+    actual = [a for a in actual if not _part_year(a[0].figure)] or actual
     other = [(c.match, c.why) for c in classified if c.why not in (ACTUAL, BELOW_FLOOR)]
     not_due = _not_due(target.due, year)
     if not actual:
@@ -237,7 +240,7 @@ def _why_not_actual(m: FigureMatch, year: int | None, due: int | None = None, an
         return "bare_number"
     if annual and _several_years(f):
         return "multi_year"
-    said = cues.stated_year(s.norm[:f.start]) if year is not None else None
+    said = cues.stated_year(without_starts(s.norm[:f.start])) if year is not None else None
     own = f.year if f.year is not None else said
     if judged != year and (own is None or own == year):
         return "after_due"
@@ -258,9 +261,10 @@ _OTHER_REASON = {   # why a figure is not an actual -> the verdict's reason (mes
     "baseline": "target.only_baseline",
     "bare_number": "target.bare_number",
     "level_only": "target.level_only",
+    "other_base": "target.other_base",
 }
 # Reasons that leave a lead a person should weigh: the verdict on them needs review.
-_REVIEW_REASONS = frozenset({"after_due", "bare_number", "level_only"})
+_REVIEW_REASONS = frozenset({"after_due", "bare_number", "level_only", "other_base"})
 
 
 def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]], not_due: bool,

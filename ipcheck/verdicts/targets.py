@@ -84,9 +84,15 @@ def name_score(quantity: str, target: Target, region: str = "") -> float:
     return best
 
 
+# Verbs that may stand between a narrowing word and its quantity: 企业|获得|发明专利授权 (ZH-MATCH-015).
+_VERB_BETWEEN = _R.regex("ZH-MATCH-015")
+
+
 def _narrower(prefix: str, name: str) -> bool:
-    """True when the words right before ``name`` restrict it (发明|专利申请)."""
-    return any(prefix.endswith(sp) and sp not in name for sp in SPECIFIERS)
+    """True when the words right before ``name`` restrict it (发明|专利申请), also across a verb of getting
+    or holding (企业获得|发明专利授权, ZH-MATCH-015)."""
+    bare = _VERB_BETWEEN.sub("", prefix)
+    return any(p.endswith(sp) and sp not in name for sp in SPECIFIERS for p in (prefix, bare))
 
 
 def _narrower_fuzzy(quantity: str, name: str) -> bool:
@@ -210,6 +216,24 @@ def level_for_growth(target: Target, fig: Figure) -> bool:
     unit = UNITS.get(fig.unit)
     return target.measure in (Measure.GROWTH, Measure.ANNUAL_GROWTH) and fig.kind is FigureKind.LEVEL \
         and unit is not None and unit.family not in ("percent", "points")
+
+
+# The base of a growth (较2015年增长15%): a growth target is year on year (ZH-YEAR-018).
+_GROWTH_BASE = _R.regex("ZH-YEAR-018")
+OTHER_BASE = "other_base"
+
+
+def other_base(target: Target, m: FigureMatch, year: int | None) -> str:
+    """'other_base' for a growth whose clause compares with a year other than the one before the year judged,
+    or with a five-year plan (较2015年增长15% in a 2020 summary, ZH-YEAR-018): no year-on-year growth."""
+    f = m.figure
+    if target.measure is not Measure.GROWTH or f.kind not in (FigureKind.GROWTH, FigureKind.DECREASE):
+        return ""
+    judged = target.due if target.due is not None and year is not None and year > target.due else year
+    for b in _GROWTH_BASE.finditer(_clause_before(m.sentence, f)):
+        if b.group("period") or judged is None or int(b.group("year")) != judged - 1:
+            return OTHER_BASE
+    return ""
 
 
 _BARE = _R.regex("ZH-BARE-001")
