@@ -348,6 +348,7 @@ _EXPLAIN: dict[str, tuple[str, str]] = {
     "explain.detail.score": ("score below {task_met}", "得分低于 {task_met}"),
     "explain.detail.head": ("does not name the head noun “{head}”", "未提及中心词“{head}”"),
     "explain.detail.done_cue": ("no word saying it was done", "没有表示已完成的措辞"),
+    "explain.detail.elsewhere": ("another place's or body's work, not the plan region's", "其他地区或单位的工作，不是本地区的"),
     "explain.section.results": ("results", "工作成效"), "explain.section.problems": ("problems", "存在问题"),
     "explain.section.next_plan": ("next-year plan", "下一步计划"), "explain.section.front": ("front matter", "正文之前"),
     "explain.verdict": ("Verdict: {status}", "结论：{status}"),

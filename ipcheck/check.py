@@ -79,7 +79,8 @@ def decide(plan: Plan, index: SentenceIndex, year: int | None,
     region = plan.meta.known_region
     out = [_recurring(t, year, start, lambda x: decide_target(x, match_target(x, index, region), year, thresholds))
            for t in plan.targets]
-    out += [_recurring(t, year, start, lambda x: decide_task(x, match_task(x, index), year, thresholds, start))
+    out += [_recurring(t, year, start,
+                       lambda x: decide_task(x, match_task(x, index), year, thresholds, start, region))
             for t in plan.tasks]
     return tuple(out)
 

@@ -26,7 +26,7 @@ CASES = sorted((ROOT / "tests" / "cases").glob("*/case.yaml"))
 TARGET_CLASSES = ("actual", "below_floor", "next_plan", "problems", "front", "intention", "stated_target",
                   "other_year", "multi_year", "after_due", "baseline", "bare_number",
                   "level_only")
-TASK_DETAILS = {"planned": {"section", "intention"}, "weak": {"score", "head", "done_cue"}}
+TASK_DETAILS = {"planned": {"section", "intention"}, "weak": {"score", "head", "done_cue", "elsewhere"}}
 
 # A summary whose only word on task 1 is in 存在的问题, and a next-year figure for nothing in the plan.
 PLAN = """version: 1

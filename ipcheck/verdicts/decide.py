@@ -19,6 +19,7 @@ from ipcheck.reading.tables import quote
 from ipcheck.reading.text import normalise
 from ipcheck.verdicts.matching import FigureMatch, TaskMatch, task_head
 from ipcheck.verdicts.targets import BARE_NUMBER, level_for_growth, other_base
+from ipcheck.verdicts.whose_work import work_elsewhere
 from ipcheck.model import (Evidence, Figure, FigureKind, Measure, Op, Section, Sentence, Status, Target,
                            Task, Verdict)
 from ipcheck.i18n import verdict_message
@@ -294,7 +295,8 @@ class TaskCandidate:
     """How decide_task reads one matching sentence: its group and why (``detail``).
 
     ``detail``: for planned, "section" (not in the results) or "intention"; for weak, what a
-    done sentence would need and this one lacks: "score", "head" (the task's head noun), "done_cue".
+    done sentence would need and this one lacks: "score", "head" (the task's head noun), "done_cue",
+    or "elsewhere" (the work is another place's or body's: ipcheck.verdicts.whose_work).
     """
 
     match: TaskMatch
@@ -303,8 +305,9 @@ class TaskCandidate:
 
 
 def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None,
-                          th: Thresholds = Thresholds()) -> tuple[TaskCandidate, ...]:
-    """Every match, in order, with the group decide_task puts it in (the one place these rules live)."""
+                          th: Thresholds = Thresholds(), region: str = "") -> tuple[TaskCandidate, ...]:
+    """Every match, in order, with the group decide_task puts it in (the one place these rules live);
+    ``region`` is the plan's (work whose subject is another place or body is only a lead)."""
     out = []
     for m in matches:
         s = m.sentence
@@ -314,7 +317,7 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
         spans = m.hits or ((0, len(s.norm)),)
         if s.section is Section.PROBLEMS:
             out.append(TaskCandidate(m, "problems"))
-        elif s.section is not Section.RESULTS:
+        elif s.section is not Section.RESULTS and not _reporting_headline(s):
             out.append(TaskCandidate(m, "planned", "section"))
         elif _mostly_intention(s, spans):
             out.append(TaskCandidate(m, "planned", "intention"))
@@ -322,6 +325,8 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "planned", "later_year"))
         elif _negated(s, spans):
             out.append(TaskCandidate(m, "negated"))
+        elif work_elsewhere(s.norm, _best_hit(spans)[0], region):
+            out.append(TaskCandidate(m, "weak", "elsewhere"))
         elif m.score >= th.task_met and m.head and _done_for(s, spans) and \
                 (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)):
             out.append(TaskCandidate(m, "done"))
@@ -332,12 +337,13 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
 
 
 def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
-                th: Thresholds = Thresholds(), start: int | None = None) -> Verdict:
+                th: Thresholds = Thresholds(), start: int | None = None, region: str = "") -> Verdict:
     """The verdict on a qualitative task from the sentences that echo it; ``start`` is the first
-    year of the plan's period (work reported for an earlier year is not the plan's work)."""
+    year of the plan's period (work reported for an earlier year is not the plan's work), ``region``
+    the plan's (someone else's work is no proof)."""
     not_due = _not_due(task.due, year)
     groups: dict[str, list[TaskMatch]] = {g: [] for g in TASK_GROUPS}
-    for c in classify_task_matches(task, matches, year, th):
+    for c in classify_task_matches(task, matches, year, th, region):
         groups[c.group].append(c.match)
     done, negated, planned, problems, weak = (groups[g] for g in TASK_GROUPS[:5])
 
@@ -386,12 +392,23 @@ def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
                    else "nothing in the results matches it", [])
 
 
+def _best_hit(spans: tuple[tuple[int, int], ...]) -> tuple[int, int]:
+    """The longest echo of the task in its sentence (the first of equals): the words that name it best."""
+    return max(spans, key=lambda h: (h[1] - h[0], -h[0]))
+
+
+def _reporting_headline(s: Sentence) -> bool:
+    """True for a line before the body that may report work like the body (a news headline:
+    遂宁市知识产权维权援助中心挂牌成立), not one that names a plan or a notice (ZH-SECT-020)."""
+    return s.section is Section.FRONT and not _FRONT_PLAN.search(s.norm)
+
+
 def _done_in_clause(m: TaskMatch) -> bool:
     """True when the sentence reports the task done by the end of the clause that names it best (the
     longest echo): 成立了…,…领导小组 is done; …交流合作逐渐扩大,…做出了新贡献 only reports the year."""
     if not m.hits:
         return cues.is_done(m.sentence.norm)
-    a, b = max(m.hits, key=lambda h: (h[1] - h[0], -h[0]))
+    a, b = _best_hit(m.hits)
     return cues.is_done(m.sentence.norm[:clause_span(m.sentence.norm, a, b)[1]])
 
 
@@ -446,11 +463,13 @@ def _later_year(sentence: Sentence, spans: tuple[tuple[int, int], ...], year: in
 
 
 def _done_for(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
-    """True when the sentence reports the matched work done: a done cue in a matched clause, or
-    anywhere in a sentence that announces nothing (an intention elsewhere in it makes a done cue
-    in another clause no proof: 建设…保护中心,力争今年投入使用)."""
+    """True when the sentence reports the matched work done: a done cue in a matched clause that
+    neither plans nor negates (着力推进…平台建设,力争年底前上线运行 has not put it online), or anywhere
+    in a sentence that announces nothing (an intention elsewhere in it makes a done cue in another
+    clause no proof: 建设…保护中心,力争今年投入使用)."""
     text = sentence.norm
-    if any(cues.is_done(text[a:b]) for a, b, _ in _clauses_of(sentence, spans)):
+    if any(cues.is_done(text[a:b]) and not _planned_clause(text, a, b) and not cues.is_negated(text[a:b])
+           for a, b, _ in _clauses_of(sentence, spans)):
         return True
     return cues.is_done(text) and not (cues.is_intention(text) or cues.is_strong_intention(text))
 
