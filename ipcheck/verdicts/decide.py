@@ -36,6 +36,8 @@ _RECURRING = regex("ZH-RECUR-002")
 _STATE_TASK, _STATE_REACHED = regex("ZH-TASK-002"), regex("ZH-TASK-003")
 # A state named as a candidacy (强市创建市, 示范城市培育对象): the way there, not the state (ZH-TASK-004).
 _CANDIDACY = regex("ZH-TASK-004")
+# A task of work that goes on (扎实推进…建设, 深化…, 加快…): ZH-TASK-005.
+_ONGOING = regex("ZH-TASK-005")
 # A headline that states a figure (天津市每万人口发明专利拥有量达14.7件) reports a result like the body
 # (issue #12 §3 k); a front line that names a plan or a notice (关于印发…规划的通知) does not (ZH-SECT-020).
 _FRONT_PLAN = regex("ZH-SECT-020")
@@ -327,7 +329,7 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "negated"))
         elif work_elsewhere(s.norm, _best_hit(spans)[0], region):
             out.append(TaskCandidate(m, "weak", "elsewhere"))
-        elif m.score >= th.task_met and m.head and _done_for(s, spans) and \
+        elif m.score >= th.task_met and m.head and _done_for(s, spans, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
                 (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)):
             out.append(TaskCandidate(m, "done"))
         else:
@@ -462,15 +464,33 @@ def _later_year(sentence: Sentence, spans: tuple[tuple[int, int], ...], year: in
     return said is not None and year is not None and said > year
 
 
-def _done_for(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
+def _named_at(task: Task, sentence: Sentence) -> list[int]:
+    """Where ``sentence`` names the task: its keywords, else its head word."""
+    names = [k for k in task.keywords if k and k in sentence.norm] or \
+        [h for h in (task_head(task.title),) if h and h in sentence.norm]
+    return sorted(m.start() for n in names for m in re.finditer(re.escape(n), sentence.norm))
+
+
+def _done_for(sentence: Sentence, spans: tuple[tuple[int, int], ...], ongoing: list[int] | None = None) -> bool:
     """True when the sentence reports the matched work done: a done cue in a matched clause that
     neither plans nor negates (着力推进…平台建设,力争年底前上线运行 has not put it online), or anywhere
     in a sentence that announces nothing (an intention elsewhere in it makes a done cue in another
-    clause no proof: 建设…保护中心,力争今年投入使用)."""
+    clause no proof: 建设…保护中心,力争今年投入使用). Work that goes on (扎实推进…建设, ZH-TASK-005) is
+    shown done only by a done cue in a major clause that names it (``ongoing``: where its keywords or
+    head word stand): a name in one clause and 提供了 clauses on say the thing exists, not that the work
+    was pushed on."""
     text = sentence.norm
+    clauses = _clauses_of(sentence, spans)
     if any(cues.is_done(text[a:b]) and not _planned_clause(text, a, b) and not cues.is_negated(text[a:b])
-           for a, b, _ in _clauses_of(sentence, spans)):
+           for a, b, _ in clauses):
         return True
+    if ongoing is not None:
+        for pos in ongoing or [clauses[0][0]]:
+            start = max((m.end() for m in _MAJOR_END.finditer(text, 0, pos)), default=0)
+            end = _next_mark(_MAJOR_END, text, pos)
+            if cues.is_done(text[start:len(text) if end is None else end]):
+                return True
+        return False
     return cues.is_done(text) and not (cues.is_intention(text) or cues.is_strong_intention(text))
 
 
