@@ -1,7 +1,6 @@
 """Tests for ipcheck.reading.text: normalise, sentence splitting, sections and the summary year."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -289,11 +288,11 @@ def test_real_summaries(path: Path) -> None:
     assert sum(s.section is Section.RESULTS for s in sentences) > 5
 
 
-def test_segment_is_linear_enough() -> None:
+def test_segment_reads_a_long_text_whole() -> None:
+    """Every line of a ~300 KB text is segmented (its speed is bench/run.py's "Growth with summary
+    length", measured there and not here: a timed test fails on a busy machine, not on slow code)."""
     lines = [ln for c in SECTION_CASES for ln in c["lines"]]
     text = "\n".join(lines * 8)          # ~300 KB, more than twice the whole compilation
-    d = doc(text)
-    t0 = time.perf_counter()
-    sentences = segment(d, year=2015)
-    assert time.perf_counter() - t0 < 1.0
+    sentences = segment(doc(text), year=2015)
     assert len(sentences) > 1000
+    assert max(s.line for s in sentences) == text.rstrip("\n").count("\n") + 1      # read to its last line
