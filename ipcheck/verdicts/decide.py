@@ -41,6 +41,8 @@ _ONGOING = regex("ZH-TASK-005")
 # A headline that states a figure (天津市每万人口发明专利拥有量达14.7件) reports a result like the body
 # (issue #12 §3 k); a front line that names a plan or a notice (关于印发…规划的通知) does not (ZH-SECT-020).
 _FRONT_PLAN = regex("ZH-SECT-020")
+# Work under way or an early step of it done (ZH-INTENT-015, -016): not done, but a step worth a review.
+_UNDER_WAY = re.compile("|".join(f"(?:{regex(c).pattern})" for c in ("ZH-INTENT-015", "ZH-INTENT-016")))
 # The warning code the figure reader gives a figure of part of a year (ipcheck.reading.figures).
 PARTIAL_PERIOD = "partial_period:"
 # A quantity counted per year (ZH-MATCH-012) unless the target itself adds up years (ZH-MATCH-013); the
@@ -322,7 +324,8 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
         elif s.section is not Section.RESULTS and not _reporting_headline(s):
             out.append(TaskCandidate(m, "planned", "section"))
         elif _mostly_intention(s, spans):
-            out.append(TaskCandidate(m, "planned", "intention"))
+            out.append(TaskCandidate(m, "weak", "done_cue") if _under_way(s, spans)
+                       else TaskCandidate(m, "planned", "intention"))
         elif _later_year(s, spans, year):
             out.append(TaskCandidate(m, "planned", "later_year"))
         elif _negated(s, spans):
@@ -443,6 +446,14 @@ def _mostly_intention(sentence: Sentence, spans: tuple[tuple[int, int], ...]) ->
     total = sum(n for _, _, n in clauses) or 1
     planned = sum(n for a, b, n in clauses if _planned_clause(sentence.norm, a, b))
     return planned * 2 > total
+
+
+def _under_way(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
+    """True when a clause that names the work says it is under way or only an early step of it is done
+    (正在建设中, 完成招标, 获批筹建), and nothing announces it: a lead for review, not a plan."""
+    text = sentence.norm
+    return any(_UNDER_WAY.search(text[a:b]) and not cues.strong_intention_before(text, b)
+               for a, b, _ in _clauses_of(sentence, spans))
 
 
 def _state_reached(title: str, text: str) -> bool:
