@@ -13,7 +13,7 @@ from ipcheck.units import format_number
 from ipcheck.reading.regions import Scope, scope
 from ipcheck.reviews import Decision, apply as apply_reviews
 from ipcheck.reading.text import segment
-from ipcheck.reading.years import own_date, read_year, states_year
+from ipcheck.reading.years import own_date, published, read_year, states_year
 from ipcheck.verdicts.tally import count
 from ipcheck.verdicts.decide import Thresholds, decide_target, decide_task, with_progress
 from ipcheck.verdicts.pace import pace_of
@@ -71,7 +71,7 @@ def read_figures(sentences: tuple[Sentence, ...], dated: int | None = None) -> d
 
 
 def decide(plan: Plan, index: SentenceIndex, year: int | None,
-           thresholds: Thresholds) -> tuple[Verdict, ...]:
+           thresholds: Thresholds, dateline: tuple[int, int] | None = None) -> tuple[Verdict, ...]:
     """One verdict per plan item, targets first, each in plan order. A recurring item (every:
     year) is due in each year of its period up to its due year: it is judged as due in the
     summary's year, and its verdict says which year it was checked for."""
@@ -80,7 +80,7 @@ def decide(plan: Plan, index: SentenceIndex, year: int | None,
     out = [_recurring(t, year, start, lambda x: decide_target(x, match_target(x, index, region), year, thresholds))
            for t in plan.targets]
     out += [_recurring(t, year, start,
-                       lambda x: decide_task(x, match_task(x, index), year, thresholds, start, region))
+                       lambda x: decide_task(x, match_task(x, index), year, thresholds, start, region, dateline))
             for t in plan.tasks]
     return tuple(out)
 
@@ -133,6 +133,7 @@ class Prepared:
     year_warning: str | None = None
     thresholds_warning: str | None = None
     year_guess: str | None = None      # the year was inferred (not a title's): how, as a warning
+    published: tuple[int, int] | None = None   # the text's dateline (year, month): ZH-YEAR-019
 
 
     @property
@@ -169,7 +170,7 @@ def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> 
                  f"a met or missed whose sentence does not state {year} needs review")
     dated = own_date(document, reading) or year          # the checked year only for an undated text
     return Prepared(year, where, SentenceIndex(where.sentences, read_figures(where.sentences, dated)), mismatch,
-                    thresholds_warning(settings.thresholds), guess)
+                    thresholds_warning(settings.thresholds), guess, published(document))
 
 
 def mismatch(plan: Plan, prep: Prepared) -> Mismatch | None:
@@ -221,7 +222,7 @@ def check(plan: Plan, document: Document, settings: Settings = Settings()) -> Re
     prep = prepare(plan, document, settings)
     targets = {t.id: t for t in plan.targets}
     verdicts = tuple(_paced(finish(v, document, prep), plan, targets, prep.year)
-                     for v in decide(plan, prep.index, prep.year, settings.thresholds))
+                     for v in decide(plan, prep.index, prep.year, settings.thresholds, prep.published))
     report = Report(plan=plan, summary_path=document.path, summary_encoding=document.encoding,
                     summary_year=prep.year, verdicts=verdicts, counts=count(verdicts),
                     warnings=prep.warnings, mismatch=mismatch(plan, prep))

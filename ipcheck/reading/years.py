@@ -108,6 +108,11 @@ def _dateline(norm: str) -> tuple[int, int] | None:
     return int(year), int(month) if month.isdigit() else int(parse_number(month) or 0)
 
 
+def published(doc: Document) -> tuple[int, int] | None:
+    """(year, month) of ``doc``'s dateline, which dates a month named without a year (ZH-YEAR-019)."""
+    return _dateline(normalise("\n".join(doc.text[:100 * _HEAD_CHARS].split("\n", 200)[:200])))
+
+
 def _masked(sentence: str) -> str:
     """The sentence with quoted titles blanked (《2023年全球创新指数报告》 states no result)."""
     return _QUOTED_TITLE.sub(lambda m: " " * len(m.group(0)), sentence)
