@@ -48,6 +48,7 @@ _PAST_YEAR = _R.regex("ZH-REPORT-011")
 # 全年 with a result on a page of January or February: the year just ended (ZH-REPORT-012).
 _WHOLE_YEAR = _R.regex("ZH-REPORT-012")
 _EARLY_MONTH = 3
+_YEAR_PAST = _R.regex("ZH-REPORT-014")   # 过去一年工作回顾 on a page of January: the year just ended
 # A year named as a horizon (面向2035年, 到2025年, 2035年远景目标) is no year a text reports on.
 _HORIZON = _R.regex("ZH-REPORT-010")
 _SENTENCE_END = re.compile("[" + re.escape(_R.chars("ZH-SENT-003")) + "?\n]")
@@ -159,9 +160,12 @@ def _results(norm: str, published: tuple[int, int] | None) -> YearReading | None
 
 def _whole_year_before(norm: str, published: tuple[int, int]) -> int:
     """1 when a page from the first months of a year states a whole year's result with no year
-    (全年专利申请量…, on a page of January: the year just ended, ZH-REPORT-012), else 0."""
+    (全年专利申请量…, on a page of January: the year just ended, ZH-REPORT-012) or looks back on the year
+    past (过去一年工作回顾, ZH-REPORT-014), else 0."""
     if published[1] >= _EARLY_MONTH:
         return 0
+    if _YEAR_PAST.search(norm, 0, _HEAD_CHARS):
+        return 1
     pos = 0
     for m in _SENTENCE_END.finditer(norm + "\n", 0, _HEAD_CHARS):
         sentence = norm[pos:m.start()]
