@@ -169,6 +169,13 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
     other = [(c.match, c.why) for c in classified if c.why not in (ACTUAL, BELOW_FLOOR)]
     not_due = _not_due(target.due, year)
     if not actual:
+        short = [] if not_due else _short_in_problems(target, other, year)
+        if short:                  # 发明专利申请量仅为960件 among the problems: the year's actual, said short
+            m = short[0]
+            return Verdict(item_id=target.id, kind="target", status=Status.MISSED, needs_review=True,
+                           confidence=0.6, **_said("target.only_in_problems", _params(target, figure=m.figure.text.strip())),
+                           evidence=tuple(figure_evidence(x) for x in short[:th.evidence_limit]), figure=m.figure,
+                           warnings=tuple(sorted(set(m.figure.warnings))))
         return _target_without_actual(target, other, not_due, th)
     best_score = actual[0][0].score
     top = [(m, r) for m, r in actual if m.score >= best_score - 1e-9]
@@ -198,6 +205,16 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
                        **_said("target.not_yet_met", said), **base)
     return Verdict(status=Status.MISSED, needs_review=bool(warnings), confidence=confidence,
                    **_said("target.missed", said), **base)
+
+
+def _short_in_problems(target: Target, other: list[tuple[FigureMatch, str]], year: int | None) -> list[FigureMatch]:
+    """The figures of the problems section that would be the year's actual in the results and all fall
+    short of ``target`` (发明专利申请量仅为960件,只完成年度目标的80%): a shortfall told as a problem is missed."""
+    found = [m for m, why in other if why == "problems"
+             and not _why_not_actual(replace(m, sentence=replace(m.sentence, section=Section.RESULTS)), year,
+                                     target.due, annual_flow(target))
+             and not _part_year(m.figure)]
+    return found if found and all(compare(m.figure, target) is False for m in found) else []
 
 
 def _part_year(figure: Figure) -> bool:
