@@ -1,7 +1,7 @@
 """The words of every report, English and Chinese, as data: ``CATALOGUE[lang][key]``.
 ipcheck.i18n looks them up; tests/test_i18n.py checks both languages have the same keys and the
 same {parameters}. Blocks are merged in from (key: (English, Chinese)) tables, one per report
-family; the patterns that take a warning's detail apart are in ipcheck.warning_parts."""
+family."""
 from __future__ import annotations
 
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -225,39 +225,43 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "recurring.quarter.scaled": ("{message} (recurs every quarter: checked for {year}, the year's figure against "
                                  "4 quarters, {per_year}{unit})",
                                  "{message}（每季度重复：按{year}年核查，全年数字对照4个季度合计{per_year}{unit}）"),
-    # warnings "code: detail": English is the warning itself ({detail}); Chinese is built from
-    # the parts ipcheck.warning_parts reads out of the detail (quoted source text kept as written)
-    "warning.garbled_unit": ("{code}: {detail}", "单位疑似乱码：'{text}' 按 {value} 读取"),
-    "warning.unit_compound": ("{code}: {detail}", "复合单位：'{text}' 按 {unit} 读取"),
-    "warning.rate_unit": ("{code}: {detail}", "{unit} 是比率单位，不是数量"),
-    "warning.conflicting_qualifiers": ("{code}: {detail}", "限定词相互矛盾：{words}"),
-    "warning.multi_year": ("{code}: {detail}", "跨年度的数字：'{text}'"),
-    "warning.multi_year.since": ("{code}: {detail}", "跨年度的数字：{year} 年以来的累计"),
-    "warning.partial_period": ("{code}: {detail}", "非全年的数字：'{text}'"),
-    "warning.respective_unresolved": ("{code}: {detail}", "“分别”后有 {count} 个数字，无法逐一对应"),
-    "warning.no_quantity": ("{code}: {detail}", "未能确定该数字所指的指标"),
-    "warning.cumulative": ("{code}: {detail}", "累计数，不是本期数量"),
-    "warning.blank_in_text": ("{code}: {detail}", "数字前有空白，可能缺了一个数字"),
-    "warning.recurring": ("{code}: {detail}", "按期计的数额（{word}），不是本期报告的数量"),
-    "warning.estimate": ("{code}: {detail}", "该数字是预计数"),
-    "warning.baseline": ("{code}: {detail}", "'{text}' 是变化的起点（{verb}之后的数值才是达到的数值）"),
-    "warning.split_number": ("{code}: {detail}", "'{text}' 的数字之间夹有 {gap}，按 '{read}' 读取，请核对原文"),
-    "warning.bidi_control": ("{code}: {detail}",
+    # warnings: Messages made where they are found (tests/test_warnings.py); English is "code: detail" as
+    # logs and JSON `warnings` read it, Chinese keeps the quoted source text as written
+    "warning.garbled_unit": ("garbled_unit: '{text}' read as {value}", "单位疑似乱码：'{text}' 按 {value} 读取"),
+    "warning.unit_compound": ("unit_compound: '{text}' read as {unit}", "复合单位：'{text}' 按 {unit} 读取"),
+    "warning.rate_unit": ('rate_unit: {unit} is a rate, not an amount', "{unit} 是比率单位，不是数量"),
+    "warning.conflicting_qualifiers": ('conflicting_qualifiers: {words}', "限定词相互矛盾：{words}"),
+    "warning.multi_year": ("multi_year: '{text}'", "跨年度的数字：'{text}'"),
+    "warning.multi_year.since": ('multi_year: since {year}', "跨年度的数字：{year} 年以来的累计"),
+    "warning.partial_period": ("partial_period: '{text}'", "非全年的数字：'{text}'"),
+    "warning.respective_unresolved": ('respective_unresolved: {word} with {count} figures', "“{word}”后有 {count} 个数字，无法逐一对应"),
+    "warning.no_quantity": ('no_quantity: nothing names what this figure measures', "未能确定该数字所指的指标"),
+    "warning.cumulative": ("cumulative: a running total, not this period's amount", "累计数，不是本期数量"),
+    "warning.blank_in_text": ('blank_in_text: a blank before the figure, a number may be missing', "数字前有空白，可能缺了一个数字"),
+    "warning.recurring": ('recurring: a rate per period ({word}), not an amount reported for the period', "按期计的数额（{word}），不是本期报告的数量"),
+    "warning.estimate": ('estimate: the figure is a forecast', "该数字是预计数"),
+    "warning.baseline": ("baseline: '{text}' is where a change started ({verb} a later value)", "'{text}' 是变化的起点（{verb}之后的数值才是达到的数值）"),
+    "warning.split_number": ("split_number: '{text}' has {gap} between its digits; read as '{read}', check the source", "'{text}' 的数字之间夹有 {gap}，按 '{read}' 读取，请核对原文"),
+    "warning.bidi_control": ("bidi_control: {gap} next to '{text}' may make it display reversed; read as '{read}' in file order, check the source",
                              "'{text}' 旁有双向控制字符 {gap}，可能显示颠倒；按文件顺序读作 '{read}'，请核对原文"),
-    "warning.region_mismatch": ("{code}: {detail}", "总结所述地区为{found}，方案属于{region}；每个“已完成”都需人工复核"),
-    "warning.compilation": ("{code}: {detail}", "文件汇编了{listed}的总结；只核对了{region}的部分（第 {lines} 行，共 {total} 句中的 {kept} 句）"),
-    "warning.compilation.none": ("{code}: {detail}", "文件汇编了{listed}的总结，没有{region}的；每个“已完成”都需人工复核"),
-    "warning.thresholds": ("{code}: {detail}", "匹配阈值不是默认值：{changed}"),
+    "warning.region_mismatch": ("region_mismatch: the summary is about {found}, the plan is for {region}; every 'met' needs review", "总结所述地区为{found}，方案属于{region}；每个“已完成”都需人工复核"),
+    "warning.compilation": ('compilation: the document holds summaries of {listed}; checked the part about {region} (lines {lines}: {kept} of {total} sentences)', "文件汇编了{listed}的总结；只核对了{region}的部分（第 {lines} 行，共 {total} 句中的 {kept} 句）"),
+    "warning.compilation.none": ("compilation: the document holds summaries of {listed}, none for {region}; every 'met' needs review", "文件汇编了{listed}的总结，没有{region}的；每个“已完成”都需人工复核"),
+    "warning.thresholds": ('thresholds: {changed}', "匹配阈值不是默认值：{changed}"),
     "warning.what.plan_item": ("the plan item", "方案事项"),
     "warning.what.summary": ("the summary", "总结"),
     "warning.what.evidence": ("the evidence", "所依据的语句或数字"),
-    "warning.review_stale": ("{code}: {detail}", "{what}在{by}于 {date} 认定为“{status}”之后已变更；仍以工具判定为准，请重新复核"),
-    "warning.review_orphan": ("{code}: {detail}", "{by}对第 {item} 项（{summary}）作出的“{status}”决定已无对应事项：方案中已没有该项"),
-    "warning.year_guess.line": ("{code}: {detail}", "没有标题写明所报年份；按第 {line} 行（'{text}'）读作 {year} 年；所依句子未写明 {year} 年的“已完成”或“未完成”需人工复核"),
-    "warning.year_guess": ("{code}: {detail}", "没有标题写明所报年份；按发布日期（{text}）读作 {year} 年；所依句子未写明 {year} 年的“已完成”或“未完成”需人工复核"),
-    "warning.year_unknown": ("{code}: {detail}", "总结中找不到所报年份（没有标题年份、日期或带年份的成果）；未报告的事项可能尚未到期：请用 --year 或 FILE@YEAR 指明年份"),
-    "warning.year_mismatch": ("{code}: {detail}", "总结标题写的是 {titled} 年，却按 {year} 年核对；所报数字可能属于 {titled} 年"),
-    "warning.other": ("{code}: {detail}", "{code}：{detail}"),
+    "warning.review_stale": ("review_stale: {what} changed since {by} decided {status} on {date}; the tool's verdict stands, review it again", "{what}在{by}于 {date} 认定为“{status}”之后已变更；仍以工具判定为准，请重新复核"),
+    "warning.review_orphan": ('review_orphan: {by} decided {status} on {item} for {summary}, but the plan has no item {item} any more', "{by}对第 {item} 项（{summary}）作出的“{status}”决定已无对应事项：方案中已没有该项"),
+    "warning.year_guess.line": ("year_guess: no title states the year reported on; read as {year} from line {line} ('{text}'); a met or missed whose sentence does not state {year} needs review", "没有标题写明所报年份；按第 {line} 行（'{text}'）读作 {year} 年；所依句子未写明 {year} 年的“已完成”或“未完成”需人工复核"),
+    "warning.year_guess": ('year_guess: no title states the year reported on; read as {year} from its date ({text}); a met or missed whose sentence does not state {year} needs review', "没有标题写明所报年份；按发布日期（{text}）读作 {year} 年；所依句子未写明 {year} 年的“已完成”或“未完成”需人工复核"),
+    "warning.year_unknown": ('year_unknown: no year found in the summary (no title year, date or dated result); an unreported item may not be due yet: give the year (--year, FILE@YEAR)', "总结中找不到所报年份（没有标题年份、日期或带年份的成果）；未报告的事项可能尚未到期：请用 --year 或 FILE@YEAR 指明年份"),
+    "warning.year_mismatch": ("year_mismatch: the summary's title says {titled}, it was checked as {year}; figures it reports may be for {titled}", "总结标题写的是 {titled} 年，却按 {year} 年核对；所报数字可能属于 {titled} 年"),
+    # not yet translated: the Chinese shows the code and the English detail, as reports always did
+    "warning.table_whole": ("table_whole: a total row of a table whose title names no region; check it is the plan region's",
+                            "table_whole：a total row of a table whose title names no region; check it is the plan region's"),
+    "warning.bare_number": ("bare_number: '{text}' has no unit; read as {text}{unit}",
+                            "bare_number：'{text}' has no unit; read as {text}{unit}"),
 }
 _merge(_ENTRIES)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields, replace
 
+from ipcheck.errors import Message, msg
 from ipcheck.reading.figures import document_figures
 from ipcheck.verdicts.matching import SentenceIndex, match_task
 from ipcheck.verdicts.targets import match_target
@@ -36,19 +37,17 @@ _SPLIT_NUMBER = re.compile(r"[0-9][.,]?\s+[.,]?(?=[0-9])")
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
 
-def _split_warning(s: Sentence, f: Figure) -> str | None:
+def _split_warning(s: Sentence, f: Figure) -> Message | None:
     """A warning when the figure's digits continue across a blank just before or inside it."""
     for m in _SPLIT_NUMBER.finditer(s.norm, max(0, f.start - 8), f.end):
         if m.end() == f.start or f.start <= m.start() < f.end:
             gap = "".join(f"U+{ord(c):04X}" for c in s.text[m.start():m.end()]
                           if not ("0" <= c <= "9" or c in ".,"))
-            return (f"split_number: '{s.text[m.start():f.end]}' has {gap} between its digits; "
-                    f"read as '{f.text}', check the source")
+            return msg("warning.split_number", text=s.text[m.start():f.end], gap=gap, read=f.text)
     near = s.text[max(0, f.start - 1):f.end]
     bidi = [c for c in near if c in _BIDI]
     if bidi:
-        return (f"bidi_control: U+{ord(bidi[0]):04X} next to '{f.text}' may make it display "
-                f"reversed; read as '{f.text}' in file order, check the source")
+        return msg("warning.bidi_control", gap=f"U+{ord(bidi[0]):04X}", text=f.text, read=f.text)
     return None
 
 
@@ -118,8 +117,7 @@ def _on_pages(verdict: Verdict, locations: tuple[tuple[int, int], ...]) -> Verdi
 
 
 # No year at all (no title, sum-up, dated result or date): an item due some year may not be due yet.
-YEAR_UNKNOWN = ("year_unknown: no year found in the summary (no title year, date or dated result); "
-                "an unreported item may not be due yet: give the year (--year, FILE@YEAR)")
+YEAR_UNKNOWN = msg("warning.year_unknown")
 
 
 @dataclass(frozen=True)
@@ -130,26 +128,26 @@ class Prepared:
     year: int | None
     where: Scope
     index: SentenceIndex
-    year_warning: str | None = None
-    thresholds_warning: str | None = None
-    year_guess: str | None = None      # the year was inferred (not a title's): how, as a warning
+    year_warning: Message | None = None
+    thresholds_warning: Message | None = None
+    year_guess: Message | None = None      # the year was inferred (not a title's): how, as a warning
     published: tuple[int, int] | None = None   # the text's dateline (year, month): ZH-YEAR-019
 
 
     @property
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[Message, ...]:
         """The report-level warnings: the scope's, a year given against the title's, and match
         thresholds changed from the defaults (a reader must know the report was made with them)."""
         return self.where.warnings + tuple(w for w in (self.year_warning, self.year_guess,
                                                        self.thresholds_warning) if w)
 
 
-def thresholds_warning(thresholds: Thresholds) -> str | None:
+def thresholds_warning(thresholds: Thresholds) -> Message | None:
     """"thresholds: task_met 0.5 (default 0.6)" for every threshold not at its default."""
     default = Thresholds()
     changed = [f"{f.name} {getattr(thresholds, f.name)} (default {getattr(default, f.name)})"
                for f in fields(Thresholds) if getattr(thresholds, f.name) != getattr(default, f.name)]
-    return "thresholds: " + ", ".join(changed) if changed else None
+    return msg("warning.thresholds", changed=", ".join(changed)) if changed else None
 
 
 def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> Prepared:
@@ -158,16 +156,15 @@ def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> 
     titled = reading.year
     year = settings.year if settings.year is not None else titled
     where = scope(segment(document, year=year), plan.meta.known_region)
-    mismatch = guess = None
+    mismatch: Message | None = None
+    guess: Message | None = None
     if settings.year is not None and titled is not None and titled != settings.year:
-        mismatch = (f"year_mismatch: the summary's title says {titled}, it was checked as "
-                    f"{settings.year}; figures it reports may be for {titled}")
+        mismatch = msg("warning.year_mismatch", titled=titled, year=settings.year)
     elif settings.year is None and year is None:
         guess = YEAR_UNKNOWN
     elif settings.year is None and reading.guess:
-        where_read = f"line {reading.line} ('{reading.quote}')" if reading.line else f"its date ({reading.quote})"
-        guess = (f"year_guess: no title states the year reported on; read as {year} from {where_read}; "
-                 f"a met or missed whose sentence does not state {year} needs review")
+        guess = (msg("warning.year_guess.line", year=year, line=reading.line, text=reading.quote) if reading.line
+                 else msg("warning.year_guess", year=year, text=reading.quote))
     dated = own_date(document, reading) or year          # the checked year only for an undated text
     return Prepared(year, where, SentenceIndex(where.sentences, read_figures(where.sentences, dated)), mismatch,
                     thresholds_warning(settings.thresholds), guess, published(document))

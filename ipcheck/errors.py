@@ -1,5 +1,6 @@
 """The few exceptions ipcheck raises for bad input; each carries its words as a catalogue key and
-parameters (a Message), rendered once in the user's language where it is caught (the CLI)."""
+parameters (a Message), rendered once in the user's language where it is caught (the CLI). A
+warning is a Message too (a ``warning.*`` key), rendered in the report's language by the reporters."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,6 +25,12 @@ class Message:
         template = table.get(self.key) or CATALOGUE["en"].get(self.key) or self.key
         return template.format(**{name: value.text(lang) if isinstance(value, Message) else value
                                   for name, value in self.params})
+
+    @property
+    def code(self) -> str:
+        """The stable code the key names: its second part ("warning.multi_year.since" -> "multi_year")."""
+        parts = self.key.split(".")
+        return parts[1] if len(parts) > 1 else self.key
 
     def as_json(self) -> dict[str, Any]:
         """The message as plain data (index.json keeps a failed pair's error this way)."""

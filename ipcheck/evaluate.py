@@ -48,6 +48,7 @@ from ipcheck.inputs.formats.chinese import to_simplified
 from ipcheck.reading.figures import document_figures
 from ipcheck.reading.text import normalise, segment
 from ipcheck import units
+from ipcheck.i18n import warning_fields
 from ipcheck.lang.registry import table
 
 # Money is compared in its base unit; a 万/亿 (the numeral section multipliers) before another unit
@@ -355,7 +356,8 @@ if __name__ == "__main__":
 def figure_rows(doc, year: int | None = None) -> list[dict]:
     """Every figure of a document as the ``ipcheck figures`` JSON contract lists it, sorted by
     line then position: {line, text, quantity, value, unit, qualifier, low, high, kind,
-    section, warnings} (the sentence's quoted text is the figure's own characters)."""
+    section, warnings, warning_details} (the sentence's quoted text is the figure's own characters;
+    ``warnings`` the English texts, ``warning_details`` their code, key and params)."""
     from ipcheck.check import read_figures
 
     sentences = segment(doc, year)
@@ -368,6 +370,6 @@ def figure_rows(doc, year: int | None = None) -> list[dict]:
                 "value": units.plain(f.value), "unit": f.unit, "qualifier": f.qualifier,
                 "low": units.plain(f.low), "high": units.plain(f.high), "kind": f.kind.value,
                 "section": s.section.value,
-                "warnings": list(f.warnings)}))
+                **warning_fields(f.warnings)}))
     rows.sort(key=lambda r: r[0])
     return [r for _, r in rows]

@@ -12,6 +12,7 @@ from typing import Any
 
 from ipcheck.check import Prepared, Settings, finish, prepare
 from ipcheck.errors import IpcheckError, msg
+from ipcheck.i18n import warning_fields
 from ipcheck.verdicts.matching import match_task, task_head
 from ipcheck.verdicts.targets import match_target
 from ipcheck.model import Document, Figure, Plan, Report, ReviewDecision, Sentence, Target, Task, Verdict
@@ -106,7 +107,7 @@ def _summary(document: Document, prep: Prepared) -> dict[str, Any]:
     return {"path": document.path, "encoding": document.encoding, "year": prep.year,
             "scope": {"sentences": len(s), "first_line": s[0].line if s else None,
                       "last_line": s[-1].line if s else None, "foreign": bool(prep.where.foreign),
-                      "warnings": list(prep.warnings)}}
+                      **warning_fields(prep.warnings)}}
 
 
 def _target_fields(t: Target) -> dict[str, Any]:
@@ -129,7 +130,7 @@ def _sentence(s: Sentence, score: float) -> dict[str, Any]:
 def _figure(f: Figure) -> dict[str, Any]:
     return {"text": f.text.strip(), "value": plain(f.value, 6), "unit": f.unit, "kind": f.kind.value,
             "quantity": f.quantity, "qualifier": f.qualifier, "low": plain(f.low, 6), "high": plain(f.high, 6),
-            "year": f.year, "warnings": list(f.warnings), "start": f.start, "end": f.end}
+            "year": f.year, **warning_fields(f.warnings), "start": f.start, "end": f.end}
 
 
 _RESULT = {True: "holds", False: "fails", None: "open"}
@@ -167,7 +168,7 @@ def _place(line: int, document: Document) -> dict[str, Any]:
 def _verdict_dict(v: Verdict) -> dict[str, Any]:
     return {"item_id": v.item_id, "kind": v.kind, "status": v.status.value, "needs_review": v.needs_review,
             "reason": v.reason, "message": v.message, "confidence": v.confidence,
-            "params": {k: val for k, val in v.params}, "warnings": list(v.warnings),
+            "params": {k: val for k, val in v.params}, **warning_fields(v.warnings),
             "figure": _figure(v.figure) if v.figure else None,
             "evidence": [{"line": e.line, "section": e.section.value, "score": e.score, "text": e.text,
                           "page": e.page, "page_line": e.page_line} for e in v.evidence]}

@@ -1,15 +1,14 @@
 """Looking up report words in the catalogue (ipcheck.catalogue): a key and a language give the
 text, with parameters filled in; verdict messages and warnings are rebuilt in the report's
-language from their stable codes. Chinese (zh-CN) is the default."""
+language from their stable codes and parameters. Chinese (zh-CN) is the default."""
 from __future__ import annotations
 
 import string
 import unicodedata
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 from ipcheck.catalogue import CATALOGUE  # noqa: F401 (re-exported)
-from ipcheck.warning_parts import WARNING_PARTS as _WARNING_PARTS
-from ipcheck.errors import IpcheckError, msg
+from ipcheck.errors import IpcheckError, Message, msg
 
 DEFAULT_LANG = "zh-CN"
 LANGS = ("zh-CN", "en")
@@ -93,22 +92,26 @@ def stale_text(stale: str | None, lang: str = DEFAULT_LANG) -> str:
     return t(key, lang) if key in CATALOGUE["en"] else t("stale.other", lang, stale=stale or "?")
 
 
-def warning_text(warning: str, lang: str = DEFAULT_LANG) -> str:
-    """A warning ("code: detail") in ``lang``: English is the warning as the code base wrote it;
-    another language translates the code and keeps the quoted source text of the detail."""
-    code, sep, detail = warning.partition(": ")
-    if lang == "en" or not sep:
+def warning_text(warning: Message | Mapping[str, Any] | str, lang: str = DEFAULT_LANG) -> str:
+    """A warning in ``lang``, said from its catalogue key and parameters: a Message, or its plain
+    form in a report's context (``warning_json``). A plain text is shown as it is."""
+    if isinstance(warning, str):
         return warning
-    for key, pattern in _WARNING_PARTS.get(code, ()):
-        m = pattern.fullmatch(detail)
-        if m:
-            parts = m.groupdict()
-            if "status" in parts:
-                parts["status"] = status_word(parts["status"], lang)
-            if "what" in parts:
-                parts["what"] = t("warning.what." + parts["what"].replace(" ", "_"), lang)
-            return t(key, lang, code=code, detail=detail, **parts)
-    return t("warning.other", lang, code=code, detail=detail)
+    said = warning if isinstance(warning, Message) else Message.from_json(dict(warning))
+    return said.text(lang)
+
+
+def warning_json(warning: Message) -> dict[str, Any]:
+    """A warning as reports keep it beside its English text: ``{code, key, params, message}``
+    (``message`` the English, as in ``warnings``; ``params`` hold a nested word as ``{key, params}``)."""
+    return {"code": warning.code, **warning.as_json(), "message": warning.text()}
+
+
+def warning_fields(warnings: Iterable[Message]) -> dict[str, list[Any]]:
+    """A report dict's ``warnings`` (the English texts, as always) and ``warning_details`` (each as
+    ``warning_json``), in the same order."""
+    said = list(warnings)
+    return {"warnings": [w.text() for w in said], "warning_details": [warning_json(w) for w in said]}
 
 
 def unpaired_reason(row: dict, lang: str = DEFAULT_LANG) -> str:

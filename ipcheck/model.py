@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
+from ipcheck.errors import Message
+
 
 class Measure(str, Enum):
     """What kind of number a target commits to."""
@@ -194,7 +196,7 @@ class Figure:
     qualifier: str | None = None
     low: Decimal | None = None
     high: Decimal | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()   # warning.* Messages: what a reviewer should know about the reading
     year: int | None = None
     year_offset: int | None = None     # 去年 -1, 今年 0: counted from the text's own date (check.read_figures)
     row: str | None = None             # a table cell's row label (长沙市, 全省): quoted with the column
@@ -226,7 +228,7 @@ class Verdict:
     message: str                   # one human sentence explaining the verdict
     evidence: tuple[Evidence, ...] = ()
     figure: Figure | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
     params: tuple[tuple[str, str], ...] = ()   # the message's parameters, for other languages
     review: ReviewDecision | None = None       # a person's recorded decision on this item
     pace: Pace | None = None                   # a pending target against its path (a baseline known)
@@ -300,5 +302,5 @@ class Report:
     summary_year: int | None
     verdicts: tuple[Verdict, ...]
     counts: dict[str, int] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
     mismatch: Mismatch | None = None

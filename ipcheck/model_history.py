@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ipcheck.errors import Message
 from ipcheck.model import Baseline, PaceState, Plan, Status, Target, Task
 
 # --------------------------------------------------------------------------------------
@@ -74,7 +75,7 @@ class Progress:
     summaries: tuple[tuple[int, str], ...]        # (year, path), by year
     targets: tuple[TargetProgress, ...]
     tasks: tuple[TaskProgress, ...]
-    warnings: tuple[tuple[int, str], ...] = ()    # (year, a report warning of that year's check)
+    warnings: tuple[tuple[int, Message], ...] = ()    # (year, a report warning of that year's check)
 
 
 # --------------------------------------------------------------------------------------

@@ -358,9 +358,9 @@ def _applied(v: Verdict, d: Decision, stale: str) -> Verdict:
                             reviewed_tool_status=d.tool_status, applied=not stale, stale=stale)
     if not stale:
         return replace(v, status=d.status, needs_review=False, review=review)
-    what = {STALE_ITEM: "the plan item", STALE_EVIDENCE: "the evidence"}.get(stale, "the summary")
-    warning = (f"review_stale: {what} changed since {d.by} decided {d.status.value} on {d.date}; "
-               f"the tool's verdict stands, review it again")
+    what = {STALE_ITEM: "plan_item", STALE_EVIDENCE: "evidence"}.get(stale, "summary")
+    warning = msg("warning.review_stale", what=msg(f"warning.what.{what}"), by=d.by,
+                  status=msg(f"status.{d.status.value}"), date=d.date)
     return replace(v, needs_review=True, review=review, warnings=v.warnings + (warning,))
 
 
@@ -374,6 +374,6 @@ def apply(report: Report, decisions: Iterable[Decision], plan: Plan, document: D
     items, printed = plan_items(plan), summary_fingerprint(document)
     verdicts = tuple(_applied(v, mine[v.item_id], staleness(mine[v.item_id], items[v.item_id], printed, v, document.text))
                      if v.item_id in mine and v.item_id in items else v for v in report.verdicts)
-    orphans = tuple(f"review_orphan: {d.by} decided {d.status.value} on {d.item} for {name}, "
-                    f"but the plan has no item {d.item} any more" for d in mine.values() if d.item not in items)
+    orphans = tuple(msg("warning.review_orphan", by=d.by, status=msg(f"status.{d.status.value}"), item=d.item,
+                        summary=name) for d in mine.values() if d.item not in items)
     return replace(report, verdicts=verdicts, counts=count(verdicts), warnings=report.warnings + orphans)

@@ -146,7 +146,8 @@ def test_main_is_deterministic(capsys) -> None:
 
 # ---- ipcheck figures ---------------------------------------------------------------------
 
-KEYS = {"line", "text", "quantity", "value", "unit", "qualifier", "low", "high", "kind", "section", "warnings"}
+KEYS = {"line", "text", "quantity", "value", "unit", "qualifier", "low", "high", "kind", "section", "warnings",
+        "warning_details"}
 
 
 @pytest.fixture()

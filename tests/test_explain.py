@@ -236,7 +236,7 @@ def test_explain_follows_checks_pipeline(plan_path: str, summary_path: str) -> N
         got = explain(plan, document, want.item_id, prepared=prepared)
         assert got.verdict == want
         d = got.to_dict()
-        assert d["summary"]["scope"]["warnings"] == list(report.warnings)
+        assert d["summary"]["scope"]["warnings"] == [w.text() for w in report.warnings]
         if document.locations:
             assert all(c["page"] is not None for c in d["candidates"])
             assert [(e["page"], e["page_line"]) for e in d["verdict"]["evidence"]] == \

@@ -15,8 +15,7 @@ from ipcheck.check import check
 from ipcheck.cli import main
 from ipcheck.inputs.documents import read_document
 from ipcheck.errors import IpcheckError
-from ipcheck.i18n import (_WARNING_PARTS, CATALOGUE, DEFAULT_LANG, LANGS, check_lang, counts_line, stale_text, t,
-                          verdict_message, warning_text)
+from ipcheck.i18n import CATALOGUE, DEFAULT_LANG, LANGS, check_lang, counts_line, stale_text, t, verdict_message
 from ipcheck.model import FigureKind, Measure, Op, Section, Status
 from ipcheck.plans.loader import load_plan
 from ipcheck.report import RenderOptions, render
@@ -38,17 +37,10 @@ def test_both_languages_have_the_same_keys_and_parameters() -> None:
     en, zh = CATALOGUE["en"], CATALOGUE["zh-CN"]
     assert sorted(en) == sorted(zh)
     for key in en:
-        # a warning's English is the warning as raised; an error's English is the message as raised,
-        # whose parts the Chinese uses
-        assert _fields(en[key]) == _fields(zh[key]) or key.startswith("warning.") or \
+        # an error's English is the message as raised, whose parts the Chinese uses
+        assert _fields(en[key]) == _fields(zh[key]) or \
             (key.startswith("error.") and _fields(zh[key]) <= _fields(en[key])), key
         assert en[key] and zh[key], key
-
-
-def test_warning_entries_use_only_the_parts_their_pattern_reads() -> None:
-    for code, rules in _WARNING_PARTS.items():
-        for key, pattern in rules:
-            assert _fields(CATALOGUE["zh-CN"][key]) <= set(pattern.groupindex) | {"code", "detail"}, key
 
 
 def _used_keys() -> set[str]:
@@ -127,85 +119,6 @@ def test_verdicts_carry_params_and_keep_their_english_message() -> None:
         assert verdict_message(v.reason, v.params, "en") == v.message, v.item_id
         zh = verdict_message(v.reason, v.params, "zh-CN")
         assert zh and HAN.search(zh) and not re.search(r"\b(met|missed|vs)\b", zh), (v.item_id, zh)
-
-
-# One warning per code the code base emits, written as the code writes it.
-WARNINGS = {
-    "garbled_unit": ("garbled_unit: '41?' read as 41%", "单位疑似乱码：'41?' 按 41% 读取"),
-    "unit_compound": ("unit_compound: '件次' read as 件", "复合单位：'件次' 按 件 读取"),
-    "rate_unit": ("rate_unit: 件/万人 is a rate, not an amount", "件/万人 是比率单位，不是数量"),
-    "conflicting_qualifiers": ("conflicting_qualifiers: 近+余", "限定词相互矛盾：近+余"),
-    "multi_year": ("multi_year: '十二五期间'", "跨年度的数字：'十二五期间'"),
-    "multi_year.since": ("multi_year: since 2013", "跨年度的数字：2013 年以来的累计"),
-    "partial_period": ("partial_period: '1-10月'", "非全年的数字：'1-10月'"),
-    "respective_unresolved": ("respective_unresolved: 分别 with 3 figures", "“分别”后有 3 个数字，无法逐一对应"),
-    "no_quantity": ("no_quantity: nothing names what this figure measures", "未能确定该数字所指的指标"),
-    "cumulative": ("cumulative: a running total, not this period's amount", "累计数，不是本期数量"),
-    "blank_in_text": ("blank_in_text: a blank before the figure, a number may be missing", "数字前有空白，可能缺了一个数字"),
-    "recurring": ("recurring: a rate per period (每季度), not an amount reported for the period",
-                  "按期计的数额（每季度），不是本期报告的数量"),
-    "estimate": ("estimate: the figure is a forecast", "该数字是预计数"),
-    "split_number": ("split_number: '1 796件' has U+200B between its digits; read as '796件', check the source",
-                     "'1 796件' 的数字之间夹有 U+200B，按 '796件' 读取，请核对原文"),
-    "bidi_control": ("bidi_control: U+202E next to '537件' may make it display reversed; read as '537件' in file "
-                     "order, check the source", "'537件' 旁有双向控制字符 U+202E，可能显示颠倒；按文件顺序读作 '537件'，请核对原文"),
-    "region_mismatch": ("region_mismatch: the summary is about 德阳市, the plan is for 绵竹市; every 'met' needs review",
-                        "总结所述地区为德阳市，方案属于绵竹市；每个“已完成”都需人工复核"),
-    "compilation": ("compilation: the document holds summaries of 绵竹市、德阳市; checked the part about 绵竹市 "
-                    "(lines 3-40: 38 of 412 sentences)",
-                    "文件汇编了绵竹市、德阳市的总结；只核对了绵竹市的部分（第 3-40 行，共 412 句中的 38 句）"),
-    "year_unknown": ("year_unknown: no year found in the summary (no title year, date or dated result); "
-                     "an unreported item may not be due yet: give the year (--year, FILE@YEAR)",
-                     "总结中找不到所报年份（没有标题年份、日期或带年份的成果）；未报告的事项可能尚未到期：请用 --year 或 FILE@YEAR 指明年份"),
-    "year_mismatch": ("year_mismatch: the summary's title says 2015, it was checked as 2016; figures it reports "
-                      "may be for 2015", "总结标题写的是 2015 年，却按 2016 年核对；所报数字可能属于 2015 年"),
-    "year_guess": ("year_guess: no title states the year reported on; read as 2017 from line 2 ('截至2017年底,全市专利申请16925件'); "
-                   "a met or missed whose sentence does not state 2017 needs review",
-                   "没有标题写明所报年份；按第 2 行（'截至2017年底,全市专利申请16925件'）读作 2017 年；所依句子未写明 2017 年的“已完成”或“未完成”需人工复核"),
-    "year_guess.date": ("year_guess: no title states the year reported on; read as 2015 from its date (2015); "
-                        "a met or missed whose sentence does not state 2015 needs review",
-                        "没有标题写明所报年份；按发布日期（2015）读作 2015 年；所依句子未写明 2015 年的“已完成”或“未完成”需人工复核"),
-    "baseline": ("baseline: '0.52件' is where a change started (提高到 a later value)",
-                 "'0.52件' 是变化的起点（提高到之后的数值才是达到的数值）"),
-    "thresholds": ("thresholds: task_met 0.7 (default 0.6)", "匹配阈值不是默认值：task_met 0.7 (default 0.6)"),
-    "review_stale": ("review_stale: the summary changed since 王审核 decided met on 2026-01-31T09:30:00Z; the tool's "
-                     "verdict stands, review it again",
-                     "总结在王审核于 2026-01-31T09:30:00Z 认定为“已完成”之后已变更；仍以工具判定为准，请重新复核"),
-    "review_stale.item": ("review_stale: the plan item changed since 王审核 decided missed on 2026-01-31T09:30:00Z; the "
-                          "tool's verdict stands, review it again",
-                          "方案事项在王审核于 2026-01-31T09:30:00Z 认定为“未完成”之后已变更；仍以工具判定为准，请重新复核"),
-    "review_orphan": ("review_orphan: 王审核 decided met on 5 for mianzhu-2015.txt, but the plan has no item 5 any more",
-                      "王审核对第 5 项（mianzhu-2015.txt）作出的“已完成”决定已无对应事项：方案中已没有该项"),
-    "compilation.none": ("compilation: the document holds summaries of 绵竹市、德阳市, none for 广汉市; every 'met' "
-                         "needs review", "文件汇编了绵竹市、德阳市的总结，没有广汉市的；每个“已完成”都需人工复核"),
-}
-
-
-def _emitted_codes() -> set[str]:
-    """Warning codes the code base writes: "code: …" strings in the modules that warn."""
-    codes = set()
-    for name in ("reading/figures", "reading/quantities", "reading/changes", "check", "reading/regions", "reviews"):
-        text = (ROOT / "ipcheck" / f"{name}.py").read_text(encoding="utf-8")
-        codes.update(re.findall(r"""[(\s]f?["']([a-z_]+): """, text))
-    return codes
-
-
-def test_every_warning_code_is_translated() -> None:
-    emitted = _emitted_codes()
-    assert {"split_number", "bidi_control", "compilation", "garbled_unit", "estimate"} <= emitted
-    assert sorted(emitted - {k.split(".")[0] for k in WARNINGS}) == []
-    assert sorted(emitted - set(_WARNING_PARTS)) == []
-
-
-@pytest.mark.parametrize("name", sorted(WARNINGS))
-def test_warning_translated_keeping_the_quoted_text(name: str) -> None:
-    warning, zh = WARNINGS[name]
-    assert warning_text(warning, "en") == warning
-    assert warning_text(warning, "zh-CN") == zh
-
-
-def test_an_unknown_warning_keeps_its_code_and_detail() -> None:
-    assert warning_text("odd_thing: x", "zh-CN") == "odd_thing：x" and warning_text("plain", "zh-CN") == "plain"
 
 
 def test_counts_line_and_stale_text() -> None:

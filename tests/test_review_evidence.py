@@ -183,9 +183,12 @@ def test_next_in_a_real_terminal(pair) -> None:
 
 
 def test_the_stale_evidence_warning_is_translated() -> None:
+    from ipcheck.errors import msg
     from ipcheck.i18n import stale_text, warning_text
-    warning = ("review_stale: the evidence changed since 王审核 decided met on 2026-01-31T09:30:00Z; the tool's "
-               "verdict stands, review it again")
+    warning = msg("warning.review_stale", what=msg("warning.what.evidence"), by="王审核", status=msg("status.met"),
+                  date="2026-01-31T09:30:00Z")
+    assert warning_text(warning, "en") == ("review_stale: the evidence changed since 王审核 decided met on "
+                                           "2026-01-31T09:30:00Z; the tool's verdict stands, review it again")
     assert warning_text(warning, "zh-CN") == ("所依据的语句或数字在王审核于 2026-01-31T09:30:00Z 认定为“已完成”之后已变更；"
                                               "仍以工具判定为准，请重新复核")
     assert stale_text("evidence_changed", "en") == "the sentence or figure it was made on changed after the review"

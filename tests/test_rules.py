@@ -56,7 +56,7 @@ def test_rule(path: Path, item: str) -> None:
     if "value" in want:
         assert got.figure is not None and got.figure.value == exact(want["value"]), detail
     if "warning" in want:
-        assert any(w.startswith(want["warning"]) for w in got.warnings), detail
+        assert any(w.text().startswith(want["warning"]) for w in got.warnings), detail
     if "line" in want:
         assert got.evidence and got.evidence[0].line == want["line"], detail
     if got.status.value == "met":

@@ -68,7 +68,7 @@ def documents() -> list[Path]:
 
 
 def figure_line(f: Figure) -> str:
-    warnings = ",".join(w.split(":")[0] for w in f.warnings) or "-"
+    warnings = ",".join(w.code for w in f.warnings) or "-"
     return (f"{num(f.value)} {f.unit} q={f.qualifier or '-'} {f.kind.value} [{f.quantity}] "
             f"low={num(f.low)} high={num(f.high)} y={f.year or '-'} w={warnings} “{f.text}”")
 
@@ -120,7 +120,7 @@ def verdict_line(v: Verdict) -> str:
 def _check(plan_text_or_path: Any, doc: Document, year: int | None, label: str) -> list[str]:
     plan = plan_text_or_path() if callable(plan_text_or_path) else load_plan(plan_text_or_path)
     report = check(plan, doc, Settings(year=year))
-    out = [f"# {label}"] + [f"  warning {w}" for w in report.warnings]
+    out = [f"# {label}"] + [f"  warning {w.text()}" for w in report.warnings]
     return out + [verdict_line(v) for v in report.verdicts]
 
 

@@ -56,7 +56,7 @@ def text_lines(rows: list[dict], lang: str) -> list[str]:
     for r in rows:
         bound = "" if r["low"] == r["high"] == r["value"] else f" [{_num(r['low'])}, {_num(r['high'])}]"
         amount = f"{_num(r['value'])} {r['unit']}" + (f" ({r['qualifier']})" if r["qualifier"] else "")
-        warn = f"  ! {t('clause.sep', lang).join(warning_text(w, lang) for w in r['warnings'])}" if r["warnings"] else ""
+        warn = f"  ! {t('clause.sep', lang).join(warning_text(w, lang) for w in r['warning_details'])}" if r["warnings"] else ""
         out.append(_row([str(r["line"]), t(f"section.{r['section']}", lang), amount, t(f"kind.{r['kind']}", lang),
                          f"{r['quantity'] or '-'}{bound}  \u201c{r['text']}\u201d{warn}"]))
     return out

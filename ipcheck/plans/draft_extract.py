@@ -372,7 +372,7 @@ def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
     if fig.qualifier == "range":
         item.notes.append(f"a range ({fig.text}): its lower bound is the commitment")
     due = stage_year(sent, fig.start, period) or _due(norm, chain, a + fig.start)
-    recurring = _RECURRING.search(before) or any(w.startswith("recurring") for w in fig.warnings)
+    recurring = _RECURRING.search(before) or any(w.code == "recurring" for w in fig.warnings)
     if due is None and period is not None:
         due = period[1]
         if recurring and fig.kind is not FigureKind.ANNUAL_GROWTH:
@@ -380,12 +380,12 @@ def _target(text, norm, sent, a, fig, chain, period, starts) -> DraftItem:
     if due is None:
         item.review.append("no due year stated: add one")
     for w in fig.warnings:
-        if w.startswith("blank_in_text"):
+        if w.code == "blank_in_text":
             item.review.append("a blank where a number should be: a figure may be missing")
-        elif w.startswith("cumulative"):
+        elif w.code == "cumulative":
             item.review.append(param(_NOTES, "cumulative"))
-        elif not w.startswith("recurring"):
-            item.review.append(w)
+        elif w.code != "recurring":
+            item.review.append(w.text())
     value = fig.low if fig.qualifier == "range" and fig.low is not None else fig.value
     item.fields = {"id": "", "metric": metric or fig.unit, "measure": measure, "op": op,
                    "value": value, "unit": u.name}

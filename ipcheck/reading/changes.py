@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ipcheck.errors import msg
 from ipcheck.lang.registry import regex
 from ipcheck.model import Figure
 
 _FROM_TO = regex("ZH-FROM-001")
 _MAJOR_END = regex("ZH-PUNCT-002")
 _FROM_TAIL = regex("ZH-FROM-002")
-BASELINE = "baseline"
+BASELINE = "baseline"      # the code of the warning a baseline figure carries
 
 
 def mark_baselines(text: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
@@ -30,7 +31,7 @@ def mark_baselines(text: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...]
         if not starts:
             continue
         for i in starts:
-            note = f"{BASELINE}: '{out[i].text.strip()}' is where a change started ({verb} a later value)"
+            note = msg("warning.baseline", text=out[i].text.strip(), verb=verb)
             quantity = _FROM_TAIL.sub("", out[i].quantity) or out[i].quantity
             out[i] = replace(out[i], quantity=quantity, warnings=out[i].warnings + (note,))
         stop = _MAJOR_END.search(text, after)

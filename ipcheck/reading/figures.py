@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from ipcheck.errors import Message, msg
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, Sentence
 from ipcheck.reading.changes import mark_baselines
@@ -258,7 +259,7 @@ def _unit_after(text: str, scan: str, m: re.Match, s: int, p: int, v: Decimal, v
     """(value, upper, unit, end, inner qualifier, warnings) once the unit after position ``p`` is
     read, with Arabic multipliers (3.6万份 → 36000 份, 1.67亿元 → 1.67 亿元, 140.6万余元 → 万元) and a
     garbled % (41?); None without a unit."""
-    warnings: list[str] = []
+    warnings: list[Message] = []
     sp = p
     if m.group("ar") is not None:
         while sp < len(scan) and sp - p < 2 and scan[sp] == " ":
@@ -276,7 +277,7 @@ def _unit_after(text: str, scan: str, m: re.Match, s: int, p: int, v: Decimal, v
         g = sp if sp < len(scan) and scan[sp] == "?" else (p + 1 if scan[p:p + 2] == " ?" else -1)
         if g >= 0 and inner is None and (g + 1 >= len(scan) or scan[g + 1] in _GARBLED_END):
             unit, end = "%", g + 1
-            warnings.append(f"garbled_unit: '{text[s:g + 1]}' read as {format_number(v)}%")
+            warnings.append(msg("warning.garbled_unit", text=text[s:g + 1], value=f"{format_number(v)}%"))
     return None if unit is None else (v, v2, unit, end, inner, warnings)
 
 
@@ -316,22 +317,22 @@ def _not_a_count(scan: str, m: re.Match, s: int, unit: str, end: int) -> bool:
     return unit in _ASPECT_UNITS and scan.startswith(_ASPECT_AFTER, end)
 
 
-def _compound(scan: str, unit: str, end: int, warnings: list[str]) -> tuple[str, int]:
+def _compound(scan: str, unit: str, end: int, warnings: list[Message]) -> tuple[str, int]:
     """Compound units the table lacks (1.4万余家次, 78篇次, 5000元/件): (unit, end), with a warning."""
     if scan.startswith(_COMPOUND, end) and not unit.endswith(_COMPOUND) and unit + _COMPOUND not in UNITS:
-        warnings.append(f"unit_compound: '{unit}{_COMPOUND}' read as {unit}")
+        warnings.append(msg("warning.unit_compound", text=f"{unit}{_COMPOUND}", unit=unit))
         return unit, end + len(_COMPOUND)
     if end + 1 < len(scan) and scan[end] == "/" and "\u4e00" <= scan[end + 1] <= "\u9fff" \
             and unit + "/" + scan[end + 1] not in UNITS:
         unit = unit + "/" + scan[end + 1]
-        warnings.append(f"rate_unit: {unit} is a rate, not an amount")
+        warnings.append(msg("warning.rate_unit", unit=unit))
         return unit, end + 2
     return unit, end
 
 
 def _finish(text: str, scan: str, v: Decimal, v2: Decimal | None, unit: str, s: int, end: int,
             pre: int, prefix: tuple[str | None, str | None] | None, inner: str | None,
-            warnings: list[str]) -> Raw:
+            warnings: list[Message]) -> Raw:
     """Combine range and qualifiers into value, low, high; find the figure's outer end."""
     post = end
     suffix = None
@@ -361,7 +362,7 @@ def _finish(text: str, scan: str, v: Decimal, v2: Decimal | None, unit: str, s: 
         low = v * (1 - _APPROX)
     elif kinds:                                # 近1500余份: the words contradict each other
         low, high = v * (1 - _APPROX), top * (1 + _APPROX)
-        warnings.append("conflicting_qualifiers: " + "+".join(w for w, _ in words))
+        warnings.append(msg("warning.conflicting_qualifiers", words="+".join(w for w, _ in words)))
     qualifier = "…".join(w for w, _ in words) or None
     if v2 is not None and qualifier is None:
         qualifier = "range"

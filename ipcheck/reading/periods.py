@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ipcheck.errors import Message, msg
 from ipcheck.lang.registry import load
 from ipcheck.reading.quantities import MASK
 
@@ -34,8 +35,8 @@ def _aside_end(asides: list[tuple[int, int]], pos: int) -> int | None:
     return next((b for a, b in asides if a < pos < b), None)
 
 
-def _baseline_years(text: str, events: list[tuple[int, int, int | None, str | None, int | None]]) \
-        -> list[tuple[int, int, int | None, str | None, int | None]]:
+def _baseline_years(text: str, events: list[tuple[int, int, int | None, Message | None, int | None]]) \
+        -> list[tuple[int, int, int | None, Message | None, int | None]]:
     """``events`` with a year or period said at the start of a change (由上年的2.1万件增长到2.3万件) scoping only
     the figures before its verb: the baseline's, never the value reached (ZH-FROM-001)."""
     starts = [(m.end("from"), m.start("to")) for m in _FROM_TO.finditer(text)]
@@ -53,20 +54,20 @@ class Scope:
 
     def __init__(self, text: str, scan: str) -> None:
         # (end, start, year, period, offset from the text's date)
-        self.events: list[tuple[int, int, int | None, str | None, int | None]] = []
+        self.events: list[tuple[int, int, int | None, Message | None, int | None]] = []
         asides = [m.span() for m in _ASIDE.finditer(text)]
         for m in _YEARISH.finditer(text):
             if m.group(1) is None and m.group(3) is None:      # 十三五期间
                 if not _BASE_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
-                    self.events.append((m.end(), m.start(), None, f"multi_year: '{m.group(0)}'", None))
+                    self.events.append((m.end(), m.start(), None, msg("warning.multi_year", text=m.group(0)), None))
             elif scan[m.start()] == MASK:            # a year inside a title or a code
                 continue
             elif m.group(1) is not None:
-                self.events.append((m.end(), m.start(), None, f"multi_year: '{m.group(0)}'", None))
+                self.events.append((m.end(), m.start(), None, msg("warning.multi_year", text=m.group(0)), None))
             elif _BASE_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
                 continue
             elif _SINCE_AFTER.match(text[m.end():m.end() + 10]):
-                self.events.append((m.end(), m.start(), None, f"multi_year: since {m.group(3)}", None))
+                self.events.append((m.end(), m.start(), None, msg("warning.multi_year.since", year=m.group(3)), None))
             elif text.startswith(_OWN_CLAUSE, m.end()):
                 # 在2014年的…考核中: a modifier; it scopes its own clause only
                 stop = _CLAUSE_END.search(text, m.end())
@@ -77,7 +78,7 @@ class Scope:
                 self.events.append((m.end(), m.start(), int(m.group(3)), None, None))
         for m in _SPAN.finditer(text):
             if scan[m.start()] != MASK:
-                self.events.append((m.end(), m.start(), None, f"multi_year: '{m.group(0)}'", None))
+                self.events.append((m.end(), m.start(), None, msg("warning.multi_year", text=m.group(0)), None))
         for m in _RELATIVE.finditer(text):
             if scan[m.start()] != MASK:
                 self.events.append((m.end(), m.start(), None, None, int(_OFFSET[m.group(0)])))
@@ -88,10 +89,10 @@ class Scope:
         for m in _PARTIAL.finditer(text):
             month = next((g for g in m.groups() if g), None)
             if month is None or int(month) < 12:
-                self.partials.append((m.end(), f"partial_period: '{m.group(0).strip()}'"))
+                self.partials.append((m.end(), msg("warning.partial_period", text=m.group(0).strip())))
         self.partial_ends = [p[0] for p in self.partials]
 
-    def at(self, pos: int) -> tuple[int | None, str | None, str | None, int | None]:
+    def at(self, pos: int) -> tuple[int | None, Message | None, Message | None, int | None]:
         """(year, multi-year warning, partial-period warning, offset of a 去年/今年 from the text's own
         date) for a figure starting at ``pos``."""
         year = period = offset = None

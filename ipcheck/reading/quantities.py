@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ipcheck.errors import Message, msg
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind
 from ipcheck.units import UNITS
@@ -28,7 +29,7 @@ class Raw:
     qualifier: str | None
     low: Decimal | None
     high: Decimal | None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 # ----------------------------------------------------------------------------------------
@@ -108,11 +109,11 @@ class _Bound:
     pred: str
     major: int
     group: list[str] | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 def bind(text: str, scan: str, drop: list[bool], raws: list[Raw],
-         scope: Callable[[int], tuple[int | None, str | None, str | None, int | None]]) -> tuple[Figure, ...]:
+         scope: Callable[[int], tuple[int | None, Message | None, Message | None, int | None]]) -> tuple[Figure, ...]:
     """Figures for ``raws`` (numbers read from ``text``), each bound to its quantity and kind;
     ``scope(pos)`` gives (year, multi-year warning, partial-period warning) at a position."""
     binder = _Binder(text, scan, drop, raws)
@@ -172,11 +173,11 @@ class _Binder:
             self.group_left -= 1
             return _Bound(raw, kind, quantity, False, prev.pred, major, prev.group)
         b = _Bound(raw, kind, prev.quantity, False, prev.pred, major, None)
-        b.warnings.extend(w for w in prev.warnings if w.startswith("respective"))
+        b.warnings.extend(w for w in prev.warnings if w.code == "respective_unresolved")
         return b
 
     def _named(self, k: int, raw: Raw, words: tuple[str, str, str, str], major: int,
-               warnings: list[str]) -> _Bound:
+               warnings: list[Message]) -> _Bound:
         """A figure with words of its own before it: (phrase, subject, predicate, clause)."""
         phrase, subject, pred, clause = words
         kind = _kind(pred, raw.unit)
@@ -187,36 +188,36 @@ class _Binder:
             if group is not None:
                 self.group_left = size - 1
                 return _Bound(raw, kind, group[0], False, pred, major, group)
-            warnings.append(f"respective_unresolved: {_RESPECTIVE} with {size} figures")
+            warnings.append(msg("warning.respective_unresolved", word=_RESPECTIVE, count=size))
         quantity, is_own = _quantity(self.text, self.drop, subject, raw, self.major_ends[major], self.raws, k,
                                      self.last_q, bool(_TARGET.search(clause)))
         b = _Bound(raw, kind, quantity, is_own, pred, major)
         if not is_own and self.out and self.out[-1].quantity == quantity:
-            b.warnings.extend(w for w in self.out[-1].warnings if w.startswith("estimate"))
+            b.warnings.extend(w for w in self.out[-1].warnings if w.code == "estimate")
         if is_own:
             self.own.append((quantity, raw.unit))
         if not quantity:
-            warnings.append("no_quantity: nothing names what this figure measures")
+            warnings.append(msg("warning.no_quantity"))
         return b
 
 
-def _clause_warnings(before: str, subject: str, clause: str) -> list[str]:
+def _clause_warnings(before: str, subject: str, clause: str) -> list[Message]:
     """What the words before a figure say about it: a running total, a blank where a number may be
     missing, a rate per period, a forecast."""
     out = []
     if _CUMULATIVE.search(subject):
-        out.append("cumulative: a running total, not this period's amount")
+        out.append(msg("warning.cumulative"))
     if re.search(r"\S\s{2,}", before) or re.search(r"\s{3,}", before):
-        out.append("blank_in_text: a blank before the figure, a number may be missing")
+        out.append(msg("warning.blank_in_text"))
     yearly = _YEARLY.search(clause)
     if yearly:
-        out.append(f"recurring: a rate per period ({yearly.group(0)}), not an amount reported for the period")
+        out.append(msg("warning.recurring", word=yearly.group(0)))
     if _ESTIMATE.search(clause):
-        out.append("estimate: the figure is a forecast")
+        out.append(msg("warning.estimate"))
     return out
 
 
-def _figure(text: str, scope: Callable[[int], tuple[int | None, str | None, str | None, int | None]],
+def _figure(text: str, scope: Callable[[int], tuple[int | None, Message | None, Message | None, int | None]],
             b: _Bound) -> Figure:
     raw = b.raw
     year, period, partial, offset = scope(raw.start)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ipcheck.errors import Message, msg
 from ipcheck.lang.registry import load
 from ipcheck.model import Section, Sentence
 
@@ -75,7 +76,7 @@ class Scope:
     ``foreign`` names the region(s) the summary is about when none is the plan's."""
 
     sentences: tuple[Sentence, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[Message, ...]
     foreign: str = ""
 
 
@@ -85,15 +86,13 @@ def scope(sentences: tuple[Sentence, ...], region: str) -> Scope:
     regions = list(dict.fromkeys(p.region for p in parts))
     if len(regions) <= 1:
         if regions and not same_region(regions[0], region):
-            return Scope(sentences, (f"region_mismatch: the summary is about {regions[0]}, the plan is for "
-                                     f"{region}; every 'met' needs review",), regions[0])
+            return Scope(sentences, (msg("warning.region_mismatch", found=regions[0], region=region),), regions[0])
         return Scope(sentences, ())
     mine = [p for p in parts if same_region(p.region, region)]
     listed = _LIST_SEPARATOR.join(regions)
     if not mine:
-        return Scope(sentences, (f"compilation: the document holds summaries of {listed}, none for {region}; "
-                                 f"every 'met' needs review",), listed)
+        return Scope(sentences, (msg("warning.compilation.none", listed=listed, region=region),), listed)
     chosen = tuple(s for p in mine for s in p.sentences)
     lines = ", ".join(f"{p.first_line}-{p.sentences[-1].line}" for p in mine)
-    return Scope(chosen, (f"compilation: the document holds summaries of {listed}; checked the part about "
-                          f"{region} (lines {lines}: {len(chosen)} of {len(sentences)} sentences)",))
+    return Scope(chosen, (msg("warning.compilation", listed=listed, region=region, lines=lines, kept=len(chosen),
+                              total=len(sentences)),))

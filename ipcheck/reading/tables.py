@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ipcheck.errors import Message, msg
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind, Sentence
 from ipcheck.reading.table_header import fit, kind
@@ -43,9 +44,8 @@ _CELL_MAX = 30            # a cell longer than this is prose: the table ends
 _TITLE_BACK = 6           # how many sentences before the header a title is looked for
 _GAP = 3                  # lines between two cells of one table, at most (blank lines between cells)
 _MARK = " \u00b7 "        # between a row's label and a column's name in a quote
-PARTIAL = "partial_period"
-CUMULATIVE = "cumulative: a running total, not this period's amount"
-WHOLE = "table_whole: a total row of a table whose title names no region; check it is the plan region's"
+CUMULATIVE = msg("warning.cumulative")
+WHOLE = msg("warning.table_whole")     # a total row of a table whose title names no region
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class Column:
     quantity: str
     unit: str
     year: int | None
-    warnings: tuple[str, ...]
+    warnings: tuple[Message, ...]
 
 
 def key(text: str) -> str:
@@ -223,7 +223,7 @@ class _Table:
                 said = x if not m.group("year") else said
         warnings = []
         if month is not None and month < 12:
-            warnings.append(f"{PARTIAL}: '{said}'")
+            warnings.append(msg("warning.partial_period", text=said))
         if any(_CUMULATIVE.search(x) for x in names):
             warnings.append(CUMULATIVE)
         return Column(quantity, unit, year, tuple(warnings))

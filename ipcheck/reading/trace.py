@@ -69,8 +69,8 @@ def figure_rules(figure: Figure, norm: str, reg: Registry | None = None) -> tupl
     before = norm[max(0, figure.start - _CLAUSE_BEFORE):figure.start]
     codes += [c for c in _KIND_RULES.get(figure.kind, ()) if reg[c].regex.search(before)][:1]
     for w in figure.warnings:
-        rule = _WARNING_RULES.get(w.split(":")[0])
-        if rule == _WARNING_RULES["multi_year"] and reg["ZH-YEAR-014"].regex.search(w):
+        rule = _WARNING_RULES.get(w.code)
+        if rule == _WARNING_RULES["multi_year"] and reg["ZH-YEAR-014"].regex.search(str(dict(w.params).get("text", ""))):
             rule = "ZH-YEAR-014"            # 十年间, 五年来: a span of years counted
         if rule:
             codes.append(rule)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from ipcheck import __version__
-from ipcheck.i18n import DEFAULT_LANG, status_word, t, verdict_message
+from ipcheck.i18n import DEFAULT_LANG, status_word, t, verdict_message, warning_fields
 from ipcheck.model import Evidence, Figure, Pace, ReviewDecision, Report, Target, Task, Verdict
 from ipcheck.units import format_number, plain
 from ipcheck.report.writing import to_write
@@ -23,7 +23,7 @@ def figure_dict(f: Figure | None, line: int | None = None) -> dict[str, Any] | N
         return None
     return {"value": _number(f.value), "unit": f.unit, "text": f.text, "qualifier": f.qualifier,
             "low": _number(f.low), "high": _number(f.high), "kind": f.kind.value,
-            "quantity": f.quantity, "line": line, "warnings": list(f.warnings)}
+            "quantity": f.quantity, "line": line, **warning_fields(f.warnings)}
 
 
 def evidence_dict(e: Evidence) -> dict[str, Any]:
@@ -59,7 +59,7 @@ def _item(v: Verdict, target: Target | None, task: Task | None, lang: str) -> di
         "reason": v.reason, "params": dict(v.params),
         "message": (verdict_message(v.reason, v.params, lang) if v.params or lang != "en" else None) or v.message,
         "evidence": [evidence_dict(e) for e in v.evidence],
-        "figure": figure_dict(v.figure, line), "warnings": list(v.warnings),
+        "figure": figure_dict(v.figure, line), **warning_fields(v.warnings),
         "target": None, "task": None,
         "pace": pace_dict(v.pace, target.unit, lang) if target and v.status.value == "pending" else None,
         "to_write": None,
@@ -104,7 +104,7 @@ def build(report: Report, lang: str = DEFAULT_LANG) -> dict[str, Any]:
                     "year": report.summary_year},
         "counts": dict(report.counts),
         "mismatch": mismatch_dict(report, lang),
-        "warnings": list(report.warnings),
+        **warning_fields(report.warnings),
         "items": items,
     }
 
@@ -127,12 +127,24 @@ def segments(text: str, spans: list[list[int]]) -> list[tuple[str, bool]]:
     return out
 
 
-def shown_warnings(item: dict[str, Any]) -> list[str]:
-    """An item's warnings as a person reads them: a stale review's warning is left out where
-    the review itself is shown (it says the same thing beside the decision)."""
+def shown_details(item: dict[str, Any]) -> list[dict[str, Any]]:
+    """An item's warnings ({code, key, params, message}) as a person reads them: a stale review's
+    warning is left out where the review itself is shown (it says the same thing beside the decision)."""
     if item.get("review"):
-        return [w for w in item["warnings"] if not w.startswith("review_stale:")]
-    return list(item["warnings"])
+        return [w for w in item["warning_details"] if w["code"] != "review_stale"]
+    return list(item["warning_details"])
+
+
+def shown_warnings(item: dict[str, Any]) -> list[str]:
+    """The English texts of ``shown_details`` (a template shows each with ``warning(w)``)."""
+    return [w["message"] for w in shown_details(item)]
+
+
+def warnings_by_text(ctx: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every warning of a report's context by its English text: how ``warning(w)`` in a template
+    says a ``warnings`` text in the report language (the text is made from its key and params)."""
+    parts = [ctx] + list(ctx["items"]) + [i["figure"] for i in ctx["items"] if i.get("figure")]
+    return {w["message"]: w for part in parts for w in part["warning_details"]}
 
 
 def fails(item: dict[str, Any], fail_on: frozenset[str] | set[str]) -> bool:

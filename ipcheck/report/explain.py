@@ -100,7 +100,7 @@ def _candidate(console: Console, c: dict[str, Any], item: dict[str, Any], th: di
         low, high = c["interval"]
         fig += "  " + t("explain.interval", lang, low=_num(low, lang), high=_num(high, lang), unit=c["unit"])
         console.print(Text("    " + fig))
-        for w in f["warnings"]:
+        for w in f["warning_details"]:
             console.print(Text(f"    ! {warning_text(w, lang)}".translate(_VISIBLE), style="magenta"))
     else:
         console.print(Text("    " + t("explain.head_yes" if c["head"] else "explain.head_no", lang)))
@@ -125,7 +125,7 @@ def render_text(explanation: dict[str, Any], limit: int = DEFAULT_LIMIT, width: 
     scope = summary["scope"]
     if scope["sentences"]:
         say(Text(t("explain.scope", lang, first=scope["first_line"], last=scope["last_line"], n=scope["sentences"])))
-    for w in scope["warnings"]:
+    for w in scope["warning_details"]:
         say(Text(f"! {warning_text(w, lang)}".translate(_VISIBLE), style="magenta"))
     for line in _item_lines(item, th, lang):
         say(Text(line.translate(_VISIBLE)))
@@ -147,8 +147,8 @@ def render_text(explanation: dict[str, Any], limit: int = DEFAULT_LIMIT, width: 
     say(Text(t("explain.reason", lang, reason=verdict["reason"], confidence=verdict["confidence"])))
     message = verdict_message(verdict["reason"], verdict["params"].items(), lang) or verdict["message"]
     say(Text(message.translate(_VISIBLE)))
-    for w in verdict["warnings"]:
-        if not (e.get("review") and w.startswith("review_stale:")):
+    for w in verdict["warning_details"]:
+        if not (e.get("review") and w["code"] == "review_stale"):
             say(Text(f"! {warning_text(w, lang)}".translate(_VISIBLE), style="magenta"))
     review = e.get("review")
     if review:

@@ -75,7 +75,7 @@ def build(progress: Progress, lang: str = DEFAULT_LANG) -> dict[str, Any]:
         "counts": counts,
         "targets": [_target(tp, lang) for tp in progress.targets],
         "tasks": [_task(tp, lang) for tp in progress.tasks],
-        "warnings": [{"year": y, "warning": w} for y, w in progress.warnings],
+        "warnings": [{"year": y, "warning": w.text(), "code": w.code, **w.as_json()} for y, w in progress.warnings],
     }
 
 

@@ -100,7 +100,7 @@ def render(progress: Progress, width: int = 120, color: bool = False, lang: str 
         meta += t("clause.sep", lang) + t("progress.gap", lang, years="、".join(map(str, ctx["gaps"])))
     console.print(Text(meta))
     for w in ctx["warnings"]:
-        console.print(Text(f"! {w['year']}{t('colon', lang)}{_clean(warning_text(w['warning'], lang))}", style="magenta"))
+        console.print(Text(f"! {w['year']}{t('colon', lang)}{_clean(warning_text(w, lang))}", style="magenta"))
     for tg in ctx["targets"]:
         console.print()
         console.print(_target_table(tg, lang))

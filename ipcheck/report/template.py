@@ -9,7 +9,7 @@ import jinja2
 
 from ipcheck.i18n import DEFAULT_LANG, stale_text, t, unpaired_reason, warning_text
 from ipcheck.model import Report
-from ipcheck.report.context import STATUS_ORDER, build, segments, shown_warnings
+from ipcheck.report.context import STATUS_ORDER, build, segments, shown_details, shown_warnings, warnings_by_text
 
 _PACKAGED = Path(__file__).resolve().parent.parent / "templates"
 _SOURCE_TREE = Path(__file__).resolve().parent.parent.parent / "templates"
@@ -58,6 +58,7 @@ def _environment(html: bool) -> jinja2.Environment:
     env.filters["mdcode"] = _markdown_code
     env.globals["segments"] = segments
     env.globals["shown_warnings"] = shown_warnings
+    env.globals["shown_details"] = shown_details
     return env
 
 
@@ -81,10 +82,12 @@ def chart(counts: dict[str, int], width: int = CHART_WIDTH) -> list[dict]:
     return out
 
 
-def _helpers(lang: str) -> dict:
-    """The functions every template may call, bound to the report language."""
+def _helpers(lang: str, by_text: dict | None = None) -> dict:
+    """The functions every template may call, bound to the report language; ``warning(w)`` says a
+    warning's details, or one of the report's ``warnings`` texts (found in ``by_text``)."""
+    known = by_text or {}
     return {"t": lambda key, **params: t(key, lang, **params),
-            "warning": lambda w: warning_text(w, lang),
+            "warning": lambda w: warning_text(known.get(w, w) if isinstance(w, str) else w, lang),
             "stale_text": lambda stale: stale_text(stale, lang),
             "unpaired_reason": lambda row: unpaired_reason(row, lang)}
 
@@ -94,7 +97,7 @@ def _context(report: Report, lang: str = DEFAULT_LANG) -> dict:
     ctx["status_order"] = STATUS_ORDER
     ctx["grouped"] = {s: [i for i in ctx["items"] if i["status"] == s] for s in STATUS_ORDER}
     ctx["chart"] = chart(ctx["counts"])
-    ctx.update(_helpers(lang))
+    ctx.update(_helpers(lang, warnings_by_text(ctx)))
     return ctx
 
 
@@ -199,6 +202,7 @@ def render_custom(report: Report, template: str, lang: str = DEFAULT_LANG) -> st
     env.filters["mdcode"] = _markdown_code
     env.globals["segments"] = segments
     env.globals["shown_warnings"] = shown_warnings
+    env.globals["shown_details"] = shown_details
     try:
         return env.get_template(path.name).render(_context(report, lang))
     except jinja2.TemplateSyntaxError as exc:

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from ipcheck.i18n import DEFAULT_LANG, stale_text, status_word, t, warning_text
 from ipcheck.model import Report
-from ipcheck.report.context import STATUS_ORDER, build, excerpt, fails, segments, shown_warnings
+from ipcheck.report.context import STATUS_ORDER, build, excerpt, fails, segments, shown_details
 
 STYLE = {"met": "green", "missed": "bold red", "unreported": "yellow", "pending": "cyan"}
 QUOTE_LIMIT = 90            # characters of the deciding quote shown by default (-v: every sentence in full)
@@ -64,7 +64,7 @@ def _evidence(i: dict, lang: str, verbose: bool) -> Text:
         evidence = evidence + Text("\n" + t("write.line", lang, text=i["to_write"]), style="bold")
     for ev in i["evidence"] if verbose else i["evidence"][:1]:
         evidence = evidence + Text("\n") + _quote(ev, lang, full=verbose)
-    for w in shown_warnings(i):
+    for w in shown_details(i):
         evidence = evidence + Text(f"\n! {_clean(warning_text(w, lang))}", style="magenta")
     if i["review"]:
         evidence = evidence + _review(i["review"], i["tool_status"], lang)
@@ -111,7 +111,7 @@ def render(report: Report, width: int = 120, color: bool = False, lang: str = DE
         console.print(Text(t("report.heading", lang, title=plan["title"], id=plan["id"]), style="bold"))
         console.print(Text(t("report.meta", lang, path=summary["path"],   # Text: no markup
                              year=summary["year"] or t("label.unknown", lang), encoding=summary["encoding"])))
-        for w in ctx["warnings"]:
+        for w in ctx["warning_details"]:
             console.print(Text(f"! {_clean(warning_text(w, lang))}", style="magenta"))
     if mismatch:
         console.print(Text("✗ " + t("mismatch.banner", lang, message=mismatch["message"]), style="bold red"))

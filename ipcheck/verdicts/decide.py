@@ -48,7 +48,7 @@ _UNDATED_MONTH = regex("ZH-YEAR-019")
 _A_YEAR = re.compile(f"(?:{regex('ZH-YEAR-001').pattern})|(?:{regex('ZH-YEAR-013').pattern})")
 _UNDER_WAY = re.compile("|".join(f"(?:{regex(c).pattern})" for c in ("ZH-INTENT-015", "ZH-INTENT-016")))
 # The warning code the figure reader gives a figure of part of a year (ipcheck.reading.figures).
-PARTIAL_PERIOD = "partial_period:"
+PARTIAL_PERIOD = "partial_period"
 # A quantity counted per year (ZH-MATCH-012) unless the target itself adds up years (ZH-MATCH-013); the
 # reader's warnings on a total over several years (2003年至2012年, 十年间, 累计).
 _FLOW, _SUMMED = regex("ZH-MATCH-012"), regex("ZH-MATCH-013")
@@ -182,7 +182,7 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
     outcomes = {r for _, r in top}
     m, result = top[0]
     evidence = tuple(figure_evidence(x) for x, _ in top[:th.evidence_limit])
-    warnings = tuple(sorted({w for x, _ in top for w in x.figure.warnings}))
+    warnings = tuple(sorted({w for x, _ in top for w in x.figure.warnings}, key=str))
     base = dict(item_id=target.id, kind="target", evidence=evidence, figure=m.figure,
                 warnings=warnings)
     said = _params(target, figure=m.figure.text.strip(), quantity=m.figure.quantity,
@@ -219,7 +219,7 @@ def _short_in_problems(target: Target, other: list[tuple[FigureMatch, str]], yea
 
 def _part_year(figure: Figure) -> bool:
     """True for a figure of part of a year (1-9月, 上半年, 截至10月底): the reader's partial_period."""
-    return any(w.startswith(PARTIAL_PERIOD) for w in figure.warnings)
+    return any(w.code == PARTIAL_PERIOD for w in figure.warnings)
 
 
 def _level_reached(target: Target) -> bool:
@@ -239,8 +239,8 @@ def annual_flow(target: Target) -> bool:
 def _several_years(f: Figure) -> bool:
     """True for a total over several years: a span (2003年至2012年, 十年间, 2014年以来), or 累计 with no
     year of its own (今年上半年…累计申请专利14559件 adds up that half year: counted, with review)."""
-    return any(w.startswith(_MULTI_YEAR) for w in f.warnings) or \
-        (f.year is None and f.year_offset is None and any(w.startswith(_CUMULATIVE) for w in f.warnings))
+    return any(w.code == _MULTI_YEAR for w in f.warnings) or \
+        (f.year is None and f.year_offset is None and any(w.code == _CUMULATIVE for w in f.warnings))
 
 
 def _why_not_actual(m: FigureMatch, year: int | None, due: int | None = None, annual: bool = False) -> str:
@@ -260,9 +260,9 @@ def _why_not_actual(m: FigureMatch, year: int | None, due: int | None = None, an
         return "intention"
     if f.kind is FigureKind.TARGET:
         return "stated_target"
-    if any(w.startswith(BASELINE) for w in f.warnings):
+    if any(w.code == BASELINE for w in f.warnings):
         return "baseline"
-    if any(w.startswith(BARE_NUMBER) for w in f.warnings):
+    if any(w.code == BARE_NUMBER for w in f.warnings):
         return "bare_number"
     if annual and _several_years(f):
         return "multi_year"

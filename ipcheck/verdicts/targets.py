@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from ipcheck.errors import msg
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind, Measure, Section, Sentence, Target
 from ipcheck.reading.numerals import parse_number
@@ -240,7 +241,7 @@ def other_base(target: Target, m: FigureMatch, year: int | None) -> str:
 _BARE = _R.regex("ZH-BARE-001")
 # 量, 数, 总量 … after a name's core (专利授权|量为512) are skipped before the bare number (ZH-MATCH-002).
 _SUFFIX_AFTER = re.compile("|".join(re.escape(w) for w in sorted(_R.words("ZH-MATCH-002"), key=len, reverse=True)))
-BARE_NUMBER = "bare_number"
+BARE_NUMBER = "bare_number"      # the code of the warning a bare number carries
 
 
 def bare_numbers(target: Target, index: SentenceIndex, names: list[str]) -> list[FigureMatch]:
@@ -265,7 +266,7 @@ def bare_numbers(target: Target, index: SentenceIndex, names: list[str]) -> list
             value = parse_number(m.group("n"))
             if value is None:
                 continue
-            note = f"{BARE_NUMBER}: '{m.group('n')}' has no unit; read as {m.group('n')}{target.unit}"
+            note = msg("warning.bare_number", text=m.group("n"), unit=target.unit)
             fig = Figure(value=value, unit=target.unit, kind=FigureKind.LEVEL, quantity=name,
                          text=m.group("n"), start=m.start("n"), end=m.end("n"), warnings=(note,))
             out.append(FigureMatch(sentence, fig, 1.0))
