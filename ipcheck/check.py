@@ -14,7 +14,7 @@ from ipcheck.units import format_number
 from ipcheck.reading.regions import Scope, scope
 from ipcheck.reviews import Decision, apply as apply_reviews
 from ipcheck.reading.text import segment
-from ipcheck.reading.years import own_date, read_year, states_year
+from ipcheck.reading.years import own_date, published, read_year, states_year
 from ipcheck.verdicts.tally import count
 from ipcheck.verdicts.decide import Thresholds, decide_target, decide_task, with_progress
 from ipcheck.verdicts.pace import pace_of
@@ -70,7 +70,7 @@ def read_figures(sentences: tuple[Sentence, ...], dated: int | None = None) -> d
 
 
 def decide(plan: Plan, index: SentenceIndex, year: int | None,
-           thresholds: Thresholds) -> tuple[Verdict, ...]:
+           thresholds: Thresholds, dateline: tuple[int, int] | None = None) -> tuple[Verdict, ...]:
     """One verdict per plan item, targets first, each in plan order. A recurring item (every:
     year) is due in each year of its period up to its due year: it is judged as due in the
     summary's year, and its verdict says which year it was checked for."""
@@ -79,7 +79,7 @@ def decide(plan: Plan, index: SentenceIndex, year: int | None,
     out = [_recurring(t, year, start, lambda x: decide_target(x, match_target(x, index, region), year, thresholds))
            for t in plan.targets]
     out += [_recurring(t, year, start,
-                       lambda x: decide_task(x, match_task(x, index), year, thresholds, start, region))
+                       lambda x: decide_task(x, match_task(x, index), year, thresholds, start, region, dateline))
             for t in plan.tasks]
     return tuple(out)
 
@@ -131,6 +131,7 @@ class Prepared:
     year_warning: Message | None = None
     thresholds_warning: Message | None = None
     year_guess: Message | None = None      # the year was inferred (not a title's): how, as a warning
+    published: tuple[int, int] | None = None   # the text's dateline (year, month): ZH-YEAR-019
 
 
     @property
@@ -166,7 +167,7 @@ def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> 
                  else msg("warning.year_guess", year=year, text=reading.quote))
     dated = own_date(document, reading) or year          # the checked year only for an undated text
     return Prepared(year, where, SentenceIndex(where.sentences, read_figures(where.sentences, dated)), mismatch,
-                    thresholds_warning(settings.thresholds), guess)
+                    thresholds_warning(settings.thresholds), guess, published(document))
 
 
 def mismatch(plan: Plan, prep: Prepared) -> Mismatch | None:
@@ -218,7 +219,7 @@ def check(plan: Plan, document: Document, settings: Settings = Settings()) -> Re
     prep = prepare(plan, document, settings)
     targets = {t.id: t for t in plan.targets}
     verdicts = tuple(_paced(finish(v, document, prep), plan, targets, prep.year)
-                     for v in decide(plan, prep.index, prep.year, settings.thresholds))
+                     for v in decide(plan, prep.index, prep.year, settings.thresholds, prep.published))
     report = Report(plan=plan, summary_path=document.path, summary_encoding=document.encoding,
                     summary_year=prep.year, verdicts=verdicts, counts=count(verdicts),
                     warnings=prep.warnings, mismatch=mismatch(plan, prep))

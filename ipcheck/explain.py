@@ -59,9 +59,9 @@ def explain(plan: Plan, document: Document, item_id: str, settings: Settings = S
     else:
         matches = match_task(item, prep.index)
         start = plan.meta.period.start if plan.meta.period else None
-        verdict = decide_task(item, matches, prep.year, th, start, plan.meta.known_region)
+        verdict = decide_task(item, matches, prep.year, th, start, plan.meta.known_region, prep.published)
         candidates = [_task_candidate(c) for c in classify_task_matches(item, matches, prep.year, th,
-                                                                        plan.meta.known_region)]
+                                                                        plan.meta.known_region, prep.published)]
         fields = _task_fields(item)
     verdict = finish(verdict, document, prep)
     review = _review(plan, document, prep, verdict, settings)

@@ -48,6 +48,7 @@ _PAST_YEAR = _R.regex("ZH-REPORT-011")
 # 全年 with a result on a page of January or February: the year just ended (ZH-REPORT-012).
 _WHOLE_YEAR = _R.regex("ZH-REPORT-012")
 _EARLY_MONTH = 3
+_YEAR_PAST = _R.regex("ZH-REPORT-014")   # 过去一年工作回顾 on a page of January: the year just ended
 # A year named as a horizon (面向2035年, 到2025年, 2035年远景目标) is no year a text reports on.
 _HORIZON = _R.regex("ZH-REPORT-010")
 _SENTENCE_END = re.compile("[" + re.escape(_R.chars("ZH-SENT-003")) + "?\n]")
@@ -108,6 +109,11 @@ def _dateline(norm: str) -> tuple[int, int] | None:
     return int(year), int(month) if month.isdigit() else int(parse_number(month) or 0)
 
 
+def published(doc: Document) -> tuple[int, int] | None:
+    """(year, month) of ``doc``'s dateline, which dates a month named without a year (ZH-YEAR-019)."""
+    return _dateline(normalise("\n".join(doc.text[:100 * _HEAD_CHARS].split("\n", 200)[:200])))
+
+
 def _masked(sentence: str) -> str:
     """The sentence with quoted titles blanked (《2023年全球创新指数报告》 states no result)."""
     return _QUOTED_TITLE.sub(lambda m: " " * len(m.group(0)), sentence)
@@ -154,9 +160,12 @@ def _results(norm: str, published: tuple[int, int] | None) -> YearReading | None
 
 def _whole_year_before(norm: str, published: tuple[int, int]) -> int:
     """1 when a page from the first months of a year states a whole year's result with no year
-    (全年专利申请量…, on a page of January: the year just ended, ZH-REPORT-012), else 0."""
+    (全年专利申请量…, on a page of January: the year just ended, ZH-REPORT-012) or looks back on the year
+    past (过去一年工作回顾, ZH-REPORT-014), else 0."""
     if published[1] >= _EARLY_MONTH:
         return 0
+    if _YEAR_PAST.search(norm, 0, _HEAD_CHARS):
+        return 1
     pos = 0
     for m in _SENTENCE_END.finditer(norm + "\n", 0, _HEAD_CHARS):
         sentence = norm[pos:m.start()]

@@ -41,6 +41,12 @@ _ONGOING = regex("ZH-TASK-005")
 # A headline that states a figure (天津市每万人口发明专利拥有量达14.7件) reports a result like the body
 # (issue #12 §3 k); a front line that names a plan or a notice (关于印发…规划的通知) does not (ZH-SECT-020).
 _FRONT_PLAN = regex("ZH-SECT-020")
+# Work under way or an early step of it done (ZH-INTENT-015, -016): not done, but a step worth a review.
+# A month named without a year (2月21日): the dateline's year when not after its month (ZH-YEAR-019).
+_UNDATED_MONTH = regex("ZH-YEAR-019")
+# A year, or one named relative to the text's date (去年, 今年): a headline with neither is the news of its dateline.
+_A_YEAR = re.compile(f"(?:{regex('ZH-YEAR-001').pattern})|(?:{regex('ZH-YEAR-013').pattern})")
+_UNDER_WAY = re.compile("|".join(f"(?:{regex(c).pattern})" for c in ("ZH-INTENT-015", "ZH-INTENT-016")))
 # The warning code the figure reader gives a figure of part of a year (ipcheck.reading.figures).
 PARTIAL_PERIOD = "partial_period"
 # A quantity counted per year (ZH-MATCH-012) unless the target itself adds up years (ZH-MATCH-013); the
@@ -163,6 +169,13 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
     other = [(c.match, c.why) for c in classified if c.why not in (ACTUAL, BELOW_FLOOR)]
     not_due = _not_due(target.due, year)
     if not actual:
+        short = [] if not_due else _short_in_problems(target, other, year)
+        if short:                  # 发明专利申请量仅为960件 among the problems: the year's actual, said short
+            m = short[0]
+            return Verdict(item_id=target.id, kind="target", status=Status.MISSED, needs_review=True,
+                           confidence=0.6, **_said("target.only_in_problems", _params(target, figure=m.figure.text.strip())),
+                           evidence=tuple(figure_evidence(x) for x in short[:th.evidence_limit]), figure=m.figure,
+                           warnings=tuple(sorted(set(m.figure.warnings))))
         return _target_without_actual(target, other, not_due, th)
     best_score = actual[0][0].score
     top = [(m, r) for m, r in actual if m.score >= best_score - 1e-9]
@@ -192,6 +205,16 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
                        **_said("target.not_yet_met", said), **base)
     return Verdict(status=Status.MISSED, needs_review=bool(warnings), confidence=confidence,
                    **_said("target.missed", said), **base)
+
+
+def _short_in_problems(target: Target, other: list[tuple[FigureMatch, str]], year: int | None) -> list[FigureMatch]:
+    """The figures of the problems section that would be the year's actual in the results and all fall
+    short of ``target`` (发明专利申请量仅为960件,只完成年度目标的80%): a shortfall told as a problem is missed."""
+    found = [m for m, why in other if why == "problems"
+             and not _why_not_actual(replace(m, sentence=replace(m.sentence, section=Section.RESULTS)), year,
+                                     target.due, annual_flow(target))
+             and not _part_year(m.figure)]
+    return found if found and all(compare(m.figure, target) is False for m in found) else []
 
 
 def _part_year(figure: Figure) -> bool:
@@ -307,9 +330,11 @@ class TaskCandidate:
 
 
 def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None,
-                          th: Thresholds = Thresholds(), region: str = "") -> tuple[TaskCandidate, ...]:
+                          th: Thresholds = Thresholds(), region: str = "",
+                          published: tuple[int, int] | None = None) -> tuple[TaskCandidate, ...]:
     """Every match, in order, with the group decide_task puts it in (the one place these rules live);
-    ``region`` is the plan's (work whose subject is another place or body is only a lead)."""
+    ``region`` is the plan's (work whose subject is another place or body is only a lead), ``published``
+    the (year, month) of the text's dateline (a month it names without a year is in that year)."""
     out = []
     for m in matches:
         s = m.sentence
@@ -322,8 +347,9 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
         elif s.section is not Section.RESULTS and not _reporting_headline(s):
             out.append(TaskCandidate(m, "planned", "section"))
         elif _mostly_intention(s, spans):
-            out.append(TaskCandidate(m, "planned", "intention"))
-        elif _later_year(s, spans, year):
+            out.append(TaskCandidate(m, "weak", "done_cue") if _under_way(s, spans)
+                       else TaskCandidate(m, "planned", "intention"))
+        elif _later_year(s, spans, year, published):
             out.append(TaskCandidate(m, "planned", "later_year"))
         elif _negated(s, spans):
             out.append(TaskCandidate(m, "negated"))
@@ -339,13 +365,14 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
 
 
 def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
-                th: Thresholds = Thresholds(), start: int | None = None, region: str = "") -> Verdict:
+                th: Thresholds = Thresholds(), start: int | None = None, region: str = "",
+                published: tuple[int, int] | None = None) -> Verdict:
     """The verdict on a qualitative task from the sentences that echo it; ``start`` is the first
     year of the plan's period (work reported for an earlier year is not the plan's work), ``region``
     the plan's (someone else's work is no proof)."""
     not_due = _not_due(task.due, year)
     groups: dict[str, list[TaskMatch]] = {g: [] for g in TASK_GROUPS}
-    for c in classify_task_matches(task, matches, year, th, region):
+    for c in classify_task_matches(task, matches, year, th, region, published):
         groups[c.group].append(c.match)
     done, negated, planned, problems, weak = (groups[g] for g in TASK_GROUPS[:5])
 
@@ -445,6 +472,14 @@ def _mostly_intention(sentence: Sentence, spans: tuple[tuple[int, int], ...]) ->
     return planned * 2 > total
 
 
+def _under_way(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
+    """True when a clause that names the work says it is under way or only an early step of it is done
+    (正在建设中, 完成招标, 获批筹建), and nothing announces it: a lead for review, not a plan."""
+    text = sentence.norm
+    return any(_UNDER_WAY.search(text[a:b]) and not cues.strong_intention_before(text, b)
+               for a, b, _ in _clauses_of(sentence, spans))
+
+
 def _state_reached(title: str, text: str) -> bool:
     """True when ``text`` says the state a task's title aims at was reached (ZH-TASK-003), and names
     the state itself, not a candidacy for it (获批…强市创建市 for 建成…强市: ZH-TASK-004)."""
@@ -457,11 +492,23 @@ def _state_reached(title: str, text: str) -> bool:
     return not ends or any(_CANDIDACY.match(text, e) is None for e in ends)
 
 
-def _later_year(sentence: Sentence, spans: tuple[tuple[int, int], ...], year: int | None) -> bool:
+def _later_year(sentence: Sentence, spans: tuple[tuple[int, int], ...], year: int | None,
+                published: tuple[int, int] | None = None) -> bool:
     """True when the sentence dates the matched words after the year reported on (2017年,…将建设… in
-    a summary of 2016): next year's work, not this year's."""
-    said = cues.stated_year(sentence.norm[:min(a for a, _ in spans)]) if year is not None else None
-    return said is not None and year is not None and said > year
+    a summary of 2016; 2月21日,…会议召开 in news of 2019-02-22 on 2018: ZH-YEAR-019): next year's work,
+    not this year's."""
+    if year is None:
+        return False
+    before = sentence.norm[:min(a for a, _ in spans)]
+    said = cues.stated_year(before)
+    if said is not None:
+        return said > year
+    if published is None or published[0] <= year:
+        return False
+    if sentence.section is Section.FRONT:           # a headline with no year: its dateline's news
+        return _A_YEAR.search(sentence.norm) is None
+    month = _UNDATED_MONTH.search(before)
+    return month is not None and int(month.group("month")) <= published[1]
 
 
 def _named_at(task: Task, sentence: Sentence) -> list[int]:

@@ -107,15 +107,16 @@ _RATIO_QUANTITY = _R.regex("ZH-MATCH-011")
 _MAJOR_END = _R.regex("ZH-PUNCT-002")
 
 
-def share_parts(target: Target) -> tuple[Target, str | None]:
-    """The target as matched, and the whole its share is of (``of:``, or the part after 占 of a
-    metric written as a ratio phrase, whose numerator becomes an alias); (target, None) otherwise."""
+def share_parts(target: Target) -> tuple[Target, tuple[str, ...]]:
+    """The target as matched, and the wholes its share may be of (``of:``, or the part after 占 of a
+    metric or an alias written as a ratio phrase, whose numerator becomes an alias: 研发投入占GDP比重 beside
+    研究与试验发展经费支出占地区生产总值比重); (target, ()) otherwise."""
     if target.measure is not Measure.SHARE:
-        return target, None
-    m = _RATIO_METRIC.match(core(target.metric))
-    if m:
-        target = replace(target, aliases=(*target.aliases, m.group("num")))
-    return target, target.of or (m.group("den") if m else None)
+        return target, ()
+    ratios = [m for m in (_RATIO_METRIC.match(core(n)) for n in (target.metric, *target.aliases)) if m]
+    if ratios:
+        target = replace(target, aliases=(*target.aliases, *(m.group("num") for m in ratios)))
+    return target, (target.of,) if target.of else tuple(dict.fromkeys(m.group("den") for m in ratios))
 
 
 def _is_share(fig: Figure) -> bool:
@@ -195,7 +196,7 @@ def match_target(target: Target, index: SentenceIndex, region: str = "") -> list
             continue
         if not owns(fig.whose, region):
             continue
-        if whole is not None and not names_whole(index.sentence(si), fig, whole):
+        if whole and not any(names_whole(index.sentence(si), fig, w) for w in whole):
             continue
         score = name_score(fig.quantity, target, region)
         if score > 0 and _compared_with(_clause_before(index.sentence(si), fig), region):
