@@ -16,7 +16,8 @@ from ipcheck.reviews import Decision, apply as apply_reviews
 from ipcheck.reading.text import segment
 from ipcheck.reading.years import own_date, published, read_year, states_year
 from ipcheck.verdicts.tally import count
-from ipcheck.verdicts.decide import Thresholds, decide_target, decide_task, with_progress
+from ipcheck.verdicts.decide import Thresholds, decide_target, with_progress
+from ipcheck.verdicts.tasks import decide_task
 from ipcheck.verdicts.pace import pace_of
 
 

@@ -19,8 +19,8 @@ from ipcheck.model import Document, Figure, Plan, Report, ReviewDecision, Senten
 from ipcheck.reading.trace import figure_rules, sentence_rules
 from ipcheck.reviews import apply as apply_reviews
 from ipcheck.units import plain
-from ipcheck.verdicts.decide import (ACTUAL, TargetCandidate, TaskCandidate, classify_target_matches,
-                              classify_task_matches, clause_span, decide_target, decide_task, figure_evidence)
+from ipcheck.verdicts.decide import ACTUAL, TargetCandidate, classify_target_matches, clause_span, decide_target, figure_evidence
+from ipcheck.verdicts.tasks import TaskCandidate, classify_task_matches, decide_task
 
 SCHEMA = 1
 

@@ -17,7 +17,8 @@ from ipcheck.errors import IpcheckError
 from ipcheck.explain import explain
 from ipcheck.i18n import CATALOGUE, placeholders
 from ipcheck.plans.loader import load_plan
-from ipcheck.verdicts.decide import TASK_GROUPS, Thresholds
+from ipcheck.verdicts.decide import Thresholds
+from ipcheck.verdicts.tasks import TASK_GROUPS
 
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 

@@ -72,7 +72,8 @@ def test_keys_built_from_values_exist(prefix: str, values: list[str]) -> None:
 
 
 def test_every_reason_code_has_a_message() -> None:
-    codes = set(re.findall(r'"((?:target|task)\.[a-z_]+)"', (ROOT / "ipcheck" / "verdicts" / "decide.py").read_text()))
+    codes = {c for name in ("decide.py", "tasks.py")
+             for c in re.findall(r'"((?:target|task)\.[a-z_]+)"', (ROOT / "ipcheck" / "verdicts" / name).read_text())}
     assert len(codes) >= 19
     assert sorted(c for c in codes if f"reason.{c}" not in CATALOGUE["en"]) == []
 

@@ -28,7 +28,7 @@ from ipcheck.model import Document
 from ipcheck.plans.loader import load_plan
 from ipcheck.report import BINARY_FORMATS, REPORTER_BY_NAME, render
 from ipcheck.reading.text import normalise, segment
-from ipcheck.verdicts.decide import _CLAUSE_END, _MAJOR_END, _next_mark, clause_span
+from ipcheck.verdicts.decide import CLAUSE_END, MAJOR_END, clause_span, next_mark
 
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 
@@ -145,12 +145,12 @@ def test_clause_span_matches_its_definition(text: str, data) -> None:
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     left = 0
-    for m in _CLAUSE_END.finditer(text, 0, start):
+    for m in CLAUSE_END.finditer(text, 0, start):
         left = m.end()
-    m = _CLAUSE_END.search(text, end)
+    m = CLAUSE_END.search(text, end)
     assert clause_span(text, start, end) == (left, m.start() if m else len(text))
-    m = _MAJOR_END.search(text, end)
-    assert _next_mark(_MAJOR_END, text, end) == (m.start() if m else None)
+    m = MAJOR_END.search(text, end)
+    assert next_mark(MAJOR_END, text, end) == (m.start() if m else None)
 
 
 @FEW
@@ -197,7 +197,7 @@ RUN_TEXT = st.lists(st.sampled_from(list("1一十万余多件项人了为已完�
 def test_linear_count_patterns_find_what_the_old_ones_found(text: str) -> None:
     """The look-behind that makes _DONE and _NUMERIC_TITLE linear on long digit runs
     changes where a search may start, never whether it finds something."""
-    from ipcheck.verdicts.decide import _NUMERIC_TITLE
+    from ipcheck.verdicts.tasks import _NUMERIC_TITLE
     assert _DONE_BEFORE.pattern != cues._DONE.pattern
     assert bool(cues._DONE.search(text)) == bool(_DONE_BEFORE.search(text))
     assert bool(_NUMERIC_TITLE.search(text)) == bool(_NUMERIC_TITLE_BEFORE.search(text))
