@@ -39,6 +39,7 @@ class Section(str, Enum):
     RESULTS = "results"      # the body: what was done
     PROBLEMS = "problems"    # 存在的问题, 不足, 薄弱环节
     NEXT_PLAN = "next_plan"  # 下一步, 2016年工作计划/重点/打算/思路
+    LINKS = "links"          # a web page's links to other pages: 上一篇：…, 相关新闻 (their titles prove nothing)
 
 
 class FigureKind(str, Enum):

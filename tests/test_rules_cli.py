@@ -60,11 +60,11 @@ def test_an_unknown_code_is_one_line_and_exit_2() -> None:
     result = run("ZH-DNOE-003")
     assert result.exit_code == 2
     assert result.output == (f"ipcheck: 没有阅读规则 'ZH-DNOE-003'（共 {len(load())} 条规则）"
-                             "（最接近的：ZH-DONE-003, ZH-DOC-003, ZH-DONE-013）\n")
+                             "（最接近的：ZH-DONE-003, ZH-NEG-003, ZH-DOC-003）\n")
     result = run("ZH-DNOE-003", "--lang", "en")
     assert result.exit_code == 2
     assert result.output == (f"ipcheck: no reading rule 'ZH-DNOE-003' ({len(load())} rules) "
-                             "(closest: ZH-DONE-003, ZH-DOC-003, ZH-DONE-013)\n")
+                             "(closest: ZH-DONE-003, ZH-NEG-003, ZH-DOC-003)\n")
 
 
 @pytest.mark.parametrize("kind", _KINDS)

@@ -77,6 +77,8 @@ _YEAR_DIGITS = str.maketrans({k: str(v) for k, v in _R.table("ZH-YEAR-016").item
 # A sentence ends at 。 ! ? with any closing quotes (ZH-PUNCT-003); ; does not end a sentence.
 _TERMINATOR = _R.regex("ZH-PUNCT-003")
 _ALWAYS_ENDS = _R.chars("ZH-SENT-003")
+# …except before a self-check's status on the same line (自查情况：…): the item and its status are one sentence.
+_STATUS_AFTER = _R.regex("ZH-SENT-004")
 # A "?" that is really a garbled character (41? for 41%, 3?15 for 3·15): ZH-SENT-001, ZH-SENT-002.
 _GARBLED_Q_BEFORE = _R.regex("ZH-SENT-001")
 _GARBLED_Q_AFTER = _R.regex("ZH-SENT-002")
@@ -109,6 +111,15 @@ _REPORTS = _R.regex("ZH-SECT-011")
 _FORWARD_ONLY = frozenset(_R.words("ZH-SECT-010"))
 # A sentence that opens a plan without a heading (ZH-SECT-012).
 _PLAN_SENTENCE = _R.regex("ZH-SECT-012")
+# The rest of a half year's plans (ZH-SECT-024).
+_HALF_YEAR_PLAN_CUE = _R.regex("ZH-SECT-024")
+# What will be put right (ZH-SECT-025: 整改措施, 努力方向).
+_REMEDY_CUE = _R.regex("ZH-SECT-025")
+# An attachment (ZH-SECT-026: 附件：…) leaves the section before it; its title decides.
+_ATTACHMENT = _R.regex("ZH-SECT-026")
+# A web page's links: another page's title (ZH-SECT-022), the name of a list of them (ZH-SECT-023).
+_LINK_LINE = _R.regex("ZH-SECT-022")
+_LINK_LIST = _R.regex("ZH-SECT-023")
 
 
 
@@ -159,6 +170,10 @@ def _cue_rule(body: str, year: int | None) -> tuple[Section, str] | None:
         return Section.PROBLEMS, "ZH-SECT-004"
     if _PLAN_WORD_CUE.match(body):
         return Section.NEXT_PLAN, "ZH-SECT-005"
+    if _HALF_YEAR_PLAN_CUE.match(body):
+        return Section.NEXT_PLAN, "ZH-SECT-024"
+    if _REMEDY_CUE.match(body):
+        return Section.NEXT_PLAN, "ZH-SECT-025"
     if _PLAN_PART_CUE.match(body):
         return Section.NEXT_PLAN, "ZH-SECT-007"
     m = _PLAN_YEAR_CUE.match(body)
@@ -195,7 +210,7 @@ def _split_line(norm: str, start: int, end: int) -> list[tuple[int, int]]:
 def _ends_sentence(norm: str, m: re.Match[str], line_end: int) -> bool:
     """False for a match made only of ? that is a garbled %, ·, ㎡ and the like."""
     if any(c in m.group() for c in _ALWAYS_ENDS):
-        return True
+        return not _STATUS_AFTER.match(norm, m.end(), line_end)
     before = norm[max(0, m.start() - 2):m.start()]
     after = norm[m.end():min(line_end, m.end() + 24)]
     return not (_GARBLED_Q_BEFORE.search(before) or _GARBLED_Q_AFTER.match(after))
@@ -255,6 +270,13 @@ class _Segmenter:
 
     def sentence(self, line_no: int, s: int, e: int, whole_line: bool, line_body: bool) -> None:
         snorm = self.norm[s:e]
+        if _LINK_LINE.match(snorm):
+            self.add(line_no, s, e, Section.LINKS, "ZH-SECT-022", self.heading)
+            return
+        if whole_line and _LINK_LIST.match(snorm.strip()):
+            self.section, self.rule, self.heading = Section.LINKS, "ZH-SECT-023", self.text[s:e]
+            self.add(line_no, s, e, self.section, self.rule, self.heading)
+            return
         lead = _heading_level(snorm)
         short = (whole_line and lead is None and len(snorm) <= _SHORT_HEADING_MAX
                  and not _NOT_HEADING_END.search(snorm))
@@ -271,7 +293,11 @@ class _Segmenter:
             self.title_run.append(len(self.out))
         else:
             self.title_run.clear()
-        if lead is not None or short:
+        attachment = _ATTACHMENT.match(snorm) if lead is None else None
+        if attachment:
+            self.section, self.rule = _cue_rule(attachment.group("rest"), self.year) or (Section.RESULTS, "ZH-SECT-026")
+            self.heading, self.top = self.text[s:e], None
+        elif lead is not None or short:
             self.heading_line(lead if lead is not None else (0, None, snorm), s, e)
         else:
             m = _PLAN_SENTENCE.match(snorm)

@@ -52,6 +52,10 @@ _YEAR_PAST = _R.regex("ZH-REPORT-014")   # 过去一年工作回顾 on a page of
 # A year named as a horizon (面向2035年, 到2025年, 2035年远景目标) is no year a text reports on.
 _HORIZON = _R.regex("ZH-REPORT-010")
 _SENTENCE_END = re.compile("[" + re.escape(_R.chars("ZH-SENT-003")) + "?\n]")
+# A web page's links (ZH-SECT-022: 上一篇：…) and link lists (ZH-SECT-023: 相关新闻) are other pages' titles:
+# their years are not the year this text reports on.
+_LINK_LINE = _R.regex("ZH-SECT-022")
+_LINK_LIST = _R.regex("ZH-SECT-023")
 _TITLE_LINES = 12
 _HEAD_CHARS = 3000
 _LOOK_BACK = 8
@@ -149,7 +153,10 @@ def _results(norm: str, published: tuple[int, int] | None) -> YearReading | None
     pos = 0
     for m in _SENTENCE_END.finditer(norm + "\n", 0):
         sentence = norm[pos:m.start()]
-        years = _result_years(sentence, published) if sentence.strip() else []
+        if _LINK_LIST.match(sentence.strip()):
+            break
+        years = _result_years(sentence, published) if sentence.strip() and not _LINK_LINE.match(sentence.strip()) \
+            else []
         if years and (best is None or max(years) > best.year):        # type: ignore[operator]
             best = YearReading(max(years), "results", _line_of(norm, pos), sentence.strip()[:60])
         pos = m.end()

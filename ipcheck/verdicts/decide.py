@@ -238,6 +238,8 @@ def _why_not_actual(m: FigureMatch, year: int | None, due: int | None = None, an
         return "next_plan"
     if s.section is Section.PROBLEMS:
         return "problems"
+    if s.section is Section.LINKS:
+        return "links"
     if s.section is Section.FRONT and FRONT_PLAN.search(s.norm):
         return "front"
     if _intention(s, f.start, f.end):
@@ -263,6 +265,7 @@ _OTHER_REASON = {   # why a figure is not an actual -> the verdict's reason (mes
     "next_plan": "target.only_in_next_plan",
     "problems": "target.only_in_problems",
     "front": "target.only_in_front",
+    "links": "target.only_in_links",
     "stated_target": "target.only_as_target",
     "intention": "target.only_as_intention",
     "other_year": "target.other_year",

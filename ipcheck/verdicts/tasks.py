@@ -33,6 +33,9 @@ _A_YEAR = re.compile(f"(?:{regex('ZH-YEAR-001').pattern})|(?:{regex('ZH-YEAR-013
 _UNDER_WAY = re.compile("|".join(f"(?:{regex(c).pattern})" for c in ("ZH-INTENT-015", "ZH-INTENT-016")))
 
 
+# A self-check's closing mark of work not done (ZH-NEG-004): it governs the whole sentence.
+_NOT_DONE_MARK = regex("ZH-NEG-004")
+
 # How decide_task sorts a task's candidate sentences (the first five decide; below_floor is noise).
 TASK_GROUPS = ("done", "negated", "planned", "problems", "weak", "below_floor")
 
@@ -43,7 +46,8 @@ class TaskCandidate:
 
     ``detail``: for planned, "section" (not in the results) or "intention"; for weak, what a
     done sentence would need and this one lacks: "score", "head" (the task's head noun), "done_cue",
-    or "elsewhere" (the work is another place's or body's: ipcheck.verdicts.whose_work).
+    or "elsewhere" (the work is another place's or body's: ipcheck.verdicts.whose_work), or "links" (the title
+    of another page linked from a web page: 上一篇：…).
     """
 
     match: TaskMatch
@@ -66,6 +70,8 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
         spans = m.hits or ((0, len(s.norm)),)
         if s.section is Section.PROBLEMS:
             out.append(TaskCandidate(m, "problems"))
+        elif s.section is Section.LINKS:
+            out.append(TaskCandidate(m, "weak", "links"))
         elif s.section is not Section.RESULTS and not _reporting_headline(s):
             out.append(TaskCandidate(m, "planned", "section"))
         elif _mostly_intention(s, spans):
@@ -75,7 +81,7 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "planned", "later_year"))
         elif _negated(s, spans):
             out.append(TaskCandidate(m, "negated"))
-        elif work_elsewhere(s.norm, _best_hit(spans)[0], region):
+        elif work_elsewhere(s.norm, _best_hit(spans)[0], region, task.title):
             out.append(TaskCandidate(m, "weak", "elsewhere"))
         elif m.score >= th.task_met and m.head and _done_for(s, spans, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
                 (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)):
@@ -126,7 +132,8 @@ def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
         status = Status.PENDING if not_due else Status.MISSED
         return verdict(status, True, negated[0].score, "task.not_done",
                        "the results say it was not done", negated)
-    if problems and problems[0].score >= th.task_met and not weak:
+    # a problem that names the task only loosely (below 0.75) does not say it failed when the text plans it
+    if problems and problems[0].score >= th.task_met and not weak and not (planned and problems[0].score < 0.75):
         status = Status.PENDING if not_due else Status.MISSED
         return verdict(status, problems[0].score < 0.75, problems[0].score, "task.only_in_problems",
                        "named only among the problems", problems)
@@ -264,6 +271,10 @@ def _done_for(sentence: Sentence, spans: tuple[tuple[int, int], ...], ongoing: l
 
 
 def _negated(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
+    """True when the clauses that name the task mostly say it was not done, or the sentence closes on a
+    mark of work not done (ZH-NEG-004: …，基本完成。)."""
+    if _NOT_DONE_MARK.search(sentence.norm):
+        return True
     clauses = _clauses_of(sentence, spans)
     total = sum(n for _, _, n in clauses) or 1
     neg = sum(n for a, b, n in clauses if cues.is_negated(sentence.norm[a:b]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ipcheck.lang.registry import load
+from ipcheck.reading.regions import same_region
 from ipcheck.verdicts.targets import someone_else
 
 _R = load()
@@ -30,6 +31,8 @@ _LIST_ITEM = 4
 _NAME_MAX = 7
 _NOT_IN_NAME = re.compile("[" + re.escape(_R.chars("ZH-WHOSE-010")) + "]")
 _TITLE_AFTER = _R.regex("ZH-WHOSE-011")
+# 中国（长春）…: the place an institution of national name belongs to, just before the task's words (ZH-WHOSE-012).
+_NAMED_FOR = _R.regex("ZH-WHOSE-012")
 
 
 def _no_subject(part: str, m: re.Match[str]) -> bool:
@@ -73,13 +76,16 @@ def _names_region(text: str, region: str) -> bool:
     return bool(region) and (short in text or _POINTING.search(text) is not None)
 
 
-def work_elsewhere(text: str, at: int, region: str) -> bool:
+def work_elsewhere(text: str, at: int, region: str, own: str = "") -> bool:
     """True when the work named at offset ``at`` of sentence ``text`` is someone else's than ``region``'s:
-    the last subject before it is another place or body, or a first of a wider scope is reported in a
-    sentence that never names the region."""
+    the last subject before it is another place or body (中国（长春）… too, unless the task's own words ``own``
+    name that place), or a first of a wider scope is reported in a sentence that never names the region."""
     if not region:
         return False
     ends = [m.end() for m in _PART_END.finditer(text, 0, at)]
+    named = _NAMED_FOR.search(text, ends[-1] if ends else 0, at)
+    if named and not same_region(named.group("where"), region) and named.group("where") not in own:
+        return True
     subjects = _subjects(text[ends[-1] if ends else 0:at])
     if subjects and _not_its_work(subjects[-1][1], subjects[-1][2], region):
         return True
