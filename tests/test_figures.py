@@ -115,3 +115,17 @@ def test_whole_seed_is_fast() -> None:
     elapsed = time.perf_counter() - t
     assert n > 400
     assert elapsed < 0.5, f"{elapsed * 1000:.0f} ms"
+
+
+@pytest.mark.parametrize("text, value, quantity", [
+    ("专利授权量：8650件。", "8650", "专利授权量"),
+    ("全市专利申请量： 1.2万件,同比增长10%。", "12000", "专利申请量"),
+    ("发明专利授权量: 350件", "350", "发明专利授权量"),
+])
+def test_a_label_and_its_number_after_a_colon_are_one_figure(text: str, value: str, quantity: str) -> None:
+    """A 专栏 or bulletin line 指标:数值 (ZH-PUNCT-021): the number is a figure of the label before the colon;
+    a time (10:30) and a heading's colon (主要做法:召开会议) are not joined."""
+    from ipcheck.reading.text import normalise
+    first = extract_figures(normalise(text))[0]
+    assert (first.value, first.quantity) == (Decimal(value), quantity)
+    assert extract_figures(normalise("时间:10:30")) == ()

@@ -163,8 +163,8 @@ def _skip_arabic(scan: str, s: int, e: int) -> bool:
     before = scan[s - 1] if s > 0 else ""
     if before and (before.isascii() and before.isalpha() or before in "/#"):
         return True
-    if before in "-~.?·:" and s > 1 and (scan[s - 2].isdigit() or scan[s - 2].isalpha()):
-        return True           # tail of 5?26, 12.4.1, 29490-2013, 10:30
+    if before in "-~.?·:" and s > 1 and scan[s - 2].isascii() and scan[s - 2].isalnum():
+        return True           # tail of 5?26, 12.4.1, 29490-2013, 10:30, V2.0 (not 专利授权量:8650件)
     after = scan[e] if e < len(scan) else ""
     if after.isascii() and after.isalpha():
         return True           # 3D, 5G

@@ -39,6 +39,8 @@ class Raw:
 _R = load()
 # Clause ends: a new predicate starts after them (ZH-PUNCT-005); 、 only ends a clause after a figure.
 _MAJOR_SEP = set(_R.chars("ZH-PUNCT-005"))
+# A label and its value (专利授权量:8650件): a colon right before a number joins them (ZH-PUNCT-021).
+_LABEL_COLON, _NUMBER_NEXT = ":", _R.regex("ZH-PUNCT-021")
 _ENUM = _R.chars("ZH-BIND-022")                 # 、
 _PHRASE_END = re.compile("[" + re.escape(_R.chars("ZH-BIND-021")) + "]")
 # 和 or 及 alone between two figures joins them like 、 (分别由1.5万件和3200件增长到…, ZH-BIND-025).
@@ -241,7 +243,7 @@ def _segments(scan: str, drop: list[bool], raws: list[Raw]) -> list[tuple[int, i
     for i, ch in enumerate(scan):
         if drop[i]:
             continue
-        if ch in _MAJOR_SEP:
+        if ch in _MAJOR_SEP and not (ch == _LABEL_COLON and _NUMBER_NEXT.match(scan, i + 1)):
             segs.append((start, i, major, major_start))
             major += 1
             major_start = start = i + 1
