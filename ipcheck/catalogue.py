@@ -198,6 +198,9 @@ _ENTRIES: dict[str, tuple[str, str]] = {
                                  "找到的数字是多年累计，不是一年的{metric}：{figure}"),
     "reason.target.level_only": ("only the amount is given ({figure}), not its growth: weigh it against the base year; review it",
                                  "只给出了数额（{figure}），没有增长率：请对照基年数额人工复核"),
+    "reason.target.completion_rate": ("only how far the year's target was completed is given ({figure}), not the figure: "
+                                      "weigh it against the plan's target; review it",
+                                      "只给出了年度目标的完成率（{figure}），没有实际数：请对照方案目标人工复核"),
     "reason.target.other_base": ("a growth on another base than the year before ({figure}): not year on year; review it",
                                  "增长率的比较基数不是上一年（{figure}）：不是同比增长，请人工复核"),
     "reason.target.only_baseline": ("only the start of a change is given, not the value reached: {figure}",
@@ -343,6 +346,8 @@ _EXPLAIN: dict[str, tuple[str, str]] = {
     "explain.class.multi_year": ("excluded: a total over several years, not one year's amount", "排除：多年累计数，不是一年的数量"),
     "explain.class.baseline": ("excluded: where a change started (从…提高到…), not the value reached", "排除：变化的起点（从…提高到…），不是达到的数值"),
     "explain.class.bare_number": ("excluded: a number without a unit, read in the target's unit; review it", "排除：没有单位的数字，按目标单位读取，请人工复核"),
+    "explain.class.completion": ("a lead: a completion rate of the year's target, not the figure; review it",
+                                 "线索：是年度目标的完成率，不是实际数，请人工复核"),
     "explain.class.level_only": ("a lead: an amount, not the growth the target is on; review it", "线索：是数额，不是目标所指的增长率，请人工复核"),
     "explain.class.other_base": ("a lead: a growth on another base than the year before, not year on year; review it", "线索：增长率的比较基数不是上一年，不是同比增长，请人工复核"),
     "explain.class.after_due": ("excluded: a year after the target was due; review it", "排除：目标到期之后年份的数字，请人工复核"),

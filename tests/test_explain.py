@@ -24,7 +24,7 @@ from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "tests" / "cases").glob("*/case.yaml"))
-TARGET_CLASSES = ("actual", "below_floor", "next_plan", "problems", "front", "intention", "stated_target",
+TARGET_CLASSES = ("actual", "below_floor", "completion", "next_plan", "problems", "front", "intention", "stated_target",
                   "other_year", "multi_year", "after_due", "baseline", "bare_number",
                   "level_only")
 TASK_DETAILS = {"planned": {"section", "intention"}, "weak": {"score", "head", "done_cue", "elsewhere"}}

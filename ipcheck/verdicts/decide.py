@@ -19,7 +19,7 @@ from ipcheck.reading.changes import BASELINE, without_starts
 from ipcheck.reading.tables import quote
 from ipcheck.reading.text import normalise
 from ipcheck.verdicts.matching import FigureMatch
-from ipcheck.verdicts.targets import BARE_NUMBER, level_for_growth, other_base
+from ipcheck.verdicts.targets import BARE_NUMBER, completion_of, level_for_growth, other_base
 from ipcheck.model import (Evidence, Figure, FigureKind, Measure, Op, Section, Sentence, Status, Target,
                            Task, Verdict)
 from ipcheck.i18n import verdict_message
@@ -137,7 +137,7 @@ def classify_target_matches(target: Target, matches: list[FigureMatch], year: in
             out.append(TargetCandidate(m, BELOW_FLOOR, None, within(m.figure, target)))
             continue
         why = _why_not_actual(m, year, target.due, annual) or ("level_only" if level_for_growth(target, m.figure) else "") \
-            or other_base(target, m, year)
+            or ("completion" if completion_of(target, m.figure) else "") or other_base(target, m, year)
         out.append(TargetCandidate(m, why or ACTUAL, None if why else compare(m.figure, target),
                                    within(m.figure, target)))
     return tuple(out)
@@ -274,10 +274,11 @@ _OTHER_REASON = {   # why a figure is not an actual -> the verdict's reason (mes
     "baseline": "target.only_baseline",
     "bare_number": "target.bare_number",
     "level_only": "target.level_only",
+    "completion": "target.completion_rate",
     "other_base": "target.other_base",
 }
 # Reasons that leave a lead a person should weigh: the verdict on them needs review.
-_REVIEW_REASONS = frozenset({"after_due", "bare_number", "level_only", "other_base"})
+_REVIEW_REASONS = frozenset({"after_due", "bare_number", "level_only", "other_base", "completion"})
 
 
 def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]], not_due: bool,

@@ -187,8 +187,9 @@ def match_target(target: Target, index: SentenceIndex, region: str = "") -> list
         if c < least:
             continue
         fig = index.figures[si][fi]
-        if level_for_growth(target, fig):
-            pass                          # a lead only: the level of a quantity whose growth is the target
+        if level_for_growth(target, fig) or completion_of(target, fig):
+            pass                          # a lead only: the level of a quantity whose growth is the target,
+                                          # or how far a year's target of the quantity was completed
         elif fig.kind not in kinds and fig.kind is not FigureKind.TARGET \
                 and not (target.measure is Measure.SHARE and _is_share(fig)):
             continue
@@ -210,6 +211,13 @@ def match_target(target: Target, index: SentenceIndex, region: str = "") -> list
     # The body before a headline that repeats it: the results sentence is the one shown first.
     out.sort(key=lambda m: (-m.score, m.sentence.section is Section.FRONT, m.sentence.index, m.figure.start))
     return out
+
+
+def completion_of(target: Target, fig: Figure) -> bool:
+    """True for a completion rate of the target's quantity (发明专利申请量完成年度目标的95%, 完成全年目标的八成):
+    it says how far the year's own target was reached, not the figure the plan's target is on, and that
+    year's target may not be the plan's: a lead for review, never an actual."""
+    return fig.kind is FigureKind.COMPLETION and target.measure is Measure.LEVEL
 
 
 def level_for_growth(target: Target, fig: Figure) -> bool:
