@@ -91,9 +91,17 @@ _VERB_BETWEEN = _R.regex("ZH-MATCH-015")
 
 def _narrower(prefix: str, name: str) -> bool:
     """True when the words right before ``name`` restrict it (发明|专利申请), also across a verb of getting
-    or holding (企业获得|发明专利授权, ZH-MATCH-015)."""
+    or holding (企业获得|发明专利授权, ZH-MATCH-015); 新增 before a yearly flow is the year's count itself
+    (全年新增专利申请1.6万件, ZH-MATCH-016)."""
     bare = _VERB_BETWEEN.sub("", prefix)
-    return any(p.endswith(sp) and sp not in name for sp in SPECIFIERS for p in (prefix, bare))
+    flow = _YEARLY_FLOW.search(name) is not None
+    return any(p.endswith(sp) and sp not in name and not (flow and sp in _NEW_OF_FLOW)
+               for sp in SPECIFIERS for p in (prefix, bare))
+
+
+# A quantity counted anew each year (ZH-MATCH-012), and the words that add nothing to one (ZH-MATCH-016).
+_YEARLY_FLOW = _R.regex("ZH-MATCH-012")
+_NEW_OF_FLOW = frozenset(_R.words("ZH-MATCH-016"))
 
 
 def _narrower_fuzzy(quantity: str, name: str) -> bool:
