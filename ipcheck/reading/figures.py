@@ -13,6 +13,7 @@ from ipcheck.reading import quantities
 from ipcheck.reading.numerals import CN_BIG, CN_DIGITS, CN_SMALL, parse_number
 from ipcheck.reading.periods import Scope
 from ipcheck.reading.quantities import MASK, Raw
+from ipcheck.reading.indicator_tables import read_indicator_tables
 from ipcheck.reading.tables import read_tables
 from ipcheck.units import UNITS, format_number, magnitudes, short_forms
 
@@ -105,7 +106,7 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
 def document_figures(sentences: tuple[Sentence, ...]) -> dict[int, tuple[Figure, ...]]:
     """Every figure of a document's sentences, keyed by sentence index: a table's cells read against
     their header (ipcheck.reading.tables), every other sentence on its own (extract_figures)."""
-    tables = read_tables(sentences)
+    tables = {**read_tables(sentences), **read_indicator_tables(sentences)}
     return {s.index: tables[s.index] if s.index in tables else extract_figures(s.norm) for s in sentences}
 
 
