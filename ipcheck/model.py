@@ -1,6 +1,8 @@
 """Frozen dataclasses and enums shared by every layer; no I/O happens here."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -157,6 +159,25 @@ class Document:
     text: str
     encoding: str
     locations: tuple[tuple[int, int], ...] | None = None
+    # Text copied from a PDF and joined (ipcheck.inputs.formats.hardwrap): (offset in ``text``, file line)
+    # where each of the file's lines kept begins, in order; None when text lines are the file's own.
+    lines: tuple[tuple[int, int], ...] | None = None
+
+    def file_line_at(self, offset: int) -> int:
+        """The file's own number of the line that holds ``text[offset]``."""
+        if not self.lines:
+            return self.text.count("\n", 0, offset) + 1
+        i = bisect_right([o for o, _ in self.lines], offset) - 1
+        return self.lines[max(i, 0)][1]
+
+    def file_line(self, line: int) -> int:
+        """The file's own number of where text line ``line`` begins."""
+        if not self.lines:
+            return line
+        pos = 0
+        for _ in range(line - 1):
+            pos = self.text.index("\n", pos) + 1 if "\n" in self.text[pos:] else pos
+        return self.file_line_at(pos)
 
 
 @dataclass(frozen=True)

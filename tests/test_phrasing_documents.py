@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from ipcheck.check import Settings, check
+from ipcheck.inputs.documents import decode_document
 from ipcheck.model import Document, Plan, Verdict
 from ipcheck.plans.loader import parse_plan
 
@@ -42,8 +43,8 @@ def _plan(name: str, doc: dict) -> Plan:
 @cache
 def _verdicts(name: str) -> dict[str, Verdict]:
     doc = DOCUMENTS[name]
-    report = check(_plan(name, doc), Document(path=f"{name}.txt", text=doc["text"], encoding="utf-8"),
-                   Settings(year=doc.get("year")))
+    summary = decode_document(doc["text"].encode("utf-8"), f"{name}.txt")     # as a file is read
+    report = check(_plan(name, doc), summary, Settings(year=doc.get("year")))
     return {v.item_id: v for v in report.verdicts}
 
 

@@ -238,6 +238,8 @@ def segment(doc: Document, year: int | None = None) -> tuple[Sentence, ...]:
     reader = _Segmenter(doc.text, summary_year(doc) if year is None else year)
     for line_no, lstart, lend in _line_spans(reader.norm):
         reader.line(line_no, lstart, lend)
+    if doc.lines:                   # joined from a PDF copy: each sentence cited by its file line
+        return tuple(replace(s, line=doc.file_line_at(s.start)) for s in reader.out)
     return tuple(reader.out)
 
 

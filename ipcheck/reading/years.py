@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ipcheck.lang.registry import load
 from ipcheck.model import Document
@@ -192,7 +192,14 @@ def _looks_back(text: str, year: int) -> bool:
 
 
 def read_year(doc: Document) -> YearReading:
-    """The year ``doc`` reports on, how it was read and from which line (see the module doc)."""
+    """The year ``doc`` reports on, how it was read and from which line (see the module doc); the line
+    is the file's own (a text joined from a PDF copy keeps its file lines)."""
+    found = _read_year(doc)
+    return replace(found, line=doc.file_line(found.line)) if found.line else found
+
+
+def _read_year(doc: Document) -> YearReading:
+    """read_year, with the line of ``doc.text``."""
     raw = doc.text
     first_lines = sum(len(ln) + 1 for ln in raw.split("\n", 200)[:200])
     norm = normalise(raw[:max(min(first_lines, 100 * _HEAD_CHARS), _HEAD_CHARS)])   # 1:1, so a prefix

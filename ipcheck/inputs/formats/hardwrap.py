@@ -1,0 +1,79 @@
+"""A text file copied out of a PDF, joined back into paragraphs: hard line breaks inside sentences,
+page numbers and running headers between the lines.
+
+Such a file has lines of about one width that end mid-sentence (…知识产权各项工作取得新成 / 效。). A line
+continues into the next when it is full (about as wide as the widest lines) and does not end a paragraph
+(ZH-DOC-003), and the next line is not blank; a line that is only a page number (ZH-DOC-002) is left out,
+and so is a running header: a line that follows a page number and repeats. Each joined line remembers the
+file line it starts on, so evidence is cited by the file's own line numbers. A file whose lines are not
+mostly full and unfinished is left as it is.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ipcheck.lang.registry import load
+
+_PAGE_NUMBER = load().regex("ZH-DOC-002")
+_ENDS_PARAGRAPH = load().regex("ZH-DOC-003")
+_MIN_LINES = 6            # fewer non-blank lines than this: nothing to tell a wrap from a list by
+_MAX_FULL = 60            # a full line wider than this (in ems) is a paragraph per line, not a wrap
+_MIN_FULL = 12            # nor narrower than this (a table, one cell per line)
+_FULL = 0.85              # a line at least this share of the full width is full
+_RUN_ON_SHARE = 0.4       # share of non-blank lines that must be full and unfinished
+_CELL = "|"               # a table's cell separator (ipcheck.reading.tables)
+_NUMBER_CHARS = "0123456789."
+
+
+def _width(s: str) -> float:
+    """Visual width of a line in ems: ASCII counts half."""
+    return sum(0.5 if ord(ch) < 0x80 else 1.0 for ch in s)
+
+
+def reflow(text: str) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """(the text with its wrapped lines joined, (offset in it, file line) where each file line kept begins),
+    or None when the text is not hard-wrapped."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    dropped = _furniture(lines)
+    kept = [(no, ln) for no, ln in enumerate(lines, start=1) if no not in dropped]
+    filled = [ln for _, ln in kept if ln]
+    if len(filled) < _MIN_LINES or any(_CELL in ln for ln in filled):
+        return None                     # a table written one row per line is no wrapped prose
+    widths = sorted(_width(ln) for ln in filled)
+    full = widths[int(0.9 * (len(widths) - 1))]
+    if not _MIN_FULL <= full <= _MAX_FULL:
+        return None
+    runs = [_runs_on(ln, nxt, full) for (_, ln), (_, nxt) in zip(kept, kept[1:] + [(0, "")])]
+    if sum(runs) < _RUN_ON_SHARE * len(filled):
+        return None
+    out: list[str] = []
+    starts: list[tuple[int, int]] = []
+    open_para, pos = False, 0
+    for (no, ln), run in zip(kept, runs):
+        if open_para and ln:
+            out[-1] += ln
+        else:
+            if out:
+                pos += 1                  # the newline before this text line
+            out.append(ln)
+        starts.append((pos, no))
+        pos += len(ln)
+        open_para = run
+    return "\n".join(out), tuple(starts)
+
+
+def _runs_on(line: str, following: str, full: float) -> bool:
+    """True when ``line`` continues into ``following``: it is full and unfinished, or a number is cut
+    between them (增长2 / 6.8%, 2. / 95件)."""
+    if not line or not following or _ENDS_PARAGRAPH.search(line):
+        return False
+    return _width(line) >= _FULL * full or (line[-1] in _NUMBER_CHARS and following[0] in _NUMBER_CHARS + "%")
+
+
+def _furniture(lines: list[str]) -> set[int]:
+    """The 1-based numbers of page-number lines and of running headers (a line right after a page
+    number that appears more than once in the file)."""
+    pages = {no for no, ln in enumerate(lines, start=1) if ln and _PAGE_NUMBER.match(ln)}
+    counts = Counter(ln for ln in lines if ln)
+    after = {no + 1 for no in pages if no < len(lines) and counts[lines[no]] > 1}
+    return pages | after
