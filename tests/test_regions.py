@@ -85,3 +85,19 @@ def test_a_narrowed_compilation_says_how_much_it_left_out() -> None:
     note = dict(next(w for w in report.warnings if w.code == "compilation").params)
     kept, total = note["kept"], note["total"]
     assert 0 < kept < total == len(segment(read_document(COMPILATION)))
+
+
+def test_a_province_text_city_by_city_is_narrowed_to_the_plan_citys_part() -> None:
+    """ZH-REGION-005: 赣州市:… paragraphs (or (二)吉林市 headings) are parts; the plan city's is checked alone."""
+    from ipcheck.model import Document
+    from ipcheck.reading.regions import scope
+    from ipcheck.reading.text import segment
+    text = ("江西省知识产权局2020年工作总结\n全省专利授权量6.3万件,发明专利授权量3260件。\n一、各设区市工作亮点\n"
+            "南昌市:专利授权量2.26万件,发明专利授权量1620件。\n赣州市:专利授权量1.08万件;发明专利授权量520件。\n"
+            "上饶市:专利授权量6850件。\n二、存在问题\n部分设区市发明专利增长乏力。\n")
+    sentences = segment(Document(path="s.txt", text=text, encoding="utf-8"), year=2020)
+    kept = scope(sentences, "赣州市")
+    assert [s.line for s in kept.sentences] == [5] and kept.warnings[0].code == "compilation"
+    county = text.replace("南昌市", "南康区").replace("赣州市:", "章贡区:").replace("上饶市", "信丰县")
+    whole = segment(Document(path="s.txt", text=county, encoding="utf-8"), year=2020)
+    assert scope(whole, "赣州市").sentences == whole       # no part of the plan's own: the text stays whole

@@ -47,6 +47,27 @@ def _names(region: str) -> set[str]:
     return {region, short} if len(short) >= 2 else {region}
 
 
+# A paragraph (赣州市:…) or a heading ((二)吉林市) that opens one region's part of a text (ZH-REGION-005).
+_PART_OPENS = _R.regex("ZH-REGION-005")
+
+
+def paragraph_parts(sentences: tuple[Sentence, ...]) -> list[Part]:
+    """A text's parts city by city: each from a sentence that opens a line with a region's name and a colon,
+    or is a heading naming only a region, to the next such sentence or the next other heading."""
+    starts = [(pos, m.group(1)) for pos, s in enumerate(sentences) if s.section is not Section.FRONT
+              and (m := _PART_OPENS.match(s.norm)) and not m.group(1).endswith(_NOT_A_PLACE)
+              and not _POINTING.fullmatch(m.group(1))
+              and (pos == 0 or sentences[pos - 1].line != s.line)]
+    parts = []
+    for k, (pos, region) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(sentences)
+        head = sentences[pos].heading
+        stop = next((j for j in range(pos + 1, end) if sentences[j].heading != head
+                     and sentences[j].heading not in (sentences[pos].norm, "")), end)
+        parts.append(Part(region, sentences[pos].line, sentences[pos:stop]))
+    return parts if len({p.region for p in parts}) >= 2 else []
+
+
 def split(sentences: tuple[Sentence, ...]) -> list[Part]:
     """The document's summaries, one per front-matter title that names a region."""
     starts: list[tuple[int, str]] = []
@@ -83,6 +104,9 @@ class Scope:
 def scope(sentences: tuple[Sentence, ...], region: str) -> Scope:
     """Restrict a compilation to the plan's region; flag a summary about another region."""
     parts = split(sentences)
+    by_paragraph = paragraph_parts(sentences)
+    if len(parts) <= 1 and any(same_region(p.region, region) for p in by_paragraph):
+        parts = by_paragraph                # a province's text city by city: the plan city's part
     regions = list(dict.fromkeys(p.region for p in parts))
     if len(regions) <= 1:
         if regions and not same_region(regions[0], region):
