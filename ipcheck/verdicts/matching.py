@@ -267,10 +267,16 @@ def _unquoted(text: str) -> str:
     return _QUOTES.sub("", text)
 
 
+@lru_cache(maxsize=4096)
+def _quoted(text: str) -> bool:
+    """True when ``text`` holds a quotation mark (a name may then be quoted: “双打”)."""
+    return _QUOTES.search(text) is not None
+
+
 def _keyword_score(keyword: str, text: str) -> float:
     if keyword in text:
         return 1.0
-    if (_QUOTES.search(keyword) or _QUOTES.search(text)) and _unquoted(keyword) in _unquoted(text):
+    if (_quoted(keyword) or _quoted(text)) and _unquoted(keyword) in _unquoted(text):
         return 1.0
     if len(keyword) >= 4 and fuzz.partial_ratio(keyword, text) >= 90:
         return 0.8

@@ -39,6 +39,9 @@ def reflow(text: str) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     filled = [ln for _, ln in kept if ln]
     if len(filled) < _MIN_LINES or any(_CELL in ln for ln in filled):
         return None                     # a table written one row per line is no wrapped prose
+    lengths = sorted(len(ln) for ln in filled)
+    if lengths[int(0.9 * (len(lengths) - 1))] > 2 * _MAX_FULL:
+        return None                     # paragraphs a line each: no line is that wide in ems and wrapped
     widths = sorted(_width(ln) for ln in filled)
     full = widths[int(0.9 * (len(widths) - 1))]
     if not _MIN_FULL <= full <= _MAX_FULL:
