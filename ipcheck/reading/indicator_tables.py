@@ -41,6 +41,9 @@ def read_indicator_tables(sentences: tuple[Sentence, ...]) -> dict[int, tuple[Fi
     out: dict[int, tuple[Figure, ...]] = {}
     i = 0
     while i < len(sentences):
+        if "|" not in sentences[i].norm:          # a header is one row of cells: most lines are none
+            i += 1
+            continue
         head = cells(sentences[i])
         columns = [_column(c.key) for c in head[1:]] if len(head) >= 3 and _FIRST.fullmatch(head[0].key) else []
         if not columns or any(c is None for c in columns):
