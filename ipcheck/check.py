@@ -166,9 +166,10 @@ def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> 
     elif settings.year is None and reading.guess:
         guess = (msg("warning.year_guess.line", year=year, line=reading.line, text=reading.quote) if reading.line
                  else msg("warning.year_guess", year=year, text=reading.quote))
-    dated = own_date(document, reading) or year          # the checked year only for an undated text
+    dateline = published(document)
+    dated = own_date(reading, dateline) or year          # the checked year only for an undated text
     return Prepared(year, where, SentenceIndex(where.sentences, read_figures(where.sentences, dated)), mismatch,
-                    thresholds_warning(settings.thresholds), guess, published(document))
+                    thresholds_warning(settings.thresholds), guess, dateline)
 
 
 def mismatch(plan: Plan, prep: Prepared) -> Mismatch | None:

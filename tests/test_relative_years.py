@@ -11,7 +11,7 @@ from ipcheck.check import Settings, prepare
 from ipcheck.model import Document
 from ipcheck.plans.loader import load_plan
 from ipcheck.reading.figures import extract_figures
-from ipcheck.reading.years import own_date, read_year
+from ipcheck.reading.years import own_date, published, read_year
 
 ROOT = Path(__file__).resolve().parent.parent
 MEETING = (ROOT / "tests" / "series" / "tianjin" / "2015-work-meeting.txt").read_text(encoding="utf-8")
@@ -31,7 +31,7 @@ def _doc(text: str) -> Document:
 ])
 def test_own_date(text: str, dated: int | None) -> None:
     doc = _doc(text)
-    assert own_date(doc, read_year(doc)) == dated
+    assert own_date(read_year(doc), published(doc)) == dated
 
 
 @pytest.mark.parametrize("sentence, offset", [

@@ -234,16 +234,15 @@ def _read_year(doc: Document) -> YearReading:
     return YearReading(None)
 
 
-def own_date(doc: Document, reading: YearReading) -> int | None:
-    """The year ``doc`` was written in, which its 去年 and 今年 count from (ZH-YEAR-013): a title's
-    report year; the year after the one a meeting sums up; the dateline's; else the year read."""
+def own_date(reading: YearReading, dateline: tuple[int, int] | None) -> int | None:
+    """The year a text was written in, which its 去年 and 今年 count from (ZH-YEAR-013): a title's
+    report year; the year after the one a meeting sums up; its ``dateline``'s (``published``); else
+    the year read."""
     if reading.how == "title":
         return reading.year
     if reading.how == "summed_up" and reading.year is not None:
         return reading.year + 1
-    head = doc.text[:100 * _HEAD_CHARS]
-    published = _dateline(normalise("\n".join(head.split("\n", 200)[:200])))
-    return published[0] if published else reading.year
+    return dateline[0] if dateline else reading.year
 
 
 def states_year(text: str, year: int | None) -> bool:
