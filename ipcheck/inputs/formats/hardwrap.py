@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ipcheck.inputs.formats.pdf import line_width
 from ipcheck.lang.registry import load
 
 _PAGE_NUMBER = load().regex("ZH-DOC-002")
@@ -23,11 +24,6 @@ _FULL = 0.85              # a line at least this share of the full width is full
 _RUN_ON_SHARE = 0.4       # share of non-blank lines that must be full and unfinished
 _CELL = "|"               # a table's cell separator (ipcheck.reading.tables)
 _NUMBER_CHARS = "0123456789."
-
-
-def _width(s: str) -> float:
-    """Visual width of a line in ems: ASCII counts half."""
-    return sum(0.5 if ord(ch) < 0x80 else 1.0 for ch in s)
 
 
 def reflow(text: str) -> tuple[str, tuple[tuple[int, int], ...]] | None:
@@ -42,7 +38,7 @@ def reflow(text: str) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     lengths = sorted(len(ln) for ln in filled)
     if lengths[int(0.9 * (len(lengths) - 1))] > 2 * _MAX_FULL:
         return None                     # paragraphs a line each: no line is that wide in ems and wrapped
-    widths = sorted(_width(ln) for ln in filled)
+    widths = sorted(line_width(ln) for ln in filled)
     full = widths[int(0.9 * (len(widths) - 1))]
     if not _MIN_FULL <= full <= _MAX_FULL:
         return None
@@ -70,7 +66,7 @@ def _runs_on(line: str, following: str, full: float) -> bool:
     between them (增长2 / 6.8%, 2. / 95件)."""
     if not line or not following or _ENDS_PARAGRAPH.search(line):
         return False
-    return _width(line) >= _FULL * full or (line[-1] in _NUMBER_CHARS and following[0] in _NUMBER_CHARS + "%")
+    return line_width(line) >= _FULL * full or (line[-1] in _NUMBER_CHARS and following[0] in _NUMBER_CHARS + "%")
 
 
 def _furniture(lines: list[str]) -> set[int]:

@@ -29,7 +29,7 @@ _FULL = 0.88               # a line at least this share of the usual full width 
 _BAD_SHARE = 0.3           # share of unreadable characters that means "no usable text layer"
 
 
-def _width(s: str) -> float:
+def line_width(s: str) -> float:
     """Visual width of a line in ems: ASCII counts half."""
     return sum(0.5 if ord(ch) < 0x80 else 1.0 for ch in s)
 
@@ -112,7 +112,7 @@ def _drop_page_furniture(pages: list[list[str]]) -> list[list[tuple[int, str]]]:
 
 def _paragraphs(pages: list[list[tuple[int, str]]]) -> tuple[list[str], list[tuple[int, int]]]:
     """Join wrapped lines into paragraphs; (text lines, (page, line on page) of each)."""
-    widths = sorted(_width(t.strip()) for page in pages for _, t in page)
+    widths = sorted(line_width(t.strip()) for page in pages for _, t in page)
     full = widths[int(0.9 * (len(widths) - 1))] * _FULL if widths else 0.0
     lines: list[str] = []
     locations: list[tuple[int, int]] = []
@@ -126,5 +126,5 @@ def _paragraphs(pages: list[list[tuple[int, str]]]) -> tuple[list[str], list[tup
             else:
                 lines.append(text)
                 locations.append((page_no, line_no))
-            open_para = _width(text) >= full and not _ENDS_PARAGRAPH.search(text)
+            open_para = line_width(text) >= full and not _ENDS_PARAGRAPH.search(text)
     return lines, locations
