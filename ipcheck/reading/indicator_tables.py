@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind, Sentence
-from ipcheck.reading.tables import cells
+from ipcheck.reading.tables import NUMBER, cells
 from ipcheck.units import UNITS
 
 _R = load()
@@ -23,7 +23,6 @@ _FIRST = _R.regex("ZH-TABLE-013")
 _COLUMN = _R.table("ZH-TABLE-014")
 _YEAR = _R.regex("ZH-YEAR-001")
 _LABEL_UNIT = re.compile(r"^(?P<name>[^()]+)\((?P<unit>[^()]+)\)$")
-_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
 _KINDS = {"target": FigureKind.TARGET, "level": FigureKind.LEVEL, "completion": FigureKind.COMPLETION,
           "growth": FigureKind.GROWTH}
 
@@ -63,14 +62,14 @@ def read_indicator_tables(sentences: tuple[Sentence, ...]) -> dict[int, tuple[Fi
 def _row(s: Sentence, head: list, columns: list[tuple[FigureKind, int | None]]) -> tuple[Figure, ...] | None:
     """The figures of one indicator row, or None when the line is no row of the table."""
     row = cells(s)
-    if len(row) != len(head) or _NUMBER.fullmatch(row[0].key) or "|" not in s.norm:
+    if len(row) != len(head) or NUMBER.fullmatch(row[0].key):     # as many cells as the header (3 or more)
         return None
     m = _LABEL_UNIT.match(row[0].key)
     name, unit = (m.group("name"), m.group("unit")) if m else (row[0].key, "")
     unit = unit if unit in UNITS else ""
     out = []
     for cell, (kind, year), h in zip(row[1:], columns, head[1:]):
-        if not _NUMBER.fullmatch(cell.key):
+        if not NUMBER.fullmatch(cell.key):
             continue
         text = cell.key
         try:

@@ -36,7 +36,7 @@ _TITLE_REGION = _R.regex("ZH-TABLE-011")
 _GLOSS = _R.regex("ZH-TABLE-012")
 _CUMULATIVE = _R.regex("ZH-BIND-004")
 
-_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
+NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")   # a number cell (1,234, 117.8%, -6.0%)
 _EMPTY = re.compile(r"-{1,2}|/|\.{2,}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BLANKS = re.compile(r"\s+")
@@ -59,7 +59,7 @@ class Cell:
 
     @property
     def number(self) -> bool:
-        return bool(_NUMBER.fullmatch(self.key) or _EMPTY.fullmatch(self.key))
+        return bool(NUMBER.fullmatch(self.key) or _EMPTY.fullmatch(self.key))
 
 
 @dataclass(frozen=True)
