@@ -146,13 +146,13 @@ def _compared_with(clause: str, region: str) -> bool:
 
 
 _SUBJECT = _R.regex("ZH-WHOSE-005")
-_SENTENCE_PART_END = re.compile("[;" + re.escape(_R.chars("ZH-SENT-003")) + "]")   # a subject stops at ; or 。
+SUBJECT_PART_END = re.compile("[;" + re.escape(_R.chars("ZH-SENT-003")) + "]")   # a subject stops at ; or 。
 
 
 def _subject_elsewhere(sentence: Sentence, fig: Figure, region: str) -> bool:
     """True when the last subject opened before the figure in its sentence (a clause that starts with
     a place or a body, carried over the clauses after it) is someone else's (ZH-WHOSE-005)."""
-    ends = [m.end() for m in _SENTENCE_PART_END.finditer(sentence.norm, 0, fig.start)]
+    ends = [m.end() for m in SUBJECT_PART_END.finditer(sentence.norm, 0, fig.start)]
     part = sentence.norm[ends[-1] if ends else 0:fig.start]
     last = None
     for m in _SUBJECT.finditer(part):

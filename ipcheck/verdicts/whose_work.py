@@ -12,7 +12,7 @@ import re
 
 from ipcheck.lang.registry import load
 from ipcheck.reading.regions import same_region
-from ipcheck.verdicts.targets import someone_else
+from ipcheck.verdicts.targets import SUBJECT_PART_END, someone_else
 
 _R = load()
 _SUBJECT = _R.regex("ZH-WHOSE-005")
@@ -21,7 +21,6 @@ _RANK = _R.regex("ZH-WHOSE-007")
 _POINTING = _R.regex("ZH-REGION-004")
 _SUFFIX = _R.regex("ZH-REGION-001")
 _LEVEL = sorted(_R.table("ZH-WHOSE-008").items(), key=lambda kv: -len(kv[0]))
-_PART_END = re.compile("[;" + re.escape(_R.chars("ZH-SENT-003")) + "]")
 # Verbs (ZH-INTENT-018, ZH-WHOSE-009): a clause that opens with one has its place as an object (新建自贡市…中心).
 _VERBS = _R.words("ZH-INTENT-018") + _R.words("ZH-WHOSE-009")
 # A clause with no more than this after its place is a list item (…,区县人民政府,…为成员的), not a subject's.
@@ -82,7 +81,7 @@ def work_elsewhere(text: str, at: int, region: str, own: str = "") -> bool:
     name that place), or a first of a wider scope is reported in a sentence that never names the region."""
     if not region:
         return False
-    ends = [m.end() for m in _PART_END.finditer(text, 0, at)]
+    ends = [m.end() for m in SUBJECT_PART_END.finditer(text, 0, at)]
     named = _NAMED_FOR.search(text, ends[-1] if ends else 0, at)
     if named and not same_region(named.group("where"), region) and named.group("where") not in own:
         return True
