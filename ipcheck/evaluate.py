@@ -46,6 +46,7 @@ import yaml
 from ipcheck.inputs.documents import read_document
 from ipcheck.inputs.formats.chinese import to_simplified
 from ipcheck.reading.figures import document_figures
+from ipcheck.inputs.formats.annotations import strip_annotations
 from ipcheck.reading.text import normalise, segment
 from ipcheck import units
 from ipcheck.i18n import warning_fields
@@ -177,7 +178,7 @@ def load_corpus(corpus: Path, files: list[Path] | None = None
             if doc.get("lines"):
                 ranges[name] = [(int(a), int(b)) for a, b in doc["lines"]]
             for a in doc.get("figures") or []:
-                golds.append(Gold(name, int(a["line"]), to_simplified(str(a["q"])), units.exact(a["v"]),
+                golds.append(Gold(name, int(a["line"]), to_simplified(strip_annotations(str(a["q"]))), units.exact(a["v"]),
                                   to_simplified(str(a["u"])), _fold(a.get("ql")), str(a["k"]),
                                   tuple(a.get("tags") or ())))
             for n in doc.get("negatives") or []:
@@ -234,7 +235,7 @@ def evaluate(corpus: Path, root: Path, files: list[Path] | None = None, skip: st
         res.false_negatives.extend(free)
         for n in (x for x in negatives if x.file == name):
             off, text = lines.get(n.line, (0, ""))
-            spans = [(off + m.start(), off + m.end()) for m in re.finditer(re.escape(normalise(n.span)), text)]
+            spans = [(off + m.start(), off + m.end()) for m in re.finditer(re.escape(normalise(strip_annotations(n.span))), text)]
             if not spans:
                 raise ValueError(f"{name}:{n.line}: negative span {n.span!r} not found on the line")
             for r in reads:

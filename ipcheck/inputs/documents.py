@@ -44,7 +44,8 @@ def read_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYT
 
     Decoding order: a BOM (UTF-8/16/32); strict UTF-8; UTF-16 without BOM when NULs sit on
     one parity; strict GB18030; charset-normalizer if its guess is clean. Newlines become
-    ``\\n``; nothing else is changed, so line numbers and quotes match the file — except in a text
+    ``\\n``; nothing else is changed but a repost's pinyin after characters (ZH-DOC-006), so line numbers and
+    quotes match the file — except in a text
     copied out of a PDF (ipcheck.inputs.formats.hardwrap), whose wrapped lines are joined and whose
     sentences keep their file lines through ``Document.lines``. Raises
     DocumentError (one line, naming the file) for a missing, unreadable, empty, binary,
@@ -74,7 +75,9 @@ def decode_document(data: bytes, name: str) -> Document:
         raise DocumentError(msg("error.file_blank"), path=name)
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise DocumentError(msg("error.binary_controls"), path=name)
+    from ipcheck.inputs.formats.annotations import strip_annotations
     from ipcheck.inputs.formats.hardwrap import reflow
+    text = strip_annotations(text)
     flowed = reflow(text)
     if flowed is not None:                      # copied out of a PDF: paragraphs joined, file lines kept
         return Document(path=name, text=flowed[0], encoding=encoding, lines=flowed[1])

@@ -39,7 +39,8 @@ def read_formatted(name: str, data: bytes, decode: Decoder) -> Document | None:
         doc = read_html(name, data, decode)
     else:
         return None
-    text = _CONTROLS.sub(" ", doc.text)          # one for one: lines and offsets stay put
+    from ipcheck.inputs.formats.annotations import strip_annotations
+    text = strip_annotations(_CONTROLS.sub(" ", doc.text))   # lines stay put
     return doc if text == doc.text else replace(doc, text=text)
 
 
