@@ -102,7 +102,7 @@ def test_the_tianjin_target_over_the_years(tianjin) -> None:
     assert [pt.expected for pt in t1.points] == [D("13.36"), D("14.52"), D("16.84")]
     assert [pt.state for pt in t1.points] == [PaceState.ON_TRACK, PaceState.MET_EARLY, PaceState.MET_EARLY]
     assert [pt.line for pt in t1.points] == [12, 26, 5]
-    assert "每萬人口發(fā)明專利擁有量22.3件" in t1.points[2].quote      # quoted as written (traditional)
+    assert "每萬人口發明專利擁有量22.3件" in t1.points[2].quote      # quoted as written (traditional), without the repost's pinyin
     assert (t1.state, t1.as_of, t1.baseline_from) == (PaceState.MET_EARLY, 2019, "plan")
     assert t1.path[0] == (2015, D("12.2")) and t1.path[-1] == (2020, 18) and len(t1.path) == 6
 

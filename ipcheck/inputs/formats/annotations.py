@@ -7,6 +7,6 @@ _PINYIN = load().regex("ZH-DOC-006")
 
 
 def strip_annotations(text: str) -> str:
-    """``text`` without the pinyin a repost prints after characters (發(fā)明 -> 發明, ZH-DOC-006); the
-    line breaks are untouched, so every line keeps its number."""
-    return _PINYIN.sub("", text) if "(" in text or "（" in text else text
+    """``text`` without the pinyin a repost prints in brackets after characters (ZH-DOC-006, whose
+    examples show it); line breaks are untouched, so every line keeps its number."""
+    return _PINYIN.sub("", text) if "(" in text or "\uff08" in text else text
