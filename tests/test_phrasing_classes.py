@@ -1,6 +1,8 @@
 """Phrasing batteries by class (tests/phrasings/<class>.yaml with ``cases:``, issue #12 §3 c, d, f, g, h, i):
 each text is checked alone as the results of a year-end summary against the file's small plan, and every
-verdict must be one its expectation allows. An item a case does not name must not be met."""
+verdict must be one its expectation allows. An item a case does not name must not be met. A battery with
+``years:`` (report_year.yaml, §3 b) reads each short document's report year instead: the year, and whether
+the reading says it is a guess."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,10 +13,12 @@ import yaml
 from ipcheck.check import Settings, check
 from ipcheck.model import Document, Plan, Verdict
 from ipcheck.plans.loader import parse_plan
+from ipcheck.reading.years import read_year
 
 HERE = Path(__file__).parent / "phrasings"
-BATTERIES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(HERE.glob("*.yaml"))}
-BATTERIES = {name: data for name, data in BATTERIES.items() if "cases" in data}
+_ALL = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(HERE.glob("*.yaml"))}
+BATTERIES = {name: data for name, data in _ALL.items() if "cases" in data}
+YEARS = {name: data["years"] for name, data in _ALL.items() if "years" in data}
 
 # An expectation is one or more of these, separated by |.
 _ALLOWED = {
@@ -86,3 +90,34 @@ def test_a_known_gap_is_never_a_false_met() -> None:
                 if v.status.value == "met":
                     wanted = [w.strip() for w in case["expect"].get(item, "not met").split("|")]
                     assert any(_ALLOWED[w](v) for w in wanted), (name, case["text"], item, _shown(v))
+
+
+# ---------------------------------------------------------------- report-year batteries (``years:``)
+
+YEAR_CASES = [pytest.param(case, id=f"{name}-{i}",
+                           marks=[pytest.mark.xfail(reason=case["gap"], strict=True)] if "gap" in case else [])
+              for name, cases in YEARS.items() for i, case in enumerate(cases)]
+
+
+@pytest.mark.parametrize("case", YEAR_CASES)
+def test_report_year(case: dict) -> None:
+    got = read_year(Document(path="summary.txt", text=case["text"], encoding="utf-8"))
+    shown = f"read {got.year} ({got.how}: {got.quote!r}), expected {case['year']}"
+    assert got.year == case["year"], shown
+    if case["year"] is not None:
+        assert got.guess is case["guess"], f"{shown}, guess {got.guess}"
+
+
+def test_every_report_year_case_says_what_and_why() -> None:
+    for cases in YEARS.values():
+        for case in cases:
+            assert {"text", "year", "why"} <= set(case), case
+            assert case["year"] is None or isinstance(case["guess"], bool), case
+            assert 2 <= len(case["text"].splitlines()) <= 8, case
+
+
+def test_the_report_year_battery_covers_its_forms() -> None:
+    cases = YEARS["report_year"]
+    assert len(cases) >= 70
+    assert sum(c["year"] is None for c in cases) >= 8         # texts with no year: the tool must not guess
+    assert sum(c.get("guess") is False for c in cases) >= 15  # stated years

@@ -131,6 +131,14 @@ def summary_year(doc: Document) -> int | None:
     return read_year(doc).year
 
 
+def opens_other_part(line: str, year: int | None) -> bool:
+    """True when ``line``, read as a heading, opens a part that is no results: the next year's plans or the
+    problems (下一步工作计划, 二、2020年工作思路 in a text of 2019; the section cues ZH-SECT-003..025)."""
+    norm = normalise(line).strip()
+    lead = _heading_level(norm)
+    return _cue_rule(lead[2] if lead else norm, year) is not None
+
+
 def _heading_level(norm: str) -> tuple[int, int | None, str] | None:
     """(level, number or None, text after the number) when ``norm`` starts like a numbered
     heading, else None."""

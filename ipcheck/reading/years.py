@@ -3,12 +3,15 @@
 A work summary names its year in its title (2015年…工作总结). News reports, white papers, speeches and
 statistics releases often do not, and they name many other years: the plan's target year (到2020年),
 bases (是2010年的4.8倍), the meeting's own year (2024年…工作会议), the date of writing. The year read
-here is, in order: the title's report year; the year a meeting or report sums up (总结2018年工作); the
-latest year a result is stated for (截至2017年底…16925件), never after the publication date; the
-publication date's year; the most frequent year near the start; the end of a five-year period
-("十二五"期间: 2015; of several, the earliest not named as a base: a 十四五 plan's review of 十三五 is 2020's). A year's work conference that looks back (2020年…工作会议, 过去一年) sums up the
-year before its own (ZH-REPORT-009). Only the first two are certain: the others are a guess, and the report says so
-and from which line. The words are data (ipcheck/lang/zh/sections.yaml, ZH-YEAR-005..007, ZH-REPORT-001..007).
+here is, in order: the title's report year; the year a meeting or report sums up (总结2018年工作, 2018年工作回顾);
+the latest year a result is stated for in its clause (截至2017年底…16925件), never after the publication date nor
+under a heading of next year's plans; the publication date's year (the year before on a page of January or
+February whose results its sentences do not date); the most frequent year near the start that is no base, span
+start or horizon; the end of a five-year period ("十二五"期间: 2015; of several, the earliest not named as a base:
+a 十四五 plan's review of 十三五 is 2020's). A year's work conference that looks back (2020年…工作会议, 过去一年)
+sums up the year before its own (ZH-REPORT-009). Only the first two are certain: the others are a guess, and the
+report says so and from which line. The words are data (ipcheck/lang/zh/sections.yaml, ZH-YEAR-005..007,
+ZH-REPORT-001..016); tests/phrasings/report_year.yaml holds the forms, each with the year it must read.
 """
 from __future__ import annotations
 
@@ -20,11 +23,12 @@ from ipcheck.lang.registry import load
 from ipcheck.model import Document
 from ipcheck.reading import cues
 from ipcheck.reading.numerals import parse_number
-from ipcheck.reading.text import normalise
+from ipcheck.reading.text import normalise, opens_other_part
 
 _R = load()
 _TITLE_RULES = ("ZH-YEAR-005", "ZH-YEAR-006", "ZH-REPORT-001")
 _SUMMED_UP = _R.regex("ZH-REPORT-002")
+_REVIEWED = _R.regex("ZH-REPORT-015")       # 2019年工作回顾: the year a text reviews, as a noun
 _DATELINE = _R.regex("ZH-REPORT-003")
 _CONFERENCE = _R.regex("ZH-REPORT-009")    # 2020年…工作会议 looking back: reports on 2019
 _CONFERENCE_CHARS = 300                     # the opening lines a conference's name is read in
@@ -49,6 +53,14 @@ _PAST_YEAR = _R.regex("ZH-REPORT-011")
 _WHOLE_YEAR = _R.regex("ZH-REPORT-012")
 _EARLY_MONTH = 3
 _YEAR_PAST = _R.regex("ZH-REPORT-014")   # 过去一年工作回顾 on a page of January: the year just ended
+# A result on a page of January whose sentence dates it with no year, month or 今年 (ZH-REPORT-016): the year
+# just ended.
+_DATES_ITSELF = _R.regex("ZH-REPORT-016")
+# A year after which a span starts (2016年以来, ZH-YEAR-004): no year a text reports on.
+_SPAN_START = _R.regex("ZH-YEAR-004")
+# A figure belongs to the clause it is in: a ; (the full-width one, normalised) ends a year's reach.
+_CLAUSE_END = re.compile(";")
+_HEADING_CHARS = 30                       # the longest line read as a heading that ends the results
 # A year named as a horizon (面向2035年, 到2025年, 2035年远景目标) is no year a text reports on.
 _HORIZON = _R.regex("ZH-REPORT-010")
 _SENTENCE_END = re.compile("[" + re.escape(_R.chars("ZH-SENT-003")) + "?\n]")
@@ -123,6 +135,13 @@ def _masked(sentence: str) -> str:
     return _QUOTED_TITLE.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
+def _counted_after(text: str, pos: int) -> bool:
+    """True when a counted figure follows ``pos`` in its clause (up to a ;: 其中2019年获得一等奖;…1300亿元 gives
+    2019 no figure)."""
+    end = _CLAUSE_END.search(text, pos)
+    return _COUNTED.search(text, pos, end.start() if end else len(text)) is not None
+
+
 def _result_years(sentence: str, published: tuple[int, int] | None) -> list[int]:
     """The years ``sentence`` states a result for: a year with a counted figure after it, not a
     base, a span, an event's name or a target; 去年 counts as the year before publication."""
@@ -134,17 +153,25 @@ def _result_years(sentence: str, published: tuple[int, int] | None) -> list[int]
         before = text[max(0, m.start() - _LOOK_BACK):m.start()]
         if _NOT_RESULT_BEFORE.search(before) or _NOT_RESULT_AFTER.match(text, m.end()):
             continue
-        if _COUNTED.search(text, m.end()):
+        if _counted_after(text, m.end()):
             out.append(int(m.group(1)))
     if published:
         out += [published[0] + int(_OFFSET[m.group(0)]) for m in _RELATIVE.finditer(text)
-                if _COUNTED.search(text, m.end())]
+                if _counted_after(text, m.end())]
         out += [published[0] - (published[1] < _LATE_MONTH) for m in _PAST_YEAR.finditer(text)
-                if _COUNTED.search(text, m.end())]
+                if _counted_after(text, m.end())]
     if published:
         year, month = published
         out = [y for y in out if y < year or (y == year and month >= _LATE_MONTH)]
     return out
+
+
+def _heading_of_other_part(norm: str, pos: int, end: re.Match[str], year: int | None) -> bool:
+    """True when the sentence from ``pos`` to ``end`` is a whole short line that heads the next year's plans or
+    the problems (二、2020年工作思路, 下一步工作计划: ipcheck.reading.text.opens_other_part): what follows is no result."""
+    line = norm[pos:end.start()].strip()
+    whole = (pos == 0 or norm[pos - 1] == "\n") and end.group(0) == "\n"
+    return whole and 0 < len(line) <= _HEADING_CHARS and opens_other_part(line, year)
 
 
 def _results(norm: str, published: tuple[int, int] | None) -> YearReading | None:
@@ -154,6 +181,8 @@ def _results(norm: str, published: tuple[int, int] | None) -> YearReading | None
     for m in _SENTENCE_END.finditer(norm + "\n", 0):
         sentence = norm[pos:m.start()]
         if _LINK_LIST.match(sentence.strip()):
+            break
+        if best is not None and _heading_of_other_part(norm, pos, m, best.year):
             break
         years = _result_years(sentence, published) if sentence.strip() and not _LINK_LINE.match(sentence.strip()) \
             else []
@@ -167,8 +196,9 @@ def _results(norm: str, published: tuple[int, int] | None) -> YearReading | None
 
 def _whole_year_before(norm: str, published: tuple[int, int]) -> int:
     """1 when a page from the first months of a year states a whole year's result with no year
-    (全年专利申请量…, on a page of January: the year just ended, ZH-REPORT-012) or looks back on the year
-    past (过去一年工作回顾, ZH-REPORT-014), else 0."""
+    (全年专利申请量…, on a page of January: the year just ended, ZH-REPORT-012), a result its sentence does not
+    date (no year, month or 今年: ZH-REPORT-016), or looks back on the year past (过去一年工作回顾,
+    ZH-REPORT-014), else 0."""
     if published[1] >= _EARLY_MONTH:
         return 0
     if _YEAR_PAST.search(norm, 0, _HEAD_CHARS):
@@ -176,10 +206,14 @@ def _whole_year_before(norm: str, published: tuple[int, int]) -> int:
     pos = 0
     for m in _SENTENCE_END.finditer(norm + "\n", 0, _HEAD_CHARS):
         sentence = norm[pos:m.start()]
-        w = _WHOLE_YEAR.search(sentence)
-        if w and not cues.is_intention(sentence) and _COUNTED.search(sentence, w.end()):
-            return 1
         pos = m.end()
+        if cues.is_intention(sentence) or _LINK_LINE.match(sentence.strip()):
+            continue
+        w = _WHOLE_YEAR.search(sentence)
+        if w and _COUNTED.search(sentence, w.end()):
+            return 1
+        if _COUNTED.search(sentence) and not _DATES_ITSELF.search(sentence):
+            return 1
     return 0
 
 
@@ -189,6 +223,13 @@ def _looks_back(text: str, year: int) -> bool:
     return _LOOKS_BACK.search(text) is not None or any(
         int(y.group(1)) == year - 1 and not _NOT_RESULT_BEFORE.search(text[max(0, y.start() - _LOOK_BACK):y.start()])
         for y in _YEAR.finditer(text))
+
+
+def _base_or_start(norm: str, year: re.Match[str]) -> bool:
+    """True when ``year`` is a base (是2015年的2.1倍, 比2010年: ZH-REPORT-004) or starts a span (2016年以来:
+    ZH-YEAR-004): a year a text names, but not one it reports on."""
+    return _NOT_RESULT_BEFORE.search(norm[max(0, year.start() - _LOOK_BACK):year.start()]) is not None \
+        or _SPAN_START.match(norm, year.end()) is not None
 
 
 def read_year(doc: Document) -> YearReading:
@@ -206,7 +247,7 @@ def _read_year(doc: Document) -> YearReading:
     found = _title(norm)
     if found:
         return found
-    m = _SUMMED_UP.search(norm, 0, _HEAD_CHARS)
+    m = _SUMMED_UP.search(norm, 0, _HEAD_CHARS) or _REVIEWED.search(norm, 0, _HEAD_CHARS)
     if m:
         return YearReading(int(m.group(1)), "summed_up", _line_of(norm, m.start()), m.group(0))
     m = _CONFERENCE.search(norm, 0, _CONFERENCE_CHARS)
@@ -221,7 +262,7 @@ def _read_year(doc: Document) -> YearReading:
     horizons = {m.start(g) for m in _HORIZON.finditer(norm, 0, _HEAD_CHARS)
                 for g in range(1, (_HORIZON.groups or 0) + 1) if m.group(g)}
     counts = Counter(int(y.group(1)) for y in _ANY_YEAR.finditer(norm, 0, _HEAD_CHARS)
-                     if y.start(1) not in horizons)
+                     if y.start(1) not in horizons and not _base_or_start(norm, y))
     if counts:
         year = counts.most_common(1)[0][0]
         return YearReading(year, "frequent", 0, str(year))
