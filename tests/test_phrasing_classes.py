@@ -39,11 +39,9 @@ def _plan(name: str, data: dict) -> Plan:
 
 PLANS = {name: _plan(name, data) for name, data in BATTERIES.items()}
 # A case with ``gap:`` is a known shortcoming of the reader, said in its words: it must still fail (strict), so
-# the day the reader learns it the mark has to go. ``false_met:`` records a false met found by a new battery
-# before its fix (a strict xfail too); the fix removes every one.
-_KNOWN = ("gap", "false_met")
+# the day the reader learns it the mark has to go.
 CASES = [pytest.param(name, case, id=f"{name}-{i}",
-                      marks=[pytest.mark.xfail(reason=case[k], strict=True) for k in _KNOWN if k in case])
+                      marks=[pytest.mark.xfail(reason=case["gap"], strict=True)] if "gap" in case else [])
          for name, data in BATTERIES.items() for i, case in enumerate(data["cases"])]
 
 
