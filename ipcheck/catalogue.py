@@ -177,6 +177,8 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "reason.target.met": ("met: {desc}", "已完成：{desc}"),
     "reason.target.missed": ("missed: {desc}", "未完成：{desc}"),
     "reason.target.not_yet_met": ("not met yet, due {due}: {desc}", "尚未达到，时限 {due} 年：{desc}"),
+    "reason.target.average_so_far": ("an average growth of the years so far, due {due}: the plan's is over all its years: {desc}",
+                                     "截至目前的年均增长，时限 {due} 年：方案的年均增长按整个期间计算：{desc}"),
     "reason.target.conflicting_figures": ("figures for {metric} disagree: {desc}", "{metric}的数字相互矛盾：{desc}"),
     "reason.target.bound_ambiguous": ("the qualifier leaves it open whether {desc} holds",
                                       "限定词使结果无法确定：{desc}"),

@@ -1,8 +1,8 @@
 """Phrasing batteries by class (tests/phrasings/<class>.yaml with ``cases:``, issue #12 §3 c, d, f, g, h, i):
-each text is checked alone as the results of a year-end summary against the file's small plan, and every
-verdict must be one its expectation allows. An item a case does not name must not be met. A battery with
-``years:`` (report_year.yaml, §3 b) reads each short document's report year instead: the year, and whether
-the reading says it is a guess."""
+each text is checked alone as the results of a year-end summary against the file's small plan (``plan:`` its
+targets, ``tasks:`` its tasks), and every verdict must be one its expectation allows. An item a case does not
+name must not be met. A battery with ``years:`` (report_year.yaml, §3 b) reads each short document's report
+year instead: the year, and whether the reading says it is a guess."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,7 +36,7 @@ _ALLOWED = {
 
 def _plan(name: str, data: dict) -> Plan:
     doc = {"version": 1, "plan": {"id": name, "title": "某市知识产权工作方案", "region": "某市"},
-           "targets": data["plan"]}
+           "targets": data["plan"], "tasks": data.get("tasks", [])}
     return parse_plan(yaml.safe_dump(doc, allow_unicode=True), path=f"{name}.yaml")
 
 
@@ -69,7 +69,7 @@ def test_phrasing(name: str, case: dict) -> None:
 
 def test_every_expectation_names_a_plan_item_and_a_known_status() -> None:
     for name, data in BATTERIES.items():
-        ids = {t["id"] for t in data["plan"]}
+        ids = {t["id"] for t in data["plan"] + data.get("tasks", [])}
         for case in data["cases"]:
             assert set(case["expect"]) <= ids, (name, case)
             for wanted in case["expect"].values():

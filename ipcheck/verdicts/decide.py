@@ -181,6 +181,10 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
         return Verdict(status=Status.PENDING if not_due else Status.UNREPORTED, needs_review=True,
                        confidence=0.4, **said_params("target.part_year", said), **base)
     confidence = round(m.score * (0.7 if warnings else 1.0) * (0.9 if m.figure.qualifier else 1.0), 3)
+    if result and not_due and target.measure is Measure.ANNUAL_GROWTH:
+        # 年均增长12% before the due year is an average of the years so far: the plan's is over all its years
+        return Verdict(status=Status.PENDING, needs_review=bool(warnings), confidence=confidence,
+                       **said_params("target.average_so_far", said), **base)
     if result:
         return Verdict(status=Status.MET, needs_review=bool(warnings), confidence=confidence,
                        **said_params("target.met", said), **base)

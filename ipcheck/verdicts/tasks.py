@@ -25,6 +25,8 @@ _STATE_TASK, _STATE_REACHED = regex("ZH-TASK-002"), regex("ZH-TASK-003")
 _CANDIDACY = regex("ZH-TASK-004")
 # A task of work that goes on (扎实推进…建设, 深化…, 加快…): ZH-TASK-005.
 _ONGOING = regex("ZH-TASK-005")
+# Part of the work done (初步建成, 一期建成, 主体…完成, 试运行, 完成60%): ZH-TASK-006.
+_PART_DONE = regex("ZH-TASK-006")
 # A month named without a year (2月21日): the dateline's year when not after its month (ZH-YEAR-019).
 _UNDATED_MONTH = regex("ZH-YEAR-019")
 # A year, or one named relative to the text's date (去年, 今年): a headline with neither is the news of its dateline.
@@ -47,7 +49,7 @@ class TaskCandidate:
     ``detail``: for planned, "section" (not in the results) or "intention"; for weak, what a
     done sentence would need and this one lacks: "score", "head" (the task's head noun), "done_cue",
     or "elsewhere" (the work is another place's or body's: ipcheck.verdicts.whose_work), or "links" (the title
-    of another page linked from a web page: 上一篇：…).
+    of another page linked from a web page: 上一篇：…), or "part" (only part of the work is done: ZH-TASK-006).
     """
 
     match: TaskMatch
@@ -85,7 +87,7 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "weak", "elsewhere"))
         elif m.score >= th.task_met and m.head and _done_for(s, spans, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
                 (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)):
-            out.append(TaskCandidate(m, "done"))
+            out.append(TaskCandidate(m, "weak", "part") if _part_done(task.title, s.norm) else TaskCandidate(m, "done"))
         else:
             lacks = "score" if m.score < th.task_met else "head" if not m.head else "done_cue"
             out.append(TaskCandidate(m, "weak", lacks))
@@ -268,6 +270,12 @@ def _done_for(sentence: Sentence, spans: tuple[tuple[int, int], ...], ongoing: l
                 return True
         return False
     return cues.is_done(text) and not (cues.is_intention(text) or cues.is_strong_intention(text))
+
+
+def _part_done(title: str, text: str) -> bool:
+    """True when ``text`` reports only part of the work done (初步建成, 一期建成, 试运行, 完成60%: ZH-TASK-006) and
+    the task's title does not itself ask for only that part (基本建成知识产权强市 is reached by 基本建成)."""
+    return _PART_DONE.search(text) is not None and _PART_DONE.search(title) is None
 
 
 def _negated(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
