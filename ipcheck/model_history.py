@@ -43,6 +43,10 @@ class TargetProgress:
     needs_review: bool = False
 
 
+# Pending reasons that say a year's work on the task was done (ipcheck.verdicts.tasks).
+_DONE_SO_FAR = frozenset({"task.recurring_not_due", "task.ongoing_not_due"})
+
+
 @dataclass(frozen=True)
 class TaskYear:
     """What one year's summary reports for a task."""
@@ -63,8 +67,9 @@ class TaskProgress:
 
     @property
     def done_years(self) -> tuple[int, ...]:
-        """The years a summary reported the task done (met)."""
-        return tuple(y.year for y in self.years if y.status is Status.MET)
+        """The years a summary reported the task's work done: met, or done before the due year of work that
+        recurs or goes on to it (pending: that year's work, not yet the task)."""
+        return tuple(y.year for y in self.years if y.status is Status.MET or y.reason in _DONE_SO_FAR)
 
 
 @dataclass(frozen=True)

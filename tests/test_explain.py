@@ -3,6 +3,7 @@ themselves, and the verdict exactly as `ipcheck check` gives it."""
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from ipcheck.explain import explain
 from ipcheck.i18n import CATALOGUE, placeholders
 from ipcheck.plans.loader import load_plan
 from ipcheck.verdicts.decide import Thresholds
-from ipcheck.verdicts.tasks import TASK_GROUPS
+from ipcheck.verdicts.tasks import TASK_DETAILS, TASK_GROUPS
 
 from samples import SAMPLES  # a pristine copy of the samples (tests/samples.py)
 
@@ -27,7 +28,6 @@ CASES = sorted((ROOT / "tests" / "cases").glob("*/case.yaml"))
 TARGET_CLASSES = ("actual", "below_floor", "completion", "next_plan", "problems", "front", "intention", "stated_target",
                   "other_year", "multi_year", "after_due", "baseline", "bare_number",
                   "level_only")
-TASK_DETAILS = {"planned": {"section", "intention"}, "weak": {"score", "head", "done_cue", "elsewhere"}}
 
 # A summary whose only word on task 1 is in 存在的问题, and a next-year figure for nothing in the plan.
 PLAN = """version: 1
@@ -220,6 +220,13 @@ def test_every_class_and_detail_has_words_in_both_languages() -> None:
     for key in keys:
         assert key in CATALOGUE["en"] and key in CATALOGUE["zh-CN"], key
         assert placeholders(CATALOGUE["en"][key]) == placeholders(CATALOGUE["zh-CN"][key]), key
+
+
+def test_every_detail_the_task_rules_give_is_listed() -> None:
+    """TASK_DETAILS is what explain has words for: every (group, detail) classify_task_matches writes is in it."""
+    source = (Path(__file__).resolve().parent.parent / "ipcheck" / "verdicts" / "tasks.py").read_text(encoding="utf-8")
+    given = set(re.findall(r'TaskCandidate\(m, "(\w+)", "(\w+)"\)', source))
+    assert given and given <= {(g, d) for g, ds in TASK_DETAILS.items() for d in ds}, given
 
 
 # Pairs that exercise the rest of check's pipeline: PDF pages, a compilation narrowed to the

@@ -304,7 +304,8 @@ def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]],
 
 
 # Task reasons that report a step toward a pending task (done early, a figure of its own, said not done).
-_TASK_PROGRESS = frozenset({"task.recurring_not_due", "task.numeric_see_targets", "task.not_done"})
+_TASK_PROGRESS = frozenset({"task.recurring_not_due", "task.ongoing_not_due", "task.numeric_see_targets",
+                            "task.not_done"})
 NO_PROGRESS, PROGRESS = "none", "reported"
 
 

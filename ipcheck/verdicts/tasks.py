@@ -27,6 +27,10 @@ _CANDIDACY = regex("ZH-TASK-004")
 _ONGOING = regex("ZH-TASK-005")
 # Part of the work done (初步建成, 一期建成, 主体…完成, 试运行, 完成60%): ZH-TASK-006.
 _PART_DONE = regex("ZH-TASK-006")
+# An aim that goes on to its due year (推进…, 提升…水平, 完善…): done work before then is progress (ZH-TASK-008).
+_GOES_ON = regex("ZH-TASK-008")
+# Work begun (启动, 开工) in the clause that names the task: begun, not done (ZH-TASK-007).
+_BEGUN = regex("ZH-TASK-007")
 # A month named without a year (2月21日): the dateline's year when not after its month (ZH-YEAR-019).
 _UNDATED_MONTH = regex("ZH-YEAR-019")
 # A year, or one named relative to the text's date (去年, 今年): a headline with neither is the news of its dateline.
@@ -40,6 +44,9 @@ _NOT_DONE_MARK = regex("ZH-NEG-004")
 
 # How decide_task sorts a task's candidate sentences (the first five decide; below_floor is noise).
 TASK_GROUPS = ("done", "negated", "planned", "problems", "weak", "below_floor")
+# Why a candidate is planned or weak (TaskCandidate.detail); explain words each in both languages.
+TASK_DETAILS = {"planned": ("section", "intention", "later_year"),
+                "weak": ("score", "head", "done_cue", "elsewhere", "links", "part", "begun")}
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,8 @@ class TaskCandidate:
     ``detail``: for planned, "section" (not in the results) or "intention"; for weak, what a
     done sentence would need and this one lacks: "score", "head" (the task's head noun), "done_cue",
     or "elsewhere" (the work is another place's or body's: ipcheck.verdicts.whose_work), or "links" (the title
-    of another page linked from a web page: 上一篇：…), or "part" (only part of the work is done: ZH-TASK-006).
+    of another page linked from a web page: 上一篇：…), or "part" (only part of the work is done: ZH-TASK-006),
+    or "begun" (the clause that names it says the work began: ZH-TASK-007).
     """
 
     match: TaskMatch
@@ -85,6 +93,8 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "negated"))
         elif work_elsewhere(s.norm, _best_hit(spans)[0], region, task.title):
             out.append(TaskCandidate(m, "weak", "elsewhere"))
+        elif _begun_only(task.title, s, spans):
+            out.append(TaskCandidate(m, "weak", "begun"))
         elif m.score >= th.task_met and m.head and _done_for(s, spans, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
                 (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)):
             out.append(TaskCandidate(m, "weak", "part") if _part_done(task.title, s.norm) else TaskCandidate(m, "done"))
@@ -122,6 +132,9 @@ def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
     if done and not_due and _RECURRING.search(task.title):
         return verdict(Status.PENDING, True, 0.6, "task.recurring_not_due",
                        f"a recurring duty due {task.due}: earlier work does not fulfil it yet", done)
+    if done and not_due and _GOES_ON.match(task.title):
+        return verdict(Status.PENDING, False, 0.7, "task.ongoing_not_due",
+                       f"work that goes on until {task.due}: what is done so far is progress", done)
     if done and start is not None and year is not None and year < start \
             and not any(_done_in_clause(x) for x in done):
         return verdict(Status.PENDING if not_due else Status.UNREPORTED, not not_due, 0.6,
@@ -270,6 +283,15 @@ def _done_for(sentence: Sentence, spans: tuple[tuple[int, int], ...], ongoing: l
                 return True
         return False
     return cues.is_done(text) and not (cues.is_intention(text) or cues.is_strong_intention(text))
+
+
+def _begun_only(title: str, sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
+    """True when the clause that names the task best says its work has begun (启动, 开工: ZH-TASK-007) and not
+    that it finished, and the task's own title is not to begin it: done words in other clauses prove nothing."""
+    if _BEGUN.search(title):
+        return False
+    a, b = clause_span(sentence.norm, *_best_hit(spans))
+    return any(m.start() < b for m in _BEGUN.finditer(sentence.norm, a))
 
 
 def _part_done(title: str, text: str) -> bool:
