@@ -185,6 +185,10 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
         # 年均增长12% before the due year is an average of the years so far: the plan's is over all its years
         return Verdict(status=Status.PENDING, needs_review=bool(warnings), confidence=confidence,
                        **said_params("target.average_so_far", said), **base)
+    if result and not_due and target.measure is Measure.GROWTH:
+        # 同比增长15% in 2018 is 2018's growth: a year-on-year target due 2020 is on 2020's, yet to come
+        return Verdict(status=Status.PENDING, needs_review=bool(warnings), confidence=confidence,
+                       **said_params("target.growth_so_far", said), **base)
     if result:
         return Verdict(status=Status.MET, needs_review=bool(warnings), confidence=confidence,
                        **said_params("target.met", said), **base)
