@@ -42,6 +42,8 @@ _MAJOR_SEP = set(_R.chars("ZH-PUNCT-005"))
 # A label and its value (专利授权量:8650件): a colon right before a number joins them (ZH-PUNCT-021).
 _LABEL_COLON, _NUMBER_NEXT = ":", _R.regex("ZH-PUNCT-021")
 _ENUM = _R.chars("ZH-BIND-022")                 # 、
+# The characters that may end a clause: _segments looks only at these.
+_SEG_CHAR = re.compile("[" + re.escape("".join(sorted(_MAJOR_SEP)) + _ENUM) + "]")
 _PHRASE_END = re.compile("[" + re.escape(_R.chars("ZH-BIND-021")) + "]")
 # 和 or 及 alone between two figures joins them like 、 (分别由1.5万件和3200件增长到…, ZH-BIND-025).
 _JOINER = _R.regex("ZH-BIND-025")
@@ -240,7 +242,8 @@ def _segments(scan: str, drop: list[bool], raws: list[Raw]) -> list[tuple[int, i
     segs = []
     major, major_start, start = 0, 0, 0
     ei = 0
-    for i, ch in enumerate(scan):
+    for m in _SEG_CHAR.finditer(scan):
+        i, ch = m.start(), m.group(0)
         if drop[i]:
             continue
         if ch in _MAJOR_SEP and not (ch == _LABEL_COLON and _NUMBER_NEXT.match(scan, i + 1)):
@@ -262,7 +265,11 @@ def _segment_of(segs: list[tuple[int, int, int, int]], starts: list[int], pos: i
 
 
 def _visible(text: str, drop: list[bool], lo: int, hi: int) -> str:
-    return "".join(text[i] for i in range(max(0, lo), min(hi, len(text))) if not drop[i])
+    """text[lo:hi] without the dropped characters."""
+    lo, hi = max(0, lo), min(hi, len(text))
+    if True not in drop[lo:hi]:
+        return text[lo:hi]
+    return "".join(text[i] for i in range(lo, hi) if not drop[i])
 
 
 def _count_bare_followers(text: str, drop: list[bool], segs, starts: list[int], raws: list[Raw], k: int,
