@@ -117,12 +117,10 @@ class SentenceIndex:
                 paragraphs[first_of[s.heading]].append(s.index)
         self.paragraphs = dict(paragraphs)
         postings: dict[str, set[int]] = defaultdict(set)
-        self.grams: dict[int, frozenset[str]] = {}
         for s in sentences:
-            grams = frozenset(bigrams(s.norm))
-            self.grams[s.index] = grams
-            for b in grams:
-                postings[b].add(s.index)
+            si = s.index
+            for b in bigrams(s.norm):
+                postings[b].add(si)
         self.postings = postings
         n = len(sentences) or 1
         self._n = n
