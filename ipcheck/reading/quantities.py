@@ -103,6 +103,12 @@ _NO_FOLLOWING_FAMILIES = ("percent", "points", "multiple")
 _STRIP_CHARS = _R.regex("ZH-PUNCT-009")
 _NOUN_START = re.compile(r"[\u4e00-\u9fffA-Za-z" + re.escape(_R.chars("ZH-PUNCT-010")) + "]")
 _CLOSING_QUOTES = tuple(_R.chars("ZH-PUNCT-011"))
+# Compiled once, not looked up in re's cache on every figure: a blank gap after a word or a run of
+# blanks (a number may be missing there), a word character, blanks, a digit.
+_GAP, _BLANK_RUN = re.compile(r"\S\s{2,}"), re.compile(r"\s{3,}")
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_BLANKS = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 
 @dataclass
 class _Bound:
@@ -211,7 +217,7 @@ def _clause_warnings(before: str, subject: str, clause: str) -> list[Message]:
     out = []
     if _CUMULATIVE.search(subject):
         out.append(msg("warning.cumulative"))
-    if re.search(r"\S\s{2,}", before) or re.search(r"\s{3,}", before):
+    if _GAP.search(before) or _BLANK_RUN.search(before):
         out.append(msg("warning.blank_in_text"))
     yearly = _YEARLY.search(clause)
     if yearly:
@@ -365,7 +371,7 @@ def clean(phrase: str, target: bool = False) -> str:
             break
     if len(s) == 1 and s in _LONE:
         return ""
-    return s if re.search(r"[\u4e00-\u9fffA-Za-z]", s) else ""
+    return s if _WORD_CHAR.search(s) else ""
 
 
 def _quantity(text: str, drop: list[bool], subject: str, raw: Raw, seg_end: int, raws: list[Raw],
@@ -380,7 +386,7 @@ def _quantity(text: str, drop: list[bool], subject: str, raw: Raw, seg_end: int,
         if _AMOUNT_ONLY.match(p) and last_q != p:
             return _DEAL_VERB.sub("", last_q) + p, False
     noun, verb = _following(text, drop, raw, seg_end, raws, k)
-    said = _TRAILING_SEP.sub("", re.sub(r"\s+", "", subject))
+    said = _TRAILING_SEP.sub("", _BLANKS.sub("", subject))
     if noun and (len(p) <= 2 or _PRE_NOMINAL.search(said) or _SCOPE_END.search(said) or _ENUM in p
                  or said.endswith(_CLOSING_QUOTES)
                  or _NAMED_HEAD.search(noun)):
@@ -402,7 +408,7 @@ def _following(text: str, drop: list[bool], raw: Raw, seg_end: int, raws: list[R
     hi = seg_end
     if k + 1 < len(raws):
         hi = min(hi, raws[k + 1].pre)
-    f = re.split(r"\d", _visible(text, drop, raw.post, hi))[0]
+    f = _DIGIT.split(_visible(text, drop, raw.post, hi), maxsplit=1)[0]
     if not f or not _NOUN_START.match(f) or _CUT.match(f) or _F_CONNECT.match(f):
         return "", ""
     if f.startswith(_DE):
