@@ -9,7 +9,7 @@ from ipcheck.errors import Message, msg
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, Sentence
 from ipcheck.reading.changes import mark_baselines
-from ipcheck.reading import quantities
+from ipcheck.reading.binding import bind
 from ipcheck.reading.numerals import CN_BIG, CN_DIGITS, CN_SMALL, parse_number
 from ipcheck.reading.periods import Scope
 from ipcheck.reading.quantities import MASK, Raw
@@ -100,7 +100,7 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     raws = [r for r in _read_numbers(text, scan) if r is not None]
     if not raws:
         return ()
-    figures = mark_baselines(text, quantities.bind(text, scan, drop, raws, Scope(text, scan).at))
+    figures = mark_baselines(text, bind(text, scan, drop, raws, Scope(text, scan).at))
     if text is not original:       # full-width input: quote the caller's own characters
         figures = tuple(replace(f, text=original[f.start:f.end]) for f in figures)
     return figures
