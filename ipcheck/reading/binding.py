@@ -1,5 +1,4 @@
-"""Bind the figures of one sentence to the quantities they measure (ipcheck.reading.quantities) and tell what
-kind each is."""
+"""Bind each figure of one sentence to the quantity it measures (ipcheck.reading.quantities) and tell its kind."""
 from __future__ import annotations
 
 import re

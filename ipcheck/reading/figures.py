@@ -34,7 +34,8 @@ _SHORT = short_forms()
 _PREFIX_QUALIFIERS: tuple[tuple[str, str], ...] = tuple(_R.table("ZH-QUAL-001").items())
 # The same by their last character, each list in the data's order (_prefix looks only at the ones that can end there).
 _PREFIX_ENDING: dict[str, tuple[tuple[str, str], ...]] = {
-    end: tuple(q for q in _PREFIX_QUALIFIERS if q[0].endswith(end)) for end in {w[-1] for w, _ in _PREFIX_QUALIFIERS}}
+    end: tuple(q for q in _PREFIX_QUALIFIERS if q[0].endswith(end))
+    for end in {w[-1] for w, _ in _PREFIX_QUALIFIERS}}
 # Characters that make a prefix qualifier part of another word (ZH-QUAL-005..007: 签约, 最近, 赶超).
 _PREFIX_BLOCK: dict[str, str] = {_R.param(c, "word"): _R.chars(c) for c in ("ZH-QUAL-005", "ZH-QUAL-006", "ZH-QUAL-007")}
 # Qualifiers written after the number (ZH-QUAL-002, inside the figure) or after the unit (ZH-QUAL-003);
