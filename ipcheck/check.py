@@ -13,7 +13,7 @@ from ipcheck.model import Document, Figure, Measure, Mismatch, Op, Plan, Report,
 from ipcheck.units import format_number
 from ipcheck.reading.regions import Scope, scope
 from ipcheck.reviews import Decision, apply as apply_reviews
-from ipcheck.reading.text import segment
+from ipcheck.reading.text import normalise, segment
 from ipcheck.reading.years import own_date, published, read_year, states_year
 from ipcheck.verdicts.tally import count
 from ipcheck.verdicts.decide import Thresholds, decide_target, with_progress
@@ -153,10 +153,11 @@ def thresholds_warning(thresholds: Thresholds) -> Message | None:
 
 def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> Prepared:
     """Year, scope and index for checking ``plan`` against ``document`` (shared with explain)."""
-    reading = read_year(document)
+    norm = normalise(document.text)          # once: the year, the dateline and the sentences read it
+    reading = read_year(document, norm)
     titled = reading.year
     year = settings.year if settings.year is not None else titled
-    where = scope(segment(document, year=year), plan.meta.known_region)
+    where = scope(segment(document, year=year, norm=norm), plan.meta.known_region)
     mismatch: Message | None = None
     guess: Message | None = None
     if settings.year is not None and titled is not None and titled != settings.year:
@@ -166,7 +167,7 @@ def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> 
     elif settings.year is None and reading.guess:
         guess = (msg("warning.year_guess.line", year=year, line=reading.line, text=reading.quote) if reading.line
                  else msg("warning.year_guess", year=year, text=reading.quote))
-    dateline = published(document)
+    dateline = published(document, norm)
     dated = own_date(reading, dateline) or year          # the checked year only for an undated text
     return Prepared(year, where, SentenceIndex(where.sentences, read_figures(where.sentences, dated)), mismatch,
                     thresholds_warning(settings.thresholds), guess, dateline)

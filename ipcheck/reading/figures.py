@@ -9,7 +9,7 @@ from ipcheck.errors import Message, msg
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, Sentence
 from ipcheck.reading.changes import mark_baselines
-from ipcheck.reading import quantities
+from ipcheck.reading.binding import bind
 from ipcheck.reading.numerals import CN_BIG, CN_DIGITS, CN_SMALL, parse_number
 from ipcheck.reading.periods import Scope
 from ipcheck.reading.quantities import MASK, Raw
@@ -32,6 +32,10 @@ _SHORT = short_forms()
 # Qualifiers written before the number (ZH-QUAL-001), in the data's order, and the interval each
 # implies: "low" = at least v, "high" = at most v, "approx" = v ± the margin.
 _PREFIX_QUALIFIERS: tuple[tuple[str, str], ...] = tuple(_R.table("ZH-QUAL-001").items())
+# The same by their last character, each list in the data's order (_prefix looks only at the ones that can end there).
+_PREFIX_ENDING: dict[str, tuple[tuple[str, str], ...]] = {
+    end: tuple(q for q in _PREFIX_QUALIFIERS if q[0].endswith(end))
+    for end in {w[-1] for w, _ in _PREFIX_QUALIFIERS}}
 # Characters that make a prefix qualifier part of another word (ZH-QUAL-005..007: 签约, 最近, 赶超).
 _PREFIX_BLOCK: dict[str, str] = {_R.param(c, "word"): _R.chars(c) for c in ("ZH-QUAL-005", "ZH-QUAL-006", "ZH-QUAL-007")}
 # Qualifiers written after the number (ZH-QUAL-002, inside the figure) or after the unit (ZH-QUAL-003);
@@ -97,7 +101,7 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     raws = [r for r in _read_numbers(text, scan) if r is not None]
     if not raws:
         return ()
-    figures = mark_baselines(text, quantities.bind(text, scan, drop, raws, Scope(text, scan).at))
+    figures = mark_baselines(text, bind(text, scan, drop, raws, Scope(text, scan).at))
     if text is not original:       # full-width input: quote the caller's own characters
         figures = tuple(replace(f, text=original[f.start:f.end]) for f in figures)
     return figures
@@ -131,16 +135,16 @@ def _masks(text: str) -> tuple[str, list[bool]]:
                              (_QUOTE, False), (_GLOSS, True)):
         for m in pattern.finditer(text):
             lo, hi = m.span()
-            if pattern is _GLOSS and any(c == MASK for c in chars[lo:hi]):
+            if pattern is _GLOSS and MASK in chars[lo:hi]:
                 continue
-            for i in range(lo, hi):
-                chars[i] = MASK
-                drop[i] = drop[i] or dropped
+            chars[lo:hi] = [MASK] * (hi - lo)
+            if dropped:
+                drop[lo:hi] = [True] * (hi - lo)
     m = _LIST_MARK.match(text)
     if m:
-        for i in range(m.start(), m.end()):
-            chars[i] = MASK
-            drop[i] = True
+        lo, hi = m.span()
+        chars[lo:hi] = [MASK] * (hi - lo)
+        drop[lo:hi] = [True] * (hi - lo)
     return "".join(chars), drop
 
 
@@ -149,7 +153,7 @@ def _prefix(scan: str, start: int, bare: bool) -> tuple[str | None, str | None, 
     p = start - 1 if start > 0 and scan[start - 1] == " " else start
     if bare and p > 0 and scan[p - 1] in _UP_TO:
         return scan[p - 1], _UP_TO[scan[p - 1]], p - 1
-    for word, kind in _PREFIX_QUALIFIERS:
+    for word, kind in _PREFIX_ENDING.get(scan[p - 1] if p > 0 else "", ()):
         q = p - len(word)
         if q >= 0 and scan[q:p] == word:
             block = _PREFIX_BLOCK.get(word, "")

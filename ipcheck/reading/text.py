@@ -233,7 +233,7 @@ def _strip(norm: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def segment(doc: Document, year: int | None = None) -> tuple[Sentence, ...]:
+def segment(doc: Document, year: int | None = None, norm: str | None = None) -> tuple[Sentence, ...]:
     """Split ``doc`` into sentences located in the original text, each with the section it
     sits in, the rule that named the section and its nearest heading.
 
@@ -241,9 +241,10 @@ def segment(doc: Document, year: int | None = None) -> tuple[Sentence, ...]:
     Sections follow the headings: cues name PROBLEMS or NEXT_PLAN; a top-level heading
     without a cue goes back to RESULTS only when its number follows the previous top-level
     number (三 → 四), so a mis-numbered sub-heading (泸州's 三 → 六) stays where it is.
-    ``year`` is the summary's year (default: summary_year(doc)).
+    ``year`` is the summary's year (default: summary_year(doc)); ``norm``, when given, is
+    ``normalise(doc.text)``.
     """
-    reader = _Segmenter(doc.text, summary_year(doc) if year is None else year)
+    reader = _Segmenter(doc.text, summary_year(doc) if year is None else year, norm)
     for line_no, lstart, lend in _line_spans(reader.norm):
         reader.line(line_no, lstart, lend)
     if doc.lines:                   # joined from a PDF copy: each sentence cited by its file line
@@ -255,8 +256,8 @@ class _Segmenter:
     """The state of segment() as it walks the lines: the section (and the rule that named it), the
     nearest heading, whether the body has started, the last top-level number, the title run."""
 
-    def __init__(self, text: str, year: int | None) -> None:
-        self.text, self.norm, self.year = text, normalise(text), year
+    def __init__(self, text: str, year: int | None, norm: str | None = None) -> None:
+        self.text, self.norm, self.year = text, normalise(text) if norm is None else norm, year
         self.out: list[Sentence] = []
         self.section, self.rule, self.heading = Section.FRONT, "", ""
         self.body_started = False

@@ -125,9 +125,16 @@ def _dateline(norm: str) -> tuple[int, int] | None:
     return int(year), int(month) if month.isdigit() else int(parse_number(month) or 0)
 
 
-def published(doc: Document) -> tuple[int, int] | None:
-    """(year, month) of ``doc``'s dateline, which dates a month named without a year (ZH-YEAR-019)."""
-    return _dateline(normalise("\n".join(doc.text[:100 * _HEAD_CHARS].split("\n", 200)[:200])))
+def published(doc: Document, norm: str | None = None) -> tuple[int, int] | None:
+    """(year, month) of ``doc``'s dateline, which dates a month named without a year (ZH-YEAR-019);
+    ``norm``, when given, is ``normalise(doc.text)``."""
+    return _dateline(_normalised("\n".join(doc.text[:100 * _HEAD_CHARS].split("\n", 200)[:200]), doc.text, norm))
+
+
+def _normalised(head: str, text: str, norm: str | None) -> str:
+    """``normalise(head)`` for a prefix ``head`` of ``text``: ``norm`` (``text`` normalised) when the prefix
+    is the whole text, as it is for most texts, rather than normalising it again."""
+    return norm if norm is not None and len(head) == len(text) else normalise(head)
 
 
 def _masked(sentence: str) -> str:
@@ -232,18 +239,19 @@ def _base_or_start(norm: str, year: re.Match[str]) -> bool:
         or _SPAN_START.match(norm, year.end()) is not None
 
 
-def read_year(doc: Document) -> YearReading:
+def read_year(doc: Document, norm: str | None = None) -> YearReading:
     """The year ``doc`` reports on, how it was read and from which line (see the module doc); the line
-    is the file's own (a text joined from a PDF copy keeps its file lines)."""
-    found = _read_year(doc)
+    is the file's own (a text joined from a PDF copy keeps its file lines). ``norm``, when given, is
+    ``normalise(doc.text)``."""
+    found = _read_year(doc, norm)
     return replace(found, line=doc.file_line(found.line)) if found.line else found
 
 
-def _read_year(doc: Document) -> YearReading:
+def _read_year(doc: Document, whole: str | None = None) -> YearReading:
     """read_year, with the line of ``doc.text``."""
     raw = doc.text
     first_lines = sum(len(ln) + 1 for ln in raw.split("\n", 200)[:200])
-    norm = normalise(raw[:max(min(first_lines, 100 * _HEAD_CHARS), _HEAD_CHARS)])   # 1:1, so a prefix
+    norm = _normalised(raw[:max(min(first_lines, 100 * _HEAD_CHARS), _HEAD_CHARS)], raw, whole)   # 1:1, so a prefix
     found = _title(norm)
     if found:
         return found

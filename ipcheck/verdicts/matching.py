@@ -117,12 +117,10 @@ class SentenceIndex:
                 paragraphs[first_of[s.heading]].append(s.index)
         self.paragraphs = dict(paragraphs)
         postings: dict[str, set[int]] = defaultdict(set)
-        self.grams: dict[int, frozenset[str]] = {}
         for s in sentences:
-            grams = frozenset(bigrams(s.norm))
-            self.grams[s.index] = grams
-            for b in grams:
-                postings[b].add(s.index)
+            si = s.index
+            for b in bigrams(s.norm):
+                postings[b].add(si)
         self.postings = postings
         n = len(sentences) or 1
         self._n = n
@@ -160,13 +158,15 @@ def match_task(task: Task, index: SentenceIndex, limit: int = 5,
     keywords = [k for k in dict.fromkeys(task.keywords) if k.strip()]
     if not title_bigrams and not keywords:
         return []
-    total = sum(index.idf(b) for b in title_bigrams) or 1.0
+    idfs = [index.idf(b) for b in title_bigrams]
+    total = sum(idfs) or 1.0
     weight: dict[int, float] = defaultdict(float)
-    for b in title_bigrams:
-        w = index.idf(b)
-        for si in index.postings.get(b, ()):
+    postings = index.postings
+    for b, w in zip(title_bigrams, idfs):
+        for si in postings.get(b, ()):
             weight[si] += w
     near_of = _keywords_near(keywords, index, weight)
+    contrasts = _contrasts(task.title)
     scores = {}
     for si, w in weight.items():
         coverage = w / total
@@ -174,7 +174,7 @@ def match_task(task: Task, index: SentenceIndex, limit: int = 5,
         if (coverage if not keywords else 0.5 * coverage) < floor and not near:
             continue
         text = index.sentence(si).norm
-        scores[si] = _score(coverage, near, len(keywords), text) * contrast_penalty(task.title, text)
+        scores[si] = _score(coverage, near, len(keywords), text) * _penalty(contrasts, text)
     for si, head in list(scores.items()):
         members = index.paragraphs.get(si)
         if not members or head < floor:
@@ -186,16 +186,14 @@ def match_task(task: Task, index: SentenceIndex, limit: int = 5,
     # A keyword names the task only when no longer keyword of the task contains it: with
     # [知识产权保护体系, 知识产权保护], 知识产权保护工作考核 names protection work, not the 体系 to build.
     long_keywords = [k for k in keywords if len(k) >= 4 and not any(k != o and k in o for o in keywords)]
+    # Only the best ``limit`` are kept: rank first, then read their names and hits.
+    ranked = sorted((-round(min(sc, 1.0), 3), si) for si, sc in scores.items() if sc >= floor)[:limit]
     results = []
-    for si, sc in scores.items():
-        if sc < floor:
-            continue
+    for score, si in ranked:
         text = index.sentence(si).norm
         names = bool(head and head in text) or any(_keyword_score(k, text) > 0 for k in long_keywords)
-        results.append(TaskMatch(index.sentence(si), round(min(sc, 1.0), 3),
-                                 _task_hits(title_bigrams, keywords, text), names))
-    results.sort(key=lambda m: (-m.score, m.sentence.index))
-    return results[:limit]
+        results.append(TaskMatch(index.sentence(si), -score, _task_hits(title_bigrams, keywords, text), names))
+    return results
 
 
 def _keywords_near(keywords: list[str], index: SentenceIndex, weight: dict[int, float]) -> dict[int, list[str]]:
@@ -203,16 +201,18 @@ def _keywords_near(keywords: list[str], index: SentenceIndex, weight: dict[int, 
     match it, even fuzzily, so the shared bigrams are counted from the postings (a keyword's bigrams
     are few and rare). Every sentence sharing one gets a ``weight`` entry."""
     shared: list[Counter[int]] = []
+    sizes: list[int] = []
     for k in keywords:
         counts: Counter[int] = Counter()
-        for b in set(bigrams(k)):
+        grams = set(bigrams(k))
+        for b in grams:
             counts.update(index.postings.get(b, ()))
         shared.append(counts)
+        sizes.append(len(grams))
         for si in counts:
             weight.setdefault(si, 0.0)
     near_of: dict[int, list[str]] = defaultdict(list)
-    for k, counts in zip(keywords, shared):
-        size = len(set(bigrams(k)))
+    for k, counts, size in zip(keywords, shared, sizes):
         for si in (weight if not size else counts):
             if counts.get(si, 0) * 2 >= size:
                 near_of[si].append(k)
@@ -250,10 +250,16 @@ def _score(coverage: float, keywords: list[str], wanted: int, text: str) -> floa
     return max(coverage, 0.4 * coverage + 0.6 * keyword_score)
 
 
-def contrast_penalty(title: str, text: str) -> float:
-    """A factor below 1 when ``text`` names a contrasting status instead of the title's own."""
-    for wanted, other in CONTRASTS:
-        if wanted in title and wanted not in text and other in text:
+@lru_cache(maxsize=1024)
+def _contrasts(title: str) -> tuple[tuple[str, str], ...]:
+    """The CONTRASTS whose wanted status ``title`` names, in order."""
+    return tuple((wanted, other) for wanted, other in CONTRASTS if wanted in title)
+
+
+def _penalty(contrasts: tuple[tuple[str, str], ...], text: str) -> float:
+    """A factor below 1 when ``text`` names a contrasting status instead of the one the title names."""
+    for wanted, other in contrasts:
+        if wanted not in text and other in text:
             return CONTRAST_FACTOR
     return 1.0
 
@@ -278,7 +284,7 @@ def _keyword_score(keyword: str, text: str) -> float:
         return 1.0
     if (_quoted(keyword) or _quoted(text)) and _unquoted(keyword) in _unquoted(text):
         return 1.0
-    if len(keyword) >= 4 and fuzz.partial_ratio(keyword, text) >= 90:
+    if len(keyword) >= 4 and fuzz.partial_ratio(keyword, text, score_cutoff=90) >= 90:
         return 0.8
     return 0.0
 

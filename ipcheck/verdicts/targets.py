@@ -10,6 +10,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -93,10 +94,16 @@ def _narrower(prefix: str, name: str) -> bool:
     """True when the words right before ``name`` restrict it (发明|专利申请), also across a verb of getting
     or holding (企业获得|发明专利授权, ZH-MATCH-015); 新增 before a yearly flow is the year's count itself
     (全年新增专利申请1.6万件, ZH-MATCH-016)."""
-    bare = _VERB_BETWEEN.sub("", prefix)
+    words = _narrowing(name)
+    return prefix.endswith(words) or _VERB_BETWEEN.sub("", prefix).endswith(words)
+
+
+@lru_cache(maxsize=1024)
+def _narrowing(name: str) -> tuple[str, ...]:
+    """The SPECIFIERS that narrow ``name`` when they end the words before it: those it does not hold
+    itself, less 新增 before a yearly flow (ZH-MATCH-016)."""
     flow = _YEARLY_FLOW.search(name) is not None
-    return any(p.endswith(sp) and sp not in name and not (flow and sp in _NEW_OF_FLOW)
-               for sp in SPECIFIERS for p in (prefix, bare))
+    return tuple(sp for sp in SPECIFIERS if sp not in name and not (flow and sp in _NEW_OF_FLOW))
 
 
 # A quantity counted anew each year (ZH-MATCH-012), and the words that add nothing to one (ZH-MATCH-016).

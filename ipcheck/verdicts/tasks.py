@@ -78,24 +78,26 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "below_floor"))
             continue
         spans = m.hits or ((0, len(s.norm)),)
+        clauses = _clauses_of(s, spans)          # read once: most rules below look at these clauses
         if s.section is Section.PROBLEMS:
             out.append(TaskCandidate(m, "problems"))
         elif s.section is Section.LINKS:
             out.append(TaskCandidate(m, "weak", "links"))
         elif s.section is not Section.RESULTS and not _reporting_headline(s):
             out.append(TaskCandidate(m, "planned", "section"))
-        elif _mostly_intention(s, spans):
-            out.append(TaskCandidate(m, "weak", "done_cue") if _under_way(s, spans)
+        elif _mostly_intention(clauses, planned := [_planned_clause(s.norm, a, b) for a, b, _ in clauses]):
+            # ``planned`` (each clause's _planned_clause) serves _done_for below too
+            out.append(TaskCandidate(m, "weak", "done_cue") if _under_way(s, clauses)
                        else TaskCandidate(m, "planned", "intention"))
         elif _later_year(s, spans, year, published):
             out.append(TaskCandidate(m, "planned", "later_year"))
-        elif _negated(s, spans):
+        elif _negated(s, clauses):
             out.append(TaskCandidate(m, "negated"))
         elif work_elsewhere(s.norm, _best_hit(spans)[0], region, task.title):
             out.append(TaskCandidate(m, "weak", "elsewhere"))
         elif _begun_only(task.title, s, spans):
             out.append(TaskCandidate(m, "weak", "begun"))
-        elif m.score >= th.task_met and m.head and _done_for(s, spans, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
+        elif m.score >= th.task_met and m.head and _done_for(s, clauses, planned, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
                 (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)):
             out.append(TaskCandidate(m, "weak", "part") if _part_done(task.title, s.norm) else TaskCandidate(m, "done"))
         else:
@@ -209,19 +211,19 @@ def _planned_clause(text: str, a: int, b: int) -> bool:
     return cues.is_planned_by_next(text[end + 1:len(text) if nxt is None else nxt])
 
 
-def _mostly_intention(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
-    clauses = _clauses_of(sentence, spans)
+def _mostly_intention(clauses: list[tuple[int, int, int]], planned: list[bool]) -> bool:
+    """True when most of the matched characters (``clauses``: _clauses_of) stand in clauses that plan
+    (``planned``: _planned_clause of each)."""
     total = sum(n for _, _, n in clauses) or 1
-    planned = sum(n for a, b, n in clauses if _planned_clause(sentence.norm, a, b))
-    return planned * 2 > total
+    return sum(n for (_, _, n), p in zip(clauses, planned) if p) * 2 > total
 
 
-def _under_way(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
+def _under_way(sentence: Sentence, clauses: list[tuple[int, int, int]]) -> bool:
     """True when a clause that names the work says it is under way or only an early step of it is done
     (正在建设中, 完成招标, 获批筹建), and nothing announces it: a lead for review, not a plan."""
     text = sentence.norm
     return any(_UNDER_WAY.search(text[a:b]) and not cues.strong_intention_before(text, b)
-               for a, b, _ in _clauses_of(sentence, spans))
+               for a, b, _ in clauses)
 
 
 def _state_reached(title: str, text: str) -> bool:
@@ -262,7 +264,8 @@ def _named_at(task: Task, sentence: Sentence) -> list[int]:
     return sorted(m.start() for n in names for m in re.finditer(re.escape(n), sentence.norm))
 
 
-def _done_for(sentence: Sentence, spans: tuple[tuple[int, int], ...], ongoing: list[int] | None = None) -> bool:
+def _done_for(sentence: Sentence, clauses: list[tuple[int, int, int]], planned: list[bool],
+              ongoing: list[int] | None = None) -> bool:
     """True when the sentence reports the matched work done: a done cue in a matched clause that
     neither plans nor negates (着力推进…平台建设,力争年底前上线运行 has not put it online), or anywhere
     in a sentence that announces nothing (an intention elsewhere in it makes a done cue in another
@@ -271,9 +274,8 @@ def _done_for(sentence: Sentence, spans: tuple[tuple[int, int], ...], ongoing: l
     head word stand): a name in one clause and 提供了 clauses on say the thing exists, not that the work
     was pushed on."""
     text = sentence.norm
-    clauses = _clauses_of(sentence, spans)
-    if any(cues.is_done(text[a:b]) and not _planned_clause(text, a, b) and not cues.is_negated(text[a:b])
-           for a, b, _ in clauses):
+    if any(cues.is_done(text[a:b]) and not p and not cues.is_negated(text[a:b])
+           for (a, b, _), p in zip(clauses, planned)):
         return True
     if ongoing is not None:
         for pos in ongoing or [clauses[0][0]]:
@@ -300,12 +302,11 @@ def _part_done(title: str, text: str) -> bool:
     return _PART_DONE.search(text) is not None and _PART_DONE.search(title) is None
 
 
-def _negated(sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
+def _negated(sentence: Sentence, clauses: list[tuple[int, int, int]]) -> bool:
     """True when the clauses that name the task mostly say it was not done, or the sentence closes on a
     mark of work not done (ZH-NEG-004: …，基本完成。)."""
     if _NOT_DONE_MARK.search(sentence.norm):
         return True
-    clauses = _clauses_of(sentence, spans)
     total = sum(n for _, _, n in clauses) or 1
     neg = sum(n for a, b, n in clauses if cues.is_negated(sentence.norm[a:b]))
     return neg * 2 > total
