@@ -106,6 +106,20 @@ def share_parts(target: Target) -> tuple[Target, tuple[str, ...]]:
     return target, (target.of,) if target.of else tuple(dict.fromkeys(m.group("den") for m in ratios))
 
 
+_OWN_WHOLE = _R.regex("ZH-MATCH-017")
+
+
+def _ratio_named(sentence: Sentence, fig: Figure, target: Target) -> bool:
+    """True when the figure's quantity holds a name the plan itself gives the share under, that name is
+    a ratio on its own (研发投入强度 listed for 全社会R&D经费支出占GDP比重, ZH-MATCH-011), and the clause names
+    no whole of its own (ZH-MATCH-017): the plan's writer has said which whole it is of."""
+    if _OWN_WHOLE.search(_clause_before(sentence, fig) + fig.quantity):
+        return False
+    q = canonical(fig.quantity)
+    return any(c and c in q and _RATIO_QUANTITY.search(c)
+               for c in (core(n) for n in (target.metric, *target.aliases)))
+
+
 def _is_share(fig: Figure) -> bool:
     """A share figure, or a percentage whose quantity names a ratio (投入强度为0.93%)."""
     if fig.kind is FigureKind.SHARE:
@@ -142,6 +156,7 @@ def names_whole(sentence: Sentence, fig: Figure, whole: str) -> bool:
 def match_target(target: Target, index: SentenceIndex, region: str = "") -> list[FigureMatch]:
     """Every figure whose quantity, kind and unit could measure ``target``, best first; a share's
     figure must also name the target's whole, when the plan gives one."""
+    planned = target
     target, whole = share_parts(target)
     names = [core(n) for n in (target.metric, *target.aliases) if core(n)]
     counts: dict[tuple[int, int], int] = defaultdict(int)
@@ -169,7 +184,8 @@ def match_target(target: Target, index: SentenceIndex, region: str = "") -> list
             continue
         if not owns(fig.whose, region):
             continue
-        if whole and not any(names_whole(index.sentence(si), fig, w) for w in whole):
+        if whole and not _ratio_named(index.sentence(si), fig, planned) \
+                and not any(names_whole(index.sentence(si), fig, w) for w in whole):
             continue
         score = name_score(fig.quantity, target, region)
         if score > 0 and _compared_with(_clause_before(index.sentence(si), fig), region):
