@@ -1,8 +1,9 @@
 """Phrasing batteries by class (tests/phrasings/<class>.yaml with ``cases:``, issue #12 §3 c, d, f, g, h, i):
-each text is checked alone as the results of a year-end summary against the file's small plan (``plan:`` its
-targets, ``tasks:`` its tasks), and every verdict must be one its expectation allows. An item a case does not
-name must not be met. A battery with ``years:`` (report_year.yaml, §3 b) reads each short document's report
-year instead: the year, and whether the reading says it is a guess."""
+each text is checked alone as the results of a year-end summary (某市's, or the case's ``region:``) against the
+file's small plan (``plan:`` its targets, ``tasks:`` its tasks, due in the file's year unless they say), and every
+verdict must be one its expectation allows. An item a case does not name must not be met. A battery with
+``years:`` (report_year.yaml, §3 b) reads each short document's report year instead: the year, and whether the
+reading says it is a guess."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -34,13 +35,21 @@ _ALLOWED = {
 }
 
 
-def _plan(name: str, data: dict) -> Plan:
-    doc = {"version": 1, "plan": {"id": name, "title": "某市知识产权工作方案", "region": "某市"},
-           "targets": data["plan"], "tasks": data.get("tasks", [])}
+_REGION = "某市"
+
+
+def _plan(name: str, data: dict, region: str) -> Plan:
+    """The battery's plan for ``region``: its targets (``plan:``) and its tasks (``tasks:``, due in its year unless
+    a task gives its own ``due``)."""
+    doc = {"version": 1, "plan": {"id": name, "title": f"{region}知识产权工作方案", "region": region},
+           "targets": data["plan"],
+           "tasks": [dict(t, due=t.get("due", data["year"])) for t in data.get("tasks") or ()]}
     return parse_plan(yaml.safe_dump(doc, allow_unicode=True), path=f"{name}.yaml")
 
 
-PLANS = {name: _plan(name, data) for name, data in BATTERIES.items()}
+# A case may be read as another region's text (``region:``, e.g. a province's); the default is 某市's.
+PLANS = {(name, region): _plan(name, data, region) for name, data in BATTERIES.items()
+         for region in sorted({_REGION, *(c.get("region", _REGION) for c in data["cases"])})}
 # A case with ``gap:`` is a known shortcoming of the reader, said in its words: it must still fail (strict), so
 # the day the reader learns it the mark has to go.
 CASES = [pytest.param(name, case, id=f"{name}-{i}",
@@ -48,9 +57,9 @@ CASES = [pytest.param(name, case, id=f"{name}-{i}",
          for name, data in BATTERIES.items() for i, case in enumerate(data["cases"])]
 
 
-def _verdicts(name: str, text: str, year: int) -> dict[str, Verdict]:
-    summary = f"{year}年某市知识产权工作总结\n一、主要成效\n{text}\n"
-    report = check(PLANS[name], Document(path="summary.txt", text=summary, encoding="utf-8"), Settings())
+def _verdicts(name: str, text: str, year: int, region: str = _REGION) -> dict[str, Verdict]:
+    summary = f"{year}年{region}知识产权工作总结\n一、主要成效\n{text}\n"
+    report = check(PLANS[name, region], Document(path="summary.txt", text=summary, encoding="utf-8"), Settings())
     return {v.item_id: v for v in report.verdicts}
 
 
@@ -60,7 +69,7 @@ def _shown(v: Verdict) -> str:
 
 @pytest.mark.parametrize(("name", "case"), CASES)
 def test_phrasing(name: str, case: dict) -> None:
-    verdicts = _verdicts(name, case["text"], case.get("year", BATTERIES[name]["year"]))
+    verdicts = _verdicts(name, case["text"], case.get("year", BATTERIES[name]["year"]), case.get("region", _REGION))
     expect = case["expect"]
     for item, v in verdicts.items():
         wanted = [w.strip() for w in expect.get(item, "not met").split("|")]
@@ -69,7 +78,7 @@ def test_phrasing(name: str, case: dict) -> None:
 
 def test_every_expectation_names_a_plan_item_and_a_known_status() -> None:
     for name, data in BATTERIES.items():
-        ids = {t["id"] for t in data["plan"] + data.get("tasks", [])}
+        ids = {t["id"] for t in (*data["plan"], *(data.get("tasks") or ()))}
         for case in data["cases"]:
             assert set(case["expect"]) <= ids, (name, case)
             for wanted in case["expect"].values():
@@ -85,7 +94,7 @@ def test_a_known_gap_is_never_a_false_met() -> None:
     """A gap may leave a verdict short of what an assessor says, never met where the case says it is not."""
     for name, data in BATTERIES.items():
         for case in (c for c in data["cases"] if "gap" in c):
-            verdicts = _verdicts(name, case["text"], case.get("year", data["year"]))
+            verdicts = _verdicts(name, case["text"], case.get("year", data["year"]), case.get("region", _REGION))
             for item, v in verdicts.items():
                 if v.status.value == "met":
                     wanted = [w.strip() for w in case["expect"].get(item, "not met").split("|")]

@@ -1,8 +1,8 @@
 """Match a numeric target to the figures that measure it: by the quantity a figure was bound to, its
 kind and unit, whose figure it is, the whole of a share, and a bare number whose unit was dropped.
 
-The quantity names come from ipcheck.verdicts.matching (core, bigrams, the narrowing words); the
-words are data (ipcheck/lang/zh/matching.yaml).
+The quantity names come from ipcheck.verdicts.matching (core, bigrams, the narrowing words); whose a
+figure is, from ipcheck.reading.subjects; the words are data (ipcheck/lang/zh/matching.yaml, whose.yaml).
 """
 from __future__ import annotations
 
@@ -19,33 +19,12 @@ from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind, Measure, Section, Sentence, Target
 from ipcheck.reading.numerals import parse_number
 from ipcheck.reading.regions import same_region
+from ipcheck.reading.subjects import SCOPE, figure_elsewhere, someone_else
 from ipcheck.units import UNITS, comparable
 from ipcheck.verdicts.matching import (FUZZY_NAME_MIN, KINDS_FOR_MEASURE, SPECIFIERS, FigureMatch,
                                        SentenceIndex, bigrams, canonical, core)
 
 _R = load()
-_WHOSE = _R.regex("ZH-WHOSE-001")
-_SCOPE = _R.words("ZH-WHOSE-002")
-_NO_PLACE = _R.words("ZH-WHOSE-003")
-
-
-def someone_else(prefix: str, region: str) -> bool:
-    """True when ``prefix`` (the words before a quantity's name, or before a figure in its clause)
-    names a place or a body other than the plan's ``region``: 高新区, 南昌市 in a province's text,
-    全国, 某集团, 全省 in a city's (issue #12 §3 e)."""
-    for m in _WHOSE.finditer(prefix):
-        token = m.group(0)
-        if any(w in token for w in _NO_PLACE):
-            continue
-        scope = next((w for w in _SCOPE if w in token), None)
-        if scope is not None:
-            if not region or region.endswith(scope[-1]):
-                continue
-            return True
-        if region and (same_region(token, region) or same_region(token[-len(region):], region)):
-            continue
-        return True
-    return False
 
 
 def owns(whose: str | None, region: str) -> bool:
@@ -55,7 +34,7 @@ def owns(whose: str | None, region: str) -> bool:
     (天津, 内蒙古, 张家界: the whose trap of tables)."""
     if whose is None or whose == "":
         return True
-    if whose in _SCOPE:
+    if whose in SCOPE:
         return not someone_else(whose, region)
     return bool(region) and same_region(whose, region)
 
@@ -163,22 +142,7 @@ _WIDER = _R.regex("ZH-WHOSE-004")
 def _compared_with(clause: str, region: str) -> bool:
     """True when the words before a figure in its clause name a wider region it belongs to (全国, or
     全省 in a city's text): the figure is that region's, given for comparison (ZH-WHOSE-004)."""
-    return any(m.group(0) not in _SCOPE or someone_else(m.group(0), region) for m in _WIDER.finditer(clause))
-
-
-_SUBJECT = _R.regex("ZH-WHOSE-005")
-SUBJECT_PART_END = re.compile("[;" + re.escape(_R.chars("ZH-SENT-003")) + "]")   # a subject stops at ; or 。
-
-
-def _subject_elsewhere(sentence: Sentence, fig: Figure, region: str) -> bool:
-    """True when the last subject opened before the figure in its sentence (a clause that starts with
-    a place or a body, carried over the clauses after it) is someone else's (ZH-WHOSE-005)."""
-    ends = [m.end() for m in SUBJECT_PART_END.finditer(sentence.norm, 0, fig.start)]
-    part = sentence.norm[ends[-1] if ends else 0:fig.start]
-    last = None
-    for m in _SUBJECT.finditer(part):
-        last = m.group("who")
-    return last is not None and someone_else(last, region)
+    return any(m.group(0) not in SCOPE or someone_else(m.group(0), region) for m in _WIDER.finditer(clause))
 
 
 def _clause_before(sentence: Sentence, fig: Figure) -> str:
@@ -233,7 +197,7 @@ def match_target(target: Target, index: SentenceIndex, region: str = "") -> list
         score = name_score(fig.quantity, target, region)
         if score > 0 and _compared_with(_clause_before(index.sentence(si), fig), region):
             continue                      # 是全国平均水平(13.3件)的3倍: the nation's figure
-        if score > 0 and _subject_elsewhere(index.sentence(si), fig, region):
+        if score > 0 and figure_elsewhere(index.sentence(si).norm, fig.start, region):
             continue                      # 高新区专利申请量…,每万人…15件: still the 高新区's
         if score > 0:
             out.append(FigureMatch(index.sentence(si), fig, round(score, 3)))

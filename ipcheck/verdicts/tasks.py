@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from ipcheck.lang.registry import regex
 from ipcheck.model import Section, Sentence, Status, Task, Verdict
 from ipcheck.reading import cues
+from ipcheck.reading.subjects import work_elsewhere
 from ipcheck.verdicts.decide import (FRONT_PLAN, MAJOR_END, Thresholds, clause_span, is_not_due, next_mark,
                                      said_params, sentence_evidence)
 from ipcheck.verdicts.matching import TaskMatch, task_head
-from ipcheck.verdicts.whose_work import work_elsewhere
 
 # A task title that carries its own figures is a numeric commitment: words cannot prove it.
 _NUMERIC_TITLE = regex("ZH-TASK-001")
@@ -55,7 +55,7 @@ class TaskCandidate:
 
     ``detail``: for planned, "section" (not in the results) or "intention"; for weak, what a
     done sentence would need and this one lacks: "score", "head" (the task's head noun), "done_cue",
-    or "elsewhere" (the work is another place's or body's: ipcheck.verdicts.whose_work), or "links" (the title
+    or "elsewhere" (the work is another place's or body's: ipcheck.reading.subjects), or "links" (the title
     of another page linked from a web page: 上一篇：…), or "part" (only part of the work is done: ZH-TASK-006),
     or "begun" (the clause that names it says the work began: ZH-TASK-007).
     """

@@ -1,0 +1,158 @@
+"""Whose a clause is: the place or body that opens it (its subject), carried over the clauses after it.
+
+A city's summary also tells what its districts, companies, neighbours, province and nation counted or did
+(高新区专利申请量…, 某集团…, 省知识产权局建成全省…平台, 全国首个…在深圳揭牌). One reader finds the subject a
+figure or a task's words fall under (ZH-WHOSE-005, -006, with what is no subject: a verb's object, a function
+word, a title, a rank of a wider scope, a source: ZH-WHOSE-007, -009 to -011, -014); the two questions asked
+of it differ only in what a place inside the region counts for. A district's figure is never the city's
+(``figure_elsewhere``); a district's work is the city's work, a neighbour's or the province's never is
+(``work_elsewhere``, ZH-WHOSE-008). The words are data: ipcheck/lang/zh/whose.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ipcheck.lang.registry import load
+from ipcheck.reading.regions import same_region
+
+_R = load()
+_WHOSE = _R.regex("ZH-WHOSE-001")
+# The whole-scope words (全市, 我省 …): a region's own whole when their level is the region's (ZH-WHOSE-002).
+SCOPE = _R.words("ZH-WHOSE-002")
+_NO_PLACE = _R.words("ZH-WHOSE-003")
+_SUBJECT = _R.regex("ZH-WHOSE-005")
+_HIGHER = _R.regex("ZH-WHOSE-006")
+_RANK = _R.regex("ZH-WHOSE-007")
+_LEVEL = sorted(_R.table("ZH-WHOSE-008").items(), key=lambda kv: -len(kv[0]))
+# Verbs (ZH-INTENT-018, ZH-WHOSE-009): a clause that opens with one has its place as an object (联合成都市…).
+_VERBS = _R.words("ZH-INTENT-018") + _R.words("ZH-WHOSE-009")
+# ZH-WHOSE-001 reads any run of characters before a suffix as a name; a subject's name is short and has no
+# function word in it (四是成立了由市 is a clause, not a place), and a title follows no place (常务副市长).
+_NAME_MAX = 7
+_NOT_IN_NAME = re.compile("[" + re.escape(_R.chars("ZH-WHOSE-010")) + "]")
+# An organisation's name (美的集团, 四川川润股份有限公司) is a proper name: neither check applies (ZH-WHOSE-015).
+_ORGANISATION = _R.regex("ZH-WHOSE-015")
+_TITLE_AFTER = _R.regex("ZH-WHOSE-011")
+# 中国（长春）…: the place an institution of national name belongs to, just before the task's words (ZH-WHOSE-012).
+_NAMED_FOR = _R.regex("ZH-WHOSE-012")
+# A body's clause that only says it told (省知识产权局介绍,…): a source, not a subject (ZH-WHOSE-014).
+_SOURCE = _R.regex("ZH-WHOSE-014")
+_POINTING = _R.regex("ZH-REGION-004")
+_SUFFIX = _R.regex("ZH-REGION-001")
+# A subject carries over the clauses after it until ; or the sentence's end.
+PART_END = re.compile("[;" + re.escape(_R.chars("ZH-SENT-003")) + "]")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A place or body that opens a clause: where it starts, its name (the level word for a body named by
+    its level: 省 of 省知识产权局), and whether it is such a body."""
+
+    start: int
+    name: str
+    body: bool = False
+
+
+def someone_else(prefix: str, region: str) -> bool:
+    """True when ``prefix`` (the words before a quantity's name, or a clause's subject) names a place or a
+    body other than the plan's ``region``: 高新区, 南昌市 in a province's text, 全国, 某集团, 全省 in a
+    city's (ZH-WHOSE-001 to -003; issue #12 §3 e)."""
+    for m in _WHOSE.finditer(prefix):
+        token = m.group(0)
+        if any(w in token for w in _NO_PLACE):
+            continue
+        scope = next((w for w in SCOPE if w in token), None)
+        if scope is not None:
+            if not region or region.endswith(scope[-1]):
+                continue
+            return True
+        if region and (same_region(token, region) or same_region(token[-len(region):], region)):
+            continue
+        return True
+    return False
+
+
+def _no_subject(part: str, m: re.Match[str]) -> bool:
+    """True when the place ZH-WHOSE-005 found is no subject: ranked (全省首家), an object after a verb, a
+    title's (市长), or, unless it names an organisation, too long or with a function word for a name. A place
+    alone in its clause (中江工业集中区,通过…,全年专利申请367件) is a topic that carries over, still a subject."""
+    who, after = m.group("who"), m.end("who")
+    misread = not _ORGANISATION.search(who) and (len(who) > _NAME_MAX or _NOT_IN_NAME.search(who) is not None)
+    return bool(_RANK.match(part, m.start("who")) or who.startswith(_VERBS) or misread
+                or _TITLE_AFTER.match(part, after))
+
+
+def subjects(part: str) -> list[Subject]:
+    """Every clause subject in ``part``, in order: places (ZH-WHOSE-005) and bodies named by their level
+    (ZH-WHOSE-006: 国家知识产权局, 省政府) unless their clause makes them a source (ZH-WHOSE-014)."""
+    found = [Subject(m.start("who"), m.group("who")) for m in _SUBJECT.finditer(part) if not _no_subject(part, m)]
+    found += [Subject(m.start("level"), m.group("level"), True) for m in _HIGHER.finditer(part)
+              if not _SOURCE.match(part, m.start("level"))]
+    return sorted(found, key=lambda s: s.start)
+
+
+def _part_start(text: str, at: int) -> int:
+    """Where the part of ``text`` that holds offset ``at`` opens: after the last ; or sentence end before it."""
+    ends = [m.end() for m in PART_END.finditer(text, 0, at)]
+    return ends[-1] if ends else 0
+
+
+def subject_before(text: str, at: int) -> Subject | None:
+    """The last subject opened before offset ``at`` in its part of ``text`` (its offset is in ``text``)."""
+    start = _part_start(text, at)
+    found = subjects(text[start:at])
+    return Subject(start + found[-1].start, found[-1].name, found[-1].body) if found else None
+
+
+def _level(name: str) -> int | None:
+    """The level of a place or body by the end of its name (ZH-WHOSE-008), None when it names none."""
+    return next((level for suffix, level in _LEVEL if name.endswith(suffix)), None)
+
+
+def _body_elsewhere(level_word: str, region: str) -> bool:
+    """True when a body named by its level (省, 国家) is above the plan ``region`` (or either level is unknown)."""
+    mine, theirs = _level(region), _level(level_word)
+    return mine is None or theirs is None or theirs > mine
+
+
+def figure_elsewhere(text: str, at: int, region: str) -> bool:
+    """True when the figure at offset ``at`` of sentence ``text`` falls under a subject other than
+    ``region``: another place or body of any level (高新区, 某集团, 全省 in a city's text) or a higher body
+    (国家知识产权局…)."""
+    who = subject_before(text, at)
+    if who is None:
+        return False
+    return _body_elsewhere(who.name, region) if who.body else someone_else(who.name, region)
+
+
+def _not_its_work(who: Subject, region: str) -> bool:
+    """True when a task's subject is someone else than ``region``: a body of a higher level, or another place
+    not inside the region, i.e. of the region's level or above (ZH-WHOSE-008)."""
+    if who.body:
+        return _body_elsewhere(who.name, region)
+    if not someone_else(who.name, region):
+        return False
+    mine, theirs = _level(region), _level(who.name)
+    return mine is None or theirs is None or theirs >= mine
+
+
+def _names_region(text: str, region: str) -> bool:
+    """True when ``text`` names the plan's region: by name (with or without its suffix) or by 我市, 本市 …"""
+    short = _SUFFIX.sub("", region) or region
+    return bool(region) and (short in text or _POINTING.search(text) is not None)
+
+
+def work_elsewhere(text: str, at: int, region: str, own: str = "") -> bool:
+    """True when the work named at offset ``at`` of sentence ``text`` is someone else's than ``region``'s:
+    the last subject before it is another place or body (中国（长春）… too, unless the task's own words ``own``
+    name that place), or a first of a wider scope is reported in a sentence that never names the region."""
+    if not region:
+        return False
+    named = _NAMED_FOR.search(text, _part_start(text, at), at)
+    if named and not same_region(named.group("where"), region) and named.group("where") not in own:
+        return True
+    who = subject_before(text, at)
+    if who is not None and _not_its_work(who, region):
+        return True
+    return _RANK.search(text) is not None and not _names_region(text, region)
