@@ -72,17 +72,25 @@ def read_figures(sentences: tuple[Sentence, ...], dated: int | None = None) -> d
 
 def decide(plan: Plan, index: SentenceIndex, year: int | None,
            thresholds: Thresholds, dateline: tuple[int, int] | None = None) -> tuple[Verdict, ...]:
-    """One verdict per plan item, targets first, each in plan order. A recurring item (every:
-    year) is due in each year of its period up to its due year: it is judged as due in the
-    summary's year, and its verdict says which year it was checked for."""
-    start = plan.meta.period.start if plan.meta.period else None
+    """One verdict per plan item, targets first, each in plan order. An item with no due year is due at the
+    end of the plan's period, when the plan gives one. A recurring item (every: year) is due in each year of
+    its period up to its due year: it is judged as due in the summary's year, and its verdict says which year
+    it was checked for."""
+    start, end = (plan.meta.period.start, plan.meta.period.end) if plan.meta.period else (None, None)
     region = plan.meta.known_region
-    out = [_recurring(t, year, start, lambda x: decide_target(x, match_target(x, index, region), year, thresholds))
+    out = [_recurring(_due_by(t, end), year, start,
+                      lambda x: decide_target(x, match_target(x, index, region), year, thresholds))
            for t in plan.targets]
-    out += [_recurring(t, year, start,
+    out += [_recurring(_due_by(t, end), year, start,
                        lambda x: decide_task(x, match_task(x, index), year, thresholds, start, region, dateline))
             for t in plan.tasks]
     return tuple(out)
+
+
+def _due_by(item, end: int | None):  # type: ignore[no-untyped-def]
+    """``item``, due at the end of the plan's period when it names no due year of its own: a five-year plan's
+    task with no date is the plan's by its last year, not due in every year before it."""
+    return replace(item, due=end) if item.due is None and end is not None else item
 
 
 # How often a recurring item is due in a year (plan ``every``); a quarterly count is held, in a

@@ -65,3 +65,30 @@ def test_a_summary_with_no_year_at_all_flags_its_unreported_items() -> None:
     assert by_id["K"].needs_review is False                      # no due year: the year decides nothing
     dated = check(plan, Document(path="s.txt", text="2015年某市知识产权工作总结\n" + text, encoding="utf-8"), Settings())
     assert not any(w.code == "year_unknown" for w in dated.warnings)
+
+
+_NO_DUE_PLAN = """version: 1
+plan: {id: p, title: 某市知识产权强市建设方案, region: 某市, period: {start: 2016, end: 2020}}
+targets:
+  - {id: T1, metric: 每万人发明专利拥有量, measure: level, op: '>=', value: 12, unit: 件}
+tasks:
+  - {id: "1", title: 建成知识产权保护中心, keywords: [知识产权保护中心]}
+  - {id: "2", title: 召开知识产权工作会议, keywords: [知识产权工作会议], every: year}
+"""
+
+
+@pytest.mark.parametrize(("year", "want"), [
+    (2018, {"T1": ("pending", "2020"), "1": ("pending", "2020"), "2": ("unreported", "2018")}),
+    (2020, {"T1": ("unreported", "2020"), "1": ("unreported", "2020"), "2": ("unreported", "2020")}),
+])
+def test_an_item_with_no_due_year_is_due_at_the_end_of_the_plans_period(year: int, want: dict) -> None:
+    """A plan's item with no date of its own is the plan's by its last year: before then nothing reported is
+    pending, not unreported; a recurring one is due in each year of the period."""
+    from ipcheck.model import Document
+    from ipcheck.plans.loader import parse_plan
+    summary = f"{year}年某市知识产权工作总结\n一、主要成效\n全市专利申请量达到1.2万件。\n"
+    report = check(parse_plan(_NO_DUE_PLAN, "plan.yaml"), Document(path="s.txt", text=summary, encoding="utf-8"),
+                   Settings())
+    got = {v.item_id: (v.status.value, dict(v.params).get("checked_for") or dict(v.params).get("due"))
+           for v in report.verdicts}
+    assert got == want
