@@ -181,6 +181,8 @@ _ENTRIES: dict[str, tuple[str, str]] = {
                                      "截至目前的年均增长，时限 {due} 年：方案的年均增长按整个期间计算：{desc}"),
     "reason.target.growth_so_far": ("the growth of the year reported, due {due}: the plan's is the growth of {due}: {desc}",
                                     "所报年份的增长，时限 {due} 年：方案要求的是 {due} 年的增长：{desc}"),
+    "reason.target.flow_so_far": ("the count of the year reported, due {due}: the plan's is the count of {due}: {desc}",
+                                  "所报年份的年度数量，时限 {due} 年：方案要求的是 {due} 年的数量：{desc}"),
     "reason.target.conflicting_figures": ("figures for {metric} disagree: {desc}", "{metric}的数字相互矛盾：{desc}"),
     "reason.target.bound_ambiguous": ("the qualifier leaves it open whether {desc} holds",
                                       "限定词使结果无法确定：{desc}"),
