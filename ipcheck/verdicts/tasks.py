@@ -29,6 +29,8 @@ _ONGOING = regex("ZH-TASK-005")
 _PART_DONE = regex("ZH-TASK-006")
 # An aim that goes on to its due year (推进…, 提升…水平, 完善…): done work before then is progress (ZH-TASK-008).
 _GOES_ON = regex("ZH-TASK-008")
+# A task that asks for a breakthrough (攻克…技术) and the words that report one (ZH-TASK-013, -014).
+_BREAKTHROUGH_TASK, _BREAKTHROUGH = regex("ZH-TASK-013"), regex("ZH-TASK-014")
 # Work begun (启动, 开工) in the clause that names the task: begun, not done (ZH-TASK-007).
 _BEGUN = regex("ZH-TASK-007")
 # A month named without a year (2月21日): the dateline's year when not after its month (ZH-YEAR-019).
@@ -98,7 +100,8 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
         elif _begun_only(task.title, s, spans):
             out.append(TaskCandidate(m, "weak", "begun"))
         elif m.score >= th.task_met and m.head and _done_for(s, clauses, planned, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
-                (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)):
+                (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)) and \
+                (not _BREAKTHROUGH_TASK.search(task.title) or _BREAKTHROUGH.search(s.norm)):
             out.append(TaskCandidate(m, "weak", "part") if _part_done(task.title, s.norm) else TaskCandidate(m, "done"))
         else:
             lacks = "score" if m.score < th.task_met else "head" if not m.head else "done_cue"
