@@ -11,6 +11,7 @@ from ipcheck.lang.registry import regex
 from ipcheck.model import Section, Sentence, Status, Task, Verdict
 from ipcheck.reading import cues
 from ipcheck.reading.subjects import work_elsewhere
+from ipcheck.verdicts.counted import counted_result, dated_before, duty_work
 from ipcheck.verdicts.decide import (FRONT_PLAN, MAJOR_END, Thresholds, clause_span, is_not_due, next_mark,
                                      said_params, sentence_evidence)
 from ipcheck.verdicts.matching import TaskMatch, task_head
@@ -48,7 +49,8 @@ _NOT_DONE_MARK = regex("ZH-NEG-004")
 TASK_GROUPS = ("done", "negated", "planned", "problems", "weak", "below_floor")
 # Why a candidate is planned or weak (TaskCandidate.detail); explain words each in both languages.
 TASK_DETAILS = {"planned": ("section", "intention", "later_year"),
-                "weak": ("score", "head", "done_cue", "elsewhere", "links", "part", "begun")}
+                "weak": ("score", "head", "done_cue", "elsewhere", "links", "part", "begun", "earlier_year"),
+                "done": ("counted",)}
 
 
 @dataclass(frozen=True)
@@ -99,14 +101,29 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "weak", "elsewhere"))
         elif _begun_only(task.title, s, spans):
             out.append(TaskCandidate(m, "weak", "begun"))
-        elif m.score >= th.task_met and m.head and _done_for(s, clauses, planned, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
-                (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)) and \
-                (not _BREAKTHROUGH_TASK.search(task.title) or _BREAKTHROUGH.search(s.norm)):
-            out.append(TaskCandidate(m, "weak", "part") if _part_done(task.title, s.norm) else TaskCandidate(m, "done"))
+        elif duty_work(task.title) and dated_before(s, spans, year):
+            out.append(TaskCandidate(m, "weak", "earlier_year"))
         else:
-            lacks = "score" if m.score < th.task_met else "head" if not m.head else "done_cue"
-            out.append(TaskCandidate(m, "weak", lacks))
+            out.append(_done_or_weak(task, m, clauses, planned, year, th, region))
     return tuple(out)
+
+
+def _done_or_weak(task: Task, m: TaskMatch, clauses: list[tuple[int, int, int]], planned: list[bool],
+                  year: int | None, th: Thresholds, region: str) -> TaskCandidate:
+    """A match no rule above set aside: done when it names the task well enough (the score, or below it a
+    counted result of the task's duty work: ZH-TASK-010), names its head and says it was done; else weak
+    with what it lacks."""
+    s = m.sentence
+    counted = m.score < th.task_met and counted_result(task, s, m.hits, year, region)
+    if (m.score >= th.task_met or counted) and m.head and \
+            _done_for(s, clauses, planned, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
+            (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)) and \
+            (not _BREAKTHROUGH_TASK.search(task.title) or _BREAKTHROUGH.search(s.norm)):
+        if _part_done(task.title, s.norm):
+            return TaskCandidate(m, "weak", "part")
+        return TaskCandidate(m, "done", "counted") if counted else TaskCandidate(m, "done")
+    lacks = "score" if m.score < th.task_met else "head" if not m.head else "done_cue"
+    return TaskCandidate(m, "weak", lacks)
 
 
 def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
