@@ -288,8 +288,8 @@ def _done_for(sentence: Sentence, clauses: list[tuple[int, int, int]], planned: 
               ongoing: list[int] | None = None) -> bool:
     """True when the sentence reports the matched work done: a done cue in a matched clause that
     neither plans nor negates (着力推进…平台建设,力争年底前上线运行 has not put it online), or anywhere
-    in a sentence that announces nothing (an intention elsewhere in it makes a done cue in another
-    clause no proof: 建设…保护中心,力争今年投入使用). Work that goes on (扎实推进…建设, ZH-TASK-005) is
+    in a sentence that announces and negates nothing (an intention or a negation elsewhere in it makes a done
+    cue in another clause no proof: 建设…保护中心,力争今年投入使用). Work that goes on (扎实推进…建设, ZH-TASK-005) is
     shown done only by a done cue in a major clause that names it (``ongoing``: where its keywords or
     head word stand): a name in one clause and 提供了 clauses on say the thing exists, not that the work
     was pushed on."""
@@ -304,7 +304,7 @@ def _done_for(sentence: Sentence, clauses: list[tuple[int, int, int]], planned: 
             if cues.is_done(text[start:len(text) if end is None else end]):
                 return True
         return False
-    return cues.is_done(text) and not (cues.is_intention(text) or cues.is_strong_intention(text))
+    return cues.is_done(text) and not (cues.is_intention(text) or cues.is_strong_intention(text) or cues.is_negated(text))
 
 
 def _begun_only(title: str, sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
