@@ -8,10 +8,10 @@ from ipcheck.errors import Message, msg
 from ipcheck.reading.figures import document_figures
 from ipcheck.verdicts.matching import SentenceIndex, match_task
 from ipcheck.verdicts.targets import match_target
-from ipcheck.i18n import recurring_message
+from ipcheck.i18n import recurring_message, verdict_message
 from ipcheck.model import Document, Figure, Measure, Mismatch, Op, Plan, Report, Sentence, Status, Target, Verdict
 from ipcheck.units import format_number
-from ipcheck.reading.regions import Scope, scope
+from ipcheck.reading.regions import Scope, mentions, scope
 from ipcheck.reviews import Decision, apply as apply_reviews
 from ipcheck.reading.text import normalise, segment
 from ipcheck.reading.years import own_date, published, read_year, states_year
@@ -199,6 +199,8 @@ def finish(verdict: Verdict, document: Document, prep: Prepared) -> Verdict:
     region's summary, or on a summary read as another year than its title's, flagged for review."""
     if document.locations:
         verdict = _on_pages(verdict, document.locations)
+    if prep.where.foreign and verdict.status in (Status.MET, Status.MISSED):
+        verdict = _elsewhere(verdict, prep)
     if prep.where.foreign and verdict.status is Status.MET:
         verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + prep.where.warnings[:1])
     if prep.year_warning and verdict.status in (Status.MET, Status.MISSED):
@@ -209,6 +211,22 @@ def finish(verdict: Verdict, document: Document, prep: Prepared) -> Verdict:
     elif prep.year_guess and verdict.status in (Status.MET, Status.MISSED) and not _states_year(verdict, prep.year):
         verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + (prep.year_guess,))
     return with_progress(verdict)
+
+
+def _elsewhere(verdict: Verdict, prep: Prepared) -> Verdict:
+    """A met or missed read from another region's summary (a city's text against a province's plan, 德阳 for
+    绵竹): its figures and work are that region's, so it neither meets nor misses the plan's item; pending
+    when the item is not due yet, else unreported, for a person to review with the evidence kept. A deciding
+    sentence that names the plan's region itself stands (and a met is flagged for review)."""
+    if verdict.evidence and mentions(verdict.evidence[0].text, prep.where.region):
+        return verdict                 # its sentence names the plan's region itself (使广汉市驰名商标达到5件)
+    due = dict(verdict.params).get("due")
+    not_due = due is not None and prep.year is not None and prep.year < int(due)
+    reason = f"{verdict.kind}.other_region"
+    params = verdict.params + (("found", prep.where.foreign),)
+    return replace(verdict, status=Status.PENDING if not_due else Status.UNREPORTED, needs_review=True,
+                   reason=reason, params=params, message=verdict_message(reason, params, "en") or verdict.message,
+                   warnings=verdict.warnings + prep.where.warnings[:1])
 
 
 def _states_year(verdict: Verdict, year: int | None) -> bool:

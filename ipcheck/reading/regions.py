@@ -38,6 +38,11 @@ def same_region(a: str, b: str) -> bool:
     return bool(_names(a) & _names(b))
 
 
+def mentions(text: str, region: str) -> bool:
+    """True when ``text`` names ``region`` (绵竹市 or 绵竹)."""
+    return any(n in text for n in _names(region))
+
+
 def _names(region: str) -> set[str]:
     """A region's name with and without its administrative suffix (never cut below 2 characters)."""
     region = region.strip()
@@ -99,10 +104,34 @@ class Scope:
     sentences: tuple[Sentence, ...]
     warnings: tuple[Message, ...]
     foreign: str = ""
+    region: str = ""          # the plan's region the scope was chosen for
+
+
+# A whole-scope word that opens a clause (全市, 我省 …): whose text it is (ZH-REGION-006); a province (ZH-REGION-007).
+_SCOPE_OPENS, _PROVINCE = _R.regex("ZH-REGION-006"), _R.regex("ZH-REGION-007")
+_SCOPE = frozenset(_R.words("ZH-WHOSE-002"))
+
+
+def city_text_for_province(sentences: tuple[Sentence, ...], region: str) -> str:
+    """The city scope word (全市) when ``region`` is a province (ZH-REGION-007) and the text's clauses open with
+    a city's scope words and never with the province's (全省, 我省, 全区): a city's text, not the province's
+    (ZH-REGION-006); '' otherwise."""
+    if not _PROVINCE.search(region):
+        return ""
+    city: dict[str, int] = {}
+    for s in sentences:
+        if s.section is Section.FRONT:
+            continue
+        for m in _SCOPE_OPENS.finditer(s.norm):
+            if m.group("province"):
+                return ""
+            city[m.group("city")] = city.get(m.group("city"), 0) + 1
+    return max(sorted(city), key=lambda c: (city[c] if c not in _SCOPE else 0, -len(c))) if city else ""
 
 
 def scope(sentences: tuple[Sentence, ...], region: str) -> Scope:
-    """Restrict a compilation to the plan's region; flag a summary about another region."""
+    """Restrict a compilation to the plan's region; flag a summary about another region (a city's text
+    against a province's plan too)."""
     parts = split(sentences)
     by_paragraph = paragraph_parts(sentences)
     if len(parts) <= 1 and any(same_region(p.region, region) for p in by_paragraph):
@@ -110,12 +139,16 @@ def scope(sentences: tuple[Sentence, ...], region: str) -> Scope:
     regions = list(dict.fromkeys(p.region for p in parts))
     if len(regions) <= 1:
         if regions and not same_region(regions[0], region):
-            return Scope(sentences, (msg("warning.region_mismatch", found=regions[0], region=region),), regions[0])
+            return Scope(sentences, (msg("warning.region_mismatch", found=regions[0], region=region),), regions[0],
+                         region)
+        city = "" if regions else city_text_for_province(sentences, region)
+        if city:
+            return Scope(sentences, (msg("warning.region_mismatch", found=city, region=region),), city, region)
         return Scope(sentences, ())
     mine = [p for p in parts if same_region(p.region, region)]
     listed = _LIST_SEPARATOR.join(regions)
     if not mine:
-        return Scope(sentences, (msg("warning.compilation.none", listed=listed, region=region),), listed)
+        return Scope(sentences, (msg("warning.compilation.none", listed=listed, region=region),), listed, region)
     chosen = tuple(s for p in mine for s in p.sentences)
     lines = ", ".join(f"{p.first_line}-{p.sentences[-1].line}" for p in mine)
     return Scope(chosen, (msg("warning.compilation", listed=listed, region=region, lines=lines, kept=len(chosen),
