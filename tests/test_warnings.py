@@ -64,8 +64,8 @@ WARNINGS: dict[str, tuple[Message, str, str]] = {
     "bare_number": (msg("warning.bare_number", text="512", unit="件"),
                     "bare_number: '512' has no unit; read as 512件", "bare_number：'512' has no unit; read as 512件"),
     "region_mismatch": (msg("warning.region_mismatch", found="德阳市", region="绵竹市"),
-                        "region_mismatch: the summary is about 德阳市, the plan is for 绵竹市; every 'met' needs review",
-                        "总结所述地区为德阳市，方案属于绵竹市；每个“已完成”都需人工复核"),
+                        "region_mismatch: the summary is about 德阳市, the plan is for 绵竹市; its figures and work meet or miss nothing of the plan: review them",
+                        "总结所述地区为德阳市，方案属于绵竹市；其数字和工作不能算作本方案的完成或未完成，请人工复核"),
     "compilation": (msg("warning.compilation", listed="绵竹市、德阳市", region="绵竹市", lines="3-40", kept=38, total=412),
                     "compilation: the document holds summaries of 绵竹市、德阳市; checked the part about 绵竹市 "
                     "(lines 3-40: 38 of 412 sentences)",
