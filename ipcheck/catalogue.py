@@ -181,6 +181,8 @@ _ENTRIES: dict[str, tuple[str, str]] = {
                                      "截至目前的年均增长，时限 {due} 年：方案的年均增长按整个期间计算：{desc}"),
     "reason.target.growth_so_far": ("the growth of the year reported, due {due}: the plan's is the growth of {due}: {desc}",
                                     "所报年份的增长，时限 {due} 年：方案要求的是 {due} 年的增长：{desc}"),
+    "reason.target.flow_so_far": ("the count of the year reported, due {due}: the plan's is the count of {due}: {desc}",
+                                  "所报年份的年度数量，时限 {due} 年：方案要求的是 {due} 年的数量：{desc}"),
     "reason.target.conflicting_figures": ("figures for {metric} disagree: {desc}", "{metric}的数字相互矛盾：{desc}"),
     "reason.target.bound_ambiguous": ("the qualifier leaves it open whether {desc} holds",
                                       "限定词使结果无法确定：{desc}"),
@@ -311,77 +313,10 @@ _CI_FORMATS: dict[str, tuple[str, str]] = {
 _merge(_CI_FORMATS)
 # --- end ci-formats ---
 
-# --- explain (helper E): `ipcheck explain`, why one item's verdict came out as it did. ---
-_EXPLAIN: dict[str, tuple[str, str]] = {
-    "explain.heading": ("ipcheck explain: {kind} {id}", "ipcheck 解释：{kind} {id}"),
-    "explain.kind.target": ("target", "指标"), "explain.kind.task": ("task", "任务"),
-    "explain.plan": ("plan: {title} ({id})", "计划：{title}（{id}）"),
-    "explain.summary": ("summary: {path}  year: {year}", "总结：{path}  年份：{year}"),
-    "explain.scope": ("checked lines {first}-{last} ({n} sentences)", "核查范围：第{first}-{last}行（共{n}句）"),
-    "explain.target": ("target: {metric} {op} {value}{unit}, due {due}", "指标：{metric} {op} {value}{unit}，期限 {due}"),
-    "explain.aliases": ("also called: {names}", "别名：{names}"),
-    "explain.exclude": ("not counted: {names}", "不计入：{names}"),
-    "explain.task": ("task: {title}, due {due}", "任务：{title}，期限 {due}"),
-    "explain.keywords": ("keywords: {words}", "关键词：{words}"),
-    "explain.head": ("head noun: {head}", "中心词：{head}"),
-    "explain.thresholds": ("thresholds: metric name ≥ {target_name}; task done ≥ {task_met}, "
-                           "considered ≥ {task_review}",
-                           "阈值：指标名称 ≥ {target_name}；任务完成 ≥ {task_met}，纳入考虑 ≥ {task_review}"),
-    "explain.candidates": ("Candidates ({n}, best first)", "候选（{n} 个，按得分从高到低）"),
-    "explain.no_candidates": ("The matcher found no sentence or figure for this item.",
-                              "匹配器未找到与此事项相关的语句或数字。"),
-    "explain.more": ("… {n} more candidates not shown (--limit {limit})", "…… 另有 {n} 个候选未显示（--limit {limit}）"),
-    "explain.decided": ("decided the verdict", "决定结论"),
-    "explain.score": ("score {score}", "得分 {score}"),
-    "explain.line": ("L{line}", "第{line}行"), "explain.page_line": ("p{page} L{line}", "第{page}页第{line}行"),
-    "explain.figure": ("figure “{text}”: {value} {unit}, {kind}, quantity “{quantity}”",
-                       "数字“{text}”：{value} {unit}，{kind}，量“{quantity}”"),
-    "explain.interval": ("allows [{low}, {high}] {unit}", "取值区间 [{low}, {high}] {unit}"),
-    "explain.compare.holds": ("meets the target", "达到目标"),
-    "explain.compare.fails": ("falls short of the target", "未达到目标"),
-    "explain.compare.open": ("the qualifier leaves it open", "限定词使其无法判定"),
-    "explain.head_yes": ("names the head noun", "含中心词"), "explain.head_no": ("does not name the head noun", "不含中心词"),
-    "explain.class.actual": ("counted as this year's actual", "计为本年实绩"),
-    "explain.class.below_floor": ("below the floor ({floor}): ignored", "低于下限（{floor}）：不予考虑"),
-    "explain.class.next_plan": ("excluded: in the next-year plan", "排除：位于下一步工作计划"),
-    "explain.class.problems": ("among the problems, not the results", "位于存在问题部分，不是工作成效"),
-    "explain.class.front": ("excluded: before the body of the summary", "排除：位于正文之前"),
-    "explain.class.intention": ("excluded: an intention or forecast", "排除：属于打算或预期"),
-    "explain.class.stated_target": ("excluded: the target restated, not an actual", "排除：复述的目标值，不是实绩"),
-    "explain.class.other_year": ("excluded: another year's figure", "排除：其他年份的数字"),
-    "explain.class.multi_year": ("excluded: a total over several years, not one year's amount", "排除：多年累计数，不是一年的数量"),
-    "explain.class.baseline": ("excluded: where a change started (从…提高到…), not the value reached", "排除：变化的起点（从…提高到…），不是达到的数值"),
-    "explain.class.bare_number": ("excluded: a number without a unit, read in the target's unit; review it", "排除：没有单位的数字，按目标单位读取，请人工复核"),
-    "explain.class.completion": ("a lead: a completion rate of the year's target, not the figure; review it",
-                                 "线索：是年度目标的完成率，不是实际数，请人工复核"),
-    "explain.class.level_only": ("a lead: an amount, not the growth the target is on; review it", "线索：是数额，不是目标所指的增长率，请人工复核"),
-    "explain.class.other_base": ("a lead: a growth on another base than the year before, not year on year; review it", "线索：增长率的比较基数不是上一年，不是同比增长，请人工复核"),
-    "explain.class.after_due": ("excluded: a year after the target was due; review it", "排除：目标到期之后年份的数字，请人工复核"),
-    "explain.class.done": ("done: the results report it done", "完成：工作成效部分报告已完成"),
-    "explain.class.negated": ("negated: the results say it was not done", "否定：工作成效部分称未完成"),
-    "explain.class.planned": ("planned, not done", "仅为计划，未完成"),
-    "explain.class.weak": ("weak evidence", "弱证据"),
-    "explain.detail.section": ("not in the results", "不在工作成效部分"),
-    "explain.detail.intention": ("worded as a plan or intention", "表述为计划或打算"),
-    "explain.detail.score": ("score below {task_met}", "得分低于 {task_met}"),
-    "explain.detail.head": ("does not name the head noun “{head}”", "未提及中心词“{head}”"),
-    "explain.detail.done_cue": ("no word saying it was done", "没有表示已完成的措辞"),
-    "explain.detail.links": ("the title of another page linked from this one", "其他页面的链接标题，不是本文"),
-    "explain.detail.elsewhere": ("another place's or body's work, not the plan region's", "其他地区或单位的工作，不是本地区的"),
-    "explain.detail.later_year": ("dated after the year reported on: next year's work", "所署年份晚于所报年份：是以后的工作"),
-    "explain.detail.part": ("only part of the work is done", "只完成了部分工作"),
-    "explain.detail.begun": ("the clause that names it says the work began, not that it finished",
-                             "提及该任务的分句只说工作已启动，未说已完成"),
-    "explain.section.results": ("results", "工作成效"), "explain.section.problems": ("problems", "存在问题"),
-    "explain.section.next_plan": ("next-year plan", "下一步计划"), "explain.section.front": ("front matter", "正文之前"),
-    "explain.section.links": ("links to other pages", "其他页面链接"),
-    "explain.verdict": ("Verdict: {status}", "结论：{status}"),
-    "explain.reason": ("reason {reason}, confidence {confidence}", "原因 {reason}，置信度 {confidence}"),
-    "explain.none": ("none", "无"), "explain.then": (": ", "："),
-    "explain.needs_review": (" (needs review)", "（需人工复核）"),
-}
-_merge(_EXPLAIN)
-# --- end explain ---
+# --- explain: `ipcheck explain`'s words live in catalogue_explain; merged here like every other block ---
+from ipcheck.catalogue_explain import EXPLAIN_ENTRIES  # noqa: E402
+
+_merge(EXPLAIN_ENTRIES)
 
 
 # --- batch: why a file was left out of the pairs (ipcheck.pairing), what was written ---

@@ -72,7 +72,7 @@ def test_explain_gives_the_verdict_check_gives(case_path: Path, item: str) -> No
         if kind == "target":
             assert c["class"] in TARGET_CLASSES and (c["compare"] is not None) == (c["class"] == "actual")
         else:
-            assert c["class"] in TASK_GROUPS and c["detail"] in TASK_DETAILS.get(c["class"], {""})
+            assert c["class"] in TASK_GROUPS and c["detail"] in {"", *TASK_DETAILS.get(c["class"], ())}
     # The candidates marked as deciding are exactly the verdict's evidence.
     decided = sorted(c["line"] for c in d["candidates"] if c["decided"])
     assert decided == sorted(e.line for e in want.evidence)

@@ -13,7 +13,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "ipcheck"
 # from a later one. A name matches a stage by its dotted module path (a package covers its modules).
 STAGES: list[tuple[str, set[str]]] = [
     ("base", {"model", "model_history", "errors", "lang", "units", "catalogue", "catalogue_workflows",
-              "catalogue_cli", "catalogue_errors", "catalogue_rules", "i18n", "outputs", "__init__"}),
+              "catalogue_cli", "catalogue_errors", "catalogue_explain", "catalogue_rules", "i18n", "outputs",
+              "__init__"}),
     ("inputs", {"inputs"}),
     ("reading", {"reading"}),
     ("plans", {"plans"}),

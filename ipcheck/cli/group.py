@@ -28,8 +28,8 @@ USAGE = {
 }
 _CHOICE = re.compile(r"'(?P<value>.*)' is not (?:one of )?(?P<choices>'.*')\.?")
 _CHOICE_OLD = re.compile(r"invalid choice: (?P<value>.*)\. \(choose from (?P<choices>.*)\)")
-_RANGE = re.compile(r"'?(?P<value>.*?)'? is not in the range (?P<range>.+?)\.?")
-_NOT_NUMBER = re.compile(r"'?(?P<value>.*?)'? is not a valid (?P<kind>integer|float|number)(?: range)?\.?")
+_RANGE = re.compile(r"\A'?(?P<value>.*?)'? is not in the range (?P<range>.+?)\.?")
+_NOT_NUMBER = re.compile(r"\A'?(?P<value>.*?)'? is not a valid (?P<kind>integer|float|number)(?: range)?\.?")
 
 
 class UsageMistake(click.UsageError):

@@ -33,6 +33,8 @@ _NAME_MAX = 7
 _NOT_IN_NAME = re.compile("[" + re.escape(_R.chars("ZH-WHOSE-010")) + "]")
 # An organisation's name (美的集团, 四川川润股份有限公司) is a proper name: neither check applies (ZH-WHOSE-015).
 _ORGANISATION = _R.regex("ZH-WHOSE-015")
+# ... unless the run before it holds an object marker (已完成对西藏大学): the object of the work (ZH-WHOSE-016).
+_OBJECT = _R.regex("ZH-WHOSE-016")
 _TITLE_AFTER = _R.regex("ZH-WHOSE-011")
 # 中国（长春）…: the place an institution of national name belongs to, just before the task's words (ZH-WHOSE-012).
 _NAMED_FOR = _R.regex("ZH-WHOSE-012")
@@ -78,7 +80,9 @@ def _no_subject(part: str, m: re.Match[str]) -> bool:
     title's (市长), or, unless it names an organisation, too long or with a function word for a name. A place
     alone in its clause (中江工业集中区,通过…,全年专利申请367件) is a topic that carries over, still a subject."""
     who, after = m.group("who"), m.end("who")
-    misread = not _ORGANISATION.search(who) and (len(who) > _NAME_MAX or _NOT_IN_NAME.search(who) is not None)
+    organisation = _ORGANISATION.search(who) is not None
+    misread = (len(who) > _NAME_MAX or _NOT_IN_NAME.search(who) is not None) if not organisation \
+        else _OBJECT.match(who) is not None
     return bool(_RANK.match(part, m.start("who")) or who.startswith(_VERBS) or misread
                 or _TITLE_AFTER.match(part, after))
 

@@ -189,6 +189,10 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
         # 同比增长15% in 2018 is 2018's growth: a year-on-year target due 2020 is on 2020's, yet to come
         return Verdict(status=Status.PENDING, needs_review=bool(warnings), confidence=confidence,
                        **said_params("target.growth_so_far", said), **base)
+    if result and not_due and annual_flow(target):
+        # 2019's 23097件 of applications is 2019's count: a target on a year's count due 2020 is on 2020's
+        return Verdict(status=Status.PENDING, needs_review=bool(warnings), confidence=confidence,
+                       **said_params("target.flow_so_far", said), **base)
     if result:
         return Verdict(status=Status.MET, needs_review=bool(warnings), confidence=confidence,
                        **said_params("target.met", said), **base)

@@ -11,6 +11,7 @@ from ipcheck.lang.registry import regex
 from ipcheck.model import Section, Sentence, Status, Task, Verdict
 from ipcheck.reading import cues
 from ipcheck.reading.subjects import work_elsewhere
+from ipcheck.verdicts.counted import counted_result, dated_before, duty_work
 from ipcheck.verdicts.decide import (FRONT_PLAN, MAJOR_END, Thresholds, clause_span, is_not_due, next_mark,
                                      said_params, sentence_evidence)
 from ipcheck.verdicts.matching import TaskMatch, task_head
@@ -29,6 +30,8 @@ _ONGOING = regex("ZH-TASK-005")
 _PART_DONE = regex("ZH-TASK-006")
 # An aim that goes on to its due year (推进…, 提升…水平, 完善…): done work before then is progress (ZH-TASK-008).
 _GOES_ON = regex("ZH-TASK-008")
+# A task that asks for a breakthrough (攻克…技术) and the words that report one (ZH-TASK-013, -014).
+_BREAKTHROUGH_TASK, _BREAKTHROUGH = regex("ZH-TASK-013"), regex("ZH-TASK-014")
 # Work begun (启动, 开工) in the clause that names the task: begun, not done (ZH-TASK-007).
 _BEGUN = regex("ZH-TASK-007")
 # A month named without a year (2月21日): the dateline's year when not after its month (ZH-YEAR-019).
@@ -46,7 +49,8 @@ _NOT_DONE_MARK = regex("ZH-NEG-004")
 TASK_GROUPS = ("done", "negated", "planned", "problems", "weak", "below_floor")
 # Why a candidate is planned or weak (TaskCandidate.detail); explain words each in both languages.
 TASK_DETAILS = {"planned": ("section", "intention", "later_year"),
-                "weak": ("score", "head", "done_cue", "elsewhere", "links", "part", "begun")}
+                "weak": ("score", "head", "done_cue", "elsewhere", "links", "part", "begun", "earlier_year"),
+                "done": ("counted",)}
 
 
 @dataclass(frozen=True)
@@ -97,13 +101,29 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "weak", "elsewhere"))
         elif _begun_only(task.title, s, spans):
             out.append(TaskCandidate(m, "weak", "begun"))
-        elif m.score >= th.task_met and m.head and _done_for(s, clauses, planned, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
-                (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)):
-            out.append(TaskCandidate(m, "weak", "part") if _part_done(task.title, s.norm) else TaskCandidate(m, "done"))
+        elif duty_work(task.title) and dated_before(s, spans, year):
+            out.append(TaskCandidate(m, "weak", "earlier_year"))
         else:
-            lacks = "score" if m.score < th.task_met else "head" if not m.head else "done_cue"
-            out.append(TaskCandidate(m, "weak", lacks))
+            out.append(_done_or_weak(task, m, clauses, planned, year, th, region))
     return tuple(out)
+
+
+def _done_or_weak(task: Task, m: TaskMatch, clauses: list[tuple[int, int, int]], planned: list[bool],
+                  year: int | None, th: Thresholds, region: str) -> TaskCandidate:
+    """A match no rule above set aside: done when it names the task well enough (the score, or below it a
+    counted result of the task's duty work: ZH-TASK-010), names its head and says it was done; else weak
+    with what it lacks."""
+    s = m.sentence
+    counted = m.score < th.task_met and counted_result(task, s, m.hits, year, region)
+    if (m.score >= th.task_met or counted) and m.head and \
+            _done_for(s, clauses, planned, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
+            (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)) and \
+            (not _BREAKTHROUGH_TASK.search(task.title) or _BREAKTHROUGH.search(s.norm)):
+        if _part_done(task.title, s.norm):
+            return TaskCandidate(m, "weak", "part")
+        return TaskCandidate(m, "done", "counted") if counted else TaskCandidate(m, "done")
+    lacks = "score" if m.score < th.task_met else "head" if not m.head else "done_cue"
+    return TaskCandidate(m, "weak", lacks)
 
 
 def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
@@ -268,8 +288,8 @@ def _done_for(sentence: Sentence, clauses: list[tuple[int, int, int]], planned: 
               ongoing: list[int] | None = None) -> bool:
     """True when the sentence reports the matched work done: a done cue in a matched clause that
     neither plans nor negates (着力推进…平台建设,力争年底前上线运行 has not put it online), or anywhere
-    in a sentence that announces nothing (an intention elsewhere in it makes a done cue in another
-    clause no proof: 建设…保护中心,力争今年投入使用). Work that goes on (扎实推进…建设, ZH-TASK-005) is
+    in a sentence that announces and negates nothing (an intention or a negation elsewhere in it makes a done
+    cue in another clause no proof: 建设…保护中心,力争今年投入使用). Work that goes on (扎实推进…建设, ZH-TASK-005) is
     shown done only by a done cue in a major clause that names it (``ongoing``: where its keywords or
     head word stand): a name in one clause and 提供了 clauses on say the thing exists, not that the work
     was pushed on."""
@@ -284,7 +304,7 @@ def _done_for(sentence: Sentence, clauses: list[tuple[int, int, int]], planned: 
             if cues.is_done(text[start:len(text) if end is None else end]):
                 return True
         return False
-    return cues.is_done(text) and not (cues.is_intention(text) or cues.is_strong_intention(text))
+    return cues.is_done(text) and not (cues.is_intention(text) or cues.is_strong_intention(text) or cues.is_negated(text))
 
 
 def _begun_only(title: str, sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:

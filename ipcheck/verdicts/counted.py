@@ -1,0 +1,97 @@
+"""A duty shown done by a counted result of its work in the year (ZH-TASK-009..012): 办理…案件N件 for
+深入开展专利行政执法工作, 攻关项目N个 for …技术攻关, in the clause that names the task, the region's own, the
+year's (issue #12 §3 j)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ipcheck.lang.registry import regex, table
+from ipcheck.model import Sentence, Task
+from ipcheck.reading import cues
+from ipcheck.reading.subjects import figure_elsewhere
+from ipcheck.verdicts.decide import clause_span
+
+# The kind of work a title's working part names (ZH-TASK-009) and the count of each kind (ZH-TASK-010).
+_WORK = table("ZH-TASK-009")
+_WORK_WORDS = regex("ZH-TASK-009")
+_COUNTED = regex("ZH-TASK-010")
+# A working part that is a thing to build or a degree to raise, not a duty (ZH-TASK-011).
+_NOT_A_DUTY = regex("ZH-TASK-011")
+# A count of candidates put forward (申报, 征集): not the work done (ZH-TASK-012).
+_CANDIDATES = regex("ZH-TASK-012")
+_TITLE_CLAUSE = regex("ZH-PUNCT-006")
+# Years in the text before the count: a year (ZH-YEAR-001), one relative to the text's date (ZH-YEAR-013),
+# a span of years counted (ZH-YEAR-014).
+_YEAR = regex("ZH-YEAR-001")
+_RELATIVE = regex("ZH-YEAR-013")
+_RELATIVE_OFFSET = table("ZH-YEAR-013")
+_SPAN = regex("ZH-YEAR-014")
+_BASE_BEFORE = regex("ZH-YEAR-003")
+_NAME_MIN = 4          # a keyword or an echo of the title this long names the task in a clause
+
+
+@lru_cache(maxsize=1024)
+def duty_work(title: str) -> frozenset[str]:
+    """The kinds of work (ZH-TASK-009) the working part of ``title`` (its first clause) sets as a duty;
+    none when that part ends in a thing to build or a degree to raise (ZH-TASK-011)."""
+    part = _TITLE_CLAUSE.split(title.strip(), maxsplit=1)[0]
+    if _NOT_A_DUTY.search(part):
+        return frozenset()
+    return frozenset(_WORK[m.group(0)] for m in _WORK_WORDS.finditer(part))
+
+
+def other_year_before(text: str, year: int) -> bool:
+    """True when ``text`` (what precedes a count in its sentence) dates it to a year other than ``year``:
+    another year named (2017年, 2014年以来) that is not a comparison's base (比2017年), a year before the
+    text's date (去年, 上年), or a span of years counted (五年来)."""
+    for m in _YEAR.finditer(text):
+        if not _BASE_BEFORE.search(text[max(0, m.start() - 4):m.start()]) and int(m.group(1)) != year:
+            return True
+    if any(_RELATIVE_OFFSET.get(m.group(0).strip(), 0) for m in _RELATIVE.finditer(text)):
+        return True
+    return _SPAN.search(text) is not None
+
+
+def _names(task: Task, text: str, a: int, b: int, hits: tuple[tuple[int, int], ...]) -> bool:
+    """True when the clause text[a:b] names the task: a keyword of it, or an echo of its title, at least
+    _NAME_MIN characters long."""
+    clause = text[a:b]
+    return any(len(k) >= _NAME_MIN and k in clause for k in task.keywords) or \
+        any(y - x >= _NAME_MIN and x < b and y > a for x, y in hits)
+
+
+def counted_result(task: Task, sentence: Sentence, hits: tuple[tuple[int, int], ...], year: int | None,
+                   region: str) -> bool:
+    """True when ``sentence`` reports the count of the task's duty work done in the year ``year``, which is
+    the task's due year: a counted result of its kind (ZH-TASK-010) in a clause that names the task, not
+    another place's or body's, not dated to another year, not a count of candidates (ZH-TASK-012). The
+    caller has already ruled out plans, negations, problems and another body's work at the echo."""
+    if year is None or (task.due is not None and task.due != year):
+        return False
+    work = duty_work(task.title)
+    if not work:
+        return False
+    text = sentence.norm
+    for m in _COUNTED.finditer(text):
+        if m.lastgroup not in work:
+            continue
+        a, b = clause_span(text, m.start(), m.end())
+        if not _names(task, text, a, b, hits) or _CANDIDATES.search(text, a, m.start()):
+            continue
+        if figure_elsewhere(text, m.start(), region) or other_year_before(text[:m.start()], year):
+            continue
+        return True
+    return False
+
+
+def dated_before(sentence: Sentence, spans: tuple[tuple[int, int], ...], year: int | None) -> bool:
+    """True when the words that echo a duty are dated to an earlier year than ``year`` (2017年举办…培训班 in
+    a summary of 2018): last year's work does not fulfil this year's duty."""
+    if year is None or not spans:
+        return False
+    before = sentence.norm[:min(a for a, _ in spans)]
+    said = cues.stated_year(before)
+    if said is not None:
+        return said < year
+    return any(_RELATIVE_OFFSET.get(m.group(0).strip(), 0) < 0 for m in _RELATIVE.finditer(before))
+
