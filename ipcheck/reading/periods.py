@@ -14,6 +14,7 @@ _R = load()
 # a year that starts a period (ZH-YEAR-010); a year modifying its own clause (ZH-YEAR-012), which ends
 # at ZH-PUNCT-004; part of a year (ZH-YEAR-011).
 _YEARISH = _R.regex("ZH-YEAR-008")
+_PERIOD_END = {k: int(v) for k, v in _R.table("ZH-DRAFT-012").items()}     # 十四五 -> 2025, its last year
 _BASE_BEFORE = _R.regex("ZH-YEAR-009")
 _SINCE_AFTER = _R.regex("ZH-YEAR-010")
 _OWN_CLAUSE = _R.words("ZH-YEAR-012")[0]
@@ -57,9 +58,10 @@ class Scope:
         self.events: list[tuple[int, int, int | None, Message | None, int | None]] = []
         asides = [m.span() for m in _ASIDE.finditer(text)]
         for m in _YEARISH.finditer(text):
-            if m.group(1) is None and m.group(3) is None:      # 十三五期间
+            if m.group(1) is None and m.group(3) is None:      # 十三五期间: dated by its last year, 以来 not
                 if not _BASE_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
-                    self.events.append((m.end(), m.start(), None, msg("warning.multi_year", text=m.group(0)), None))
+                    end = _PERIOD_END.get(m.group(4)) if m.group(5) else None    # 以来: undated
+                    self.events.append((m.end(), m.start(), end, msg("warning.multi_year", text=m.group(0)), None))
             elif scan[m.start()] == MASK:            # a year inside a title or a code
                 continue
             elif m.group(1) is not None:
