@@ -64,6 +64,8 @@ EXPLAIN_ENTRIES: dict[str, tuple[str, str]] = {
                                     "所署年份早于所报年份：以前年度的工作不能证明本年度任务已完成"),
     "explain.detail.counted": ("the count of its work in the year, in the clause that names it (ZH-TASK-010)",
                                "提及该任务的分句报告了本年度该项工作的数量（ZH-TASK-010）"),
+    "explain.detail.campaign": ("does not name the campaign the task names in quotation marks",
+                                "未提及任务中加引号的专项行动或活动名称"),
     "explain.detail.begun": ("the clause that names it says the work began, not that it finished",
                              "提及该任务的分句只说工作已启动，未说已完成"),
     "explain.section.results": ("results", "工作成效"), "explain.section.problems": ("problems", "存在问题"),

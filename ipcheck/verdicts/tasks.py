@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ipcheck.lang.registry import regex
+from ipcheck.lang.registry import load, regex
 from ipcheck.model import Section, Sentence, Status, Task, Verdict
 from ipcheck.reading import cues
 from ipcheck.reading.subjects import work_elsewhere
@@ -32,6 +32,8 @@ _PART_DONE = regex("ZH-TASK-006")
 _GOES_ON = regex("ZH-TASK-008")
 # A task that asks for a breakthrough (攻克…技术) and the words that report one (ZH-TASK-013, -014).
 _BREAKTHROUGH_TASK, _BREAKTHROUGH = regex("ZH-TASK-013"), regex("ZH-TASK-014")
+# A campaign named in quotation marks (“护航”专项行动), and the long forms of such names (ZH-TASK-015, -016).
+_CAMPAIGN, _CAMPAIGN_LONG = regex("ZH-TASK-015"), load().table("ZH-TASK-016")
 # Work begun (启动, 开工) in the clause that names the task: begun, not done (ZH-TASK-007).
 _BEGUN = regex("ZH-TASK-007")
 # A month named without a year (2月21日): the dateline's year when not after its month (ZH-YEAR-019).
@@ -49,7 +51,8 @@ _NOT_DONE_MARK = regex("ZH-NEG-004")
 TASK_GROUPS = ("done", "negated", "planned", "problems", "weak", "below_floor")
 # Why a candidate is planned or weak (TaskCandidate.detail); explain words each in both languages.
 TASK_DETAILS = {"planned": ("section", "intention", "later_year"),
-                "weak": ("score", "head", "done_cue", "elsewhere", "links", "part", "begun", "earlier_year"),
+                "weak": ("score", "head", "done_cue", "elsewhere", "links", "part", "begun", "earlier_year",
+                         "campaign"),
                 "done": ("counted",)}
 
 
@@ -99,6 +102,8 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "negated"))
         elif work_elsewhere(s.norm, _best_hit(spans)[0], region, task.title):
             out.append(TaskCandidate(m, "weak", "elsewhere"))
+        elif _campaign_unnamed(task.title, s.norm):
+            out.append(TaskCandidate(m, "weak", "campaign"))
         elif _begun_only(task.title, s, spans):
             out.append(TaskCandidate(m, "weak", "begun"))
         elif duty_work(task.title) and dated_before(s, spans, year):
@@ -305,6 +310,13 @@ def _done_for(sentence: Sentence, clauses: list[tuple[int, int, int]], planned: 
                 return True
         return False
     return cues.is_done(text) and not (cues.is_intention(text) or cues.is_strong_intention(text) or cues.is_negated(text))
+
+
+def _campaign_unnamed(title: str, text: str) -> bool:
+    """True when the task's title names a campaign in quotation marks (ZH-TASK-015) and ``text`` names none of
+    them, neither short nor long (ZH-TASK-016): the sentence is about other work."""
+    names = [m.group(1) for m in _CAMPAIGN.finditer(title)]
+    return bool(names) and not any(n in text or (_CAMPAIGN_LONG.get(n) or n) in text for n in names)
 
 
 def _begun_only(title: str, sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
