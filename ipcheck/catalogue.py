@@ -274,6 +274,8 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     "warning.review_orphan": ('review_orphan: {by} decided {status} on {item} for {summary}, but the plan has no item {item} any more', "{by}对第 {item} 项（{summary}）作出的“{status}”决定已无对应事项：方案中已没有该项"),
     "warning.year_guess.line": ("year_guess: no title states the year reported on; read as {year} from line {line} ('{text}'); a met or missed whose sentence does not state {year} needs review", "没有标题写明所报年份；按第 {line} 行（'{text}'）读作 {year} 年；所依句子未写明 {year} 年的“已完成”或“未完成”需人工复核"),
     "warning.year_guess": ('year_guess: no title states the year reported on; read as {year} from its date ({text}); a met or missed whose sentence does not state {year} needs review', "没有标题写明所报年份；按发布日期（{text}）读作 {year} 年；所依句子未写明 {year} 年的“已完成”或“未完成”需人工复核"),
+    "warning.year_from_plan": ("year_from_plan: no year found in the summary (no title year, date or dated result); read as {year}, the first year of the plan ({start}-{end}), so items due later are pending: every verdict needs review; give the year (--year, FILE@YEAR)",
+                               "总结中找不到所报年份（没有标题年份、日期或带年份的成果）；按方案首年 {year} 年核查（方案期 {start}-{end} 年），其后到期的事项为未到期：每项结论都需人工复核；请用 --year 或 FILE@YEAR 指明年份"),
     "warning.year_unknown": ('year_unknown: no year found in the summary (no title year, date or dated result); an unreported item may not be due yet: give the year (--year, FILE@YEAR)', "总结中找不到所报年份（没有标题年份、日期或带年份的成果）；未报告的事项可能尚未到期：请用 --year 或 FILE@YEAR 指明年份"),
     "warning.year_mismatch": ("year_mismatch: the summary's title says {titled}, it was checked as {year}; figures it reports may be for {titled}", "总结标题写的是 {titled} 年，却按 {year} 年核对；所报数字可能属于 {titled} 年"),
     # not yet translated: the Chinese shows the code and the English detail, as reports always did

@@ -165,18 +165,22 @@ def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> 
     reading = read_year(document, norm)
     titled = reading.year
     year = settings.year if settings.year is not None else titled
-    where = scope(segment(document, year=year, norm=norm), plan.meta.known_region)
     mismatch: Message | None = None
     guess: Message | None = None
     if settings.year is not None and titled is not None and titled != settings.year:
         mismatch = msg("warning.year_mismatch", titled=titled, year=settings.year)
-    elif settings.year is None and year is None:
+    elif year is None and plan.years is not None:
+        year = plan.years[0]     # no year in the text: the plan's first year, a guess every verdict carries
+        guess = msg("warning.year_from_plan", year=year, start=plan.years[0], end=plan.years[1])
+    elif year is None:
         guess = YEAR_UNKNOWN
     elif settings.year is None and reading.guess:
         guess = (msg("warning.year_guess.line", year=year, line=reading.line, text=reading.quote) if reading.line
                  else msg("warning.year_guess", year=year, text=reading.quote))
+    where = scope(segment(document, year=year, norm=norm), plan.meta.known_region)
     dateline = published(document, norm)
-    dated = own_date(reading, dateline) or year          # the checked year only for an undated text
+    # the checked year only for an undated text, never the plan's (去年 counts from no year then)
+    dated = own_date(reading, dateline) or (None if titled is None and settings.year is None else year)
     return Prepared(year, where, SentenceIndex(where.sentences, read_figures(where.sentences, dated)), mismatch,
                     thresholds_warning(settings.thresholds), guess, dateline)
 
@@ -205,7 +209,9 @@ def finish(verdict: Verdict, document: Document, prep: Prepared) -> Verdict:
         verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + prep.where.warnings[:1])
     if prep.year_warning and verdict.status in (Status.MET, Status.MISSED):
         verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + (prep.year_warning,))
-    if prep.year_guess == YEAR_UNKNOWN and verdict.status is Status.UNREPORTED \
+    if prep.year_guess is not None and prep.year_guess.key == "warning.year_from_plan":
+        verdict = replace(verdict, needs_review=True)        # every verdict hangs on a year the text never gives
+    elif prep.year_guess == YEAR_UNKNOWN and verdict.status is Status.UNREPORTED \
             and any(k == "due" for k, _ in verdict.params):
         verdict = replace(verdict, needs_review=True)        # the report's warning says why, once
     elif prep.year_guess and verdict.status in (Status.MET, Status.MISSED) and not _states_year(verdict, prep.year):

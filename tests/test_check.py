@@ -49,22 +49,43 @@ def test_thresholds_other_than_the_defaults_are_stated_in_the_report() -> None:
 
 
 def test_a_summary_with_no_year_at_all_flags_its_unreported_items() -> None:
-    """No title year, date or dated result: an item due some year may not be due yet, so an
-    unreported verdict needs review and the report says how to give the year (issue #12 §3 b)."""
+    """No title year, date or dated result, and a plan with no year either: an item due some year may not
+    be due yet, so an unreported verdict needs review and the report says how to give the year (§3 b)."""
     from ipcheck.check import Settings, check
     from ipcheck.model import Document
     from ipcheck.plans.loader import parse_plan
     plan = parse_plan("version: 1\nplan: {id: p, title: 方案, region: 某市}\ntargets:\n"
+                      "  - {id: T1, metric: 专利申请量, measure: level, op: '>=', value: 100, unit: 件}\n"
+                      "tasks:\n  - {id: K, title: 建设服务平台, keywords: [服务平台]}\n", path="p.yaml")
+    text = "4月25日,某市召开大会,宣布将加快知识产权集聚区建设。\n"
+    report = check(plan, Document(path="s.txt", text=text, encoding="utf-8"), Settings())
+    assert report.summary_year is None and any(w.code == "year_unknown" for w in report.warnings)
+    assert {v.item_id: (v.status.value, v.needs_review) for v in report.verdicts} == \
+        {"T1": ("unreported", False), "K": ("unreported", False)}        # no due year: the year decides nothing
+
+
+@pytest.mark.parametrize(("plan_years", "year", "status"), [
+    ("period: {start: 2013, end: 2015}", 2013, "pending"),    # a multi-year plan: its first year, T1 not due yet
+    ("period: {start: 2015, end: 2015}", 2015, "unreported"),  # a one-year plan: its year, T1 due
+])
+def test_a_summary_with_no_year_is_checked_as_the_plans_first_year_for_review(plan_years: str, year: int,
+                                                                              status: str) -> None:
+    """No year in the text: the plan is the last clue (issue #12 §3 b: "… or the plan"). The text reports on
+    the plan's work, so the plan's first year is taken, a guess the report names and every verdict carries."""
+    from ipcheck.check import Settings, check
+    from ipcheck.model import Document
+    from ipcheck.plans.loader import parse_plan
+    plan = parse_plan("version: 1\nplan: {id: p, title: 方案, region: 某市, " + plan_years + "}\ntargets:\n"
                       "  - {id: T1, metric: 专利申请量, measure: level, op: '>=', value: 100, unit: 件, due: 2015}\n"
                       "tasks:\n  - {id: K, title: 建设服务平台, keywords: [服务平台]}\n", path="p.yaml")
     text = "4月25日,某市召开大会,宣布将加快知识产权集聚区建设。\n"
     report = check(plan, Document(path="s.txt", text=text, encoding="utf-8"), Settings())
     by_id = {v.item_id: v for v in report.verdicts}
-    assert report.summary_year is None and any(w.code == "year_unknown" for w in report.warnings)
-    assert (by_id["T1"].status.value, by_id["T1"].needs_review) == ("unreported", True)
-    assert by_id["K"].needs_review is False                      # no due year: the year decides nothing
+    assert report.summary_year == year and any(w.code == "year_from_plan" for w in report.warnings)
+    assert (by_id["T1"].status.value, by_id["T1"].needs_review) == (status, True)
+    assert all(v.needs_review for v in report.verdicts)
     dated = check(plan, Document(path="s.txt", text="2015年某市知识产权工作总结\n" + text, encoding="utf-8"), Settings())
-    assert not any(w.code == "year_unknown" for w in dated.warnings)
+    assert dated.summary_year == 2015 and not any(w.code == "year_from_plan" for w in dated.warnings)
 
 
 _NO_DUE_PLAN = """version: 1

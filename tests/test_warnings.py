@@ -73,6 +73,12 @@ WARNINGS: dict[str, tuple[Message, str, str]] = {
     "compilation.none": (msg("warning.compilation.none", listed="绵竹市、德阳市", region="广汉市"),
                          "compilation: the document holds summaries of 绵竹市、德阳市, none for 广汉市; every 'met' "
                          "needs review", "文件汇编了绵竹市、德阳市的总结，没有广汉市的；每个“已完成”都需人工复核"),
+    "year_from_plan": (msg("warning.year_from_plan", year=2016, start=2016, end=2020),
+                       "year_from_plan: no year found in the summary (no title year, date or dated result); read as 2016, "
+                       "the first year of the plan (2016-2020), so items due later are pending: every verdict needs "
+                       "review; give the year (--year, FILE@YEAR)",
+                       "总结中找不到所报年份（没有标题年份、日期或带年份的成果）；按方案首年 2016 年核查（方案期 2016-2020 年），"
+                       "其后到期的事项为未到期：每项结论都需人工复核；请用 --year 或 FILE@YEAR 指明年份"),
     "year_unknown": (msg("warning.year_unknown"),
                      "year_unknown: no year found in the summary (no title year, date or dated result); "
                      "an unreported item may not be due yet: give the year (--year, FILE@YEAR)",
