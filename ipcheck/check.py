@@ -9,7 +9,7 @@ from ipcheck.reading.figures import document_figures
 from ipcheck.verdicts.matching import SentenceIndex, match_task
 from ipcheck.verdicts.targets import match_target
 from ipcheck.i18n import recurring_message, verdict_message
-from ipcheck.model import Document, Figure, Measure, Mismatch, Op, Plan, Report, Sentence, Status, Target, Verdict
+from ipcheck.model import Document, Figure, Measure, Mismatch, Op, Plan, Report, Sentence, Status, Target, Task, Verdict
 from ipcheck.units import format_number
 from ipcheck.reading.regions import Scope, mentions, scope
 from ipcheck.reviews import Decision, apply as apply_reviews
@@ -87,7 +87,7 @@ def decide(plan: Plan, index: SentenceIndex, year: int | None,
     return tuple(out)
 
 
-def _due_by(item, end: int | None):  # type: ignore[no-untyped-def]
+def _due_by(item: Target | Task, end: int | None) -> Target | Task:
     """``item``, due at the end of the plan's period when it names no due year of its own: a five-year plan's
     task with no date is the plan's by its last year, not due in every year before it."""
     return replace(item, due=end) if item.due is None and end is not None else item

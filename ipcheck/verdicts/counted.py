@@ -27,6 +27,8 @@ _RELATIVE = regex("ZH-YEAR-013")
 _RELATIVE_OFFSET = table("ZH-YEAR-013")
 _SPAN = regex("ZH-YEAR-014")
 _BASE_BEFORE = regex("ZH-YEAR-003")
+# A running total or another period's count (累计, 以来, 截至, 2016—2018年: ZH-TASK-018).
+_MORE_THAN_A_YEAR = regex("ZH-TASK-018")
 _NAME_MIN = 4          # a keyword or an echo of the title this long names the task in a clause
 
 
@@ -64,21 +66,25 @@ def counted_result(task: Task, sentence: Sentence, hits: tuple[tuple[int, int], 
                    region: str) -> bool:
     """True when ``sentence`` reports the count of the task's duty work done in the year ``year``, which is
     the task's due year: a counted result of its kind (ZH-TASK-010) in a clause that names the task, not
-    another place's or body's, not dated to another year, not a count of candidates (ZH-TASK-012). The
-    caller has already ruled out plans, negations, problems and another body's work at the echo."""
+    another place's or body's, not dated to another year nor a running total (ZH-TASK-018), not a count of
+    candidates (ZH-TASK-012), in a sentence that negates nothing. The caller has already ruled out plans,
+    problems and another body's work at the echo."""
     if year is None or (task.due is not None and task.due != year):
         return False
     work = duty_work(task.title)
     if not work:
         return False
     text = sentence.norm
+    if cues.is_negated(text):           # 未完成全年目标, 查处不力, 0件 anywhere: no proof (ZH-NEG-*)
+        return False
     for m in _COUNTED.finditer(text):
         if m.lastgroup not in work:
             continue
         a, b = clause_span(text, m.start(), m.end())
         if not _names(task, text, a, b, hits) or _CANDIDATES.search(text, a, m.start()):
             continue
-        if figure_elsewhere(text, m.start(), region) or other_year_before(text[:m.start()], year):
+        if figure_elsewhere(text, m.start(), region) or other_year_before(text[:m.start()], year) \
+                or _MORE_THAN_A_YEAR.search(text, 0, m.start()):
             continue
         return True
     return False
@@ -94,4 +100,3 @@ def dated_before(sentence: Sentence, spans: tuple[tuple[int, int], ...], year: i
     if said is not None:
         return said < year
     return any(_RELATIVE_OFFSET.get(m.group(0).strip(), 0) < 0 for m in _RELATIVE.finditer(before))
-

@@ -33,7 +33,7 @@ _GOES_ON = regex("ZH-TASK-008")
 # A task that asks for a breakthrough (攻克…技术) and the words that report one (ZH-TASK-013, -014).
 _BREAKTHROUGH_TASK, _BREAKTHROUGH = regex("ZH-TASK-013"), regex("ZH-TASK-014")
 # A campaign named in quotation marks (“护航”专项行动), and the long forms of such names (ZH-TASK-015, -016).
-_CAMPAIGN, _CAMPAIGN_LONG = regex("ZH-TASK-015"), load().table("ZH-TASK-016")
+_CAMPAIGN, _CAMPAIGN_LONG, _QUOTED = regex("ZH-TASK-015"), load().table("ZH-TASK-016"), regex("ZH-TASK-017")
 # Work begun (启动, 开工) in the clause that names the task: begun, not done (ZH-TASK-007).
 _BEGUN = regex("ZH-TASK-007")
 # A month named without a year (2月21日): the dateline's year when not after its month (ZH-YEAR-019).
@@ -315,7 +315,7 @@ def _done_for(sentence: Sentence, clauses: list[tuple[int, int, int]], planned: 
 def _campaign_unnamed(title: str, text: str) -> bool:
     """True when the task's title names a campaign in quotation marks (ZH-TASK-015) and ``text`` names none of
     them, neither short nor long (ZH-TASK-016): the sentence is about other work."""
-    names = [m.group(1) for m in _CAMPAIGN.finditer(title)]
+    names = [q.group(1) for m in _CAMPAIGN.finditer(title) for q in _QUOTED.finditer(m.group(0))]
     return bool(names) and not any(n in text or (_CAMPAIGN_LONG.get(n) or n) in text for n in names)
 
 
