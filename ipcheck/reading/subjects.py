@@ -21,6 +21,7 @@ _WHOSE = _R.regex("ZH-WHOSE-001")
 # The whole-scope words (全市, 我省 …): a region's own whole when their level is the region's (ZH-WHOSE-002).
 SCOPE = _R.words("ZH-WHOSE-002")
 _NO_PLACE = _R.words("ZH-WHOSE-003")
+_NAMES_NONE = tuple(_R.words("ZH-WHOSE-017"))
 _SUBJECT = _R.regex("ZH-WHOSE-005")
 _HIGHER = _R.regex("ZH-WHOSE-006")
 _RANK = _R.regex("ZH-WHOSE-007")
@@ -56,13 +57,18 @@ class Subject:
     body: bool = False
 
 
+def _names_none(before: str) -> bool:
+    """True when the words before 地区/城区/城市 name no place: none, or one of ZH-WHOSE-017's (全, 试点)."""
+    return not before or any(before.endswith(w) for w in _NAMES_NONE)
+
+
 def someone_else(prefix: str, region: str) -> bool:
     """True when ``prefix`` (the words before a quantity's name, or a clause's subject) names a place or a
     body other than the plan's ``region``: 高新区, 南昌市 in a province's text, 全国, 某集团, 全省 in a
     city's (ZH-WHOSE-001 to -003; issue #12 §3 e)."""
     for m in _WHOSE.finditer(prefix):
         token = m.group(0)
-        if any(w in token for w in _NO_PLACE):
+        if any(w in token and _names_none(token[:token.index(w)]) for w in _NO_PLACE):
             continue
         scope = next((w for w in SCOPE if w in token), None)
         if scope is not None:

@@ -72,6 +72,10 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (len(text) if right is None else right)
 
 
+# A bar not reached (未达到12件, 距…的目标): no actual, a shortfall (ZH-NEG-007).
+_NOT_REACHED = regex("ZH-NEG-007")
+
+
 def _intention(sentence: Sentence, start: int, end: int) -> bool:
     """True when the figure at [start, end) is announced, forecast or set as a goal."""
     a, b = clause_span(sentence.norm, start, end)
@@ -189,10 +193,11 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
         # 同比增长15% in 2018 is 2018's growth: a year-on-year target due 2020 is on 2020's, yet to come
         return Verdict(status=Status.PENDING, needs_review=bool(warnings), confidence=confidence,
                        **said_params("target.growth_so_far", said), **base)
-    if result and not_due and annual_flow(target):
+    if result and not_due and (annual_flow(target) or yearly_share(target)):
         # 2019's 23097件 of applications is 2019's count: a target on a year's count due 2020 is on 2020's
+        code = "target.share_so_far" if target.measure is Measure.SHARE else "target.flow_so_far"
         return Verdict(status=Status.PENDING, needs_review=bool(warnings), confidence=confidence,
-                       **said_params("target.flow_so_far", said), **base)
+                       **said_params(code, said), **base)
     if result:
         return Verdict(status=Status.MET, needs_review=bool(warnings), confidence=confidence,
                        **said_params("target.met", said), **base)
@@ -222,6 +227,13 @@ def _level_reached(target: Target) -> bool:
     """Whether a part-year figure that satisfies ``target`` settles it: only a level that must reach
     at least a value (it can only grow by the year's end); a growth or a ceiling can still change."""
     return target.measure is Measure.LEVEL and target.op in (Op.GE, Op.GT)
+
+
+def yearly_share(target: Target) -> bool:
+    """True for a share target whose part is counted anew each year (发明专利申请量占专利申请总量的比重,
+    ZH-MATCH-012): 2018's share is 2018's, and the plan's is the due year's."""
+    return target.measure is Measure.SHARE and _FLOW.search(normalise(target.metric)) is not None \
+        and not _SUMMED.search(normalise(" ".join((target.metric, target.source or ""))))
 
 
 def annual_flow(target: Target) -> bool:
@@ -254,6 +266,8 @@ def _why_not_actual(m: FigureMatch, year: int | None, due: int | None = None, an
         return "links"
     if s.section is Section.FRONT and FRONT_PLAN.search(s.norm):
         return "front"
+    if _NOT_REACHED.search(s.norm, clause_span(s.norm, f.start, f.end)[0], f.start):
+        return "not_reached"
     if _intention(s, f.start, f.end):
         return "intention"
     if f.kind is FigureKind.TARGET:
@@ -288,9 +302,10 @@ _OTHER_REASON = {   # why a figure is not an actual -> the verdict's reason (mes
     "level_only": "target.level_only",
     "completion": "target.completion_rate",
     "other_base": "target.other_base",
+    "not_reached": "target.not_reached",
 }
 # Reasons that leave a lead a person should weigh: the verdict on them needs review.
-_REVIEW_REASONS = frozenset({"after_due", "bare_number", "level_only", "other_base", "completion"})
+_REVIEW_REASONS = frozenset({"after_due", "bare_number", "level_only", "other_base", "completion", "not_reached"})
 
 
 def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]], not_due: bool,
@@ -305,6 +320,8 @@ def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]],
     other = sorted(other, key=lambda mw: mw[1] not in _REVIEW_REASONS)     # stable: leads first
     m, why = other[0]
     code = _OTHER_REASON[why]
+    if why == "not_reached" and not not_due:
+        status = Status.MISSED              # 未达到12件 in the due year: short of the bar, by how much unsaid
     evidence = tuple(figure_evidence(x) for x, _ in other[:th.evidence_limit])
     return Verdict(item_id=target.id, kind="target", status=status, needs_review=why in _REVIEW_REASONS,
                    confidence=0.7, **said_params(code, _params(target, figure=m.figure.text.strip())),

@@ -16,7 +16,7 @@ from ipcheck.units import exact, unit
 GROWTH_MEASURES = (Measure.GROWTH, Measure.ANNUAL_GROWTH)
 # Reasons whose figure is the year's actual (doubtful ones are flagged needs_review by the verdict).
 VALUE_REASONS = frozenset({"target.met", "target.missed", "target.not_yet_met", "target.average_so_far",
-                           "target.growth_so_far", "target.flow_so_far",
+                           "target.growth_so_far", "target.flow_so_far", "target.share_so_far",
                            "target.bound_ambiguous", "target.conflicting_figures"})
 _PLACES = Decimal("0.0001")
 
