@@ -24,10 +24,14 @@ _RECURRING = regex("ZH-RECUR-002")
 _STATE_TASK, _STATE_REACHED = regex("ZH-TASK-002"), regex("ZH-TASK-003")
 # A state named as a candidacy (强市创建市, 示范城市培育对象): the way there, not the state (ZH-TASK-004).
 _CANDIDACY = regex("ZH-TASK-004")
+# 获批创建…, 入选…候选名单: a candidacy said before the state's name (ZH-TASK-019).
+_CANDIDATE_BEFORE = regex("ZH-TASK-019")
+_CANDIDACY_NOUN = re.compile(f"(?:{regex('ZH-TASK-004').pattern.strip()})$")
 # A task of work that goes on (扎实推进…建设, 深化…, 加快…): ZH-TASK-005.
 _ONGOING = regex("ZH-TASK-005")
 # Part of the work done (初步建成, 一期建成, 主体…完成, 试运行, 完成60%): ZH-TASK-006.
 _PART_DONE = regex("ZH-TASK-006")
+_PART_NAMED = regex("ZH-TASK-020")
 # An aim that goes on to its due year (推进…, 提升…水平, 完善…): done work before then is progress (ZH-TASK-008).
 _GOES_ON = regex("ZH-TASK-008")
 # A task that asks for a breakthrough (攻克…技术) and the words that report one (ZH-TASK-013, -014).
@@ -124,7 +128,7 @@ def _done_or_weak(task: Task, m: TaskMatch, clauses: list[tuple[int, int, int]],
             _done_for(s, clauses, planned, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
             (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)) and \
             (not _BREAKTHROUGH_TASK.search(task.title) or _BREAKTHROUGH.search(s.norm)):
-        if _part_done(task.title, s.norm):
+        if _part_done(task.title, s.norm) or _part_named(task.title, s.norm, m.hits):
             return TaskCandidate(m, "weak", "part")
         return TaskCandidate(m, "done", "counted") if counted else TaskCandidate(m, "done")
     lacks = "score" if m.score < th.task_met else "head" if not m.head else "done_cue"
@@ -259,7 +263,11 @@ def _state_reached(title: str, text: str) -> bool:
     head = task_head(title)
     if not head or head not in title or _CANDIDACY.match(title, title.rfind(head) + len(head)):
         return True
-    ends = [m.start() + len(head) for m in re.finditer(re.escape(head), text)]
+    if _CANDIDATE_BEFORE.search(text):          # 获批创建…, …候选名单: a candidacy (ZH-TASK-019)
+        return False
+    # a naming of the state that is the candidacy's own noun (示范城市培育|城市) is no naming of the state
+    ends = [m.end() for m in re.finditer(re.escape(head), text)
+            if not _CANDIDACY_NOUN.search(text, 0, m.start())]
     return not ends or any(_CANDIDACY.match(text, e) is None for e in ends)
 
 
@@ -326,6 +334,15 @@ def _begun_only(title: str, sentence: Sentence, spans: tuple[tuple[int, int], ..
         return False
     a, b = clause_span(sentence.norm, *_best_hit(spans))
     return any(m.start() < b for m in _BEGUN.finditer(sentence.norm, a))
+
+
+def _part_named(title: str, text: str, hits: tuple[tuple[int, int], ...]) -> bool:
+    """True when the clause that names the task best names a branch, a stage or the year's share of it
+    (某区分中心, 建成(一期), 完成年度任务: ZH-TASK-020) that the task's own title does not ask for."""
+    if not hits or _PART_NAMED.search(title):
+        return False
+    a, b = clause_span(text, *_best_hit(hits))
+    return any(m.start() < b for m in _PART_NAMED.finditer(text, a))     # its lookahead may read past the clause
 
 
 def _part_done(title: str, text: str) -> bool:
