@@ -22,6 +22,7 @@ _WHOSE = _R.regex("ZH-WHOSE-001")
 SCOPE = _R.words("ZH-WHOSE-002")
 _NO_PLACE = _R.words("ZH-WHOSE-003")
 _NAMES_NONE = tuple(_R.words("ZH-WHOSE-017"))
+_OTHER_AREA = tuple(_R.words("ZH-WHOSE-018"))
 _SUBJECT = _R.regex("ZH-WHOSE-005")
 _HIGHER = _R.regex("ZH-WHOSE-006")
 _RANK = _R.regex("ZH-WHOSE-007")
@@ -66,6 +67,8 @@ def someone_else(prefix: str, region: str) -> bool:
     """True when ``prefix`` (the words before a quantity's name, or a clause's subject) names a place or a
     body other than the plan's ``region``: 高新区, 南昌市 in a province's text, 全国, 某集团, 全省 in a
     city's (ZH-WHOSE-001 to -003; issue #12 §3 e)."""
+    if any(w in prefix for w in _OTHER_AREA):       # 珠三角, 县城, 发达国家 … (ZH-WHOSE-018)
+        return True
     for m in _WHOSE.finditer(prefix):
         token = m.group(0)
         if any(w in token and _names_none(token[:token.index(w)]) for w in _NO_PLACE):

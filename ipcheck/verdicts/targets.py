@@ -54,7 +54,7 @@ def name_score(quantity: str, target: Target, region: str = "") -> float:
             continue
         pos = q.find(c)
         if pos >= 0:
-            if _narrower(q[:pos], c) or someone_else(q[:pos], region):
+            if _narrower(q[:pos], c) or someone_else(q[:pos], region) or _joined(q, pos, pos + len(c)):
                 continue
             best = max(best, 1.0)
             continue
@@ -63,6 +63,15 @@ def name_score(quantity: str, target: Target, region: str = "") -> float:
         if ratio >= FUZZY_NAME_MIN and not _narrower_fuzzy(qc, c):
             best = max(best, ratio / 100.0)
     return best
+
+
+# A quantity joined to another (有效注册商标和专利总量): their total, not the metric (ZH-MATCH-018).
+_JOINERS = _R.chars("ZH-MATCH-018")
+
+
+def _joined(q: str, a: int, b: int) -> bool:
+    """True when the metric's name at q[a:b] is joined to another quantity's right before or after it."""
+    return (a > 0 and q[a - 1] in _JOINERS) or (b < len(q) and q[b] in _JOINERS)
 
 
 # Verbs that may stand between a narrowing word and its quantity: 企业|获得|发明专利授权 (ZH-MATCH-015).
