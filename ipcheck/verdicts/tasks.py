@@ -26,7 +26,7 @@ _STATE_TASK, _STATE_REACHED = regex("ZH-TASK-002"), regex("ZH-TASK-003")
 _CANDIDACY = regex("ZH-TASK-004")
 # 获批创建…, 入选…候选名单: a candidacy said before the state's name (ZH-TASK-019).
 _CANDIDATE_BEFORE = regex("ZH-TASK-019")
-_CANDIDACY_NOUN = re.compile(f"(?:{regex('ZH-TASK-004').pattern.strip()})$")
+_CANDIDACY_NOUN = re.compile(f"(?<!\\s)(?:{regex('ZH-TASK-004').pattern.strip()})$")   # starts once per blank run
 # A task of work that goes on (扎实推进…建设, 深化…, 加快…): ZH-TASK-005.
 _ONGOING = regex("ZH-TASK-005")
 # Part of the work done (初步建成, 一期建成, 主体…完成, 试运行, 完成60%): ZH-TASK-006.
