@@ -16,7 +16,7 @@ from ipcheck.reviews import Decision, apply as apply_reviews
 from ipcheck.reading.text import normalise, segment
 from ipcheck.reading.years import own_date, published, read_year, states_year
 from ipcheck.verdicts.tally import count
-from ipcheck.verdicts.decide import Thresholds, decide_target, with_progress
+from ipcheck.verdicts.decide import Thresholds, decide_target, is_not_due, with_progress
 from ipcheck.verdicts.tasks import decide_task
 from ipcheck.verdicts.pace import pace_of
 
@@ -164,7 +164,7 @@ def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> 
     norm = normalise(document.text)          # once: the year, the dateline and the sentences read it
     reading = read_year(document, norm)
     titled = reading.year
-    year = settings.year if settings.year is not None else titled
+    stated = year = settings.year if settings.year is not None else titled     # given or read, never the plan's
     mismatch: Message | None = None
     guess: Message | None = None
     if settings.year is not None and titled is not None and titled != settings.year:
@@ -179,8 +179,7 @@ def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> 
                  else msg("warning.year_guess", year=year, text=reading.quote))
     where = scope(segment(document, year=year, norm=norm), plan.meta.known_region)
     dateline = published(document, norm)
-    # the checked year only for an undated text, never the plan's (去年 counts from no year then)
-    dated = own_date(reading, dateline) or (None if titled is None and settings.year is None else year)
+    dated = own_date(reading, dateline) or stated      # the checked year only for an undated text (去年…)
     return Prepared(year, where, SentenceIndex(where.sentences, read_figures(where.sentences, dated)), mismatch,
                     thresholds_warning(settings.thresholds), guess, dateline)
 
@@ -205,8 +204,6 @@ def finish(verdict: Verdict, document: Document, prep: Prepared) -> Verdict:
         verdict = _on_pages(verdict, document.locations)
     if prep.where.foreign and verdict.status in (Status.MET, Status.MISSED):
         verdict = _elsewhere(verdict, prep)
-    if prep.where.foreign and verdict.status is Status.MET:
-        verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + prep.where.warnings[:1])
     if prep.year_warning and verdict.status in (Status.MET, Status.MISSED):
         verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + (prep.year_warning,))
     if prep.year_guess is not None and prep.year_guess.key == "warning.year_from_plan":
@@ -225,9 +222,11 @@ def _elsewhere(verdict: Verdict, prep: Prepared) -> Verdict:
     when the item is not due yet, else unreported, for a person to review with the evidence kept. A deciding
     sentence that names the plan's region itself stands (and a met is flagged for review)."""
     if verdict.evidence and mentions(verdict.evidence[0].text, prep.where.region):
-        return verdict                 # its sentence names the plan's region itself (使广汉市驰名商标达到5件)
+        if verdict.status is Status.MISSED:    # its sentence names the plan's region itself (使广汉市驰名商标达到5件)
+            return verdict
+        return replace(verdict, needs_review=True, warnings=verdict.warnings + prep.where.warnings[:1])
     due = dict(verdict.params).get("due")
-    not_due = due is not None and prep.year is not None and prep.year < int(due)
+    not_due = is_not_due(int(due) if due is not None else None, prep.year)
     reason = f"{verdict.kind}.other_region"
     params = verdict.params + (("found", prep.where.foreign),)
     return replace(verdict, status=Status.PENDING if not_due else Status.UNREPORTED, needs_review=True,

@@ -185,19 +185,12 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
         return Verdict(status=Status.PENDING if not_due else Status.UNREPORTED, needs_review=True,
                        confidence=0.4, **said_params("target.part_year", said), **base)
     confidence = round(m.score * (0.7 if warnings else 1.0) * (0.9 if m.figure.qualifier else 1.0), 3)
-    if result and not_due and target.measure is Measure.ANNUAL_GROWTH:
-        # 年均增长12% before the due year is an average of the years so far: the plan's is over all its years
+    so_far = _so_far(target) if result and not_due else ""
+    if so_far:
+        # what a year before the due year shows is that year's: 2018's 年均增长, 同比增长, count or share of a
+        # count is not the due year's, so a target it already passes is pending with its figure
         return Verdict(status=Status.PENDING, needs_review=bool(warnings), confidence=confidence,
-                       **said_params("target.average_so_far", said), **base)
-    if result and not_due and target.measure is Measure.GROWTH:
-        # 同比增长15% in 2018 is 2018's growth: a year-on-year target due 2020 is on 2020's, yet to come
-        return Verdict(status=Status.PENDING, needs_review=bool(warnings), confidence=confidence,
-                       **said_params("target.growth_so_far", said), **base)
-    if result and not_due and (annual_flow(target) or yearly_share(target)):
-        # 2019's 23097件 of applications is 2019's count: a target on a year's count due 2020 is on 2020's
-        code = "target.share_so_far" if target.measure is Measure.SHARE else "target.flow_so_far"
-        return Verdict(status=Status.PENDING, needs_review=bool(warnings), confidence=confidence,
-                       **said_params(code, said), **base)
+                       **said_params(so_far, said), **base)
     if result:
         return Verdict(status=Status.MET, needs_review=bool(warnings), confidence=confidence,
                        **said_params("target.met", said), **base)
@@ -229,19 +222,30 @@ def _level_reached(target: Target) -> bool:
     return target.measure is Measure.LEVEL and target.op in (Op.GE, Op.GT)
 
 
-def yearly_share(target: Target) -> bool:
-    """True for a share target whose part is counted anew each year (发明专利申请量占专利申请总量的比重,
-    ZH-MATCH-012): 2018's share is 2018's, and the plan's is the due year's."""
-    return target.measure is Measure.SHARE and _FLOW.search(normalise(target.metric)) is not None \
+def _so_far(target: Target) -> str:
+    """The reason a figure of a year before the due year cannot meet ``target`` though it passes it ('' when
+    it can: a level held, 拥有量): an average of the years so far (年均增长), that year's growth (同比), that
+    year's count (专利申请量 ≥ 2万件) or that year's share of a count (发明专利申请量占…的比重)."""
+    if target.measure is Measure.ANNUAL_GROWTH:
+        return "target.average_so_far"
+    if target.measure is Measure.GROWTH:
+        return "target.growth_so_far"
+    if target.measure is Measure.SHARE and _counted_each_year(target):
+        return "target.share_so_far"
+    return "target.flow_so_far" if annual_flow(target) else ""
+
+
+def _counted_each_year(target: Target) -> bool:
+    """True when ``target``'s metric is a quantity counted anew each year (申请, 授权, 融资: ZH-MATCH-012) that
+    the plan does not itself add up over years (累计, 期间: ZH-MATCH-013)."""
+    return _FLOW.search(normalise(target.metric)) is not None \
         and not _SUMMED.search(normalise(" ".join((target.metric, target.source or ""))))
 
 
 def annual_flow(target: Target) -> bool:
     """True for a level target on a quantity counted per year (专利申请量 ≥ 4万件, ZH-MATCH-012) that the
     plan does not itself add up over years (累计, 期间, ZH-MATCH-013): a multi-year total is never its actual."""
-    if target.measure is not Measure.LEVEL or not _FLOW.search(normalise(target.metric)):
-        return False
-    return not _SUMMED.search(normalise(" ".join((target.metric, target.source or ""))))
+    return target.measure is Measure.LEVEL and _counted_each_year(target)
 
 
 def _several_years(f: Figure) -> bool:

@@ -64,11 +64,12 @@ TASK_DETAILS = {"planned": ("section", "intention", "later_year"),
 class TaskCandidate:
     """How decide_task reads one matching sentence: its group and why (``detail``).
 
-    ``detail``: for planned, "section" (not in the results) or "intention"; for weak, what a
-    done sentence would need and this one lacks: "score", "head" (the task's head noun), "done_cue",
-    or "elsewhere" (the work is another place's or body's: ipcheck.reading.subjects), or "links" (the title
-    of another page linked from a web page: 上一篇：…), or "part" (only part of the work is done: ZH-TASK-006),
-    or "begun" (the clause that names it says the work began: ZH-TASK-007).
+    ``detail`` (TASK_DETAILS lists them all): for planned, "section" (not in the results), "intention" or
+    "later_year"; for weak, what a done sentence would need and this one lacks: "score", "head" (the task's
+    head noun), "done_cue", or "elsewhere" (the work is another place's or body's: ipcheck.reading.subjects),
+    "links" (the title of another page linked from a web page: 上一篇：…), "part" (only part of the work is
+    done: ZH-TASK-006, -020), "begun" (ZH-TASK-007), "earlier_year" or "campaign" (ZH-TASK-015); for done,
+    "counted" (the count of its duty work: ZH-TASK-010).
     """
 
     match: TaskMatch
@@ -330,19 +331,22 @@ def _campaign_unnamed(title: str, text: str) -> bool:
 def _begun_only(title: str, sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
     """True when the clause that names the task best says its work has begun (启动, 开工: ZH-TASK-007) and not
     that it finished, and the task's own title is not to begin it: done words in other clauses prove nothing."""
-    if _BEGUN.search(title):
-        return False
-    a, b = clause_span(sentence.norm, *_best_hit(spans))
-    return any(m.start() < b for m in _BEGUN.finditer(sentence.norm, a))
+    return _in_naming_clause(_BEGUN, title, sentence.norm, spans)
 
 
 def _part_named(title: str, text: str, hits: tuple[tuple[int, int], ...]) -> bool:
     """True when the clause that names the task best names a branch, a stage or the year's share of it
     (某区分中心, 建成(一期), 完成年度任务: ZH-TASK-020) that the task's own title does not ask for."""
-    if not hits or _PART_NAMED.search(title):
+    return bool(hits) and _in_naming_clause(_PART_NAMED, title, text, hits)
+
+
+def _in_naming_clause(pattern: re.Pattern[str], title: str, text: str, spans: tuple[tuple[int, int], ...]) -> bool:
+    """True when ``pattern`` starts in the clause of ``text`` that names the task best (its lookahead may read
+    past the clause's end) and the task's own ``title`` does not hold it."""
+    if pattern.search(title):
         return False
-    a, b = clause_span(text, *_best_hit(hits))
-    return any(m.start() < b for m in _PART_NAMED.finditer(text, a))     # its lookahead may read past the clause
+    a, b = clause_span(text, *_best_hit(spans))
+    return any(m.start() < b for m in pattern.finditer(text, a))
 
 
 def _part_done(title: str, text: str) -> bool:
