@@ -191,6 +191,8 @@ _ENTRIES: dict[str, tuple[str, str]] = {
                                    "总结所述为{found}，不是方案所属地区：其数字不能算作完成或未完成，请人工复核"),
     "reason.task.other_region": ("the summary is about {found}, not the plan's region: its work does not show the task done; review it",
                                  "总结所述为{found}，不是方案所属地区：其工作不能证明该任务已完成，请人工复核"),
+    "reason.target.undated": ("{figure} says no year, while its sentence dates its other figures and no title gives the year reported on: it may be another year's; review it",
+                              "{figure}未写明年份，而同句其他数字写明了年份，且没有标题写明所报年份：可能是其他年份的数字，请人工复核"),
     "reason.target.conflicting_figures": ("figures for {metric} disagree: {desc}", "{metric}的数字相互矛盾：{desc}"),
     "reason.target.bound_ambiguous": ("the qualifier leaves it open whether {desc} holds",
                                       "限定词使结果无法确定：{desc}"),
