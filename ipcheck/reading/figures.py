@@ -107,6 +107,12 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     return figures
 
 
+def period_at(text: str, pos: int) -> tuple[int | None, Message | None, Message | None, int | None]:
+    """The year scope of a figure starting at ``pos`` in the normalised sentence ``text``: (year, multi-year
+    warning, partial-period warning, offset of a 去年/今年), as extract_figures dates its figures."""
+    return Scope(text, _masks(text)[0]).at(pos)
+
+
 def document_figures(sentences: tuple[Sentence, ...]) -> dict[int, tuple[Figure, ...]]:
     """Every figure of a document's sentences, keyed by sentence index: a table's cells read against
     their header (ipcheck.reading.tables), every other sentence on its own (extract_figures)."""

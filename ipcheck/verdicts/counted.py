@@ -8,6 +8,7 @@ from functools import lru_cache
 from ipcheck.lang.registry import regex, table
 from ipcheck.model import Sentence, Task
 from ipcheck.reading import cues
+from ipcheck.reading.figures import period_at
 from ipcheck.reading.subjects import figure_elsewhere
 from ipcheck.verdicts.decide import clause_span
 
@@ -20,13 +21,9 @@ _NOT_A_DUTY = regex("ZH-TASK-011")
 # A count of candidates put forward (申报, 征集): not the work done (ZH-TASK-012).
 _CANDIDATES = regex("ZH-TASK-012")
 _TITLE_CLAUSE = regex("ZH-PUNCT-006")
-# Years in the text before the count: a year (ZH-YEAR-001), one relative to the text's date (ZH-YEAR-013),
-# a span of years counted (ZH-YEAR-014).
-_YEAR = regex("ZH-YEAR-001")
+# A year relative to the text's date (去年: ZH-YEAR-013), for the work echoed before the count.
 _RELATIVE = regex("ZH-YEAR-013")
 _RELATIVE_OFFSET = table("ZH-YEAR-013")
-_SPAN = regex("ZH-YEAR-014")
-_BASE_BEFORE = regex("ZH-YEAR-003")
 # A running total or another period's count (累计, 以来, 截至, 2016—2018年: ZH-TASK-018).
 _MORE_THAN_A_YEAR = regex("ZH-TASK-018")
 _NAME_MIN = 4          # a keyword or an echo of the title this long names the task in a clause
@@ -42,16 +39,12 @@ def duty_work(title: str) -> frozenset[str]:
     return frozenset(_WORK[m.group(0)] for m in _WORK_WORDS.finditer(part))
 
 
-def other_year_before(text: str, year: int) -> bool:
-    """True when ``text`` (what precedes a count in its sentence) dates it to a year other than ``year``:
-    another year named (2017年, 2014年以来) that is not a comparison's base (比2017年), a year before the
-    text's date (去年, 上年), or a span of years counted (五年来)."""
-    for m in _YEAR.finditer(text):
-        if not _BASE_BEFORE.search(text[max(0, m.start() - 4):m.start()]) and int(m.group(1)) != year:
-            return True
-    if any(_RELATIVE_OFFSET.get(m.group(0).strip(), 0) for m in _RELATIVE.finditer(text)):
-        return True
-    return _SPAN.search(text) is not None
+def _dated_elsewhere(text: str, pos: int, year: int) -> bool:
+    """True when the figure reader dates a count at ``pos`` of ``text`` to another period than ``year``:
+    another year (2017年, 去年), a span of years (2014年以来, 五年来, 十三五期间); a comparison's base year
+    (比2017年) dates nothing (reading/periods.py)."""
+    said, span, _, offset = period_at(text, pos)
+    return (said is not None and said != year) or span is not None or offset not in (None, 0)
 
 
 def _names(task: Task, text: str, a: int, b: int, hits: tuple[tuple[int, int], ...]) -> bool:
@@ -83,7 +76,7 @@ def counted_result(task: Task, sentence: Sentence, hits: tuple[tuple[int, int], 
         a, b = clause_span(text, m.start(), m.end())
         if not _names(task, text, a, b, hits) or _CANDIDATES.search(text, a, m.start()):
             continue
-        if figure_elsewhere(text, m.start(), region) or other_year_before(text[:m.start()], year) \
+        if figure_elsewhere(text, m.start(), region) or _dated_elsewhere(text, m.start(), year) \
                 or _MORE_THAN_A_YEAR.search(text, 0, m.start()):
             continue
         return True

@@ -34,6 +34,9 @@ _PART_DONE = regex("ZH-TASK-006")
 _PART_NAMED = regex("ZH-TASK-020")
 # An aim that goes on to its due year (推进…, 提升…水平, 完善…): done work before then is progress (ZH-TASK-008).
 _GOES_ON = regex("ZH-TASK-008")
+# A degree to raise (…水平, …能力, …意识): shown only by a sentence that names the degree (ZH-TASK-021).
+_DEGREE = regex("ZH-TASK-021")
+_TITLE_CLAUSE = regex("ZH-PUNCT-006")
 # A task that asks for a breakthrough (攻克…技术) and the words that report one (ZH-TASK-013, -014).
 _BREAKTHROUGH_TASK, _BREAKTHROUGH = regex("ZH-TASK-013"), regex("ZH-TASK-014")
 # A campaign named in quotation marks (“护航”专项行动), and the long forms of such names (ZH-TASK-015, -016).
@@ -125,14 +128,15 @@ def _done_or_weak(task: Task, m: TaskMatch, clauses: list[tuple[int, int, int]],
     with what it lacks."""
     s = m.sentence
     counted = m.score < th.task_met and counted_result(task, s, m.hits, year, region)
-    if (m.score >= th.task_met or counted) and m.head and \
+    head = m.head and not _degree_unnamed(task.title, s.norm)
+    if (m.score >= th.task_met or counted) and head and \
             _done_for(s, clauses, planned, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
             (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)) and \
             (not _BREAKTHROUGH_TASK.search(task.title) or _BREAKTHROUGH.search(s.norm)):
         if _part_done(task.title, s.norm) or _part_named(task.title, s.norm, m.hits):
             return TaskCandidate(m, "weak", "part")
         return TaskCandidate(m, "done", "counted") if counted else TaskCandidate(m, "done")
-    lacks = "score" if m.score < th.task_met else "head" if not m.head else "done_cue"
+    lacks = "score" if m.score < th.task_met else "head" if not head else "done_cue"
     return TaskCandidate(m, "weak", lacks)
 
 
@@ -319,6 +323,13 @@ def _done_for(sentence: Sentence, clauses: list[tuple[int, int, int]], planned: 
                 return True
         return False
     return cues.is_done(text) and not (cues.is_intention(text) or cues.is_strong_intention(text) or cues.is_negated(text))
+
+
+def _degree_unnamed(title: str, text: str) -> bool:
+    """True when the task is an aim that raises a degree (…水平, …能力: ZH-TASK-008, -021) and ``text`` does not
+    name that degree, its head: the work that serves it is not the level raised."""
+    first = _TITLE_CLAUSE.split(title.strip(), maxsplit=1)[0]
+    return _GOES_ON.match(title) is not None and _DEGREE.search(first) is not None and task_head(title) not in text
 
 
 def _campaign_unnamed(title: str, text: str) -> bool:
