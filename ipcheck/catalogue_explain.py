@@ -68,6 +68,8 @@ EXPLAIN_ENTRIES: dict[str, tuple[str, str]] = {
                                 "未提及任务中加引号的专项行动或活动名称"),
     "explain.detail.begun": ("the clause that names it says the work began, not that it finished",
                              "提及该任务的分句只说工作已启动，未说已完成"),
+    "explain.detail.plan_issued": ("the words that name it are the name of a plan issued for the work, not the work done",
+                                   "提及该任务的是为该工作印发的方案或计划的名称，不是工作已完成"),
     "explain.section.results": ("results", "工作成效"), "explain.section.problems": ("problems", "存在问题"),
     "explain.section.next_plan": ("next-year plan", "下一步计划"), "explain.section.front": ("front matter", "正文之前"),
     "explain.section.links": ("links to other pages", "其他页面链接"),
