@@ -73,6 +73,7 @@ EXPLAIN_ENTRIES: dict[str, tuple[str, str]] = {
     "explain.section.results": ("results", "工作成效"), "explain.section.problems": ("problems", "存在问题"),
     "explain.section.next_plan": ("next-year plan", "下一步计划"), "explain.section.front": ("front matter", "正文之前"),
     "explain.section.links": ("links to other pages", "其他页面链接"),
+    "explain.section.elsewhere": ("another region's part of the text", "文中关于其他地区的部分"),
     "explain.verdict": ("Verdict: {status}", "结论：{status}"),
     "explain.reason": ("reason {reason}, confidence {confidence}", "原因 {reason}，置信度 {confidence}"),
     "explain.none": ("none", "无"), "explain.then": (": ", "："),

@@ -99,6 +99,8 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "problems"))
         elif s.section is Section.LINKS:
             out.append(TaskCandidate(m, "weak", "links"))
+        elif s.section is Section.ELSEWHERE:             # another region's part of the text (ZH-SECT-027)
+            out.append(TaskCandidate(m, "weak", "elsewhere"))
         elif s.section is not Section.RESULTS and not _reporting_headline(s):
             out.append(TaskCandidate(m, "planned", "section"))
         elif _mostly_intention(clauses, planned := [_planned_clause(s.norm, a, b) for a, b, _ in clauses]):
