@@ -49,6 +49,8 @@ _PLAN_ISSUED, _ISSUE_TASK = regex("ZH-TASK-023"), regex("ZH-TASK-024")
 _QUOTED_TITLE = regex("ZH-SECT-014")
 # A month named without a year (2月21日): the dateline's year when not after its month (ZH-YEAR-019).
 _UNDATED_MONTH = regex("ZH-YEAR-019")
+# A completion dated by the year right before its verb (于2019年6月建成, ZH-YEAR-020); a ; ends its reach.
+_COMPLETED_IN = regex("ZH-YEAR-020")
 # A year, or one named relative to the text's date (去年, 今年): a headline with neither is the news of its dateline.
 _A_YEAR = re.compile(f"(?:{regex('ZH-YEAR-001').pattern})|(?:{regex('ZH-YEAR-013').pattern})")
 # Work under way or an early step of it done (ZH-INTENT-015, -016): not done, but a step worth a review.
@@ -287,10 +289,13 @@ def _state_reached(title: str, text: str) -> bool:
 def _later_year(sentence: Sentence, spans: tuple[tuple[int, int], ...], year: int | None,
                 published: tuple[int, int] | None = None) -> bool:
     """True when the sentence dates the matched words after the year reported on (2017年,…将建设… in
-    a summary of 2016; 2月21日,…会议召开 in news of 2019-02-22 on 2018: ZH-YEAR-019): next year's work,
-    not this year's."""
+    a summary of 2016; 2月21日,…会议召开 in news of 2019-02-22 on 2018: ZH-YEAR-019), or their completion (…保护中心
+    于2019年6月建成运行 in a summary of 2018: ZH-YEAR-020): next year's work, not this year's."""
     if year is None:
         return False
+    completed = _completion_year(sentence.norm, spans)
+    if completed is not None and completed > year:
+        return True
     before = sentence.norm[:min(a for a, _ in spans)]
     said = cues.stated_year(before)
     if said is not None:
@@ -301,6 +306,16 @@ def _later_year(sentence: Sentence, spans: tuple[tuple[int, int], ...], year: in
         return _A_YEAR.search(sentence.norm) is None
     month = _UNDATED_MONTH.search(before)
     return month is not None and int(month.group("month")) <= published[1]
+
+
+def _completion_year(text: str, spans: tuple[tuple[int, int], ...]) -> int | None:
+    """The year the first completion verb from the start of the clause that names the task best dates
+    (ZH-YEAR-020: 知识产权保护中心于2019年6月建成运行, …项目总投资2000万元,2019年底建成), up to a ;; None when that verb has no
+    year right before it (建成运行,2019年将建成…) or there is none."""
+    a, b = _best_hit(spans)
+    start, end = clause_span(text, a, b)[0], text.find(";", b)
+    m = _COMPLETED_IN.search(text, start, len(text) if end < 0 else end)
+    return int(m.group("year")) if m is not None and m.group("year") else None
 
 
 def _named_at(task: Task, sentence: Sentence) -> list[int]:
