@@ -61,6 +61,9 @@ _NAMED_FOR = _R.regex("ZH-WHOSE-012")
 _SOURCE = _R.regex("ZH-WHOSE-014")
 _POINTING = _R.regex("ZH-REGION-004")
 _SUFFIX = _R.regex("ZH-REGION-001")
+# Others' work learned as experience (学习外地…的经验: ZH-WHOSE-027), and places visited to learn from (赴成都考察学习:
+# ZH-WHOSE-028).
+_LEARNED, _VISITED = _R.regex("ZH-WHOSE-027"), _R.regex("ZH-WHOSE-028")
 # A subject carries over the clauses after it until ; or the sentence's end.
 PART_END = re.compile("[;" + re.escape(_R.chars("ZH-SENT-003")) + "]")
 
@@ -226,7 +229,10 @@ def work_elsewhere(text: str, at: int, region: str, own: str = "") -> bool:
     the last subject before it is another place or body (中国（长春）… too, unless the task's own words ``own``
     name that place), or a first of a wider scope is reported in a sentence that never names the region. For a
     thing the region has one of (``own``, the task's title: one_of_a_kind), the owner named right before it
-    decides, and without one a place inside the region as the subject is someone else too (ZH-WHOSE-019)."""
+    decides, and without one a place inside the region as the subject is someone else too (ZH-WHOSE-019). Work
+    learned from others (learned_elsewhere) is someone else's too."""
+    if learned_elsewhere(text, at, own):
+        return True
     if not region:
         return False
     named = _NAMED_FOR.search(text, _part_start(text, at), at)
@@ -241,3 +247,17 @@ def work_elsewhere(text: str, at: int, region: str, own: str = "") -> bool:
                             or (single and owner is None and not _the_regions(who, region))):
         return True
     return _RANK.search(text) is not None and not _names_region(text, region)
+
+
+def learned_elsewhere(text: str, at: int, own: str = "") -> bool:
+    """True when the task's words at offset ``at`` of sentence ``text`` are the object of a study (学习外地建成…的经验:
+    ZH-WHOSE-027) or stand after a place visited to learn from, named again in their own clause (赴成都考察学习,成都建成…:
+    ZH-WHOSE-028), and the task's own title ``own`` is not itself to learn."""
+    if _LEARNED.search(own):
+        return False
+    start = _part_start(text, at)
+    if any(m.start() < at < m.end() for m in _LEARNED.finditer(text, start)):
+        return True
+    clause = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, at)), default=0)
+    return any(m.end() <= clause and (_SUFFIX.sub("", name) or name) in text[clause:at]
+               for m in _VISITED.finditer(text, start, at) for name in m.group("where").split("、") if name)
