@@ -251,7 +251,7 @@ def work_elsewhere(text: str, at: int, region: str, own: str = "") -> bool:
 
 def learned_elsewhere(text: str, at: int, own: str = "") -> bool:
     """True when the task's words at offset ``at`` of sentence ``text`` are the object of a study (学习外地建成…的经验:
-    ZH-WHOSE-027) or stand after a place visited to learn from, named again in their own clause (赴成都考察学习,成都建成…:
+    ZH-WHOSE-027) or stand after a place visited to learn from, named again in their own clause (赴成都考察学习,成都建成…; a list of places is split at its marks:
     ZH-WHOSE-028), and the task's own title ``own`` is not itself to learn."""
     if _LEARNED.search(own):
         return False
@@ -260,4 +260,4 @@ def learned_elsewhere(text: str, at: int, own: str = "") -> bool:
         return True
     clause = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, at)), default=0)
     return any(m.end() <= clause and (_SUFFIX.sub("", name) or name) in text[clause:at]
-               for m in _VISITED.finditer(text, start, at) for name in m.group("where").split("、") if name)
+               for m in _VISITED.finditer(text, start, at) for name in _CLAUSE_MARK.split(m.group("where")) if name)
