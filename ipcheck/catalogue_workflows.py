@@ -76,6 +76,8 @@ _WRITE: dict[str, tuple[str, str]] = {
                           "说明“{title}”未完成的原因和下一步安排"),
     "write.why.target.only_in_next_plan": ("now it appears only in the next-year plan", "目前只在下一步计划中提及"),
     "write.why.target.only_in_problems": ("now it appears only among the problems", "目前只在存在问题中提及"),
+    "write.why.target.only_elsewhere": ("now it appears only in a part of the text about another region",
+                                        "目前只出现在文中关于其他地区的部分"),
     "write.why.target.only_in_links": ("now it appears only in the title of a link to another page",
                                        "目前只出现在其他页面的链接标题中"),
     "write.why.target.only_in_front": ("now it appears only before the body", "目前只在正文之前提及"),

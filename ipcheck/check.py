@@ -211,6 +211,8 @@ def finish(verdict: Verdict, document: Document, prep: Prepared) -> Verdict:
     elif prep.year_guess == YEAR_UNKNOWN and verdict.status is Status.UNREPORTED \
             and any(k == "due" for k, _ in verdict.params):
         verdict = replace(verdict, needs_review=True)        # the report's warning says why, once
+    elif prep.year_guess and verdict.status is Status.MET and _undated_beside_dated(verdict, prep):
+        verdict = _undated(verdict, prep.year_guess)
     elif prep.year_guess and verdict.status in (Status.MET, Status.MISSED) and not _states_year(verdict, prep.year):
         verdict = replace(verdict, needs_review=True, warnings=verdict.warnings + (prep.year_guess,))
     return with_progress(verdict)
@@ -232,6 +234,27 @@ def _elsewhere(verdict: Verdict, prep: Prepared) -> Verdict:
     return replace(verdict, status=Status.PENDING if not_due else Status.UNREPORTED, needs_review=True,
                    reason=reason, params=params, message=verdict_message(reason, params, "en") or verdict.message,
                    warnings=verdict.warnings + prep.where.warnings[:1])
+
+
+def _undated_beside_dated(verdict: Verdict, prep: Prepared) -> bool:
+    """True when the verdict rests on a figure with no year of its own in a sentence whose other figures the
+    writer dated (提高到2020年的60.03%;每万人口发明专利拥有量达16.9件): with the text's year a guess, nothing
+    says which year the figure is of."""
+    f = verdict.figure
+    if f is None or f.year is not None or f.year_offset is not None or f.row is not None or not verdict.evidence:
+        return False            # a table's cell is dated by its column (tables.py), not by its row's other cells
+    beside = prep.index.figures.get(verdict.evidence[0].sentence, ())
+    return any(o.year is not None and o.start != f.start for o in beside)
+
+
+def _undated(verdict: Verdict, guess: Message) -> Verdict:
+    """A met that rests on a figure no year is said for, in a text whose year is a guess: unreported, for a
+    person to review with the evidence kept."""
+    reason = "target.undated"
+    params = verdict.params + (("figure", verdict.figure.text.strip() if verdict.figure else ""),)
+    return replace(verdict, status=Status.UNREPORTED, needs_review=True, reason=reason, params=params,
+                   message=verdict_message(reason, params, "en") or verdict.message,
+                   warnings=verdict.warnings + (guess,))
 
 
 def _states_year(verdict: Verdict, year: int | None) -> bool:

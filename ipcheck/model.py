@@ -42,6 +42,7 @@ class Section(str, Enum):
     PROBLEMS = "problems"    # 存在的问题, 不足, 薄弱环节
     NEXT_PLAN = "next_plan"  # 下一步, 2016年工作计划/重点/打算/思路
     LINKS = "links"          # a web page's links to other pages: 上一篇：…, 相关新闻 (their titles prove nothing)
+    ELSEWHERE = "elsewhere"  # another region's part of the text: 二、全省情况, 附件：某区…总结 (ZH-SECT-027)
 
 
 class FigureKind(str, Enum):
@@ -197,6 +198,7 @@ class Sentence:
     section: Section
     heading: str = ""
     section_rule: str = ""      # the reading rule that named the section (ZH-SECT-005 …), "" for none
+    part: str = ""              # the region a heading names as the part this sentence is in (全省: ZH-SECT-027)
 
 
 @dataclass(frozen=True)

@@ -101,3 +101,38 @@ def test_a_province_text_city_by_city_is_narrowed_to_the_plan_citys_part() -> No
     county = text.replace("南昌市", "南康区").replace("赣州市:", "章贡区:").replace("上饶市", "信丰县")
     whole = segment(Document(path="s.txt", text=county, encoding="utf-8"), year=2020)
     assert scope(whole, "赣州市").sentences == whole       # no part of the plan's own: the text stays whole
+
+
+
+_CITY = ("2018年某市知识产权工作总结\n一、全市知识产权工作情况\n全年专利申请量2.3万件。\n二、全省情况\n"
+         "有效注册商标总量突破60万件。\n建成知识产权保护中心。\n三、各县区工作情况\n某县新增专利申请1200件。\n"
+         "附件：某区2018年知识产权工作总结\n建成知识产权公共服务平台。\n")
+_PROVINCE = ("2018年某省知识产权工作总结\n一、全省情况\n有效注册商标总量突破60万件。\n二、甲市2018年知识产权工作情况\n"
+             "甲市建成知识产权保护中心。\n(一)主要做法\n设立知识产权运营基金。\n三、存在的问题\n高价值专利偏少。\n")
+
+
+@pytest.mark.parametrize(("text", "region", "elsewhere"), [
+    (_CITY, "某市", [4, 5, 6, 9, 10]),     # 全省's part and 某区's attachment; 全市's and 各县区's stay the city's
+    (_PROVINCE, "某省", [4, 5, 6, 7]),     # in a province's text 全省 is its own; 甲市's part runs to 三、
+])
+def test_a_part_of_the_text_about_another_region_is_set_apart_and_said(text: str, region: str,
+                                                                     elsewhere: list[int]) -> None:
+    """ZH-SECT-027: a heading that names a region's part; the sentences of a part that is not the plan's region's are
+    in section elsewhere (leads, never proof), and a warning says which lines and how many sentences."""
+    from ipcheck.model import Document, Section
+    from ipcheck.reading.regions import scope
+    sentences = segment(Document(path="s.txt", text=text, encoding="utf-8"), year=2018)
+    where = scope(sentences, region)
+    assert [s.line for s in where.sentences if s.section is Section.ELSEWHERE] == elsewhere
+    assert len(where.sentences) == len(sentences)                  # nothing is dropped
+    note = dict(next(w for w in where.warnings if w.code == "region_part").params)
+    assert note["moved"] == len(elsewhere) and note["total"] == len(sentences)
+
+
+def test_a_text_whose_parts_are_its_own_gets_no_warning() -> None:
+    from ipcheck.model import Document, Section
+    from ipcheck.reading.regions import scope
+    text = ("2018年某市知识产权工作总结\n一、全市知识产权工作情况\n全年专利申请量2.3万件。\n二、某市知识产权保护工作情况\n"
+            "建成知识产权保护中心。\n附件：2018年某市知识产权主要指标完成情况表\n")
+    where = scope(segment(Document(path="s.txt", text=text, encoding="utf-8"), year=2018), "某市")
+    assert not where.warnings and all(s.section is not Section.ELSEWHERE for s in where.sentences)

@@ -70,6 +70,10 @@ WARNINGS: dict[str, tuple[Message, str, str]] = {
                     "compilation: the document holds summaries of 绵竹市、德阳市; checked the part about 绵竹市 "
                     "(lines 3-40: 38 of 412 sentences)",
                     "文件汇编了绵竹市、德阳市的总结；只核对了绵竹市的部分（第 3-40 行，共 412 句中的 38 句）"),
+    "region_part": (msg("warning.region_part", found="全省", region="某市", lines="5-6, 9", moved=3, total=9),
+                    "region_part: lines 5-6, 9 are about 全省 by their headings (3 of 9 sentences); their figures and "
+                    "work are not read as 某市's, only shown for review",
+                    "第 5-6, 9 行按标题所述是全省的情况（共 9 句中的 3 句）；其数字和工作不计为某市的，仅供人工复核"),
     "compilation.none": (msg("warning.compilation.none", listed="绵竹市、德阳市", region="广汉市"),
                          "compilation: the document holds summaries of 绵竹市、德阳市, none for 广汉市; every 'met' "
                          "needs review", "文件汇编了绵竹市、德阳市的总结，没有广汉市的；每个“已完成”都需人工复核"),

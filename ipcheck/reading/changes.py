@@ -14,6 +14,9 @@ from ipcheck.lang.registry import regex
 from ipcheck.model import Figure
 
 _FROM_TO = regex("ZH-FROM-001")
+# A span of two years (2013年至2017年, ZH-YEAR-008's first form): a change under it runs from its first year
+# to its last.
+_SPAN = regex("ZH-YEAR-008")
 _MAJOR_END = regex("ZH-PUNCT-002")
 _FROM_TAIL = regex("ZH-FROM-002")
 BASELINE = "baseline"      # the code of the warning a baseline figure carries
@@ -33,14 +36,27 @@ def mark_baselines(text: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...]
         for i in starts:
             note = msg("warning.baseline", text=out[i].text.strip(), verb=verb)
             quantity = _FROM_TAIL.sub("", out[i].quantity) or out[i].quantity
-            out[i] = replace(out[i], quantity=quantity, warnings=out[i].warnings + (note,))
+            out[i] = _in_span(replace(out[i], quantity=quantity, warnings=out[i].warnings + (note,)), 1)
         stop = _MAJOR_END.search(text, after)
         reached = [i for i, f in enumerate(out) if after <= f.start and (stop is None or f.end <= stop.start())]
         for k, i in enumerate(reached[:len(starts)] if len(starts) > 1 else reached[:1]):
             start = out[starts[min(k, len(starts) - 1)]]
             kind = start.kind if start.unit == out[i].unit else out[i].kind   # 比重由25.1%提高到31.2%: a share
-            out[i] = replace(out[i], quantity=start.quantity, kind=kind)
+            out[i] = _in_span(replace(out[i], quantity=start.quantity, kind=kind), 2)
     return tuple(out)
+
+
+def _in_span(figure: Figure, end: int) -> Figure:
+    """A figure of a change under a span of two years (2013年至2017年,…从14件增长到34件): the start is the value
+    of the span's first year (``end`` 1), the value reached of its last (``end`` 2); dated by it, no longer a
+    multi-year amount (ZH-FROM-001)."""
+    for w in figure.warnings:
+        if w.key == "warning.multi_year" and figure.year is None:
+            m = _SPAN.fullmatch(str(dict(w.params).get("text", "")).strip())
+            if m is not None and m.group(2) is not None:
+                rest = tuple(x for x in figure.warnings if x is not w)
+                return replace(figure, year=int(m.group(end)), warnings=rest)
+    return figure
 
 
 def without_starts(text: str) -> str:

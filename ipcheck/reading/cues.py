@@ -92,14 +92,15 @@ def strong_intention_before(text: str, end: int) -> bool:
     return n is not None and n <= end
 
 
-# Goals named after their figures (为实现…的目标, 以…为目标, …作为约束性指标: ZH-GOAL-002).
-_GOAL_AROUND = _R.regex("ZH-GOAL-002")
+# Goals named after their figures (为实现…的目标, 以…为目标, …作为约束性指标: ZH-GOAL-002), and a goal-setting verb's
+# list (明确…达到12件、…5万件: ZH-GOAL-003).
+_GOAL_AROUND = (_R.regex("ZH-GOAL-002"), _R.regex("ZH-GOAL-003"))
 
 
 @lru_cache(maxsize=128)
 def _goal_bodies(text: str) -> tuple[tuple[int, int], ...]:
-    """The spans of ``text`` that ZH-GOAL-002 names as a goal's (its ``body`` groups)."""
-    return tuple(m.span(g) for m in _GOAL_AROUND.finditer(text)
+    """The spans of ``text`` that ZH-GOAL-002 and -003 name as a goal's (their ``body`` groups)."""
+    return tuple(m.span(g) for pattern in _GOAL_AROUND for m in pattern.finditer(text)
                  for g, v in m.groupdict().items() if g.startswith("body") and v is not None)
 
 

@@ -6,7 +6,7 @@ each summary (2015年绵阳市建设国家知识产权试点城市 / 工作总�
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ipcheck.errors import Message, msg
 from ipcheck.lang.registry import load
@@ -130,6 +130,55 @@ def city_text_for_province(sentences: tuple[Sentence, ...], region: str) -> str:
 
 
 def scope(sentences: tuple[Sentence, ...], region: str) -> Scope:
+    """Restrict a compilation to the plan's region; flag a summary about another region (a city's text
+    against a province's plan too); put the parts of the text about another region (ZH-SECT-027) in their own
+    section, with a warning that says which lines and how many sentences."""
+    where = _narrowed(sentences, region)
+    if where.foreign:                     # the whole text is someone else's: its parts are too
+        return where
+    marked, note = _parts_elsewhere(where.sentences, region or next((p.region for p in split(sentences)), ""))
+    return replace(where, sentences=marked, warnings=where.warnings + ((note,) if note else ()))
+
+
+# The single-character suffixes of a region's name (县区 and 市县 are no name: ZH-REGION-001); characters no place's
+# name holds (ZH-WHOSE-010).
+_SUFFIX_CHARS = "".join(w for w in _R.words("ZH-REGION-001") if len(w) == 1)
+_NOT_IN_NAME = frozenset(_R.chars("ZH-WHOSE-010"))
+
+
+def own_part(part: str, region: str) -> bool | None:
+    """Whether a region's part of a text (ZH-SECT-027: 全省, 某区) is the plan ``region``'s own, read as whose a figure
+    is (ipcheck.reading.subjects: 全市 in a 市's text is its own, 全省, 全国 and 东城区 are not); None when ``part`` points
+    at several places or names none (各县, 县区: ZH-REGION-004, a bare suffix)."""
+    if part not in _SCOPE and (_POINTING.fullmatch(part) or not part.rstrip(_SUFFIX_CHARS) or _NOT_IN_NAME & set(part)):
+        return None
+    from ipcheck.reading.subjects import someone_else      # subjects reads names with this module's same_region
+    return not someone_else(part, region)
+
+
+def _parts_elsewhere(sentences: tuple[Sentence, ...], region: str) -> tuple[tuple[Sentence, ...], Message | None]:
+    """``sentences`` with those of a part about another region than ``region`` in section ELSEWHERE (their figures and
+    work are that region's, leads for review), and a warning naming the regions, the lines and how many sentences;
+    unchanged and None when no part is someone else's or the region is unknown."""
+    other = list(dict.fromkeys(s.part for s in sentences if s.part and region and own_part(s.part, region) is False))
+    if not other:
+        return sentences, None
+    marked = tuple(replace(s, section=Section.ELSEWHERE, section_rule="ZH-SECT-027") if s.part in other else s
+                   for s in sentences)
+    runs: list[list[int]] = []
+    for k, s in enumerate(marked):
+        if s.section is Section.ELSEWHERE:
+            if runs and runs[-1][2] == k - 1:
+                runs[-1][1:] = [s.line, k]
+            else:
+                runs.append([s.line, s.line, k])
+    lines = ", ".join(f"{a}-{b}" if a != b else str(a) for a, b, _ in runs)
+    moved = sum(s.section is Section.ELSEWHERE for s in marked)
+    return marked, msg("warning.region_part", found=_LIST_SEPARATOR.join(other), region=region, lines=lines,
+                       moved=moved, total=len(sentences))
+
+
+def _narrowed(sentences: tuple[Sentence, ...], region: str) -> Scope:
     """Restrict a compilation to the plan's region; flag a summary about another region (a city's text
     against a province's plan too)."""
     parts = split(sentences)

@@ -6,7 +6,10 @@ figure or a task's words fall under (ZH-WHOSE-005, -006, with what is no subject
 word, a title, a rank of a wider scope, a source: ZH-WHOSE-007, -009 to -011, -014); the two questions asked
 of it differ only in what a place inside the region counts for. A district's figure is never the city's
 (``figure_elsewhere``); a district's work is the city's work, a neighbour's or the province's never is
-(``work_elsewhere``, ZH-WHOSE-008). The words are data: ipcheck/lang/zh/whose.yaml.
+(``work_elsewhere``, ZH-WHOSE-008), except for a thing the region has one of (its protection centre, its
+platform, a 办法 it issues, a title it wins: ZH-WHOSE-019, -020), which only the region itself does; the
+owner named right before such a thing (省知识产权保护中心: ZH-WHOSE-022) says whose it is. The words are data:
+ipcheck/lang/zh/whose.yaml.
 """
 from __future__ import annotations
 
@@ -23,12 +26,26 @@ SCOPE = _R.words("ZH-WHOSE-002")
 _NO_PLACE = _R.words("ZH-WHOSE-003")
 _NAMES_NONE = tuple(_R.words("ZH-WHOSE-017"))
 _OTHER_AREA = tuple(_R.words("ZH-WHOSE-018"))
+# 县域, 市域, 省域: the whole area of a region of one level, the plan region's own only at its level (ZH-WHOSE-024).
+_AREA_OF_LEVEL = _R.table("ZH-WHOSE-024")
+# A rate per head (每万人…) and the words right before one that name no owner (ZH-WHOSE-025, -026).
+_PER_HEAD, _NO_OWNER = _R.regex("ZH-WHOSE-025"), _R.regex("ZH-WHOSE-026")
+_SHORT_NAME = re.compile("[\u4e00-\u9fff]{2,4}")
 _SUBJECT = _R.regex("ZH-WHOSE-005")
 _HIGHER = _R.regex("ZH-WHOSE-006")
 _RANK = _R.regex("ZH-WHOSE-007")
 _LEVEL = sorted(_R.table("ZH-WHOSE-008").items(), key=lambda kv: -len(kv[0]))
 # Verbs (ZH-INTENT-018, ZH-WHOSE-009): a clause that opens with one has its place as an object (联合成都市…).
 _VERBS = _R.words("ZH-INTENT-018") + _R.words("ZH-WHOSE-009")
+# A thing a region has one of, a title it wins, and a title that makes the thing many (ZH-WHOSE-019 to -021).
+_ONE_THING, _ONE_TITLE, _MANY = (_R.regex(c) for c in ("ZH-WHOSE-019", "ZH-WHOSE-020", "ZH-WHOSE-021"))
+# The owner named right before a thing: a scope word, a place, or a level word alone (ZH-WHOSE-022), after a verb
+# (ZH-WHOSE-023 and the verbs above) or the clause's start.
+_LEVEL_ALONE = _R.words("ZH-WHOSE-022")
+_OWNER = re.compile("|".join(f"(?:{p})" for p in (_R.regex("ZH-WHOSE-002").pattern, _WHOSE.pattern,
+                                                  *map(re.escape, _LEVEL_ALONE))))
+_BEFORE_OWNER = _VERBS + _R.words("ZH-WHOSE-023")
+_CLAUSE_MARK = re.compile("[" + re.escape(_R.chars("ZH-PUNCT-001")) + "]")
 # ZH-WHOSE-001 reads any run of characters before a suffix as a name; a subject's name is short and has no
 # function word in it (四是成立了由市 is a clause, not a place), and a title follows no place (常务副市长).
 _NAME_MAX = 7
@@ -59,7 +76,7 @@ class Subject:
 
 
 def _names_none(before: str) -> bool:
-    """True when the words before 地区/城区/城市 name no place: none, or one of ZH-WHOSE-017's (全, 试点)."""
+    """True when the words before 地区/辖区/城市 name no place: none, or one of ZH-WHOSE-017's (全, 试点)."""
     return not before or any(before.endswith(w) for w in _NAMES_NONE)
 
 
@@ -69,6 +86,8 @@ def someone_else(prefix: str, region: str) -> bool:
     city's (ZH-WHOSE-001 to -003; issue #12 §3 e)."""
     if any(w in prefix for w in _OTHER_AREA):       # 珠三角, 县城, 发达国家 … (ZH-WHOSE-018)
         return True
+    if any(w in prefix and not region.endswith(level) for w, level in _AREA_OF_LEVEL.items()):
+        return True                                 # 县域 in a city's text (ZH-WHOSE-024)
     for m in _WHOSE.finditer(prefix):
         token = m.group(0)
         if any(w in token and _names_none(token[:token.index(w)]) for w in _NO_PLACE):
@@ -78,10 +97,27 @@ def someone_else(prefix: str, region: str) -> bool:
             if not region or region.endswith(scope[-1]):
                 continue
             return True
-        if region and (same_region(token, region) or same_region(token[-len(region):], region)):
+        if region and (same_region(token, region) or _province_and(token, region)):
             continue
         return True
     return False
+
+
+def rate_elsewhere(prefix: str, metric: str, region: str) -> bool:
+    """True when ``prefix``, the words right before a rate per head ``metric`` (ZH-WHOSE-025) in a quantity, is a
+    short name that is not the plan ``region``'s nor a word naming no one (ZH-WHOSE-026): 华为每万人…, 上海每万人…
+    in another region's text. Scope and area words (全市, 县域, 辖区) are someone_else's to judge."""
+    return bool(_PER_HEAD.match(metric) and _SHORT_NAME.fullmatch(prefix) and not _NO_OWNER.match(prefix)
+                and not any(w in prefix for w in (*SCOPE, *_AREA_OF_LEVEL, *_NO_PLACE))
+                and not (region and same_region(prefix, region)))
+
+
+def _province_and(token: str, region: str) -> bool:
+    """True when ``token`` is the plan ``region``'s name after a wider place's (四川省遂宁市, 浙江宁波市) or a function
+    word (使广汉市: ZH-WHOSE-010), not another name one character longer that ends like it (某某市 for 某市)."""
+    rest = token[:-len(region)]
+    return len(token) > len(region) and same_region(token[-len(region):], region) \
+        and (len(rest) >= 2 or _level(rest) is not None or _NOT_IN_NAME.fullmatch(rest) is not None)
 
 
 def _no_subject(part: str, m: re.Match[str]) -> bool:
@@ -156,16 +192,52 @@ def _names_region(text: str, region: str) -> bool:
     return bool(region) and (short in text or _POINTING.search(text) is not None)
 
 
+def one_of_a_kind(title: str) -> bool:
+    """True when a task's ``title`` asks for a thing the region has one of, or a title it wins (ZH-WHOSE-019,
+    -020), and not for many of them (ZH-WHOSE-021): only the region itself does it."""
+    return bool(_ONE_THING.search(title) or _ONE_TITLE.search(title)) and not _MANY.search(title)
+
+
+def owner_before(text: str, at: int) -> Subject | None:
+    """The owner named right before offset ``at`` (a thing's name) in its clause of ``text``: a scope word, a
+    place or a level word alone (ZH-WHOSE-022: 省知识产权保护中心, 建成省…平台, 我市…), the longest that starts at
+    the clause's start or after a verb (ZH-WHOSE-023) and is no clause piece; None when none stands there."""
+    start = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, at)), default=0)
+    for i in range(max(start, at - _NAME_MAX), at):
+        name, before = text[i:at], text[start:i]
+        if (i == start or before.endswith(_BEFORE_OWNER)) \
+                and not name.startswith(_BEFORE_OWNER) and _OWNER.fullmatch(name) \
+                and not _NOT_IN_NAME.search(name):
+            return Subject(i, name, name in _LEVEL_ALONE)
+    return None
+
+
+def _the_regions(who: Subject, region: str) -> bool:
+    """True when ``who`` is the plan ``region`` itself: its name or a scope word of its level (全市, 我市), or a body
+    or a level word alone of its level (市 of 市知识产权保护中心 in a city's text, 省 in a province's)."""
+    if who.body:
+        mine = _level(region)
+        return mine is not None and _level(who.name) == mine
+    return not someone_else(who.name, region)
+
+
 def work_elsewhere(text: str, at: int, region: str, own: str = "") -> bool:
     """True when the work named at offset ``at`` of sentence ``text`` is someone else's than ``region``'s:
     the last subject before it is another place or body (中国（长春）… too, unless the task's own words ``own``
-    name that place), or a first of a wider scope is reported in a sentence that never names the region."""
+    name that place), or a first of a wider scope is reported in a sentence that never names the region. For a
+    thing the region has one of (``own``, the task's title: one_of_a_kind), the owner named right before it
+    decides, and without one a place inside the region as the subject is someone else too (ZH-WHOSE-019)."""
     if not region:
         return False
     named = _NAMED_FOR.search(text, _part_start(text, at), at)
     if named and not same_region(named.group("where"), region) and named.group("where") not in own:
         return True
+    single = one_of_a_kind(own)
+    owner = owner_before(text, at) if single and _ONE_THING.search(own) else None
+    if owner is not None and not _the_regions(owner, region):
+        return True
     who = subject_before(text, at)
-    if who is not None and _not_its_work(who, region):
+    if who is not None and (_not_its_work(who, region)
+                            or (single and owner is None and not _the_regions(who, region))):
         return True
     return _RANK.search(text) is not None and not _names_region(text, region)

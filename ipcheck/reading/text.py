@@ -120,6 +120,11 @@ _ATTACHMENT = _R.regex("ZH-SECT-026")
 # A web page's links: another page's title (ZH-SECT-022), the name of a list of them (ZH-SECT-023).
 _LINK_LINE = _R.regex("ZH-SECT-022")
 _LINK_LIST = _R.regex("ZH-SECT-023")
+# A heading that names a region's part of the text (ZH-SECT-027: 二、全省情况, 附件：某区…总结); whose part it is
+# ipcheck.reading.regions decides against the plan. A part runs to the next heading of its rank or above: an
+# attachment's title 0, 一、 1, (一) 2, an unnumbered short line 3 (level-3 and -4 headings neither open nor close one).
+_PART = _R.regex("ZH-SECT-027")
+_ATTACHMENT_RANK, _RANKS, _UNNUMBERED_RANK = 0, {1: 1, 2: 2}, 3
 
 
 
@@ -263,6 +268,8 @@ class _Segmenter:
         self.body_started = False
         self.top: int | None = None          # number of the last top-level heading that counted
         self.title_run: list[int] = []       # indices of consecutive short unnumbered lines
+        self.part, self.part_rank = "", 0    # the region a heading names as this part's (ZH-SECT-027), its rank
+        self.title_next = False              # a lone 附件 line: the next short line is the attachment's title
 
     def line(self, line_no: int, lstart: int, lend: int) -> None:
         """Every sentence of one line."""
@@ -277,7 +284,8 @@ class _Segmenter:
 
     def add(self, line_no: int, s: int, e: int, section: Section, rule: str, heading: str) -> None:
         self.out.append(Sentence(index=len(self.out), line=line_no, start=s, end=e, text=self.text[s:e],
-                                 norm=self.norm[s:e], section=section, heading=heading, section_rule=rule))
+                                 norm=self.norm[s:e], section=section, heading=heading, section_rule=rule,
+                                 part=self.part))
 
     def sentence(self, line_no: int, s: int, e: int, whole_line: bool, line_body: bool) -> None:
         snorm = self.norm[s:e]
@@ -305,11 +313,14 @@ class _Segmenter:
         else:
             self.title_run.clear()
         attachment = _ATTACHMENT.match(snorm) if lead is None else None
+        title_next, self.title_next = self.title_next, False
         if attachment:
-            self.section, self.rule = _cue_rule(attachment.group("rest"), self.year) or (Section.RESULTS, "ZH-SECT-026")
-            self.heading, self.top = self.text[s:e], None
+            rest = attachment.group("rest") or ""
+            self.section, self.rule = _cue_rule(rest, self.year) or (Section.RESULTS, "ZH-SECT-026")
+            self.heading, self.top, self.title_next = self.text[s:e], None, not rest.strip()
+            self.part_heading(rest, _ATTACHMENT_RANK)
         elif lead is not None or short:
-            self.heading_line(lead if lead is not None else (0, None, snorm), s, e)
+            self.heading_line(lead if lead is not None else (0, None, snorm), s, e, title_next)
         else:
             m = _PLAN_SENTENCE.match(snorm)
             if m and (m.group(1) is None or (self.year is not None and int(m.group(1)) > self.year)):
@@ -321,13 +332,27 @@ class _Segmenter:
         for i in self.title_run:
             self.out[i] = replace(self.out[i], section=Section.FRONT, heading="", section_rule="")
         self.section, self.rule, self.heading, self.body_started, self.top = Section.FRONT, "", "", False, None
+        self.part = ""
         self.add(line_no, s, e, self.section, "ZH-SECT-013", self.heading)
         self.title_run = [len(self.out) - 1]
 
-    def heading_line(self, lead: tuple[int, int | None, str], s: int, e: int) -> None:
-        """A heading: its cue names the section; a top-level one without a cue goes back to the results."""
+    def part_heading(self, body: str, rank: int) -> None:
+        """A heading of ``rank`` closes the region's part opened at its rank or below, and opens one when its words
+        name a region and a report of it (ZH-SECT-027)."""
+        if rank <= self.part_rank:
+            self.part = ""
+        m = _PART.match(_QUOTED_TITLE.sub("", body.strip()))
+        if m:
+            self.part, self.part_rank = m.group("region"), rank
+
+    def heading_line(self, lead: tuple[int, int | None, str], s: int, e: int, title: bool = False) -> None:
+        """A heading: its cue names the section; a top-level one without a cue goes back to the results. ``title``:
+        the line after a lone 附件, the attachment's title."""
         level, number, body = lead
         cue = _cue_rule(body, self.year)
+        rank = _ATTACHMENT_RANK if title else _RANKS.get(level, _UNNUMBERED_RANK if level == 0 else None)
+        if rank is not None:
+            self.part_heading(body, rank)
         if level == 1:
             expected = (self.top or 0) + 1
             number = expected if number is None else number

@@ -12,7 +12,7 @@ from ipcheck.i18n import DEFAULT_LANG, t
 WRITE_STATUSES = ("unreported", "missed")
 # Reasons where the figure the summary gives is not this year's actual: the catalogue says why.
 _WHY_TARGET = frozenset({"target.only_in_next_plan", "target.only_in_problems", "target.only_in_front",
-                         "target.only_in_links", "target.only_as_target", "target.only_as_intention", "target.other_year",
+                         "target.only_in_links", "target.only_elsewhere", "target.only_as_target", "target.only_as_intention", "target.other_year",
                          "target.multi_year"})
 _SCOPES = "市县区州省旗"
 

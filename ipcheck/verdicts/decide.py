@@ -268,6 +268,8 @@ def _why_not_actual(m: FigureMatch, year: int | None, due: int | None = None, an
         return "problems"
     if s.section is Section.LINKS:
         return "links"
+    if s.section is Section.ELSEWHERE:
+        return "elsewhere"
     if s.section is Section.FRONT and FRONT_PLAN.search(s.norm):
         return "front"
     if _NOT_REACHED.search(s.norm, clause_span(s.norm, f.start, f.end)[0], f.start):
@@ -296,6 +298,7 @@ _OTHER_REASON = {   # why a figure is not an actual -> the verdict's reason (mes
     "problems": "target.only_in_problems",
     "front": "target.only_in_front",
     "links": "target.only_in_links",
+    "elsewhere": "target.only_elsewhere",
     "stated_target": "target.only_as_target",
     "intention": "target.only_as_intention",
     "other_year": "target.other_year",
@@ -309,7 +312,7 @@ _OTHER_REASON = {   # why a figure is not an actual -> the verdict's reason (mes
     "not_reached": "target.not_reached",
 }
 # Reasons that leave a lead a person should weigh: the verdict on them needs review.
-_REVIEW_REASONS = frozenset({"after_due", "bare_number", "level_only", "other_base", "completion", "not_reached"})
+_REVIEW_REASONS = frozenset({"elsewhere", "after_due", "bare_number", "level_only", "other_base", "completion", "not_reached"})
 
 
 def _target_without_actual(target: Target, other: list[tuple[FigureMatch, str]], not_due: bool,

@@ -19,7 +19,7 @@ from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind, Measure, Section, Sentence, Target
 from ipcheck.reading.numerals import parse_number
 from ipcheck.reading.regions import same_region
-from ipcheck.reading.subjects import SCOPE, figure_elsewhere, someone_else
+from ipcheck.reading.subjects import SCOPE, figure_elsewhere, rate_elsewhere, someone_else
 from ipcheck.units import UNITS, comparable
 from ipcheck.verdicts.matching import (FUZZY_NAME_MIN, KINDS_FOR_MEASURE, SPECIFIERS, FigureMatch,
                                        SentenceIndex, bigrams, canonical, core)
@@ -54,7 +54,8 @@ def name_score(quantity: str, target: Target, region: str = "") -> float:
             continue
         pos = q.find(c)
         if pos >= 0:
-            if _narrower(q[:pos], c) or someone_else(q[:pos], region) or _joined(q, pos, pos + len(c)):
+            if _narrower(q[:pos], c) or someone_else(q[:pos], region) or rate_elsewhere(q[:pos], c, region) \
+                    or _joined(q, pos, pos + len(c)):
                 continue
             best = max(best, 1.0)
             continue

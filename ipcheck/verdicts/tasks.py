@@ -44,12 +44,17 @@ _BREAKTHROUGH_TASK, _BREAKTHROUGH = regex("ZH-TASK-013"), regex("ZH-TASK-014")
 _CAMPAIGN, _CAMPAIGN_LONG, _QUOTED = regex("ZH-TASK-015"), load().table("ZH-TASK-016"), regex("ZH-TASK-017")
 # Work begun (启动, 开工) in the clause that names the task: begun, not done (ZH-TASK-007).
 _BEGUN = regex("ZH-TASK-007")
+# The plan of the work issued (印发…行动方案: ZH-TASK-023), unless the task is to issue a document (ZH-TASK-024).
+_PLAN_ISSUED, _ISSUE_TASK = regex("ZH-TASK-023"), regex("ZH-TASK-024")
+# A quoted title (《…关于印发…的通知》, ZH-SECT-014): a 印发 inside it names another document, it reports no issuing.
+_QUOTED_TITLE = regex("ZH-SECT-014")
 # A month named without a year (2月21日): the dateline's year when not after its month (ZH-YEAR-019).
 _UNDATED_MONTH = regex("ZH-YEAR-019")
 # A year, or one named relative to the text's date (去年, 今年): a headline with neither is the news of its dateline.
 _A_YEAR = re.compile(f"(?:{regex('ZH-YEAR-001').pattern})|(?:{regex('ZH-YEAR-013').pattern})")
-# Work under way or an early step of it done (ZH-INTENT-015, -016, -024): not done, but a step worth a review.
-_UNDER_WAY = re.compile("|".join(f"(?:{regex(c).pattern})" for c in ("ZH-INTENT-015", "ZH-INTENT-016", "ZH-INTENT-024")))
+# Work under way or an early step of it done (ZH-INTENT-015, -016, -025): not done, but a step worth a review.
+_UNDER_WAY = re.compile("|".join(f"(?:{regex(c).pattern})"
+                                 for c in ("ZH-INTENT-015", "ZH-INTENT-016", "ZH-INTENT-025")))
 
 
 # A self-check's closing mark of work not done (ZH-NEG-004): it governs the whole sentence.
@@ -60,7 +65,7 @@ TASK_GROUPS = ("done", "negated", "planned", "problems", "weak", "below_floor")
 # Why a candidate is planned or weak (TaskCandidate.detail); explain words each in both languages.
 TASK_DETAILS = {"planned": ("section", "intention", "later_year"),
                 "weak": ("score", "head", "done_cue", "elsewhere", "links", "part", "begun", "earlier_year",
-                         "campaign", "heading", "other_thing"),
+                         "campaign", "plan_issued", "heading", "other_thing"),
                 "done": ("counted",)}
 
 
@@ -73,8 +78,8 @@ class TaskCandidate:
     head noun), "done_cue", or "elsewhere" (the work is another place's or body's: ipcheck.reading.subjects),
     "links" (the title of another page linked from a web page: 上一篇：…), "part" (only part of the work is
     done: ZH-TASK-006, -020), "begun" (ZH-TASK-007), "earlier_year", "campaign" (ZH-TASK-015), "heading" (a
-    heading that restates the task: ZH-TASK-022) or "other_thing" (named only in the name of a document or an
-    event about it: ZH-TASK-023); for done, "counted" (the count of its duty work: ZH-TASK-010).
+    heading that restates the task: ZH-TASK-025) or "other_thing" (named only in the name of a document or an
+    event about it: ZH-TASK-026); for done, "counted" (the count of its duty work: ZH-TASK-010).
     """
 
     match: TaskMatch
@@ -100,6 +105,8 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "problems"))
         elif s.section is Section.LINKS:
             out.append(TaskCandidate(m, "weak", "links"))
+        elif s.section is Section.ELSEWHERE:             # another region's part of the text (ZH-SECT-027)
+            out.append(TaskCandidate(m, "weak", "elsewhere"))
         elif s.section is not Section.RESULTS and not _reporting_headline(s):
             out.append(TaskCandidate(m, "planned", "section"))
         elif _mostly_intention(clauses, planned := [_planned_clause(s.norm, a, b) for a, b, _ in clauses]):
@@ -116,6 +123,8 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "weak", "campaign"))
         elif _begun_only(task.title, s, spans):
             out.append(TaskCandidate(m, "weak", "begun"))
+        elif _plan_issued_only(task.title, s.norm, spans):
+            out.append(TaskCandidate(m, "weak", "plan_issued"))
         elif duty_work(task.title) and dated_before(s, spans, year):
             out.append(TaskCandidate(m, "weak", "earlier_year"))
         elif restated_heading(task.title, s):
@@ -349,6 +358,35 @@ def _begun_only(title: str, sentence: Sentence, spans: tuple[tuple[int, int], ..
     """True when the clause that names the task best says its work has begun (启动, 开工: ZH-TASK-007) and not
     that it finished, and the task's own title is not to begin it: done words in other clauses prove nothing."""
     return _in_naming_clause(_BEGUN, title, sentence.norm, spans)
+
+
+def _plan_issued_only(title: str, text: str, spans: tuple[tuple[int, int], ...]) -> bool:
+    """True when the words that name the task best stand in the name of a plan issued for it (印发…行动方案:
+    ZH-TASK-023; a 印发 inside a quoted title, 结合《…关于印发…方案的通知》, issues nothing), the task is not itself to
+    issue a document (ZH-TASK-024) and no other clause of the sentence says the work was done (…,开展专项行动5次: the
+    task's head word and a done cue)."""
+    if _ISSUE_TASK.match(title):
+        return False
+    a, b = _best_hit(spans)
+    quoted = [q.span() for q in _QUOTED_TITLE.finditer(text)]
+    issued = [m for m in _PLAN_ISSUED.finditer(text, clause_span(text, a, b)[0]) if m.start() <= a and b <= m.end()
+              and not any(c < m.start() < d for c, d in quoted)]
+    if not issued:
+        return False
+    head = task_head(title)
+    rest = _PLAN_ISSUED.sub(lambda m: " " * len(m.group()), text)      # the sentence without the plans' names
+    return not any(head and head in rest[c:d] and cues.is_done(rest[c:d])
+                   for c, d in _clause_spans(rest))
+
+
+def _clause_spans(text: str) -> list[tuple[int, int]]:
+    """Every clause of ``text`` as (start, end)."""
+    out, pos = [], 0
+    while pos <= len(text):
+        a, b = clause_span(text, pos, pos)
+        out.append((a, b))
+        pos = b + 1
+    return out
 
 
 def _part_named(title: str, text: str, hits: tuple[tuple[int, int], ...]) -> bool:
