@@ -16,7 +16,8 @@ _OTHER_THING = regex("ZH-TASK-026")
 # A task to carry out a document (落实…政策): a naming in the document's name is its own (ZH-TASK-027).
 _CARRY_OUT = regex("ZH-TASK-027")
 _NOT_WORD = re.compile(r"[\W_]+")
-_QUOTED = re.compile("《[^《》]*》")
+# A quoted title (《…》, ZH-SECT-014).
+_QUOTED = regex("ZH-SECT-014")
 
 
 def restated_heading(title: str, sentence: Sentence) -> bool:
