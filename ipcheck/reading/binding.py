@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ipcheck.errors import Message, msg
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind
-from ipcheck.reading.quantities import Raw, enumeration, quantity_of, visible
+from ipcheck.reading.quantities import Raw, added_to, enumeration, quantity_of, total_only, visible
 from ipcheck.units import UNITS
 
 # ----------------------------------------------------------------------------------------
@@ -39,6 +39,8 @@ _DEC_CUE = _R.regex("ZH-KIND-006")
 _INC_CUE = _R.regex("ZH-KIND-007")
 _MORE_LESS = {word: FigureKind(kind) for word, kind in _R.table("ZH-KIND-008").items()}   # 多, 少
 _CHANGE = _R.regex("ZH-KIND-009")
+# A share or a rate, then a change word: the figure is a change of the share or rate (ZH-KIND-010).
+_RATE_CHANGE = _R.regex("ZH-KIND-010")
 # Words that make a figure a goal, not an actual (ZH-BIND-001).
 _TARGET = _R.regex("ZH-BIND-001")
 # Forecasts: the figure is an estimate, say so (ZH-BIND-003).
@@ -90,6 +92,7 @@ class _Binder:
         self.out: list[_Bound] = []
         self.own: list[tuple[str, str]] = []
         self.last_q = ""
+        self.last_added = ""               # the last quantity of what was added to one (ZH-BIND-027)
         self.prev_end: dict[int, int] = {}
         self.group_left = 0
 
@@ -102,6 +105,9 @@ class _Binder:
         bare = not _JOINER.sub("", _STRIP_CHARS.sub("", phrase).strip(_ENUM)).strip(_ENUM)
         cut = _cut(phrase)
         subject, pred = phrase[:cut], phrase[cut:]
+        rate = _RATE_CHANGE.match(pred)
+        if rate:                           # 占比|提高30%: the quantity is the share, whose change the figure is
+            subject = phrase[:cut + rate.end("rate")]
         after = visible(text, drop, raw.post, min(self.major_ends[major], raw.post + _AFTER_REACH))
         if pred and _CMP.match(pred) and not _CHANGE.search(pred) and _CHANGE.search(after):
             return                         # 比原来的5万元提高了一倍: 5万元 is the base, not a figure
@@ -118,6 +124,8 @@ class _Binder:
         b.warnings = warnings + _clause_warnings(text[region:raw.pre], subject, clause) + b.warnings
         self.out.append(b)
         self.last_q = b.quantity or self.last_q
+        if added_to(b.quantity):
+            self.last_added = b.quantity
 
     def _continued(self, raw: Raw, prev: _Bound, major: int) -> _Bound:
         """A figure alone after 、 continues the one before: its kind, and its quantity or the next of a 分别 list."""
@@ -143,8 +151,10 @@ class _Binder:
                 self.group_left = size - 1
                 return _Bound(raw, kind, group[0], False, pred, major, group)
             warnings.append(msg("warning.respective_unresolved", word=_RESPECTIVE, count=size))
+        # 新增1079家,是2016年增幅的2.5倍多,总数达3174家: a bare total is of what the additions were told of
+        last_q = self.last_added if self.last_added and total_only(subject) else self.last_q
         quantity, is_own = quantity_of(self.text, self.drop, subject, raw, self.major_ends[major], self.raws, k,
-                                       self.last_q, bool(_TARGET.search(clause)))
+                                       last_q, bool(_TARGET.search(clause)))
         b = _Bound(raw, kind, quantity, is_own, pred, major)
         if not is_own and self.out and self.out[-1].quantity == quantity:
             b.warnings.extend(w for w in self.out[-1].warnings if w.code == "estimate")
@@ -242,6 +252,9 @@ def _kind(pred: str, unit: str) -> FigureKind:
     """The kind of a figure from the cue words between its quantity and its number."""
     if unit in UNITS and UNITS[unit].family == "multiple":
         return FigureKind.MULTIPLE
+    rate = _RATE_CHANGE.match(pred)
+    if rate:                              # 占比提高30%, 增速回落3%: a change of a share or a rate
+        return FigureKind.DECREASE if _DEC_CUE.search(pred, rate.end("rate")) else FigureKind.INCREASE
     pct = unit in UNITS and UNITS[unit].family == "percent"
     if pct and _COMPLETION_CUE.search(pred):
         return FigureKind.COMPLETION

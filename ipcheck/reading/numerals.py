@@ -1,7 +1,8 @@
 """Read Arabic, full-width and Chinese numerals (1,796 / １７９６ / 一百二十 / 3.6万) as numbers.
 
 The engine only: the numeral characters and their values are data (ipcheck/lang/zh/numerals.yaml,
-ZH-NUM-001 digits, ZH-NUM-002 十百千, ZH-NUM-003 万亿, ZH-NUM-005 Arabic with a multiplier).
+ZH-NUM-001 digits, ZH-NUM-002 十百千, ZH-NUM-003 万亿, ZH-NUM-005 Arabic with a multiplier, ZH-NUM-009 the
+decimal point of a Chinese numeral).
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ CN_BIG: dict[str, int] = _R.table("ZH-NUM-003")
 CN_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL) + "".join(CN_BIG)
 _TEN = next(ch for ch, v in CN_SMALL.items() if v == 10)          # a leading 十 needs no digit
 _WAN, _YI = min(CN_BIG, key=CN_BIG.__getitem__), max(CN_BIG, key=CN_BIG.__getitem__)
+# The decimal point of a Chinese numeral: 一点九万 = 1.9万 (ZH-NUM-009).
+_POINT = _R.words("ZH-NUM-009")[0]
 
 # A plain Arabic number: 1796, 1,796 (strict thousands groups only), 28.5, 0.5.
 _ARABIC = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
@@ -35,7 +38,7 @@ def parse_number(s: str) -> Decimal | None:
     """The value of ``s`` if it is exactly one number, else None.
 
     Accepts Arabic (1796, 1,796, 28.5), full-width digits, Chinese numerals (十七, 两千,
-    一百二十, 三万) and Arabic with a Chinese multiplier (3.6万 → 36000). The value is an exact
+    一百二十, 三万, with a decimal part: 一点九万 → 19000) and Arabic with a Chinese multiplier (3.6万 → 36000). The value is an exact
     Decimal (17.76万 → 177600, never 177600.00000000003). Anything else, including malformed
     numerals such as 十百千 or 十三五, is None: a misread number is worse than none.
     """
@@ -63,7 +66,28 @@ def _parse(s: str) -> Decimal | None:
         return value
     if all(ch in CN_CHARS for ch in t):
         return _parse_chinese(t)
+    if t.count(_POINT) == 1:
+        return _parse_decimal(*t.split(_POINT))
     return None
+
+
+def _parse_decimal(whole: str, rest: str) -> Decimal | None:
+    """A Chinese numeral with a decimal part (一点九万 → 19000, 十二点五 → 12.5), or None: digits after the point,
+    then at most one section multiplier that scales the whole number; the part before the point has none
+    (三万点五 is no numeral)."""
+    mult = 1
+    if rest and rest[-1] in CN_BIG:
+        mult, rest = CN_BIG[rest[-1]], rest[:-1]
+    if any(ch in CN_BIG for ch in whole):
+        return None
+    if not whole or not rest or not all(ch in CN_CHARS for ch in whole) \
+            or not all(ch in CN_DIGITS for ch in rest):
+        return None
+    value = _parse_chinese(whole)
+    if value is None:
+        return None
+    fraction = Decimal("0." + "".join(str(CN_DIGITS[ch]) for ch in rest))
+    return (value + fraction) * mult
 
 
 def _parse_chinese(t: str) -> Decimal | None:

@@ -51,6 +51,9 @@ _LEVEL_ONLY = _R.regex("ZH-BIND-008")
 _MODIFIER_HEAD = _R.regex("ZH-BIND-009")
 _ELLIPTIC = _R.regex("ZH-BIND-010")
 _QUANTITY_SUFFIX_CHARS = _R.chars("ZH-MATCH-004")        # 量数
+# A bare total after what was added to a quantity is that quantity's total (ZH-BIND-027).
+_TOTAL_ONLY = _R.regex("ZH-BIND-027")
+_ADDED = tuple(_R.param("ZH-BIND-027", "added"))
 # An amount word alone (交易额, 金额) names the amount of the deals counted before it, whose closing verb
 # (成交, 登记) is left out (ZH-BIND-023, 024).
 _AMOUNT_ONLY = _R.regex("ZH-BIND-023")
@@ -141,6 +144,8 @@ def quantity_of(text: str, drop: list[bool], subject: str, raw: Raw, seg_end: in
     """(quantity, named in this clause?) for a figure that does not continue a list."""
     p = clean(subject, target)
     if p and last_q:
+        if _TOTAL_ONLY.match(p) and last_q.endswith(_ADDED):       # 新增1.34万家,总数达5.5万家
+            return _added_dropped(last_q) + p, False
         if _MODIFIER_ONLY.match(p) or _LEVEL_ONLY.match(p):
             return p + _MODIFIER_HEAD.sub("", last_q), False
         if _ELLIPTIC.match(p) and p.rstrip(_QUANTITY_SUFFIX_CHARS) in last_q:
@@ -160,6 +165,24 @@ def quantity_of(text: str, drop: list[bool], subject: str, raw: Raw, seg_end: in
     if verb:
         return verb, True
     return last_q, False
+
+
+def added_to(quantity: str) -> bool:
+    """True when ``quantity`` names what was added to a quantity (科技型中小企业新增, ZH-BIND-027)."""
+    return quantity.endswith(_ADDED)
+
+
+def total_only(subject: str) -> bool:
+    """True when the words before a figure name only a total (总数达, ZH-BIND-027)."""
+    return _TOTAL_ONLY.match(clean(subject)) is not None
+
+
+def _added_dropped(quantity: str) -> str:
+    """``quantity`` without the word of an addition that ends it: 科技型中小企业新增 → 科技型中小企业."""
+    for word in _ADDED:
+        if quantity.endswith(word):
+            return quantity[:-len(word)]
+    return quantity
 
 
 def _following(text: str, drop: list[bool], raw: Raw, seg_end: int, raws: list[Raw],

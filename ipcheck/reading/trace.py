@@ -13,10 +13,10 @@ from ipcheck.model import Figure, FigureKind, Sentence
 _CUE_GROUPS = ("intention", "negation", "done")
 _GOVERNING = ("ZH-INTENT-009", "ZH-GOAL-001", "ZH-GOAL-002", "ZH-RECUR-001")
 # The rule behind each figure kind (LEVEL needs none), and behind each warning code.
-_KIND_RULES = {FigureKind.GROWTH: ("ZH-KIND-007",), FigureKind.DECREASE: ("ZH-KIND-006",),
+_KIND_RULES = {FigureKind.GROWTH: ("ZH-KIND-007",), FigureKind.DECREASE: ("ZH-KIND-010", "ZH-KIND-006"),
                FigureKind.ANNUAL_GROWTH: ("ZH-KIND-005",), FigureKind.SHARE: ("ZH-KIND-003",),
                FigureKind.COMPLETION: ("ZH-KIND-004",), FigureKind.MULTIPLE: ("ZH-UNIT-005",),
-               FigureKind.INCREASE: ("ZH-KIND-005", "ZH-KIND-007", "ZH-KIND-008"),
+               FigureKind.INCREASE: ("ZH-KIND-010", "ZH-KIND-005", "ZH-KIND-007", "ZH-KIND-008"),
                FigureKind.TARGET: ("ZH-BIND-001", "ZH-GOAL-001")}
 _WARNING_RULES = {"cumulative": "ZH-BIND-004", "estimate": "ZH-BIND-003", "recurring": "ZH-RECUR-001",
                   "garbled_unit": "ZH-FIG-006", "unit_compound": "ZH-FIG-007", "multi_year": "ZH-YEAR-008",
@@ -26,7 +26,7 @@ _QUALIFIER_RULES = ("ZH-QUAL-001", "ZH-QUAL-002", "ZH-QUAL-003", "ZH-QUAL-004")
 _UNIT_RULES = ("ZH-UNIT-002", "ZH-UNIT-003", "ZH-UNIT-004", "ZH-UNIT-005", "ZH-UNIT-006", "ZH-UNIT-007",
                "ZH-UNIT-008", "ZH-UNIT-009", "ZH-UNIT-010", "ZH-UNIT-015", "ZH-UNIT-011",
                "ZH-UNIT-012")
-_NUMERAL_RULES = ("ZH-NUM-001", "ZH-NUM-002", "ZH-NUM-003")
+_NUMERAL_RULES = ("ZH-NUM-001", "ZH-NUM-002", "ZH-NUM-003", "ZH-NUM-009")
 _CLAUSE_BEFORE = 30          # characters before a figure searched for its kind cue
 
 

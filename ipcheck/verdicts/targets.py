@@ -55,15 +55,38 @@ def name_score(quantity: str, target: Target, region: str = "") -> float:
         pos = q.find(c)
         if pos >= 0:
             if _narrower(q[:pos], c) or someone_else(q[:pos], region) or rate_elsewhere(q[:pos], c, region) \
-                    or _joined(q, pos, pos + len(c)):
+                    or _joined(q, pos, pos + len(c)) or _another(q, pos + len(c), c, target) \
+                    or _per_unit(q[:pos]) and not _per_unit(c):
                 continue
             best = max(best, 1.0)
             continue
         qc = core(q)
         ratio = fuzz.ratio(c, qc)
-        if ratio >= FUZZY_NAME_MIN and not _narrower_fuzzy(qc, c):
+        if ratio >= FUZZY_NAME_MIN and not _narrower_fuzzy(qc, c) and _per_unit(qc) == _per_unit(c):
             best = max(best, ratio / 100.0)
     return best
+
+
+# Words after the metric's name that make another quantity: a gap, what was added to a stock, a share or a rate
+# of it (ZH-MATCH-019); words of a quantity per head or per firm (ZH-MATCH-020).
+_ANOTHER = _R.regex("ZH-MATCH-019")
+_PER_UNIT = _R.regex("ZH-MATCH-020")
+
+
+def _another(q: str, end: int, name: str, target: Target) -> bool:
+    """True when the quantity goes on after the metric's name (ending at ``end``) into another quantity: 专利申请量比深圳少,
+    有效注册商标新增, 专利授权量增幅; 新增 of a yearly flow is the flow, a share's name the share a share target sets."""
+    m = _ANOTHER.match(q, end)
+    if m is None:
+        return False
+    if m.group("new") is not None and _YEARLY_FLOW.search(name) is not None:
+        return False
+    return not (m.group("share") is not None and target.measure is Measure.SHARE)
+
+
+def _per_unit(words: str) -> bool:
+    """True when ``words`` say per head, per household or per firm (每万人口, 户均, ZH-MATCH-020)."""
+    return _PER_UNIT.search(words) is not None
 
 
 # A quantity joined to another (有效注册商标和专利总量): their total, not the metric (ZH-MATCH-018).

@@ -15,6 +15,7 @@ from ipcheck.verdicts.counted import counted_result, dated_before, duty_work
 from ipcheck.verdicts.decide import (FRONT_PLAN, MAJOR_END, Thresholds, clause_span, is_not_due, next_mark,
                                      said_params, sentence_evidence)
 from ipcheck.verdicts.matching import TaskMatch, task_head
+from ipcheck.verdicts.task_names import named_as_other, restated_heading
 
 # A task title that carries its own figures is a numeric commitment: words cannot prove it.
 _NUMERIC_TITLE = regex("ZH-TASK-001")
@@ -53,8 +54,9 @@ _UNDATED_MONTH = regex("ZH-YEAR-019")
 _COMPLETED_IN = regex("ZH-YEAR-020")
 # A year, or one named relative to the text's date (去年, 今年): a headline with neither is the news of its dateline.
 _A_YEAR = re.compile(f"(?:{regex('ZH-YEAR-001').pattern})|(?:{regex('ZH-YEAR-013').pattern})")
-# Work under way or an early step of it done (ZH-INTENT-015, -016): not done, but a step worth a review.
-_UNDER_WAY = re.compile("|".join(f"(?:{regex(c).pattern})" for c in ("ZH-INTENT-015", "ZH-INTENT-016")))
+# Work under way or an early step of it done (ZH-INTENT-015, -016, -025): not done, but a step worth a review.
+_UNDER_WAY = re.compile("|".join(f"(?:{regex(c).pattern})"
+                                 for c in ("ZH-INTENT-015", "ZH-INTENT-016", "ZH-INTENT-025")))
 
 
 # A self-check's closing mark of work not done (ZH-NEG-004): it governs the whole sentence.
@@ -65,7 +67,7 @@ TASK_GROUPS = ("done", "negated", "planned", "problems", "weak", "below_floor")
 # Why a candidate is planned or weak (TaskCandidate.detail); explain words each in both languages.
 TASK_DETAILS = {"planned": ("section", "intention", "later_year"),
                 "weak": ("score", "head", "done_cue", "elsewhere", "links", "part", "begun", "earlier_year",
-                         "campaign", "plan_issued"),
+                         "campaign", "plan_issued", "heading", "other_thing"),
                 "done": ("counted",)}
 
 
@@ -77,8 +79,9 @@ class TaskCandidate:
     "later_year"; for weak, what a done sentence would need and this one lacks: "score", "head" (the task's
     head noun), "done_cue", or "elsewhere" (the work is another place's or body's: ipcheck.reading.subjects),
     "links" (the title of another page linked from a web page: 上一篇：…), "part" (only part of the work is
-    done: ZH-TASK-006, -020), "begun" (ZH-TASK-007), "earlier_year" or "campaign" (ZH-TASK-015); for done,
-    "counted" (the count of its duty work: ZH-TASK-010).
+    done: ZH-TASK-006, -020), "begun" (ZH-TASK-007), "earlier_year", "campaign" (ZH-TASK-015), "heading" (a
+    heading that restates the task: ZH-TASK-025) or "other_thing" (named only in the name of a document or an
+    event about it: ZH-TASK-026); for done, "counted" (the count of its duty work: ZH-TASK-010).
     """
 
     match: TaskMatch
@@ -126,6 +129,10 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "weak", "plan_issued"))
         elif duty_work(task.title) and dated_before(s, spans, year):
             out.append(TaskCandidate(m, "weak", "earlier_year"))
+        elif restated_heading(task.title, s):
+            out.append(TaskCandidate(m, "weak", "heading"))
+        elif named_as_other(task, s.norm):
+            out.append(TaskCandidate(m, "weak", "other_thing"))
         else:
             out.append(_done_or_weak(task, m, clauses, planned, year, th, region))
     return tuple(out)
