@@ -377,27 +377,21 @@ def _begun_only(title: str, sentence: Sentence, spans: tuple[tuple[int, int], ..
 
 def _plan_issued_only(title: str, text: str, spans: tuple[tuple[int, int], ...]) -> bool:
     """True when the words that name the task best stand in the name of a plan issued for it (印发…行动方案:
-    ZH-TASK-023; a 印发 inside a quoted title, 结合《…关于印发…方案的通知》, issues nothing; a 办法 or 细则 only when its
-    name holds the task's head word: …基金管理办法 for 设立…基金), the task is not itself to issue a document
-    (ZH-TASK-024) and no other clause of the sentence says the work was done (…,开展专项行动5次: the task's head word
-    and a done cue)."""
+    ZH-TASK-023; a 印发 inside a quoted title, 结合《…关于印发…方案的通知》, issues nothing), the task is not itself to
+    issue a document (ZH-TASK-024) and no other clause of the sentence says the work was done (…,开展专项行动5次: the
+    task's head word and a done cue)."""
     if _ISSUE_TASK.match(title):
         return False
     a, b = _best_hit(spans)
     quoted = [q.span() for q in _QUOTED_TITLE.finditer(text)]
-    head = task_head(title)
     issued = [m for m in _PLAN_ISSUED.finditer(text, clause_span(text, a, b)[0]) if m.start() <= a and b <= m.end()
-              and not any(c < m.start() < d for c, d in quoted) and (head in m.group() or not _rules(m))]
+              and not any(c < m.start() < d for c, d in quoted)]
     if not issued:
         return False
+    head = task_head(title)
     rest = _PLAN_ISSUED.sub(lambda m: " " * len(m.group()), text)      # the sentence without the plans' names
     return not any(head and head in rest[c:d] and cues.is_done(rest[c:d])
                    for c, d in _clause_spans(rest))
-
-
-def _rules(m: re.Match[str]) -> bool:
-    """True when a plan issued (ZH-TASK-023) is a 办法 or 细则: the rules of a thing, not its plan."""
-    return any(v for k, v in m.groupdict().items() if k.startswith("rules"))
 
 
 def _clause_spans(text: str) -> list[tuple[int, int]]:
