@@ -5,10 +5,13 @@ statistics releases often do not, and they name many other years: the plan's tar
 bases (是2010年的4.8倍), the meeting's own year (2024年…工作会议), the date of writing. The year read
 here is, in order: the title's report year; the year a meeting or report sums up (总结2018年工作, 2018年工作回顾);
 the latest year a result is stated for in its clause (截至2017年底…16925件), never after the publication date nor
-under a heading of next year's plans; the publication date's year (the year before on a page of January or
-February whose results its sentences do not date); the most frequent year near the start that is no base, span
-start or horizon; the end of a five-year period ("十二五"期间: 2015; of several, the earliest not named as a base:
-a 十四五 plan's review of 十三五 is 2020's). A year's work conference that looks back (2020年…工作会议, 过去一年)
+under a heading of next year's plans; the year before such a heading's (二、2020年工作安排 after undated results:
+2019); the publication date's year (the year before on a page of January or February whose results its sentences
+do not date, or of any month before December whose 全年 results it does not date: a year is whole only once it is
+over), a year's work conference standing for a page of January of its year when there is no date; the most
+frequent year near the start that is no base, span start, horizon or year of a sentence that announces work;
+the end of a five-year period ("十二五"期间: 2015; of several, the earliest not named as a base: a 十四五 plan's
+review of 十三五 is 2020's). A year's work conference that looks back (2020年…工作会议, 过去一年)
 sums up the year before its own (ZH-REPORT-009). Only the first two are certain: the others are a guess, and the
 report says so and from which line. The words are data (ipcheck/lang/zh/sections.yaml, ZH-YEAR-005..007,
 ZH-REPORT-001..016); tests/phrasings/report_year.yaml holds the forms, each with the year it must read.
