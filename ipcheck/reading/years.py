@@ -5,10 +5,13 @@ statistics releases often do not, and they name many other years: the plan's tar
 bases (是2010年的4.8倍), the meeting's own year (2024年…工作会议), the date of writing. The year read
 here is, in order: the title's report year; the year a meeting or report sums up (总结2018年工作, 2018年工作回顾);
 the latest year a result is stated for in its clause (截至2017年底…16925件), never after the publication date nor
-under a heading of next year's plans; the publication date's year (the year before on a page of January or
-February whose results its sentences do not date); the most frequent year near the start that is no base, span
-start or horizon; the end of a five-year period ("十二五"期间: 2015; of several, the earliest not named as a base:
-a 十四五 plan's review of 十三五 is 2020's). A year's work conference that looks back (2020年…工作会议, 过去一年)
+under a heading of next year's plans; the year before such a heading's (二、2020年工作安排 after undated results:
+2019); the publication date's year (the year before on a page of January or February whose results its sentences
+do not date, or of any month before December whose 全年 results it does not date: a year is whole only once it is
+over), a year's work conference standing for a page of January of its year when there is no date; the most
+frequent year near the start that is no base, span start, horizon or year of a sentence that announces work;
+the end of a five-year period ("十二五"期间: 2015; of several, the earliest not named as a base: a 十四五 plan's
+review of 十三五 is 2020's). A year's work conference that looks back (2020年…工作会议, 过去一年)
 sums up the year before its own (ZH-REPORT-009). Only the first two are certain: the others are a guess, and the
 report says so and from which line. The words are data (ipcheck/lang/zh/sections.yaml, ZH-YEAR-005..007,
 ZH-REPORT-001..016); tests/phrasings/report_year.yaml holds the forms, each with the year it must read.
@@ -49,9 +52,11 @@ _OFFSET = _R.table("ZH-YEAR-013")
 # 过去的一年, 一年来: the year before the page's when it is from the first half of a year (a January
 # meeting's 过去的一年 is last year), the page's own year when it is from the second (ZH-REPORT-011).
 _PAST_YEAR = _R.regex("ZH-REPORT-011")
-# 全年 with a result on a page of January or February: the year just ended (ZH-REPORT-012).
+# 全年 with a result its sentence does not date, on a page of any month before December: the year just ended, as
+# a year is whole only once it is over (ZH-REPORT-012); on a page of January or February, 全年 alone.
 _WHOLE_YEAR = _R.regex("ZH-REPORT-012")
 _EARLY_MONTH = 3
+_YEAR_OVER_MONTH = 12
 _YEAR_PAST = _R.regex("ZH-REPORT-014")   # 过去一年工作回顾 on a page of January: the year just ended
 # A result on a page of January whose sentence dates it with no year, month or 今年 (ZH-REPORT-016): the year
 # just ended.
@@ -61,6 +66,7 @@ _SPAN_START = _R.regex("ZH-YEAR-004")
 # A figure belongs to the clause it is in: a ; (the full-width one, normalised) ends a year's reach.
 _CLAUSE_END = re.compile(";")
 _HEADING_CHARS = 30                       # the longest line read as a heading that ends the results
+_HEAD_END = re.compile("[:" + re.escape(_R.chars("ZH-SENT-003")) + "]")    # 2020年工作安排:推进… is a heading's words
 # A year named as a horizon (面向2035年, 到2025年, 2035年远景目标) is no year a text reports on.
 _HORIZON = _R.regex("ZH-REPORT-010")
 _SENTENCE_END = re.compile("[" + re.escape(_R.chars("ZH-SENT-003")) + "?\n]")
@@ -81,7 +87,8 @@ CERTAIN = ("title", "summed_up")
 @dataclass(frozen=True)
 class YearReading:
     """The year a text reports on (None: no year at all), how it was read, the 1-based line and
-    the words it was read from. ``how``: title, summed_up, results, dateline, period, frequent, none."""
+    the words it was read from. ``how``: title, summed_up, results, dateline, conference, plans, period, frequent,
+    none."""
 
     year: int | None
     how: str = "none"
@@ -181,11 +188,12 @@ def _heading_of_other_part(norm: str, pos: int, end: re.Match[str], year: int | 
     return whole and 0 < len(line) <= _HEADING_CHARS and opens_other_part(line, year)
 
 
-def _results(norm: str, published: tuple[int, int] | None) -> YearReading | None:
-    """The latest year a result is stated for near the start, and the sentence that states it."""
+def _results(norm: str, published: tuple[int, int] | None, stop: int = _HEAD_CHARS) -> YearReading | None:
+    """The latest year a result is stated for near the start (before ``stop``, a heading of next year's plans),
+    and the sentence that states it."""
     best: YearReading | None = None
     pos = 0
-    for m in _SENTENCE_END.finditer(norm + "\n", 0):
+    for m in _SENTENCE_END.finditer(norm + "\n", 0, min(len(norm), stop) + 1):
         sentence = norm[pos:m.start()]
         if _LINK_LIST.match(sentence.strip()):
             break
@@ -201,14 +209,30 @@ def _results(norm: str, published: tuple[int, int] | None) -> YearReading | None
     return best
 
 
+def _plans_heading(norm: str) -> tuple[int, int, str] | None:
+    """(year, position, heading) of the first heading of one year's plans after a stated result (二、2020年工作安排,
+    2020年工作思路: a year and a word that only looks forward, ZH-SECT-009/010; a line's words up to a colon): the
+    text reports on the years before it, and what follows is no result."""
+    counted, pos = False, 0
+    for line in norm[:_HEAD_CHARS].split("\n"):
+        head = _HEAD_END.split(line, 1)[0].strip()
+        year = _YEAR.search(head)
+        if counted and year and len(head) <= _HEADING_CHARS and opens_other_part(head, int(year.group(1))):
+            return int(year.group(1)), pos, head
+        counted = counted or (_COUNTED.search(line) is not None and not cues.is_intention(line))
+        pos += len(line) + 1
+    return None
+
+
 def _whole_year_before(norm: str, published: tuple[int, int]) -> int:
-    """1 when a page from the first months of a year states a whole year's result with no year
-    (全年专利申请量…, on a page of January: the year just ended, ZH-REPORT-012), a result its sentence does not
-    date (no year, month or 今年: ZH-REPORT-016), or looks back on the year past (过去一年工作回顾,
-    ZH-REPORT-014), else 0."""
-    if published[1] >= _EARLY_MONTH:
+    """1 when a page from before December states a whole year's result its sentence does not date (全年专利申请量…
+    on a page of March, a 统计公报's 全年…比上年增长: the year just ended, ZH-REPORT-012), or a page from the first
+    months of a year states a result its sentence does not date (no year, month or 今年: ZH-REPORT-016) or looks
+    back on the year past (过去一年工作回顾, ZH-REPORT-014), else 0."""
+    early = published[1] < _EARLY_MONTH
+    if published[1] >= _YEAR_OVER_MONTH:
         return 0
-    if _YEAR_PAST.search(norm, 0, _HEAD_CHARS):
+    if early and _YEAR_PAST.search(norm, 0, _HEAD_CHARS):
         return 1
     pos = 0
     for m in _SENTENCE_END.finditer(norm + "\n", 0, _HEAD_CHARS):
@@ -217,9 +241,9 @@ def _whole_year_before(norm: str, published: tuple[int, int]) -> int:
         if cues.is_intention(sentence) or _LINK_LINE.match(sentence.strip()):
             continue
         w = _WHOLE_YEAR.search(sentence)
-        if w and _COUNTED.search(sentence, w.end()):
+        if w and _COUNTED.search(sentence, w.end()) and (early or not _DATES_ITSELF.search(sentence)):
             return 1
-        if _COUNTED.search(sentence) and not _DATES_ITSELF.search(sentence):
+        if early and _COUNTED.search(sentence) and not _DATES_ITSELF.search(sentence):
             return 1
     return 0
 
@@ -230,6 +254,17 @@ def _looks_back(text: str, year: int) -> bool:
     return _LOOKS_BACK.search(text) is not None or any(
         int(y.group(1)) == year - 1 and not _NOT_RESULT_BEFORE.search(text[max(0, y.start() - _LOOK_BACK):y.start()])
         for y in _YEAR.finditer(text))
+
+
+def _announcing(norm: str) -> list[tuple[int, int]]:
+    """The spans of the sentences near the start that announce work (力争2019年…, 2020年,我局将…: ZH-INTENT-*):
+    their years are the years a text plans for, not the one it reports on."""
+    spans, pos = [], 0
+    for m in _SENTENCE_END.finditer(norm + "\n", 0, min(len(norm), _HEAD_CHARS) + 1):
+        if cues.is_intention(norm[pos:m.start()]):
+            spans.append((pos, m.start()))
+        pos = m.end()
+    return spans
 
 
 def _base_or_start(norm: str, year: re.Match[str]) -> bool:
@@ -258,19 +293,31 @@ def _read_year(doc: Document, whole: str | None = None) -> YearReading:
     m = _SUMMED_UP.search(norm, 0, _HEAD_CHARS) or _REVIEWED.search(norm, 0, _HEAD_CHARS)
     if m:
         return YearReading(int(m.group(1)), "summed_up", _line_of(norm, m.start()), m.group(0))
-    m = _CONFERENCE.search(norm, 0, _CONFERENCE_CHARS)
-    if m and _looks_back(norm[m.end():m.end() + _LOOK_BACK_CHARS], int(m.group(1))):
-        return YearReading(int(m.group(1)) - 1, "summed_up", _line_of(norm, m.start()), m.group(0))
+    conference = _CONFERENCE.search(norm, 0, _CONFERENCE_CHARS)
+    if conference and _looks_back(norm[conference.end():conference.end() + _LOOK_BACK_CHARS],
+                                  int(conference.group(1))):
+        return YearReading(int(conference.group(1)) - 1, "summed_up", _line_of(norm, conference.start()),
+                           conference.group(0))
     published = _dateline(norm)
-    found = _results(norm, published)
+    # A year's work conference is held in that year's first months: with no dateline it dates the text (ZH-REPORT-009).
+    dated = published or ((int(conference.group(1)), 1) if conference else None)
+    plans = _plans_heading(norm)
+    found = _results(norm, dated, plans[1] if plans else _HEAD_CHARS)
     if found:
         return found
+    if plans and (dated is None or plans[0] - 1 <= dated[0]):
+        return YearReading(plans[0] - 1, "plans", _line_of(norm, plans[1]), plans[2])
     if published:
         return YearReading(published[0] - _whole_year_before(norm, published), "dateline", 0, str(published[0]))
+    if dated and conference:
+        return YearReading(dated[0] - _whole_year_before(norm, dated), "conference",
+                           _line_of(norm, conference.start()), conference.group(0))
     horizons = {m.start(g) for m in _HORIZON.finditer(norm, 0, _HEAD_CHARS)
                 for g in range(1, (_HORIZON.groups or 0) + 1) if m.group(g)}
+    announced = _announcing(norm)
     counts = Counter(int(y.group(1)) for y in _ANY_YEAR.finditer(norm, 0, _HEAD_CHARS)
-                     if y.start(1) not in horizons and not _base_or_start(norm, y))
+                     if y.start(1) not in horizons and not _base_or_start(norm, y)
+                     and not any(a <= y.start() < b for a, b in announced))
     if counts:
         year = counts.most_common(1)[0][0]
         return YearReading(year, "frequent", 0, str(year))
