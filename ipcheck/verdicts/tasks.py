@@ -16,6 +16,7 @@ from ipcheck.verdicts.decide import (FRONT_PLAN, MAJOR_END, Thresholds, clause_s
                                      said_params, sentence_evidence)
 from ipcheck.verdicts.matching import TaskMatch, task_head
 from ipcheck.verdicts.task_names import named_as_other, restated_heading
+from ipcheck.verdicts.task_parts import coverage_short, parts_missing
 
 # A task title that carries its own figures is a numeric commitment: words cannot prove it.
 _NUMERIC_TITLE = regex("ZH-TASK-001")
@@ -133,6 +134,9 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "weak", "other_thing"))
         else:
             out.append(_done_or_weak(task, m, clauses, planned, year, th, region))
+    # a task of parts (ZH-TASK-028, -029) is done only when the done sentences report every part
+    if parts_missing(task.title, tuple(task.keywords), [c.match.sentence.norm for c in out if c.group == "done"]):
+        return tuple(TaskCandidate(c.match, "weak", "part") if c.group == "done" else c for c in out)
     return tuple(out)
 
 
@@ -148,7 +152,8 @@ def _done_or_weak(task: Task, m: TaskMatch, clauses: list[tuple[int, int, int]],
             _done_for(s, clauses, planned, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
             (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)) and \
             (not _BREAKTHROUGH_TASK.search(task.title) or _BREAKTHROUGH.search(s.norm)):
-        if _part_done(task.title, s.norm) or _part_named(task.title, s.norm, m.hits):
+        if _part_done(task.title, s.norm) or _part_named(task.title, s.norm, m.hits) or \
+                coverage_short(task.title, s.norm):
             return TaskCandidate(m, "weak", "part")
         return TaskCandidate(m, "done", "counted") if counted else TaskCandidate(m, "done")
     lacks = "score" if m.score < th.task_met else "head" if not head else "done_cue"
