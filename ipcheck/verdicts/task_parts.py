@@ -13,6 +13,7 @@ from ipcheck.verdicts.decide import clause_span
 _TITLE_CLAUSE = regex("ZH-PUNCT-006")
 # Two or more things joined in the title's first clause, and the words that join them (ZH-TASK-028).
 _JOINED, _JOINER = regex("ZH-TASK-028"), re.compile(param("ZH-TASK-028", "joiner"))
+_QUOTES = re.compile(param("ZH-TASK-028", "quotes"))
 # The head noun a joined thing ends in (ZH-TASK-033).
 _HEAD = regex("ZH-TASK-033")
 # A second step joined by 并 (ZH-TASK-029), named by its last word; a step of running by any word at work (-030).
@@ -20,8 +21,8 @@ _STEP, _STEP_KEY, _AT_WORK = regex("ZH-TASK-029"), int(param("ZH-TASK-029", "key
 # All of a scope (ZH-TASK-031) and the scopes, each with the word that names it in a sentence (ZH-TASK-032).
 _ALL, _SCOPES, _NEAR = regex("ZH-TASK-031"), table("ZH-TASK-032"), int(param("ZH-TASK-031", "near"))
 # Work under way or an early step of it done (ZH-INTENT-015, -016, -025): a part so said is not done.
-_UNDER_WAY = re.compile("|".join(f"(?:{regex(c).pattern})" for c in ("ZH-INTENT-015", "ZH-INTENT-016", "ZH-INTENT-025")))
-_QUOTES = re.compile("[《》]")
+_UNDER_WAY = re.compile("|".join(f"(?:{regex(c).pattern})"
+                                 for c in ("ZH-INTENT-015", "ZH-INTENT-016", "ZH-INTENT-025")))
 
 
 @lru_cache(maxsize=512)

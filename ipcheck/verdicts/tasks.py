@@ -78,9 +78,10 @@ class TaskCandidate:
     "later_year"; for weak, what a done sentence would need and this one lacks: "score", "head" (the task's
     head noun), "done_cue", or "elsewhere" (the work is another place's or body's: ipcheck.reading.subjects),
     "links" (the title of another page linked from a web page: 上一篇：…), "part" (only part of the work is
-    done: ZH-TASK-006, -020), "begun" (ZH-TASK-007), "earlier_year", "campaign" (ZH-TASK-015), "heading" (a
-    heading that restates the task: ZH-TASK-025) or "other_thing" (named only in the name of a document or an
-    event about it: ZH-TASK-026); for done, "counted" (the count of its duty work: ZH-TASK-010).
+    done: ZH-TASK-006, -020; not every part of a task of parts, or not all of its scope: -028..-033), "begun"
+    (ZH-TASK-007), "earlier_year", "campaign" (ZH-TASK-015), "heading" (a heading that restates the task:
+    ZH-TASK-025) or "other_thing" (named only in the name of a document or an event about it: ZH-TASK-026); for
+    done, "counted" (the count of its duty work: ZH-TASK-010).
     """
 
     match: TaskMatch
