@@ -19,7 +19,7 @@ _HEAD = regex("ZH-TASK-033")
 # A second step joined by 并 (ZH-TASK-029), named by its last word; a step of running by any word at work (-030).
 _STEP, _STEP_KEY, _AT_WORK = regex("ZH-TASK-029"), int(param("ZH-TASK-029", "key")), words("ZH-TASK-030")
 # All of a scope (ZH-TASK-031) and the scopes, each with the word that names it in a sentence (ZH-TASK-032).
-_ALL, _SCOPES, _NEAR = regex("ZH-TASK-031"), table("ZH-TASK-032"), int(param("ZH-TASK-031", "near"))
+_ALL, _SCOPES = regex("ZH-TASK-031"), table("ZH-TASK-032")
 # Work under way or an early step of it done (ZH-INTENT-015, -016, -025): a part so said is not done.
 _UNDER_WAY = re.compile("|".join(f"(?:{regex(c).pattern})"
                                  for c in ("ZH-INTENT-015", "ZH-INTENT-016", "ZH-INTENT-025")))
@@ -91,8 +91,8 @@ def _held_back(text: str) -> bool:
 
 def coverage_short(title: str, text: str) -> bool:
     """True when the task asks for all of a scope (ZH-TASK-031) and ``text`` does not say all of it: a word of all
-    with the task's scope near it (ZH-TASK-032: not 实现重点园区全覆盖 for 县区全覆盖), or, for a title that names no
-    scope, the title's own word of all."""
+    with the task's scope in its clause (ZH-TASK-032: not 实现重点园区全覆盖 for 县区全覆盖), or, for a title that names
+    no scope, the title's own word of all."""
     title = normalise(title)
     wanted = [m.group() for m in _ALL.finditer(title)]
     if not wanted:
@@ -100,4 +100,5 @@ def coverage_short(title: str, text: str) -> bool:
     scopes = {v for k, v in _SCOPES.items() if k in title}
     if not scopes:
         return not any(w in text for w in wanted)
-    return not any(s in text[max(0, m.start() - _NEAR):m.end() + _NEAR] for m in _ALL.finditer(text) for s in scopes)
+    clauses = [text[slice(*clause_span(text, m.start(), m.end()))] for m in _ALL.finditer(text)]
+    return not any(s in c for c in clauses for s in scopes)
