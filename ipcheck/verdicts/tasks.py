@@ -16,6 +16,7 @@ from ipcheck.verdicts.decide import (FRONT_PLAN, MAJOR_END, Thresholds, clause_s
                                      said_params, sentence_evidence)
 from ipcheck.verdicts.matching import TaskMatch, task_head
 from ipcheck.verdicts.task_names import named_as_other, restated_heading
+from ipcheck.verdicts.task_parts import coverage_short, parts_missing
 
 # A task title that carries its own figures is a numeric commitment: words cannot prove it.
 _NUMERIC_TITLE = regex("ZH-TASK-001")
@@ -79,9 +80,10 @@ class TaskCandidate:
     "later_year"; for weak, what a done sentence would need and this one lacks: "score", "head" (the task's
     head noun), "done_cue", or "elsewhere" (the work is another place's or body's: ipcheck.reading.subjects),
     "links" (the title of another page linked from a web page: 上一篇：…), "part" (only part of the work is
-    done: ZH-TASK-006, -020), "begun" (ZH-TASK-007), "earlier_year", "campaign" (ZH-TASK-015), "heading" (a
-    heading that restates the task: ZH-TASK-025) or "other_thing" (named only in the name of a document or an
-    event about it: ZH-TASK-026); for done, "counted" (the count of its duty work: ZH-TASK-010).
+    done: ZH-TASK-006, -020; not every part of a task of parts, or not all of its scope: -028..-033), "begun"
+    (ZH-TASK-007), "earlier_year", "campaign" (ZH-TASK-015), "heading" (a heading that restates the task:
+    ZH-TASK-025) or "other_thing" (named only in the name of a document or an event about it: ZH-TASK-026); for
+    done, "counted" (the count of its duty work: ZH-TASK-010).
     """
 
     match: TaskMatch
@@ -135,6 +137,9 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "weak", "other_thing"))
         else:
             out.append(_done_or_weak(task, m, clauses, planned, year, th, region))
+    # a task of parts (ZH-TASK-028, -029) is done only when the done sentences report every part
+    if parts_missing(task.title, tuple(task.keywords), [c.match.sentence.norm for c in out if c.group == "done"]):
+        return tuple(TaskCandidate(c.match, "weak", "part") if c.group == "done" else c for c in out)
     return tuple(out)
 
 
@@ -150,7 +155,8 @@ def _done_or_weak(task: Task, m: TaskMatch, clauses: list[tuple[int, int, int]],
             _done_for(s, clauses, planned, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
             (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)) and \
             (not _BREAKTHROUGH_TASK.search(task.title) or _BREAKTHROUGH.search(s.norm)):
-        if _part_done(task.title, s.norm) or _part_named(task.title, s.norm, m.hits):
+        if _part_done(task.title, s.norm) or _part_named(task.title, s.norm, m.hits) or \
+                coverage_short(task.title, s.norm):
             return TaskCandidate(m, "weak", "part")
         return TaskCandidate(m, "done", "counted") if counted else TaskCandidate(m, "done")
     lacks = "score" if m.score < th.task_met else "head" if not head else "done_cue"
