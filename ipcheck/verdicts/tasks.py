@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ipcheck.lang.registry import load, regex
+from ipcheck.lang.registry import regex
 from ipcheck.model import Section, Sentence, Status, Task, Verdict
 from ipcheck.reading import cues
 from ipcheck.reading.subjects import work_elsewhere
@@ -17,38 +17,21 @@ from ipcheck.verdicts.decide import (FRONT_PLAN, MAJOR_END, Thresholds, clause_s
 from ipcheck.verdicts.matching import TaskMatch, task_head
 from ipcheck.verdicts.task_names import named_as_other, restated_heading
 from ipcheck.verdicts.task_parts import coverage_short, parts_missing
+from ipcheck.verdicts.task_title import (begun_only, best_hit, campaign_unnamed, degree_unnamed, part_done, part_named,
+                                         plan_issued_only, state_reached)
 
 # A task title that carries its own figures is a numeric commitment: words cannot prove it.
 _NUMERIC_TITLE = regex("ZH-TASK-001")
 # Duties that recur (继续开展, 每年召开): work of an earlier year does not fulfil a later one.
 _RECURRING = regex("ZH-RECUR-002")
-# A task that is a state to reach (成为…强市) and the words that say a state was reached.
-_STATE_TASK, _STATE_REACHED = regex("ZH-TASK-002"), regex("ZH-TASK-003")
-# A state named as a candidacy (强市创建市, 示范城市培育对象): the way there, not the state (ZH-TASK-004).
-_CANDIDACY = regex("ZH-TASK-004")
-# 获批创建…, 入选…候选名单: a candidacy said before the state's name (ZH-TASK-019).
-_CANDIDATE_BEFORE = regex("ZH-TASK-019")
-_CANDIDACY_NOUN = re.compile(f"(?<!\\s)(?:{regex('ZH-TASK-004').pattern.strip()})$")   # starts once per blank run
+# A task that is a state to reach (成为…强市): done only when the state is said reached (task_title.state_reached).
+_STATE_TASK = regex("ZH-TASK-002")
 # A task of work that goes on (扎实推进…建设, 深化…, 加快…): ZH-TASK-005.
 _ONGOING = regex("ZH-TASK-005")
-# Part of the work done (初步建成, 一期建成, 主体…完成, 试运行, 完成60%): ZH-TASK-006.
-_PART_DONE = regex("ZH-TASK-006")
-_PART_NAMED = regex("ZH-TASK-020")
 # An aim that goes on to its due year (推进…, 提升…水平, 完善…): done work before then is progress (ZH-TASK-008).
 _GOES_ON = regex("ZH-TASK-008")
-# A degree to raise (…水平, …能力, …意识): shown only by a sentence that names the degree (ZH-TASK-021).
-_DEGREE = regex("ZH-TASK-021")
-_TITLE_CLAUSE = regex("ZH-PUNCT-006")
 # A task that asks for a breakthrough (攻克…技术) and the words that report one (ZH-TASK-013, -014).
 _BREAKTHROUGH_TASK, _BREAKTHROUGH = regex("ZH-TASK-013"), regex("ZH-TASK-014")
-# A campaign named in quotation marks (“护航”专项行动), and the long forms of such names (ZH-TASK-015, -016).
-_CAMPAIGN, _CAMPAIGN_LONG, _QUOTED = regex("ZH-TASK-015"), load().table("ZH-TASK-016"), regex("ZH-TASK-017")
-# Work begun (启动, 开工) in the clause that names the task: begun, not done (ZH-TASK-007).
-_BEGUN = regex("ZH-TASK-007")
-# The plan of the work issued (印发…行动方案: ZH-TASK-023), unless the task is to issue a document (ZH-TASK-024).
-_PLAN_ISSUED, _ISSUE_TASK = regex("ZH-TASK-023"), regex("ZH-TASK-024")
-# A quoted title (《…关于印发…的通知》, ZH-SECT-014): a 印发 inside it names another document, it reports no issuing.
-_QUOTED_TITLE = regex("ZH-SECT-014")
 # A month named without a year (2月21日): the dateline's year when not after its month (ZH-YEAR-019).
 _UNDATED_MONTH = regex("ZH-YEAR-019")
 # A completion dated by the year right before its verb (于2019年6月建成, ZH-YEAR-020); a ; ends its reach.
@@ -121,13 +104,13 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "planned", "later_year"))
         elif _negated(s, clauses):
             out.append(TaskCandidate(m, "negated"))
-        elif work_elsewhere(s.norm, _best_hit(spans)[0], region, task.title):
+        elif work_elsewhere(s.norm, best_hit(spans)[0], region, task.title):
             out.append(TaskCandidate(m, "weak", "elsewhere"))
-        elif _campaign_unnamed(task.title, s.norm):
+        elif campaign_unnamed(task.title, s.norm):
             out.append(TaskCandidate(m, "weak", "campaign"))
-        elif _begun_only(task.title, s, spans):
+        elif begun_only(task.title, s, spans):
             out.append(TaskCandidate(m, "weak", "begun"))
-        elif _plan_issued_only(task.title, s.norm, spans):
+        elif plan_issued_only(task.title, s.norm, spans):
             out.append(TaskCandidate(m, "weak", "plan_issued"))
         elif duty_work(task.title) and dated_before(s, spans, year):
             out.append(TaskCandidate(m, "weak", "earlier_year"))
@@ -150,12 +133,12 @@ def _done_or_weak(task: Task, m: TaskMatch, clauses: list[tuple[int, int, int]],
     with what it lacks."""
     s = m.sentence
     counted = m.score < th.task_met and counted_result(task, s, m.hits, year, region)
-    head = m.head and not _degree_unnamed(task.title, s.norm)
+    head = m.head and not degree_unnamed(task.title, s.norm)
     if (m.score >= th.task_met or counted) and head and \
             _done_for(s, clauses, planned, _named_at(task, s) if _ONGOING.match(task.title) else None) and \
-            (not _STATE_TASK.match(task.title) or _state_reached(task.title, s.norm)) and \
+            (not _STATE_TASK.match(task.title) or state_reached(task.title, s.norm)) and \
             (not _BREAKTHROUGH_TASK.search(task.title) or _BREAKTHROUGH.search(s.norm)):
-        if _part_done(task.title, s.norm) or _part_named(task.title, s.norm, m.hits) or \
+        if part_done(task.title, s.norm) or part_named(task.title, s.norm, m.hits) or \
                 coverage_short(task.title, s.norm):
             return TaskCandidate(m, "weak", "part")
         return TaskCandidate(m, "done", "counted") if counted else TaskCandidate(m, "done")
@@ -224,11 +207,6 @@ def decide_task(task: Task, matches: list[TaskMatch], year: int | None,
                    else "nothing in the results matches it", [])
 
 
-def _best_hit(spans: tuple[tuple[int, int], ...]) -> tuple[int, int]:
-    """The longest echo of the task in its sentence (the first of equals): the words that name it best."""
-    return max(spans, key=lambda h: (h[1] - h[0], -h[0]))
-
-
 def _reporting_headline(s: Sentence) -> bool:
     """True for a line before the body that may report work like the body (a news headline:
     遂宁市知识产权维权援助中心挂牌成立), not one that names a plan or a notice (ZH-SECT-020)."""
@@ -240,7 +218,7 @@ def _done_in_clause(m: TaskMatch) -> bool:
     longest echo): 成立了…,…领导小组 is done; …交流合作逐渐扩大,…做出了新贡献 only reports the year."""
     if not m.hits:
         return cues.is_done(m.sentence.norm)
-    a, b = _best_hit(m.hits)
+    a, b = best_hit(m.hits)
     return cues.is_done(m.sentence.norm[:clause_span(m.sentence.norm, a, b)[1]])
 
 
@@ -283,22 +261,6 @@ def _under_way(sentence: Sentence, clauses: list[tuple[int, int, int]]) -> bool:
                for a, b, _ in clauses)
 
 
-def _state_reached(title: str, text: str) -> bool:
-    """True when ``text`` says the state a task's title aims at was reached (ZH-TASK-003), and names
-    the state itself, not a candidacy for it (获批…强市创建市 for 建成…强市: ZH-TASK-004)."""
-    if _STATE_REACHED.search(text) is None:
-        return False
-    head = task_head(title)
-    if not head or head not in title or _CANDIDACY.match(title, title.rfind(head) + len(head)):
-        return True
-    if _CANDIDATE_BEFORE.search(text):          # 获批创建…, …候选名单: a candidacy (ZH-TASK-019)
-        return False
-    # a naming of the state that is the candidacy's own noun (示范城市培育|城市) is no naming of the state
-    ends = [m.end() for m in re.finditer(re.escape(head), text)
-            if not _CANDIDACY_NOUN.search(text, 0, m.start())]
-    return not ends or any(_CANDIDACY.match(text, e) is None for e in ends)
-
-
 def _later_year(sentence: Sentence, spans: tuple[tuple[int, int], ...], year: int | None,
                 published: tuple[int, int] | None = None) -> bool:
     """True when the sentence dates the matched words after the year reported on (2017年,…将建设… in
@@ -325,7 +287,7 @@ def _completion_year(text: str, spans: tuple[tuple[int, int], ...]) -> int | Non
     """The year the first completion verb from the start of the clause that names the task best dates
     (ZH-YEAR-020: 知识产权保护中心于2019年6月建成运行, …项目总投资2000万元,2019年底建成), up to a ;; None when that verb has no
     year right before it (建成运行,2019年将建成…) or there is none."""
-    a, b = _best_hit(spans)
+    a, b = best_hit(spans)
     start, end = clause_span(text, a, b)[0], text.find(";", b)
     m = _COMPLETED_IN.search(text, start, len(text) if end < 0 else end)
     return int(m.group("year")) if m is not None and m.group("year") else None
@@ -359,76 +321,6 @@ def _done_for(sentence: Sentence, clauses: list[tuple[int, int, int]], planned: 
                 return True
         return False
     return cues.is_done(text) and not (cues.is_intention(text) or cues.is_strong_intention(text) or cues.is_negated(text))
-
-
-def _degree_unnamed(title: str, text: str) -> bool:
-    """True when the task is an aim that raises a degree (…水平, …能力: ZH-TASK-008, -021) and ``text`` does not
-    name that degree, its head: the work that serves it is not the level raised."""
-    first = _TITLE_CLAUSE.split(title.strip(), maxsplit=1)[0]
-    return _GOES_ON.match(title) is not None and _DEGREE.search(first) is not None and task_head(title) not in text
-
-
-def _campaign_unnamed(title: str, text: str) -> bool:
-    """True when the task's title names a campaign in quotation marks (ZH-TASK-015) and ``text`` names none of
-    them, neither short nor long (ZH-TASK-016): the sentence is about other work."""
-    names = [q.group(1) for m in _CAMPAIGN.finditer(title) for q in _QUOTED.finditer(m.group(0))]
-    return bool(names) and not any(n in text or (_CAMPAIGN_LONG.get(n) or n) in text for n in names)
-
-
-def _begun_only(title: str, sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> bool:
-    """True when the clause that names the task best says its work has begun (启动, 开工: ZH-TASK-007) and not
-    that it finished, and the task's own title is not to begin it: done words in other clauses prove nothing."""
-    return _in_naming_clause(_BEGUN, title, sentence.norm, spans)
-
-
-def _plan_issued_only(title: str, text: str, spans: tuple[tuple[int, int], ...]) -> bool:
-    """True when the words that name the task best stand in the name of a plan issued for it (印发…行动方案:
-    ZH-TASK-023; a 印发 inside a quoted title, 结合《…关于印发…方案的通知》, issues nothing), the task is not itself to
-    issue a document (ZH-TASK-024) and no other clause of the sentence says the work was done (…,开展专项行动5次: the
-    task's head word and a done cue)."""
-    if _ISSUE_TASK.match(title):
-        return False
-    a, b = _best_hit(spans)
-    quoted = [q.span() for q in _QUOTED_TITLE.finditer(text)]
-    issued = [m for m in _PLAN_ISSUED.finditer(text, clause_span(text, a, b)[0]) if m.start() <= a and b <= m.end()
-              and not any(c < m.start() < d for c, d in quoted)]
-    if not issued:
-        return False
-    head = task_head(title)
-    rest = _PLAN_ISSUED.sub(lambda m: " " * len(m.group()), text)      # the sentence without the plans' names
-    return not any(head and head in rest[c:d] and cues.is_done(rest[c:d])
-                   for c, d in _clause_spans(rest))
-
-
-def _clause_spans(text: str) -> list[tuple[int, int]]:
-    """Every clause of ``text`` as (start, end)."""
-    out, pos = [], 0
-    while pos <= len(text):
-        a, b = clause_span(text, pos, pos)
-        out.append((a, b))
-        pos = b + 1
-    return out
-
-
-def _part_named(title: str, text: str, hits: tuple[tuple[int, int], ...]) -> bool:
-    """True when the clause that names the task best names a branch, a stage or the year's share of it
-    (某区分中心, 建成(一期), 完成年度任务: ZH-TASK-020) that the task's own title does not ask for."""
-    return bool(hits) and _in_naming_clause(_PART_NAMED, title, text, hits)
-
-
-def _in_naming_clause(pattern: re.Pattern[str], title: str, text: str, spans: tuple[tuple[int, int], ...]) -> bool:
-    """True when ``pattern`` starts in the clause of ``text`` that names the task best (its lookahead may read
-    past the clause's end) and the task's own ``title`` does not hold it."""
-    if pattern.search(title):
-        return False
-    a, b = clause_span(text, *_best_hit(spans))
-    return any(m.start() < b for m in pattern.finditer(text, a))
-
-
-def _part_done(title: str, text: str) -> bool:
-    """True when ``text`` reports only part of the work done (初步建成, 一期建成, 试运行, 完成60%: ZH-TASK-006) and
-    the task's title does not itself ask for only that part (基本建成知识产权强市 is reached by 基本建成)."""
-    return _PART_DONE.search(text) is not None and _PART_DONE.search(title) is None
 
 
 def _negated(sentence: Sentence, clauses: list[tuple[int, int, int]]) -> bool:
