@@ -252,7 +252,8 @@ def _undated(verdict: Verdict, guess: Message) -> Verdict:
     person to review with the evidence kept."""
     reason = "target.undated"
     params = verdict.params + (("figure", verdict.figure.text.strip() if verdict.figure else ""),)
-    return replace(verdict, status=Status.UNREPORTED, needs_review=True, reason=reason, params=params,
+    return replace(verdict, status=Status.UNREPORTED, needs_review=True, confidence=min(verdict.confidence, 0.4),
+                   reason=reason, params=params,
                    message=verdict_message(reason, params, "en") or verdict.message,
                    warnings=verdict.warnings + (guess,))
 
