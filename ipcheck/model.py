@@ -199,6 +199,7 @@ class Sentence:
     heading: str = ""
     section_rule: str = ""      # the reading rule that named the section (ZH-SECT-005 …), "" for none
     part: str = ""              # the region a heading names as the part this sentence is in (全省: ZH-SECT-027)
+    lead: str = ""              # the normalised text of its line before it (whose topic may carry: ZH-WHOSE-029)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,11 @@ ROWS = [
     ("常务副市长带队调研,全年新建工作站1个。", "某市", None, False, False),
     ("经开区新增发明专利授权120件,新建工作站1个。", "某市", "经开区", True, False),
     ("甲市新建工作站5个;全市新建工作站1个。", "某市", "全市", False, False),
-    ("甲市新建工作站5个;新建工作站1个。", "某市", None, False, False),
+    # A subject that opens the sentence is the topic of its parts after ; too (ZH-WHOSE-029); one inside a part is not.
+    ("甲市新建工作站5个;新建工作站1个。", "某市", "甲市", True, True),
+    ("2018年,甲市新建工作站5个;新建工作站1个。", "某市", "甲市", True, True),
+    ("全市新建工作站3个,其中甲市5个;新建工作站1个。", "某市", "全市", False, False),
+    ("新建工作站3个,其中甲市5个;新建工作站1个。", "某市", None, False, False),
 ]
 
 

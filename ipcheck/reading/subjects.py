@@ -8,8 +8,9 @@ of it differ only in what a place inside the region counts for. A district's fig
 (``figure_elsewhere``); a district's work is the city's work, a neighbour's or the province's never is
 (``work_elsewhere``, ZH-WHOSE-008), except for a thing the region has one of (its protection centre, its
 platform, a 办法 it issues, a title it wins: ZH-WHOSE-019, -020), which only the region itself does; the
-owner named right before such a thing (省知识产权保护中心: ZH-WHOSE-022) says whose it is. The words are data:
-ipcheck/lang/zh/whose.yaml.
+owner named right before such a thing (省知识产权保护中心: ZH-WHOSE-022) says whose it is. A subject that opens a
+paragraph's sentence is its topic: it carries over the later parts of the line that name no subject of their own
+(高新区是…。全年专利申请量…: ZH-WHOSE-029). The words are data: ipcheck/lang/zh/whose.yaml.
 """
 from __future__ import annotations
 
@@ -66,6 +67,9 @@ _SUFFIX = _R.regex("ZH-REGION-001")
 _LEARNED, _VISITED = _R.regex("ZH-WHOSE-027"), _R.regex("ZH-WHOSE-028")
 # A subject carries over the clauses after it until ; or the sentence's end.
 PART_END = re.compile("[;" + re.escape(_R.chars("ZH-SENT-003")) + "]")
+# What may stand before the subject that opens a part and so is the topic of the parts after it on its line
+# (a list marker, a time phrase: ZH-WHOSE-029).
+_TOPIC_LEAD = _R.regex("ZH-WHOSE-029")
 
 
 @dataclass(frozen=True)
@@ -150,11 +154,33 @@ def _part_start(text: str, at: int) -> int:
     return ends[-1] if ends else 0
 
 
-def subject_before(text: str, at: int) -> Subject | None:
-    """The last subject opened before offset ``at`` in its part of ``text`` (its offset is in ``text``)."""
+def opening_subject(part: str) -> Subject | None:
+    """The subject that opens ``part`` right after its list marker or time phrase (ZH-WHOSE-029), if one does."""
+    lead = _TOPIC_LEAD.match(part)
+    at = lead.end() if lead else 0
+    found = subjects(part[at:])
+    return Subject(at, found[0].name, found[0].body) if found and found[0].start == 0 else None
+
+
+def topic_before(before: str) -> Subject | None:
+    """The topic carried over from ``before``, the text of a line before a part: the subject that opens the
+    last earlier part that opens with one (ZH-WHOSE-029); its offset is -1, outside the part's text."""
+    for part in reversed(PART_END.split(before)):
+        who = opening_subject(part)
+        if who is not None:
+            return Subject(-1, who.name, who.body)
+    return None
+
+
+def subject_before(text: str, at: int, lead: str = "") -> Subject | None:
+    """The last subject opened before offset ``at`` in its part of ``text`` (its offset is in ``text``); with
+    none there, the topic an earlier part of the sentence or of its line (``lead``: the line's text before the
+    sentence) opened (ZH-WHOSE-029)."""
     start = _part_start(text, at)
     found = subjects(text[start:at])
-    return Subject(start + found[-1].start, found[-1].name, found[-1].body) if found else None
+    if found:
+        return Subject(start + found[-1].start, found[-1].name, found[-1].body)
+    return topic_before(lead + text[:start]) if lead or start else None
 
 
 def _level(name: str) -> int | None:
@@ -168,11 +194,11 @@ def _body_elsewhere(level_word: str, region: str) -> bool:
     return mine is None or theirs is None or theirs > mine
 
 
-def figure_elsewhere(text: str, at: int, region: str) -> bool:
+def figure_elsewhere(text: str, at: int, region: str, lead: str = "") -> bool:
     """True when the figure at offset ``at`` of sentence ``text`` falls under a subject other than
     ``region``: another place or body of any level (高新区, 某集团, 全省 in a city's text) or a higher body
-    (国家知识产权局…)."""
-    who = subject_before(text, at)
+    (国家知识产权局…), said in its part or opening an earlier part of its line (``lead``: ZH-WHOSE-029)."""
+    who = subject_before(text, at, lead)
     if who is None:
         return False
     return _body_elsewhere(who.name, region) if who.body else someone_else(who.name, region)
@@ -224,13 +250,14 @@ def _the_regions(who: Subject, region: str) -> bool:
     return not someone_else(who.name, region)
 
 
-def work_elsewhere(text: str, at: int, region: str, own: str = "") -> bool:
+def work_elsewhere(text: str, at: int, region: str, own: str = "", lead: str = "") -> bool:
     """True when the work named at offset ``at`` of sentence ``text`` is someone else's than ``region``'s:
     the last subject before it is another place or body (中国（长春）… too, unless the task's own words ``own``
     name that place), or a first of a wider scope is reported in a sentence that never names the region. For a
     thing the region has one of (``own``, the task's title: one_of_a_kind), the owner named right before it
     decides, and without one a place inside the region as the subject is someone else too (ZH-WHOSE-019). Work
-    learned from others (learned_elsewhere) is someone else's too."""
+    learned from others (learned_elsewhere) is someone else's too. ``lead``: the line's text before the sentence,
+    whose opening subject may carry over (ZH-WHOSE-029)."""
     if learned_elsewhere(text, at, own):
         return True
     if not region:
@@ -242,7 +269,7 @@ def work_elsewhere(text: str, at: int, region: str, own: str = "") -> bool:
     owner = owner_before(text, at) if single and _ONE_THING.search(own) else None
     if owner is not None and not _the_regions(owner, region):
         return True
-    who = subject_before(text, at)
+    who = subject_before(text, at, lead)
     if who is not None and (_not_its_work(who, region)
                             or (single and owner is None and not _the_regions(who, region))):
         return True

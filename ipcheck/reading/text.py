@@ -270,6 +270,7 @@ class _Segmenter:
         self.title_run: list[int] = []       # indices of consecutive short unnumbered lines
         self.part, self.part_rank = "", 0    # the region a heading names as this part's (ZH-SECT-027), its rank
         self.title_next = False              # a lone 附件 line: the next short line is the attachment's title
+        self.line_start = 0                  # where the line being read starts (a sentence's lead: ZH-WHOSE-029)
 
     def line(self, line_no: int, lstart: int, lend: int) -> None:
         """Every sentence of one line."""
@@ -279,13 +280,14 @@ class _Segmenter:
         # so a short first sentence of a long paragraph is not taken for a title)
         line_body = bool(spans) and (spans[-1][1] - spans[0][0] > _FRONT_MAX
                                      or _PROSE_END.search(norm[spans[-1][0]:spans[-1][1]]) is not None)
+        self.line_start = spans[0][0] if spans else lstart
         for s, e in spans:
             self.sentence(line_no, s, e, len(spans) == 1, line_body)
 
     def add(self, line_no: int, s: int, e: int, section: Section, rule: str, heading: str) -> None:
         self.out.append(Sentence(index=len(self.out), line=line_no, start=s, end=e, text=self.text[s:e],
                                  norm=self.norm[s:e], section=section, heading=heading, section_rule=rule,
-                                 part=self.part))
+                                 part=self.part, lead=self.norm[self.line_start:s]))
 
     def sentence(self, line_no: int, s: int, e: int, whole_line: bool, line_body: bool) -> None:
         snorm = self.norm[s:e]

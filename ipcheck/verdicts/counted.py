@@ -76,7 +76,7 @@ def counted_result(task: Task, sentence: Sentence, hits: tuple[tuple[int, int], 
         a, b = clause_span(text, m.start(), m.end())
         if not _names(task, text, a, b, hits) or _CANDIDATES.search(text, a, m.start()):
             continue
-        if figure_elsewhere(text, m.start(), region) or _dated_elsewhere(text, m.start(), year) \
+        if figure_elsewhere(text, m.start(), region, sentence.lead) or _dated_elsewhere(text, m.start(), year) \
                 or _MORE_THAN_A_YEAR.search(text, 0, m.start()):
             continue
         return True

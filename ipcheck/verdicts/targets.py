@@ -230,7 +230,7 @@ def match_target(target: Target, index: SentenceIndex, region: str = "") -> list
         score = name_score(fig.quantity, target, region)
         if score > 0 and _compared_with(_clause_before(index.sentence(si), fig), region):
             continue                      # 是全国平均水平(13.3件)的3倍: the nation's figure
-        if score > 0 and figure_elsewhere(index.sentence(si).norm, fig.start, region):
+        if score > 0 and figure_elsewhere(index.sentence(si).norm, fig.start, region, index.sentence(si).lead):
             continue                      # 高新区专利申请量…,每万人…15件: still the 高新区's
         if score > 0:
             out.append(FigureMatch(index.sentence(si), fig, round(score, 3)))

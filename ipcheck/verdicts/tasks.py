@@ -104,7 +104,7 @@ def classify_task_matches(task: Task, matches: list[TaskMatch], year: int | None
             out.append(TaskCandidate(m, "planned", "later_year"))
         elif _negated(s, clauses):
             out.append(TaskCandidate(m, "negated"))
-        elif work_elsewhere(s.norm, best_hit(spans)[0], region, task.title):
+        elif work_elsewhere(s.norm, best_hit(spans)[0], region, task.title, s.lead):
             out.append(TaskCandidate(m, "weak", "elsewhere"))
         elif campaign_unnamed(task.title, s.norm):
             out.append(TaskCandidate(m, "weak", "campaign"))
