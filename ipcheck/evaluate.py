@@ -44,6 +44,7 @@ from pathlib import Path
 import yaml
 
 from ipcheck.inputs.documents import read_document
+from ipcheck.model import Document
 from ipcheck.inputs.formats.chinese import to_simplified
 from ipcheck.reading.figures import document_figures
 from ipcheck.inputs.formats.annotations import strip_annotations
@@ -190,20 +191,31 @@ def read_file(root: Path, name: str) -> tuple[list[Read], dict[int, tuple[int, s
     """Every figure the reader finds in one document, and each line's (offset, normalised text)."""
     doc = read_document(root / name)
     norm = normalise(doc.text)
-    lines: dict[int, tuple[int, str]] = {}
-    off = 0
-    for i, text in enumerate(norm.split("\n"), 1):
-        lines[i] = (off, text)
-        off += len(text) + 1
     reads: list[Read] = []
+    lines = _file_lines(doc, norm)
     sentences = segment(doc)
     read = document_figures(sentences)
     for s in sentences:
         for f in read[s.index]:
-            reads.append(Read(name, s.line, s.start + f.start, s.start + f.end, f.value, f.unit,
+            line = doc.file_line_at(s.start + f.start) if doc.lines else s.line    # the figure's own file line
+            reads.append(Read(name, line, s.start + f.start, s.start + f.end, f.value, f.unit,
                               f.qualifier, f.quantity, f.kind.value, f.text, s.text, f.row is not None))
     reads.sort(key=lambda r: (r.line, r.pos))
     return reads, lines
+
+
+def _file_lines(doc: Document, norm: str) -> dict[int, tuple[int, str]]:
+    """Each file line's (offset in ``doc.text``, normalised text), by the file's own number: a line joined to the
+    one before it (a line cut inside a sentence, a PDF copy's wrap: ipcheck.inputs.formats.hardwrap) is the part of
+    the joined text from where it begins."""
+    if not doc.lines:
+        lines, off = {}, 0
+        for i, text in enumerate(norm.split("\n"), 1):
+            lines[i] = (off, text)
+            off += len(text) + 1
+        return lines
+    ends = [o for o, _ in doc.lines[1:]] + [len(norm)]
+    return {no: (o, norm[o:end].rstrip("\n")) for (o, no), end in zip(doc.lines, ends)}
 
 
 def evaluate(corpus: Path, root: Path, files: list[Path] | None = None, skip: str | None = None) -> Result:

@@ -160,9 +160,11 @@ class Document:
     text: str
     encoding: str
     locations: tuple[tuple[int, int], ...] | None = None
-    # Text copied from a PDF and joined (ipcheck.inputs.formats.hardwrap): (offset in ``text``, file line)
-    # where each of the file's lines kept begins, in order; None when text lines are the file's own.
+    # Text whose lines were joined (ipcheck.inputs.formats.hardwrap: a PDF copy's wraps, a line cut inside a sentence):
+    # (offset in ``text``, file line) where each of the file's lines kept begins, in order; None when text lines
+    # are the file's own. ``source`` is then the file's own text, as it was decoded.
     lines: tuple[tuple[int, int], ...] | None = None
+    source: str | None = None
 
     def file_line_at(self, offset: int) -> int:
         """The file's own number of the line that holds ``text[offset]``."""

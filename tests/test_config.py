@@ -272,7 +272,9 @@ def test_plain_check_uses_the_configured_pair_and_thresholds(project) -> None:
     after = invoke("check")
     assert after.exit_code == 1
     assert (_item(after, ITEM)["status"], _item(after, ITEM)["needs_review"]) == ("unreported", True)
-    assert json.loads(after.stdout)["counts"]["met"] == json.loads(before.stdout)["counts"]["met"] - 3
+    # 3 items scored between the thresholds; 11 (双打) no longer: its sentence, cut after 、 at the file's line 23, is
+    # read whole (ZH-DOC-007) and scores above 0.7
+    assert json.loads(after.stdout)["counts"]["met"] == json.loads(before.stdout)["counts"]["met"] - 2
     flag = invoke("check", "--task-met", "0.6")     # a flag beats the file
     assert _item(flag, ITEM)["status"] == "met"
     env = invoke("check", env={"IPCHECK_TASK_MET": "0.6"})

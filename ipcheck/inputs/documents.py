@@ -80,7 +80,7 @@ def decode_document(data: bytes, name: str) -> Document:
     text = strip_annotations(text)
     flowed = reflow(text)
     if flowed is not None:                      # copied out of a PDF: paragraphs joined, file lines kept
-        return Document(path=name, text=flowed[0], encoding=encoding, lines=flowed[1])
+        return Document(path=name, text=flowed[0], encoding=encoding, lines=flowed[1], source=text)
     return Document(path=name, text=text, encoding=encoding)
 
 
