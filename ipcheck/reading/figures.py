@@ -11,7 +11,7 @@ from ipcheck.model import Figure, Sentence
 from ipcheck.reading.changes import mark_baselines
 from ipcheck.reading.binding import bind
 from ipcheck.reading.numerals import CN_BIG, CN_DIGITS, CN_SMALL, parse_number
-from ipcheck.reading.periods import Scope
+from ipcheck.reading.periods import Scope, opening_year
 from ipcheck.reading.quantities import MASK, Raw
 from ipcheck.reading.indicator_tables import read_indicator_tables
 from ipcheck.reading.tables import read_tables
@@ -87,12 +87,14 @@ _GLOSS = _R.regex("ZH-MASK-006")
 _LIST_MARK = _R.regex("ZH-MASK-007")
 
 
-def extract_figures(text: str) -> tuple[Figure, ...]:
+def extract_figures(text: str, lead: str = "") -> tuple[Figure, ...]:
     """Every figure in one sentence, in order, each bound to the quantity it measures.
 
     ``text`` is one sentence, normalised (full-width digits and punctuation already ASCII);
     full-width input is tolerated. Years, dates, document and patent numbers, ordinals and
-    numbers inside titles or quoted names are not figures. Never raises on odd input.
+    numbers inside titles or quoted names are not figures. ``lead``, the text of its line before it
+    (Sentence.lead), dates the figures it says no year for by the year that opens it (ZH-YEAR-021). Never raises
+    on odd input.
     """
     if not text or not _NUMBER_CHAR.search(text):
         return ()
@@ -101,23 +103,25 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     raws = [r for r in _read_numbers(text, scan) if r is not None]
     if not raws:
         return ()
-    figures = mark_baselines(text, bind(text, scan, drop, raws, Scope(text, scan).at))
+    figures = mark_baselines(text, bind(text, scan, drop, raws, Scope(text, scan, opening_year(lead)).at))
     if text is not original:       # full-width input: quote the caller's own characters
         figures = tuple(replace(f, text=original[f.start:f.end]) for f in figures)
     return figures
 
 
-def period_at(text: str, pos: int) -> tuple[int | None, Message | None, Message | None, int | None]:
-    """The year scope of a figure starting at ``pos`` in the normalised sentence ``text``: (year, multi-year
-    warning, partial-period warning, offset of a 去年/今年), as extract_figures dates its figures."""
-    return Scope(text, _masks(text)[0]).at(pos)
+def period_at(text: str, pos: int, lead: str = "") -> tuple[int | None, Message | None, Message | None, int | None]:
+    """The year scope of a figure starting at ``pos`` in the normalised sentence ``text`` (``lead``: its line's text
+    before it): (year, multi-year warning, partial-period warning, offset of a 去年/今年), as extract_figures dates
+    its figures."""
+    return Scope(text, _masks(text)[0], opening_year(lead)).at(pos)
 
 
 def document_figures(sentences: tuple[Sentence, ...]) -> dict[int, tuple[Figure, ...]]:
     """Every figure of a document's sentences, keyed by sentence index: a table's cells read against
     their header (ipcheck.reading.tables), every other sentence on its own (extract_figures)."""
     tables = {**read_tables(sentences), **read_indicator_tables(sentences)}
-    return {s.index: tables[s.index] if s.index in tables else extract_figures(s.norm) for s in sentences}
+    return {s.index: tables[s.index] if s.index in tables else extract_figures(s.norm, s.lead)
+            for s in sentences}
 
 
 # The characters _NUM can start a number with: a sentence without one holds no figure (ZH-NUM-006).

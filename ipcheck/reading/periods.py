@@ -1,6 +1,6 @@
 """The year or period that scopes each figure of a sentence: 2015年, 2011-2015年, 十二五期间, 2014年以来,
-1-10月, 上半年, and 去年/今年 as an offset from the text's own date (the patterns: ipcheck/lang/zh/figures.yaml
-ZH-YEAR-008..015)."""
+1-10月, 上半年, 去年/今年 as an offset from the text's own date, and the year that opens the sentence's paragraph
+when it says none (the patterns: ipcheck/lang/zh/figures.yaml ZH-YEAR-008..015, ZH-YEAR-021)."""
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -29,6 +29,17 @@ _SPAN = _R.regex("ZH-YEAR-014")
 _ASIDE = _R.regex("ZH-YEAR-015")
 # The start of a change (由上年的2.1万件增长到): a year said there dates the baseline only (ZH-FROM-001).
 _FROM_TO = _R.regex("ZH-FROM-001")
+# A year said at the start of a sentence of the paragraph, as its time (2019年,全市…): ZH-YEAR-021.
+_OPENING = _R.regex("ZH-YEAR-021")
+
+
+def opening_year(lead: str) -> int | None:
+    """The year the latest sentence of ``lead`` (the text of a line before a sentence: Sentence.lead) opens
+    with as its time (2019年,全市…), which dates that sentence's figures that say no year (ZH-YEAR-021)."""
+    found = None
+    for m in _OPENING.finditer(lead):
+        found = int(m.group(1))
+    return found
 
 
 def _aside_end(asides: list[tuple[int, int]], pos: int) -> int | None:
@@ -53,8 +64,9 @@ def _baseline_years(text: str, events: list[tuple[int, int, int | None, Message 
 class Scope:
     """Year and period cues of a sentence, read once; ``at(pos)`` is the scope of a figure there."""
 
-    def __init__(self, text: str, scan: str) -> None:
-        # (end, start, year, period, offset from the text's date)
+    def __init__(self, text: str, scan: str, opening: int | None = None) -> None:
+        # (end, start, year, period, offset from the text's date); the paragraph's opening year (ZH-YEAR-021)
+        self.opening = opening
         self.events: list[tuple[int, int, int | None, Message | None, int | None]] = []
         asides = [m.span() for m in _ASIDE.finditer(text)]
         for m in _YEARISH.finditer(text):
@@ -96,8 +108,9 @@ class Scope:
 
     def at(self, pos: int) -> tuple[int | None, Message | None, Message | None, int | None]:
         """(year, multi-year warning, partial-period warning, offset of a 去年/今年 from the text's own
-        date) for a figure starting at ``pos``."""
-        year = period = offset = None
+        date) for a figure starting at ``pos``; the paragraph's opening year when nothing in the sentence before
+        the figure dates it."""
+        year, period, offset = self.opening, None, None
         i = bisect_right(self.ends, pos) - 1
         while i >= 0:
             _, start, y, p, o = self.events[i]

@@ -26,6 +26,7 @@ from ipcheck.lang.registry import load
 from ipcheck.model import Document
 from ipcheck.reading import cues
 from ipcheck.reading.numerals import parse_number
+from ipcheck.reading.periods import opening_year
 from ipcheck.reading.text import normalise, opens_other_part
 
 _R = load()
@@ -156,13 +157,15 @@ def _counted_after(text: str, pos: int) -> bool:
     return _COUNTED.search(text, pos, end.start() if end else len(text)) is not None
 
 
-def _result_years(sentence: str, published: tuple[int, int] | None) -> list[int]:
+def _result_years(sentence: str, published: tuple[int, int] | None, opening: int | None = None) -> list[int]:
     """The years ``sentence`` states a result for: a year with a counted figure after it, not a
-    base, a span, an event's name or a target; 去年 counts as the year before publication."""
+    base, a span, an event's name or a target; 去年 counts as the year before publication; ``opening``, the year
+    that opens its paragraph (ZH-YEAR-021), when it names no year of its own."""
     if cues.is_intention(sentence) or not _COUNTED.search(sentence):
         return []
     text = _masked(sentence)
-    out = []
+    out = [opening] if opening is not None and not _YEAR.search(text) and not _RELATIVE.search(text) \
+        and not _PAST_YEAR.search(text) else []
     for m in _YEAR.finditer(text):
         before = text[max(0, m.start() - _LOOK_BACK):m.start()]
         if _NOT_RESULT_BEFORE.search(before) or _NOT_RESULT_AFTER.match(text, m.end()):
@@ -192,15 +195,18 @@ def _results(norm: str, published: tuple[int, int] | None, stop: int = _HEAD_CHA
     """The latest year a result is stated for near the start (before ``stop``, a heading of next year's plans),
     and the sentence that states it."""
     best: YearReading | None = None
-    pos = 0
+    pos = line = 0
     for m in _SENTENCE_END.finditer(norm + "\n", 0, min(len(norm), stop) + 1):
         sentence = norm[pos:m.start()]
+        if pos == 0 or norm[pos - 1] == "\n":
+            line = pos
         if _LINK_LIST.match(sentence.strip()):
             break
         if best is not None and _heading_of_other_part(norm, pos, m, best.year):
             break
-        years = _result_years(sentence, published) if sentence.strip() and not _LINK_LINE.match(sentence.strip()) \
-            else []
+        lead = norm[line:pos]           # an opening year dates results unless its line announces work (2017年,…将…)
+        years = _result_years(sentence, published, None if cues.is_intention(lead) else opening_year(lead)) \
+            if sentence.strip() and not _LINK_LINE.match(sentence.strip()) else []
         if years and (best is None or max(years) > best.year):        # type: ignore[operator]
             best = YearReading(max(years), "results", _line_of(norm, pos), sentence.strip()[:60])
         pos = m.end()

@@ -39,11 +39,11 @@ def duty_work(title: str) -> frozenset[str]:
     return frozenset(_WORK[m.group(0)] for m in _WORK_WORDS.finditer(part))
 
 
-def _dated_elsewhere(text: str, pos: int, year: int) -> bool:
+def _dated_elsewhere(text: str, pos: int, year: int, lead: str = "") -> bool:
     """True when the figure reader dates a count at ``pos`` of ``text`` to another period than ``year``:
-    another year (2017年, 去年), a span of years (2014年以来, 五年来, 十三五期间); a comparison's base year
-    (比2017年) dates nothing (reading/periods.py)."""
-    said, span, _, offset = period_at(text, pos)
+    another year (2017年, 去年, or the year that opens its paragraph in ``lead``: ZH-YEAR-021), a span of years
+    (2014年以来, 五年来, 十三五期间); a comparison's base year (比2017年) dates nothing (reading/periods.py)."""
+    said, span, _, offset = period_at(text, pos, lead)
     return (said is not None and said != year) or span is not None or offset not in (None, 0)
 
 
@@ -76,7 +76,7 @@ def counted_result(task: Task, sentence: Sentence, hits: tuple[tuple[int, int], 
         a, b = clause_span(text, m.start(), m.end())
         if not _names(task, text, a, b, hits) or _CANDIDATES.search(text, a, m.start()):
             continue
-        if figure_elsewhere(text, m.start(), region, sentence.lead) or _dated_elsewhere(text, m.start(), year) \
+        if figure_elsewhere(text, m.start(), region, sentence.lead) or _dated_elsewhere(text, m.start(), year, sentence.lead) \
                 or _MORE_THAN_A_YEAR.search(text, 0, m.start()):
             continue
         return True
