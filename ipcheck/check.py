@@ -177,9 +177,9 @@ def prepare(plan: Plan, document: Document, settings: Settings = Settings()) -> 
     elif settings.year is None and reading.guess:
         guess = (msg("warning.year_guess.line", year=year, line=reading.line, text=reading.quote) if reading.line
                  else msg("warning.year_guess", year=year, text=reading.quote))
-    where = scope(segment(document, year=year, norm=norm), plan.meta.known_region)
     dateline = published(document, norm)
     dated = own_date(reading, dateline) or stated      # the checked year only for an undated text (去年…)
+    where = scope(segment(document, year=year, norm=norm, dated=dated), plan.meta.known_region)
     return Prepared(year, where, SentenceIndex(where.sentences, read_figures(where.sentences, dated)), mismatch,
                     thresholds_warning(settings.thresholds), guess, dateline)
 

@@ -238,7 +238,8 @@ def _strip(norm: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def segment(doc: Document, year: int | None = None, norm: str | None = None) -> tuple[Sentence, ...]:
+def segment(doc: Document, year: int | None = None, norm: str | None = None,
+            dated: int | None = None) -> tuple[Sentence, ...]:
     """Split ``doc`` into sentences located in the original text, each with the section it
     sits in, the rule that named the section and its nearest heading.
 
@@ -246,10 +247,13 @@ def segment(doc: Document, year: int | None = None, norm: str | None = None) -> 
     Sections follow the headings: cues name PROBLEMS or NEXT_PLAN; a top-level heading
     without a cue goes back to RESULTS only when its number follows the previous top-level
     number (三 → 四), so a mis-numbered sub-heading (泸州's 三 → 六) stays where it is.
-    ``year`` is the summary's year (default: summary_year(doc)); ``norm``, when given, is
-    ``normalise(doc.text)``.
+    ``year`` is the summary's year and ``dated`` the year it was written in, which its 今年 counts from (default:
+    both read from ``doc``, ipcheck.reading.years; with ``year`` given and no ``dated``, 今年 opens no plan);
+    ``norm``, when given, is ``normalise(doc.text)``.
     """
-    reader = _Segmenter(doc.text, summary_year(doc) if year is None else year, norm)
+    if year is None:
+        year, dated = _years(doc) if dated is None else (summary_year(doc), dated)
+    reader = _Segmenter(doc.text, year, norm, dated)
     for line_no, lstart, lend in _line_spans(reader.norm):
         reader.line(line_no, lstart, lend)
     if doc.lines:                   # joined from a PDF copy: each sentence cited by its file line
@@ -257,12 +261,19 @@ def segment(doc: Document, year: int | None = None, norm: str | None = None) -> 
     return tuple(reader.out)
 
 
+def _years(doc: Document) -> tuple[int | None, int | None]:
+    """(the year ``doc`` reports on, the year it was written in: ipcheck.reading.years)."""
+    from ipcheck.reading.years import own_date, published, read_year     # years reads sentences with this module
+    reading = read_year(doc)
+    return reading.year, own_date(reading, published(doc))
+
+
 class _Segmenter:
     """The state of segment() as it walks the lines: the section (and the rule that named it), the
     nearest heading, whether the body has started, the last top-level number, the title run."""
 
-    def __init__(self, text: str, year: int | None, norm: str | None = None) -> None:
-        self.text, self.norm, self.year = text, normalise(text) if norm is None else norm, year
+    def __init__(self, text: str, year: int | None, norm: str | None = None, dated: int | None = None) -> None:
+        self.text, self.norm, self.year, self.dated = text, normalise(text) if norm is None else norm, year, dated
         self.out: list[Sentence] = []
         self.section, self.rule, self.heading = Section.FRONT, "", ""
         self.body_started = False
@@ -325,9 +336,18 @@ class _Segmenter:
             self.heading_line(lead if lead is not None else (0, None, snorm), s, e, title_next)
         else:
             m = _PLAN_SENTENCE.match(snorm)
-            if m and (m.group(1) is None or (self.year is not None and int(m.group(1)) > self.year)):
+            if m and self.looks_ahead(m):
                 self.section, self.rule, self.heading = Section.NEXT_PLAN, "ZH-SECT-012", self.text[s:e]
         self.add(line_no, s, e, self.section, self.rule, self.heading)
+
+    def looks_ahead(self, plan: re.Match[str]) -> bool:
+        """True when a sentence that opens a plan (ZH-SECT-012) opens one after the year reported on: 明年, 下一步 …,
+        a later year, or 今年 in a text written after that year (ZH-YEAR-013: a February speech's 今年)."""
+        said, this_year = plan.group(1), plan.group(2)
+        if said is None and this_year is None:
+            return True
+        when = int(said) if said is not None else self.dated
+        return when is not None and self.year is not None and when > self.year
 
     def new_document(self, line_no: int, s: int, e: int) -> None:
         """A title line after the body: a new document in a compilation, its title lines FRONT again."""
