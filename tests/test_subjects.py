@@ -32,6 +32,16 @@ ROWS = [
     ("2018年,甲市新建工作站5个;新建工作站1个。", "某市", "甲市", True, True),
     ("全市新建工作站3个,其中甲市5个;新建工作站1个。", "某市", "全市", False, False),
     ("新建工作站3个,其中甲市5个;新建工作站1个。", "某市", None, False, False),
+    # A company's or a zone's full name is a subject of any length (ZH-WHOSE-030), a company pointed at too
+    # (ZH-WHOSE-031); its work is the city's. A long run with a scope word or a verb in it is a phrase.
+    ("四川长虹电器股份有限公司申请专利1500件,建成服务平台1个。", "某市", "四川长虹电器股份有限公司", True, False),
+    ("康巴什经济开发区专利申请量1200件,新建工作站1个。", "某市", "康巴什经济开发区", True, False),
+    ("四川绵阳高新技术产业开发区新建工作站1个。", "某市", "四川绵阳高新技术产业开发区", True, False),
+    ("公司坚持创新驱动,新建工作站1个。", "某市", "公司", True, False),
+    ("该企业新建工作站1个。", "某市", "该企业", True, False),
+    ("大力推进产业园区建设,新建工作站1个。", "某市", None, False, False),
+    ("依托国家级高新技术产业开发区,新建工作站1个。", "某市", None, False, False),
+    ("全市各类产业园区新建工作站1个。", "某市", "全市", False, False),
 ]
 
 

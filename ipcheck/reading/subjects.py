@@ -10,7 +10,9 @@ of it differ only in what a place inside the region counts for. A district's fig
 platform, a 办法 it issues, a title it wins: ZH-WHOSE-019, -020), which only the region itself does; the
 owner named right before such a thing (省知识产权保护中心: ZH-WHOSE-022) says whose it is. A subject that opens a
 paragraph's sentence is its topic: it carries over the later parts of the line that name no subject of their own
-(高新区是…。全年专利申请量…: ZH-WHOSE-029). The words are data: ipcheck/lang/zh/whose.yaml.
+(高新区是…。全年专利申请量…: ZH-WHOSE-029); a company's or a zone's full name is one of any length (四川长虹电器股份有限公司,
+康巴什经济开发区: ZH-WHOSE-030), and so is 公司 or 该企业 pointing at the company just named (ZH-WHOSE-031). The words are
+data: ipcheck/lang/zh/whose.yaml.
 """
 from __future__ import annotations
 
@@ -48,11 +50,14 @@ _OWNER = re.compile("|".join(f"(?:{p})" for p in (_R.regex("ZH-WHOSE-002").patte
 _BEFORE_OWNER = _VERBS + _R.words("ZH-WHOSE-023")
 _CLAUSE_MARK = re.compile("[" + re.escape(_R.chars("ZH-PUNCT-001")) + "]")
 # ZH-WHOSE-001 reads any run of characters before a suffix as a name; a subject's name is short and has no
-# function word in it (四是成立了由市 is a clause, not a place), and a title follows no place (常务副市长).
+# function word in it (四是成立了由市 is a clause, not a place), and a title follows no place (常务副市长). A zone's
+# full name may be longer (ZH-WHOSE-030) when no verb stands in it.
 _NAME_MAX = 7
 _NOT_IN_NAME = re.compile("[" + re.escape(_R.chars("ZH-WHOSE-010")) + "]")
 # An organisation's name (美的集团, 四川川润股份有限公司) is a proper name: neither check applies (ZH-WHOSE-015).
 _ORGANISATION = _R.regex("ZH-WHOSE-015")
+# A zone's full name (康巴什经济开发区) may be long, but no verb stands in it (大力推进产业园区 is a phrase: ZH-WHOSE-030).
+_FULL_NAME = _R.regex("ZH-WHOSE-030")
 # ... unless the run before it holds an object marker (已完成对西藏大学): the object of the work (ZH-WHOSE-016).
 _OBJECT = _R.regex("ZH-WHOSE-016")
 _TITLE_AFTER = _R.regex("ZH-WHOSE-011")
@@ -127,14 +132,23 @@ def _province_and(token: str, region: str) -> bool:
         and (len(rest) >= 2 or _level(rest) is not None or _NOT_IN_NAME.fullmatch(rest) is not None)
 
 
+def _misread(who: str) -> bool:
+    """True when ``who`` is a piece of a clause read as a name: an organisation's with an object marker in it
+    (ZH-WHOSE-016); a place's too long (a zone's full name may be long but holds no verb: ZH-WHOSE-030) or with a
+    function word in it (ZH-WHOSE-010)."""
+    if _ORGANISATION.search(who) is not None:
+        return _OBJECT.match(who) is not None
+    if _NOT_IN_NAME.search(who) is not None:
+        return True
+    return len(who) > _NAME_MAX and (_FULL_NAME.search(who) is None or any(v in who for v in _BEFORE_OWNER))
+
+
 def _no_subject(part: str, m: re.Match[str]) -> bool:
     """True when the place ZH-WHOSE-005 found is no subject: ranked (全省首家), an object after a verb, a
-    title's (市长), or, unless it names an organisation, too long or with a function word for a name. A place
-    alone in its clause (中江工业集中区,通过…,全年专利申请367件) is a topic that carries over, still a subject."""
+    title's (市长), or misread (_misread). A place alone in its clause (中江工业集中区,通过…,全年专利申请367件)
+    is a topic that carries over, still a subject."""
     who, after = m.group("who"), m.end("who")
-    organisation = _ORGANISATION.search(who) is not None
-    misread = (len(who) > _NAME_MAX or _NOT_IN_NAME.search(who) is not None) if not organisation \
-        else _OBJECT.match(who) is not None
+    misread = _misread(who)
     return bool(_RANK.match(part, m.start("who")) or who.startswith(_VERBS) or misread
                 or _TITLE_AFTER.match(part, after))
 
