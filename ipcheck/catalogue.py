@@ -292,6 +292,8 @@ _ENTRIES: dict[str, tuple[str, str]] = {
     # not yet translated: the Chinese shows the code and the English detail, as reports always did
     "warning.table_whole": ("table_whole: a total row of a table whose title names no region; check it is the plan region's",
                             "table_whole：a total row of a table whose title names no region; check it is the plan region's"),
+    "warning.table_mark": ("table_mark: the row's self-check mark '{mark}' says otherwise than its figures",
+                           "自查表该行的完成情况“{mark}”与其数字不符"),
     "warning.bare_number": ("bare_number: '{text}' has no unit; read as {text}{unit}",
                             "bare_number：'{text}' has no unit; read as {text}{unit}"),
 }

@@ -32,8 +32,9 @@ class Settings:
 
 
 # Digits split by a blank: after normalise() a zero-width or bidi control (1\u200b796件),
-# NBSP or thin space is a plain space, and the reader would silently take 796 for 1796.
-_SPLIT_NUMBER = re.compile(r"[0-9][.,]?\s+[.,]?(?=[0-9])")
+# NBSP or thin space is a plain space, and the reader would silently take 796 for 1796. A tab is no such
+# blank: it separates the cells of a row copied from a spreadsheet (6000\t6840).
+_SPLIT_NUMBER = re.compile(r"[0-9][.,]?[^\S\t]+[.,]?(?=[0-9])")
 # Bidirectional controls (LRE..RLO, LRI..PDI): a number next to one may show reversed.
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 

@@ -58,6 +58,9 @@ WARNINGS: dict[str, tuple[Message, str, str]] = {
     "bidi_control": (msg("warning.bidi_control", gap="U+202E", text="537件", read="537件"),
                      "bidi_control: U+202E next to '537件' may make it display reversed; read as '537件' in file "
                      "order, check the source", "'537件' 旁有双向控制字符 U+202E，可能显示颠倒；按文件顺序读作 '537件'，请核对原文"),
+    "table_mark": (msg("warning.table_mark", mark="未完成"),
+                   "table_mark: the row's self-check mark '未完成' says otherwise than its figures",
+                   "自查表该行的完成情况“未完成”与其数字不符"),
     "table_whole": (msg("warning.table_whole"),
                     "table_whole: a total row of a table whose title names no region; check it is the plan region's",
                     "table_whole：a total row of a table whose title names no region; check it is the plan region's"),

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ipcheck.errors import Message, msg
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind
-from ipcheck.reading.quantities import Raw, added_to, enumeration, quantity_of, total_only, visible
+from ipcheck.reading.quantities import Raw, added_to, clean, enumeration, quantity_of, total_only, visible
 from ipcheck.units import UNITS
 
 # ----------------------------------------------------------------------------------------
@@ -50,6 +50,7 @@ _CUMULATIVE = _R.regex("ZH-BIND-004")
 # A rate per period: 每年, 每季度 (ZH-RECUR-001).
 _YEARLY = _R.regex("ZH-RECUR-001")
 _RESPECTIVE = _R.words("ZH-BIND-016")[0]         # 分别
+_COLON_LABEL = _R.regex("ZH-BIND-028")              # 专利申请量: opening a line
 _SAME_UNIT_KINDS = {FigureKind.LEVEL, FigureKind.INCREASE, FigureKind.DECREASE, FigureKind.TARGET}
 _STRIP_CHARS = _R.regex("ZH-PUNCT-009")
 # A blank gap after a word or a run of blanks: a number may be missing there.
@@ -92,6 +93,7 @@ class _Binder:
         self.out: list[_Bound] = []
         self.own: list[tuple[str, str]] = []
         self.last_q = ""
+        self.labelled = -1                 # the last major clause whose opening label was read (ZH-BIND-028)
         self.last_added = ""               # the last quantity of what was added to one (ZH-BIND-027)
         self.prev_end: dict[int, int] = {}
         self.group_left = 0
@@ -100,6 +102,12 @@ class _Binder:
         """Bind number ``k`` (or skip it when it is the base of a comparison)."""
         text, drop = self.text, self.drop
         seg_start, _, major, major_start = _segment_of(self.segs, self.seg_starts, raw.start)
+        if major != self.labelled:         # 专利申请量:实际完成6520件: a label clause names what follows it
+            self.labelled = major
+            before = [sg[3] for sg in self.segs if sg[2] == major - 1]
+            label = _COLON_LABEL.fullmatch(text[before[0]:major_start].strip()) if before else None
+            if label:
+                self.last_q = clean(label.group("label"))
         region = max(seg_start, self.prev_end.get(seg_start, seg_start))
         phrase = visible(text, drop, region, max(region, raw.pre))
         bare = not _JOINER.sub("", _STRIP_CHARS.sub("", phrase).strip(_ENUM)).strip(_ENUM)

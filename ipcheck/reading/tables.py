@@ -40,6 +40,7 @@ NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")   # a number cell (1,234, 117.8%,
 _EMPTY = re.compile(r"-{1,2}|/|\.{2,}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BLANKS = re.compile(r"\s+")
+_SEPARATOR = re.compile(r"[|\t]")     # between the cells of a row written on one line
 _CELL_MAX = 30            # a cell longer than this is prose: the table ends
 _TITLE_BACK = 6           # how many sentences before the header a title is looked for
 _GAP = 3                  # lines between two cells of one table, at most (blank lines between cells)
@@ -77,12 +78,13 @@ def key(text: str) -> str:
     return _BLANKS.sub("", _GLOSS.sub("", text))
 
 
-def cells(s: Sentence) -> list[Cell]:
-    """The non-empty cells of a sentence: split at | (a row written on one line), else the whole line."""
+def cells(s: Sentence, empty: bool = False) -> list[Cell]:
+    """The non-empty cells of a sentence (with ``empty``, the empty ones too): split at | or at tabs (a row
+    written on one line), else the whole line."""
     out, pos = [], 0
-    for part in s.norm.split("|"):
+    for part in _SEPARATOR.split(s.norm):
         k = key(part)
-        if k:
+        if k or empty:
             lead = len(part) - len(part.lstrip())
             out.append(Cell(s, pos + lead, pos + len(part.rstrip()), k))
         pos += len(part) + 1

@@ -21,7 +21,8 @@ _KIND_RULES = {FigureKind.GROWTH: ("ZH-KIND-007",), FigureKind.DECREASE: ("ZH-KI
 _WARNING_RULES = {"cumulative": "ZH-BIND-004", "estimate": "ZH-BIND-003", "recurring": "ZH-RECUR-001",
                   "garbled_unit": "ZH-FIG-006", "unit_compound": "ZH-FIG-007", "multi_year": "ZH-YEAR-008",
                   "partial_period": "ZH-YEAR-011", "respective": "ZH-BIND-016",
-                  "respective_unresolved": "ZH-BIND-016", "table_whole": "ZH-TABLE-004"}
+                  "respective_unresolved": "ZH-BIND-016", "table_whole": "ZH-TABLE-004",
+                  "table_mark": "ZH-TABLE-016"}
 _QUALIFIER_RULES = ("ZH-QUAL-001", "ZH-QUAL-002", "ZH-QUAL-003", "ZH-QUAL-004")
 _UNIT_RULES = ("ZH-UNIT-002", "ZH-UNIT-003", "ZH-UNIT-004", "ZH-UNIT-005", "ZH-UNIT-006", "ZH-UNIT-007",
                "ZH-UNIT-008", "ZH-UNIT-009", "ZH-UNIT-010", "ZH-UNIT-015", "ZH-UNIT-011",
