@@ -166,6 +166,11 @@ class Document:
     lines: tuple[tuple[int, int], ...] | None = None
     source: str | None = None
 
+    @property
+    def file_text(self) -> str:
+        """The file's own text as decoded: ``source`` when its lines were joined, else ``text``."""
+        return self.source if self.lines and self.source is not None else self.text
+
     def file_line_at(self, offset: int) -> int:
         """The file's own number of the line that holds ``text[offset]``."""
         if not self.lines:

@@ -46,7 +46,7 @@ def split_document(doc: Document) -> tuple[list[Piece], int]:
     if len(parts) < 2:
         found = msg("error.split_found_one", region=parts[0].region) if parts else msg("error.split_found_none")
         raise IpcheckError(msg("error.split_too_few", found=found), path=doc.path)
-    lines = (doc.source if doc.lines and doc.source is not None else doc.text).split("\n")    # the file's own lines
+    lines = doc.file_text.split("\n")
     starts = [p.first_line for p in parts] + [len(lines) + 1]
     pieces: list[Piece] = []
     used: set[str] = set()

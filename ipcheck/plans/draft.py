@@ -52,7 +52,7 @@ def draft(doc: Document, plan_id: str | None = None, region: str | None = None,
     """Draft a plan from ``doc``; ``from_line``/``to_line`` (1-based, inclusive) restrict it
     to part of the document. Without them a plan quoted in a work summary (三、2016年工作计划)
     is found by its heading and drafted alone."""
-    text = doc.source if doc.lines and doc.source is not None else doc.text    # the file's own lines (hardwrap)
+    text = doc.file_text                # the file's own lines (hardwrap)
     norm = normalise(text)
     starts = [0] + [m.end() for m in re.finditer("\n", norm)]
     n_lines = len(starts)

@@ -38,6 +38,16 @@ def is_negated(text: str) -> bool:
     return _NEGATION.search(text) is not None
 
 
+# Work under way or an early step of it done (正在建设中, 完成招标, 获批筹建: ZH-INTENT-015, -016, -025).
+_UNDER_WAY = re.compile("|".join(f"(?:{_R.regex(c).pattern})"
+                                 for c in ("ZH-INTENT-015", "ZH-INTENT-016", "ZH-INTENT-025")))
+
+
+def is_under_way(text: str) -> bool:
+    """True when ``text`` says work is under way or only an early step of it is done: not done yet."""
+    return _UNDER_WAY.search(text) is not None
+
+
 def stated_year(text: str) -> int | None:
     """The last year ``text`` says it reports on (base years after 比/较 and spans are ignored)."""
     found = None

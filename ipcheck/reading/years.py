@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ipcheck.lang.registry import load
@@ -191,12 +192,22 @@ def _heading_of_other_part(norm: str, pos: int, end: re.Match[str], year: int | 
     return whole and 0 < len(line) <= _HEADING_CHARS and opens_other_part(line, year)
 
 
+def _sentences(norm: str, stop: int) -> Iterator[tuple[int, re.Match[str]]]:
+    """(start, end mark) of each sentence of ``norm`` whose end mark (or the text's end) stands before ``stop``."""
+    pos = 0
+    for m in _SENTENCE_END.finditer(norm + "\n", 0, stop):
+        yield pos, m
+        pos = m.end()
+
+
 def _results(norm: str, published: tuple[int, int] | None, stop: int = _HEAD_CHARS) -> YearReading | None:
     """The latest year a result is stated for near the start (before ``stop``, a heading of next year's plans),
     and the sentence that states it."""
     best: YearReading | None = None
-    pos = line = 0
-    for m in _SENTENCE_END.finditer(norm + "\n", 0, min(len(norm), stop) + 1):
+    line = 0
+    for pos, m in _sentences(norm, min(len(norm), stop) + 1):
+        if pos > _HEAD_CHARS:
+            break
         sentence = norm[pos:m.start()]
         if pos == 0 or norm[pos - 1] == "\n":
             line = pos
@@ -209,9 +220,6 @@ def _results(norm: str, published: tuple[int, int] | None, stop: int = _HEAD_CHA
             if sentence.strip() and not _LINK_LINE.match(sentence.strip()) else []
         if years and (best is None or max(years) > best.year):        # type: ignore[operator]
             best = YearReading(max(years), "results", _line_of(norm, pos), sentence.strip()[:60])
-        pos = m.end()
-        if pos > _HEAD_CHARS:
-            break
     return best
 
 
@@ -240,10 +248,8 @@ def _whole_year_before(norm: str, published: tuple[int, int]) -> int:
         return 0
     if early and _YEAR_PAST.search(norm, 0, _HEAD_CHARS):
         return 1
-    pos = 0
-    for m in _SENTENCE_END.finditer(norm + "\n", 0, _HEAD_CHARS):
+    for pos, m in _sentences(norm, _HEAD_CHARS):
         sentence = norm[pos:m.start()]
-        pos = m.end()
         if cues.is_intention(sentence) or _LINK_LINE.match(sentence.strip()):
             continue
         w = _WHOLE_YEAR.search(sentence)
@@ -265,12 +271,8 @@ def _looks_back(text: str, year: int) -> bool:
 def _announcing(norm: str) -> list[tuple[int, int]]:
     """The spans of the sentences near the start that announce work (力争2019年…, 2020年,我局将…: ZH-INTENT-*):
     their years are the years a text plans for, not the one it reports on."""
-    spans, pos = [], 0
-    for m in _SENTENCE_END.finditer(norm + "\n", 0, min(len(norm), _HEAD_CHARS) + 1):
-        if cues.is_intention(norm[pos:m.start()]):
-            spans.append((pos, m.start()))
-        pos = m.end()
-    return spans
+    return [(pos, m.start()) for pos, m in _sentences(norm, min(len(norm), _HEAD_CHARS) + 1)
+            if cues.is_intention(norm[pos:m.start()])]
 
 
 def _base_or_start(norm: str, year: re.Match[str]) -> bool:

@@ -11,6 +11,7 @@ from ipcheck.reading import cues
 from ipcheck.reading.figures import period_at
 from ipcheck.reading.subjects import figure_elsewhere
 from ipcheck.verdicts.decide import clause_span
+from ipcheck.verdicts.matching import title_clause
 
 # The kind of work a title's working part names (ZH-TASK-009) and the count of each kind (ZH-TASK-010).
 _WORK = table("ZH-TASK-009")
@@ -20,7 +21,6 @@ _COUNTED = regex("ZH-TASK-010")
 _NOT_A_DUTY = regex("ZH-TASK-011")
 # A count of candidates put forward (申报, 征集): not the work done (ZH-TASK-012).
 _CANDIDATES = regex("ZH-TASK-012")
-_TITLE_CLAUSE = regex("ZH-PUNCT-006")
 # A year relative to the text's date (去年: ZH-YEAR-013), for the work echoed before the count.
 _RELATIVE = regex("ZH-YEAR-013")
 _RELATIVE_OFFSET = table("ZH-YEAR-013")
@@ -33,7 +33,7 @@ _NAME_MIN = 4          # a keyword or an echo of the title this long names the t
 def duty_work(title: str) -> frozenset[str]:
     """The kinds of work (ZH-TASK-009) the working part of ``title`` (its first clause) sets as a duty;
     none when that part ends in a thing to build or a degree to raise (ZH-TASK-011)."""
-    part = _TITLE_CLAUSE.split(title.strip(), maxsplit=1)[0]
+    part = title_clause(title)
     if _NOT_A_DUTY.search(part):
         return frozenset()
     return frozenset(_WORK[m.group(0)] for m in _WORK_WORDS.finditer(part))

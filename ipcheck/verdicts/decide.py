@@ -147,7 +147,7 @@ def classify_target_matches(target: Target, matches: list[FigureMatch], year: in
     return tuple(out)
 
 
-def _consistent(target: Target, top: list[tuple[FigureMatch, bool | None]]) -> list[tuple[FigureMatch, bool | None]]:
+def _consistent(top: list[tuple[FigureMatch, bool | None]]) -> list[tuple[FigureMatch, bool | None]]:
     """``top`` without the open figures (突破5件, 近6件: no result alone) that an exact figure of the same unit lies
     within (5.12件,首次突破5件): they say the same, and the exact one decides."""
     exact = [m.figure for m, r in top if r is not None and m.figure.low == m.figure.high]
@@ -177,7 +177,7 @@ def decide_target(target: Target, matches: list[FigureMatch], year: int | None,
                            warnings=tuple(sorted(set(m.figure.warnings))))
         return _target_without_actual(target, other, not_due, th)
     best_score = actual[0][0].score
-    top = _consistent(target, [(m, r) for m, r in actual if m.score >= best_score - 1e-9])
+    top = _consistent([(m, r) for m, r in actual if m.score >= best_score - 1e-9])
     outcomes = {r for _, r in top}
     m, result = top[0]
     evidence = tuple(figure_evidence(x) for x, _ in top[:th.evidence_limit])

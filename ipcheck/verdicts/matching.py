@@ -222,14 +222,18 @@ def _keywords_near(keywords: list[str], index: SentenceIndex, weight: dict[int, 
 _TITLE_CLAUSE = _R.regex("ZH-PUNCT-006")
 
 
+def title_clause(title: str) -> str:
+    """The first clause of a task's title, its working part (建成知识产权保护中心 of 建成知识产权保护中心,年底投入使用)."""
+    return _TITLE_CLAUSE.split(title.strip(), maxsplit=1)[0]
+
+
 def task_head(title: str) -> str:
     """The head noun of a task (the last two characters of its first clause: 启动会 -> 动会).
 
     A title shares most of its words with unrelated sentences (泸州市建设国家知识产权试点城市…);
     what the task is about sits at the end of its first clause, and a proof must name it.
     """
-    first = _TITLE_CLAUSE.split(title.strip(), maxsplit=1)[0]
-    grams = bigrams(first)
+    grams = bigrams(title_clause(title))
     return grams[-1] if grams else ""
 
 

@@ -9,8 +9,8 @@ from ipcheck.lang.registry import param, regex, table, words
 from ipcheck.reading import cues
 from ipcheck.reading.text import normalise
 from ipcheck.verdicts.decide import clause_span
+from ipcheck.verdicts.matching import title_clause
 
-_TITLE_CLAUSE = regex("ZH-PUNCT-006")
 # Two or more things joined in the title's first clause, and the words that join them (ZH-TASK-028).
 _JOINED, _JOINER = regex("ZH-TASK-028"), re.compile(param("ZH-TASK-028", "joiner"))
 _QUOTES = re.compile(param("ZH-TASK-028", "quotes"))
@@ -20,16 +20,13 @@ _HEAD = regex("ZH-TASK-033")
 _STEP, _STEP_KEY, _AT_WORK = regex("ZH-TASK-029"), int(param("ZH-TASK-029", "key")), words("ZH-TASK-030")
 # All of a scope (ZH-TASK-031) and the scopes, each with the word that names it in a sentence (ZH-TASK-032).
 _ALL, _SCOPES = regex("ZH-TASK-031"), table("ZH-TASK-032")
-# Work under way or an early step of it done (ZH-INTENT-015, -016, -025): a part so said is not done.
-_UNDER_WAY = re.compile("|".join(f"(?:{regex(c).pattern})"
-                                 for c in ("ZH-INTENT-015", "ZH-INTENT-016", "ZH-INTENT-025")))
 
 
 @lru_cache(maxsize=512)
 def task_parts(title: str, keywords: tuple[str, ...] = ()) -> tuple[tuple[tuple[str, ...], str], ...]:
     """The parts a task must have reported done, each as (the words that name it, its head noun or ""), empty for a
     task of one part: its joined things (ZH-TASK-028) or, for a task of two steps, the second (ZH-TASK-029)."""
-    first = normalise(_TITLE_CLAUSE.split(title.strip(), maxsplit=1)[0])
+    first = normalise(title_clause(title))
     joined = _JOINED.match(first)
     if joined:
         things = [_QUOTES.sub("", t) for t in _JOINER.split(joined.group("things"))]
@@ -86,7 +83,7 @@ def _part_done(text: str, names: tuple[str, ...], head: str) -> bool:
 
 def _held_back(text: str) -> bool:
     """True when ``text`` plans, negates or puts under way the work it names."""
-    return cues.is_intention(text) or cues.is_negated(text) or _UNDER_WAY.search(text) is not None
+    return cues.is_intention(text) or cues.is_negated(text) or cues.is_under_way(text)
 
 
 def coverage_short(title: str, text: str) -> bool:

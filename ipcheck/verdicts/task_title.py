@@ -10,7 +10,7 @@ from ipcheck.lang.registry import load, regex
 from ipcheck.model import Sentence
 from ipcheck.reading import cues
 from ipcheck.verdicts.decide import clause_span
-from ipcheck.verdicts.matching import task_head
+from ipcheck.verdicts.matching import task_head, title_clause
 
 # The words that say a state a task aims at was reached (ZH-TASK-003).
 _STATE_REACHED = regex("ZH-TASK-003")
@@ -26,7 +26,6 @@ _PART_NAMED = regex("ZH-TASK-020")
 _DEGREE = regex("ZH-TASK-021")
 # An aim that goes on to its due year (ZH-TASK-008): a degree to raise is one.
 _GOES_ON = regex("ZH-TASK-008")
-_TITLE_CLAUSE = regex("ZH-PUNCT-006")
 # A campaign named in quotation marks (“护航”专项行动), and the long forms of such names (ZH-TASK-015, -016).
 _CAMPAIGN, _CAMPAIGN_LONG, _QUOTED = regex("ZH-TASK-015"), load().table("ZH-TASK-016"), regex("ZH-TASK-017")
 # Work begun (启动, 开工) in the clause that names the task: begun, not done (ZH-TASK-007).
@@ -61,7 +60,7 @@ def state_reached(title: str, text: str) -> bool:
 def degree_unnamed(title: str, text: str) -> bool:
     """True when the task is an aim that raises a degree (…水平, …能力: ZH-TASK-008, -021) and ``text`` does not
     name that degree, its head: the work that serves it is not the level raised."""
-    first = _TITLE_CLAUSE.split(title.strip(), maxsplit=1)[0]
+    first = title_clause(title)
     return _GOES_ON.match(title) is not None and _DEGREE.search(first) is not None and task_head(title) not in text
 
 

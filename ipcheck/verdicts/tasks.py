@@ -38,9 +38,6 @@ _UNDATED_MONTH = regex("ZH-YEAR-019")
 _COMPLETED_IN = regex("ZH-YEAR-020")
 # A year, or one named relative to the text's date (去年, 今年): a headline with neither is the news of its dateline.
 _A_YEAR = re.compile(f"(?:{regex('ZH-YEAR-001').pattern})|(?:{regex('ZH-YEAR-013').pattern})")
-# Work under way or an early step of it done (ZH-INTENT-015, -016, -025): not done, but a step worth a review.
-_UNDER_WAY = re.compile("|".join(f"(?:{regex(c).pattern})"
-                                 for c in ("ZH-INTENT-015", "ZH-INTENT-016", "ZH-INTENT-025")))
 
 
 # A self-check's closing mark of work not done (ZH-NEG-004): it governs the whole sentence.
@@ -257,7 +254,7 @@ def _under_way(sentence: Sentence, clauses: list[tuple[int, int, int]]) -> bool:
     """True when a clause that names the work says it is under way or only an early step of it is done
     (正在建设中, 完成招标, 获批筹建), and nothing announces it: a lead for review, not a plan."""
     text = sentence.norm
-    return any(_UNDER_WAY.search(text[a:b]) and not cues.strong_intention_before(text, b)
+    return any(cues.is_under_way(text[a:b]) and not cues.strong_intention_before(text, b)
                for a, b, _ in clauses)
 
 
