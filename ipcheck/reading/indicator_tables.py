@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from ipcheck.errors import msg
 from ipcheck.lang.registry import load
 from ipcheck.model import Figure, FigureKind, Sentence
-from ipcheck.reading.tables import NUMBER, cells
+from ipcheck.reading.tables import CELL_MAX, NUMBER, SEPARATOR, cells
 from ipcheck.units import UNITS
 
 _R = load()
@@ -30,9 +30,7 @@ _COLUMN = _R.table("ZH-TABLE-014")
 _YEARED = _R.regex("ZH-TABLE-015")
 _MARKS = _R.table("ZH-TABLE-016")
 _YEAR = _R.regex("ZH-YEAR-001")
-_SPLIT = re.compile(r"[|\t]")
 _DASH = re.compile(r"[-—–/]{1,2}")         # an empty number cell
-_CELL_MAX = 30                             # a line longer than this is prose, no cell
 _LABEL_UNIT = re.compile(r"^(?P<name>[^()]+)\((?P<unit>[^()]+)\)$")
 _KINDS = {"target": FigureKind.TARGET, "level": FigureKind.LEVEL, "completion": FigureKind.COMPLETION,
           "growth": FigureKind.GROWTH, "mark": None}
@@ -71,9 +69,9 @@ def read_indicator_tables(sentences: tuple[Sentence, ...]) -> dict[int, tuple[Fi
     out: dict[int, tuple[Figure, ...]] = {}
     i = 0
     while i < len(sentences):
-        found = _header(sentences[i]) if _SPLIT.search(sentences[i].norm) else None   # most lines are no header
+        found = _header(sentences[i]) if SEPARATOR.search(sentences[i].norm) else None   # most lines are no header
         if found is None:
-            flat = _flat(sentences, i) if len(sentences[i].norm) <= _CELL_MAX else None
+            flat = _flat(sentences, i) if len(sentences[i].norm) <= CELL_MAX else None
             if flat is not None:
                 out.update(flat[0])
                 i = flat[1]
@@ -99,7 +97,7 @@ def _flat(sentences: tuple[Sentence, ...], i: int) -> tuple[dict[int, tuple[Figu
     lines = []
     for s in sentences[i:]:
         row = cells(s)
-        if len(row) != 1 or len(row[0].key) > _CELL_MAX or (lines and s.line - lines[-1][0].line > 1):
+        if len(row) != 1 or len(row[0].key) > CELL_MAX or (lines and s.line - lines[-1][0].line > 1):
             break
         lines.append((s, row[0]))
     keys = [c.key for _, c in lines]

@@ -40,8 +40,8 @@ NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")   # a number cell (1,234, 117.8%,
 _EMPTY = re.compile(r"-{1,2}|/|\.{2,}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BLANKS = re.compile(r"\s+")
-_SEPARATOR = re.compile(r"[|\t]")     # between the cells of a row written on one line
-_CELL_MAX = 30            # a cell longer than this is prose: the table ends
+SEPARATOR = re.compile(r"[|\t]")     # between the cells of a row written on one line
+CELL_MAX = 30            # a cell longer than this is prose: the table ends
 _TITLE_BACK = 6           # how many sentences before the header a title is looked for
 _GAP = 3                  # lines between two cells of one table, at most (blank lines between cells)
 _MARK = " \u00b7 "        # between a row's label and a column's name in a quote
@@ -82,7 +82,7 @@ def cells(s: Sentence, empty: bool = False) -> list[Cell]:
     """The non-empty cells of a sentence (with ``empty``, the empty ones too): split at | or at tabs (a row
     written on one line), else the whole line."""
     out, pos = [], 0
-    for part in _SEPARATOR.split(s.norm):
+    for part in SEPARATOR.split(s.norm):
         k = key(part)
         if k or empty:
             lead = len(part) - len(part.lstrip())
@@ -97,7 +97,7 @@ def read_tables(sentences: tuple[Sentence, ...]) -> dict[int, tuple[Figure, ...]
     out: dict[int, tuple[Figure, ...]] = {}
     i = 0
     while i < len(sentences):
-        first = cells(sentences[i])[:1] if len(sentences[i].norm) <= 2 * _CELL_MAX else []
+        first = cells(sentences[i])[:1] if len(sentences[i].norm) <= 2 * CELL_MAX else []
         if first and (_ROW_HEADER.fullmatch(first[0].key) or _INDEX.fullmatch(first[0].key)):
             found = _Table(sentences, i).read()
             if found is not None:
@@ -153,7 +153,7 @@ class _Table:
         last = self.sentences[self.opens].line
         for s in self.sentences[self.opens:]:
             row = cells(s)
-            if s.line - last > _GAP or any(len(c.key) > _CELL_MAX for c in row):
+            if s.line - last > _GAP or any(len(c.key) > CELL_MAX for c in row):
                 break
             if row:                       # a line of empty cells (|) is skipped
                 last = s.line
